@@ -1,0 +1,60 @@
+/** What the views need from a digest: articles grouped by date, and the article at a line. */
+import type { Article, Digest } from './model';
+
+export interface DateGroup {
+  /** `YYYY-MM-DD`, or undefined for articles without a date (news). */
+  date?: string;
+  weekday?: number;
+  articles: Article[];
+}
+
+const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** `Thu` for 4; empty for anything that is not an ISO weekday. */
+export function weekdayName(weekday: number | undefined): string {
+  return weekday !== undefined && weekday >= 1 && weekday <= 7 ? WEEKDAY_NAMES[weekday - 1] : '';
+}
+
+/** Newest date first; within a date the articles keep digest order; undated articles last. */
+export function groupByDate(articles: readonly Article[]): DateGroup[] {
+  const groups = new Map<string | undefined, DateGroup>();
+  for (const article of articles) {
+    let group = groups.get(article.date);
+    if (!group) {
+      group = { date: article.date, weekday: article.weekday, articles: [] };
+      groups.set(article.date, group);
+    }
+    group.articles.push(article);
+  }
+  return [...groups.values()].sort((a, b) => {
+    if (a.date === b.date) {
+      return 0;
+    }
+    if (a.date === undefined) {
+      return 1;
+    }
+    if (b.date === undefined) {
+      return -1;
+    }
+    return a.date < b.date ? 1 : -1;
+  });
+}
+
+/** The article whose lines hold `line`, by binary search over articles in text order. */
+export function articleAtLine(digest: Digest, line: number): Article | undefined {
+  const articles = digest.articles;
+  let low = 0;
+  let high = articles.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const article = articles[middle];
+    if (line < article.line) {
+      high = middle - 1;
+    } else if (line > article.endLine) {
+      low = middle + 1;
+    } else {
+      return article;
+    }
+  }
+  return undefined;
+}

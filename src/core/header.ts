@@ -1,0 +1,58 @@
+/** Digest headers: `cs.DC @ 2025-06-01: 103` and `German News for 2025-06-01: 003`. */
+
+export interface Header {
+  kind: 'arxiv' | 'news';
+  subject: string;
+  date: string;
+  declaredCount: number;
+}
+
+const ARXIV_HEADER = /^(\S{1,100}) @ (\d{4}-\d{2}-\d{2}): (\d{1,7})$/;
+const NEWS_HEADER = /^(\S.{0,200}?) for (\d{4}-\d{2}-\d{2}): (\d{1,7})$/;
+
+export function parseHeader(text: string): Header | undefined {
+  const arxiv = ARXIV_HEADER.exec(text);
+  if (arxiv) {
+    return { kind: 'arxiv', subject: arxiv[1], date: arxiv[2], declaredCount: Number(arxiv[3]) };
+  }
+  const news = NEWS_HEADER.exec(text);
+  if (news) {
+    return { kind: 'news', subject: news[1], date: news[2], declaredCount: Number(news[3]) };
+  }
+  return undefined;
+}
+
+export interface FrontMatter {
+  /** Line of the `title:` entry, or of the opening `---` when there is none. */
+  titleLine: number;
+  title?: string;
+  /** First line after the closing `---`. */
+  bodyStart: number;
+}
+
+/** Reads Jekyll front matter (`---` … `---`) starting at `start`, if there is one. */
+export function readFrontMatter(lines: string[], start: number): FrontMatter | undefined {
+  if (lines[start] !== '---') {
+    return undefined;
+  }
+  let titleLine = start;
+  let title: string | undefined;
+  for (let i = start + 1; i < lines.length && i < start + 50; i++) {
+    const line = lines[i];
+    if (line === '---') {
+      return { titleLine, title, bodyStart: i + 1 };
+    }
+    if (line.startsWith('title:')) {
+      titleLine = i;
+      title = unquote(line.slice(6).trim());
+    }
+  }
+  return undefined;
+}
+
+function unquote(value: string): string {
+  if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0]) {
+    return value.slice(1, -1);
+  }
+  return value;
+}

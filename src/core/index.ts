@@ -1,0 +1,6 @@
+/** The digest library: plain TypeScript, no `vscode` import, usable from any Node script. */
+export * from './model';
+export { parseDigest } from './parse';
+export { arxivUrls, isArxivId, type ArxivUrls } from './arxiv';
+export { groupByDate, articleAtLine, weekdayName, type DateGroup } from './group';
+export { isoWeekday } from './text';

@@ -1,0 +1,335 @@
+/**
+ * arXiv digests, plain text and Markdown. The two renderings carry the same
+ * lines with different decoration, so one reader serves both through a
+ * dialect: a table of patterns.
+ */
+import { isArxivId } from './arxiv';
+import type { DiagnosticSink } from './diagnostics';
+import type { Article, DigestFormat, TocEntry, Translations } from './model';
+import { fullDate, isChinese, isoWeekday, presentText } from './text';
+
+interface Dialect {
+  format: DigestFormat;
+  articleStart: RegExp;
+  titleAt: RegExp;
+  title: RegExp;
+  authors: RegExp;
+  /** Captures index, MM-DD, weekday and the rest of the entry (titles and id). */
+  toc: RegExp;
+  /** Splits the arXiv id off the end of a `Title:` or TOC remainder. */
+  takeId(rest: string): { rest: string; id?: string };
+  /** Lines that only decorate (blank lines, rules). */
+  isFiller(line: string): boolean;
+}
+
+/** `… 2505.23710v1 -` / `… 2505.23710v1 |`: the id is the last word. */
+function takeTrailingWord(rest: string): { rest: string; id?: string } {
+  const space = rest.lastIndexOf(' ');
+  const word = rest.slice(space + 1);
+  return isArxivId(word) ? { rest: space < 0 ? '' : rest.slice(0, space), id: word } : { rest };
+}
+
+/** `… [2405.03536v2](http://arxiv.org/abs/2405.03536v2)`: the id is the last link's text. */
+function takeTrailingLink(rest: string): { rest: string; id?: string } {
+  const open = rest.lastIndexOf('[');
+  const link = /^\[([^\]]{1,64})\]\([^)\s]{0,300}\)$/.exec(rest.slice(open));
+  if (open < 0 || !link) {
+    return { rest };
+  }
+  return { rest: rest.slice(0, open), id: isArxivId(link[1]) ? link[1] : undefined };
+}
+
+export const TEXT_DIALECT: Dialect = {
+  format: 'text',
+  articleStart: /^Article (\d{1,7})$/,
+  titleAt: /^Title@(\d{4}-\d{2}-\d{2})(?: \((\d)\))?: ?(.*)$/,
+  title: /^Title: ?(.*)$/,
+  authors: /^Authors \((\d{1,5})\):? ?(.*)$/,
+  toc: /^(\d{1,7}) (\d{2}-\d{2})(?: \((\d)\))? (.*)$/,
+  takeId(rest) {
+    return takeTrailingWord(rest.endsWith(' -') ? rest.slice(0, -2) : rest);
+  },
+  isFiller: (line) => line === '' || line === '-',
+};
+
+export const MARKDOWN_DIALECT: Dialect = {
+  format: 'markdown',
+  articleStart: /^## Article (\d{1,7})$/,
+  titleAt: /^### Title@(\d{4}-\d{2}-\d{2})(?: \((\d)\))?: ?(.*)$/,
+  title: /^\*\*Title\*\*: ?(.*)$/,
+  authors: /^\*\*Authors\*\* \((\d{1,5})\):? ?(.*)$/,
+  toc: /^- \[(\d{1,7})\]\(#article-\d{1,7}\) \| (?:\*\*)?(\d{2}-\d{2})(?: \((\d)\))?(?:\*\*)? \| (.*)$/,
+  takeId: takeTrailingLink,
+  isFiller: (line) => line === '' || line === '---',
+};
+
+interface Draft {
+  index: number;
+  line: number;
+  lastLine: number;
+  titleAt?: { date: string; weekday?: number; title: string; line: number };
+  title?: { titles: Translations; id?: string; line: number };
+  authors?: { declared: number; names: string[]; line: number };
+  abstracts: { text: string; line: number }[];
+}
+
+/**
+ * Reads the TOC and the article bodies from `start` on. Never throws on
+ * content: each article is read on its own, and what is wrong with it
+ * becomes a diagnostic.
+ */
+export function readArxivBody(
+  lines: string[],
+  start: number,
+  dialect: Dialect,
+  sink: DiagnosticSink,
+): { articles: Article[]; toc: TocEntry[] } {
+  const toc: TocEntry[] = [];
+  const articles: Article[] = [];
+  let draft: Draft | undefined;
+
+  const finish = (isLast: boolean): void => {
+    if (draft) {
+      const article = buildArticle(draft, isLast, sink);
+      if (article) {
+        articles.push(article);
+      }
+    }
+  };
+
+  for (let i = start; i < lines.length; i++) {
+    const line = lines[i];
+    if (dialect.isFiller(line)) {
+      continue;
+    }
+    const opening = dialect.articleStart.exec(line);
+    if (opening) {
+      finish(false);
+      draft = { index: Number(opening[1]), line: i, lastLine: i, abstracts: [] };
+      continue;
+    }
+    if (!draft) {
+      const entry = readTocEntry(line, i, dialect);
+      if (entry) {
+        toc.push(entry);
+      } else {
+        sink.stray(i, 'This line is neither a table-of-contents entry nor an article; it was skipped.');
+      }
+      continue;
+    }
+    readArticleLine(draft, line, i, dialect, sink);
+  }
+  finish(true);
+  return { articles, toc };
+}
+
+function readTocEntry(line: string, lineNumber: number, dialect: Dialect): TocEntry | undefined {
+  const match = dialect.toc.exec(line);
+  if (!match) {
+    return undefined;
+  }
+  const { id } = dialect.takeId(match[4]);
+  return {
+    index: Number(match[1]),
+    monthDay: match[2],
+    weekday: match[3] ? Number(match[3]) : undefined,
+    arxivId: id,
+    line: lineNumber,
+  };
+}
+
+function readArticleLine(draft: Draft, line: string, i: number, dialect: Dialect, sink: DiagnosticSink): void {
+  draft.lastLine = i;
+  const beforeAuthors = !draft.authors;
+  if (beforeAuthors && !draft.titleAt && !draft.title) {
+    const titleAt = dialect.titleAt.exec(line);
+    if (titleAt) {
+      draft.titleAt = { date: titleAt[1], weekday: titleAt[2] ? Number(titleAt[2]) : undefined, title: titleAt[3], line: i };
+      return;
+    }
+  }
+  if (beforeAuthors && !draft.title) {
+    const title = dialect.title.exec(line);
+    if (title) {
+      draft.title = { ...splitTitles(title[1], dialect, draft.titleAt?.title), line: i };
+      return;
+    }
+  }
+  if (beforeAuthors) {
+    const authors = dialect.authors.exec(line);
+    if (authors) {
+      const names = authors[2].split(',').map((name) => name.trim()).filter((name) => name !== '');
+      draft.authors = { declared: Number(authors[1]), names, line: i };
+      return;
+    }
+    sink.add(i, 'warning', `Article ${draft.index}: this line was expected to be its Title@, Title or Authors line and was skipped.`);
+    return;
+  }
+  draft.abstracts.push({ text: line, line: i });
+}
+
+/** `en | de | zh <id> |`: an empty translation leaves `|  |`. */
+function splitTitles(text: string, dialect: Dialect, englishFromTitleAt?: string): { titles: Translations; id?: string } {
+  let rest = text;
+  if (dialect.format === 'text' && rest.endsWith('|')) {
+    rest = rest.slice(0, -1).trimEnd();
+  }
+  const taken = dialect.takeId(rest.trimEnd());
+  rest = taken.rest.trimEnd();
+  let parts = rest.split('|');
+  if (parts.length > 3) {
+    // A title holds a `|` itself: anchor on the English title we already know, Chinese is the last part.
+    const en = englishFromTitleAt !== undefined && rest.startsWith(englishFromTitleAt + ' |') ? englishFromTitleAt : parts[0];
+    const remainder = rest.slice(en.length + 1);
+    const lastBar = remainder.lastIndexOf('|');
+    parts = [en, remainder.slice(0, lastBar), remainder.slice(lastBar + 1)];
+  }
+  const titles: Translations = {};
+  setIfPresent(titles, 'en', parts[0]);
+  setIfPresent(titles, 'de', parts[1]);
+  setIfPresent(titles, 'zh', parts[2]);
+  return { titles, id: taken.id };
+}
+
+function setIfPresent(target: Translations, language: string, value: string | undefined): void {
+  const text = presentText(value);
+  if (text !== undefined) {
+    target[language] = text;
+  }
+}
+
+/**
+ * Abstract lines come unlabelled: English, then German if made, then Chinese
+ * if made. Chinese is told from German by its script; `nan` keeps its slot.
+ */
+function assignAbstracts(draft: Draft, sink: DiagnosticSink): Translations {
+  const abstracts: Translations = {};
+  const lines = draft.abstracts;
+  lines.forEach(({ text, line }, position) => {
+    let language: 'en' | 'de' | 'zh';
+    if (text.trim() === 'nan') {
+      language = position === 0 ? 'en' : position === lines.length - 1 ? 'zh' : 'de';
+    } else if (isChinese(text)) {
+      language = 'zh';
+    } else {
+      language = position === 0 ? 'en' : 'de';
+    }
+    if (language in abstracts || (position > 0 && language === 'en')) {
+      sink.add(line, 'warning', `Article ${draft.index} has more abstract lines than English, German and Chinese; this one was skipped.`);
+      return;
+    }
+    const value = presentText(text);
+    // Record an explicit missing translation too, so a later line cannot take its slot.
+    abstracts[language] = value;
+  });
+  for (const key of Object.keys(abstracts)) {
+    if (abstracts[key] === undefined) {
+      delete abstracts[key];
+    }
+  }
+  return abstracts;
+}
+
+function buildArticle(draft: Draft, isLast: boolean, sink: DiagnosticSink): Article | undefined {
+  const cutShort = isLast ? '; the file may be cut short' : '';
+  const titles: Translations = { ...draft.title?.titles };
+  if (titles.en === undefined && draft.titleAt) {
+    const en = presentText(draft.titleAt.title);
+    if (en !== undefined) {
+      titles.en = en;
+    }
+  }
+  if (!draft.titleAt && !draft.title) {
+    sink.add(draft.line, 'error', `Article ${draft.index} has no title lines${cutShort}. It was skipped.`);
+    return undefined;
+  }
+  if (!draft.title) {
+    sink.add(draft.line, 'warning', `Article ${draft.index} has no "Title:" line, so its German and Chinese titles and its arXiv id are missing${cutShort}.`);
+  }
+
+  let date: string | undefined;
+  if (draft.titleAt) {
+    if (isoWeekday(draft.titleAt.date) !== undefined) {
+      date = draft.titleAt.date;
+    } else {
+      sink.add(draft.titleAt.line, 'warning', `Article ${draft.index}: "${draft.titleAt.date}" is not a real date.`);
+    }
+  }
+  const weekday = date === undefined ? undefined : isoWeekday(date);
+  if (draft.titleAt?.weekday !== undefined && weekday !== undefined && draft.titleAt.weekday !== weekday) {
+    sink.add(draft.titleAt.line, 'warning', `Article ${draft.index}: ${date} is weekday ${weekday}, but the line says (${draft.titleAt.weekday}).`);
+  }
+
+  if (!draft.authors) {
+    sink.add(draft.line, 'warning', `Article ${draft.index} has no Authors line${cutShort}.`);
+  } else if (draft.authors.declared !== draft.authors.names.length) {
+    sink.add(draft.authors.line, 'info', `Article ${draft.index} announces ${draft.authors.declared} authors but lists ${draft.authors.names.length}.`);
+  }
+
+  const abstracts = assignAbstracts(draft, sink);
+  if (draft.authors && draft.abstracts.length === 0) {
+    sink.add(draft.line, 'warning', `Article ${draft.index} has no abstract${cutShort}.`);
+  }
+  if (draft.title && draft.title.id === undefined) {
+    sink.add(draft.title.line, 'warning', `Article ${draft.index}: the Title line does not end in a valid arXiv id.`);
+  }
+
+  return {
+    index: draft.index,
+    date,
+    weekday,
+    arxivId: draft.title?.id,
+    titles,
+    abstracts,
+    authors: draft.authors?.names ?? [],
+    sourceLanguage: 'en',
+    line: draft.line,
+    endLine: draft.lastLine,
+  };
+}
+
+/** Fills what a body lacks from its TOC entry, and warns where the two disagree. */
+export function crossCheckToc(articles: Article[], toc: TocEntry[], digestDate: string, sink: DiagnosticSink): void {
+  if (toc.length === 0) {
+    return;
+  }
+  const byIndex = new Map<number, TocEntry>();
+  for (const entry of toc) {
+    if (byIndex.has(entry.index)) {
+      sink.add(entry.line, 'warning', `The table of contents lists article ${entry.index} twice.`);
+    } else {
+      byIndex.set(entry.index, entry);
+    }
+  }
+  const seen = new Set<number>();
+  for (const article of articles) {
+    if (seen.has(article.index)) {
+      sink.add(article.line, 'warning', `There are two articles numbered ${article.index}.`);
+    }
+    seen.add(article.index);
+    const entry = byIndex.get(article.index);
+    if (!entry) {
+      sink.add(article.line, 'info', `Article ${article.index} is not in the table of contents.`);
+      continue;
+    }
+    if (article.date === undefined && entry.monthDay !== undefined) {
+      article.date = fullDate(entry.monthDay, digestDate);
+      article.weekday = article.date === undefined ? undefined : isoWeekday(article.date);
+    } else if (article.date !== undefined && entry.monthDay !== undefined && article.date.slice(5) !== entry.monthDay) {
+      sink.add(article.line, 'warning', `Article ${article.index} is dated ${article.date}, but the table of contents (line ${entry.line + 1}) says ${entry.monthDay}.`);
+    }
+    if (article.arxivId === undefined && entry.arxivId !== undefined) {
+      article.arxivId = entry.arxivId;
+    } else if (article.arxivId !== undefined && entry.arxivId !== undefined && article.arxivId !== entry.arxivId) {
+      sink.add(article.line, 'warning', `Article ${article.index} has arXiv id ${article.arxivId}, but the table of contents (line ${entry.line + 1}) says ${entry.arxivId}.`);
+    }
+  }
+  const missing = toc.filter((entry) => !seen.has(entry.index));
+  if (missing.length > 0 && missing.length <= 5) {
+    for (const entry of missing) {
+      sink.add(entry.line, 'warning', `Article ${entry.index} is in the table of contents but its body is missing.`);
+    }
+  } else if (missing.length > 5) {
+    sink.add(missing[0].line, 'warning', `${missing.length} articles in the table of contents have no body, from article ${missing[0].index} on.`);
+  }
+}

@@ -1,0 +1,107 @@
+/** Markdown news digests: an original and its translations, each a `###` section. */
+import type { DiagnosticSink } from './diagnostics';
+import type { Article, Translations } from './model';
+import { presentText } from './text';
+
+const ARTICLE_START = /^## Article (\d{1,7})$/;
+const SECTION = /^### (Original|Translation) \(([a-z]{2,3}(?:-[A-Za-z]{2,4})?)\):?$/;
+const TITLE = /^\*\*Title:?\*\*:? ?(.*)$/;
+const TOC_ENTRY = /^- \[\[(\d{1,7})\]/;
+
+const LANGUAGE_NAMES: Record<string, string> = {
+  german: 'de', english: 'en', chinese: 'zh', french: 'fr', spanish: 'es', italian: 'it', russian: 'ru', japanese: 'ja',
+};
+
+/** "German News" → `de`, as a fallback when an article has no Original section. */
+export function languageOfSubject(subject: string): string | undefined {
+  return LANGUAGE_NAMES[subject.split(' ')[0]?.toLowerCase() ?? ''];
+}
+
+interface Draft {
+  index: number;
+  line: number;
+  lastLine: number;
+  sourceLanguage?: string;
+  language?: string;
+  titles: Translations;
+  paragraphs: Map<string, string[]>;
+}
+
+export function readNewsBody(lines: string[], start: number, subject: string, sink: DiagnosticSink): Article[] {
+  const articles: Article[] = [];
+  let draft: Draft | undefined;
+  const finish = (isLast: boolean): void => {
+    if (draft) {
+      articles.push(buildArticle(draft, subject, isLast, sink));
+    }
+  };
+  for (let i = start; i < lines.length; i++) {
+    const line = lines[i];
+    if (line === '' || line === '---') {
+      continue;
+    }
+    const opening = ARTICLE_START.exec(line);
+    if (opening) {
+      finish(false);
+      draft = { index: Number(opening[1]), line: i, lastLine: i, titles: {}, paragraphs: new Map() };
+      continue;
+    }
+    if (!draft) {
+      if (!TOC_ENTRY.test(line)) {
+        sink.stray(i, 'This line is neither a table-of-contents entry nor an article; it was skipped.');
+      }
+      continue;
+    }
+    draft.lastLine = i;
+    const section = SECTION.exec(line);
+    if (section) {
+      draft.language = section[2];
+      if (section[1] === 'Original') {
+        draft.sourceLanguage = section[2];
+      }
+      continue;
+    }
+    if (!draft.language) {
+      sink.add(i, 'warning', `Article ${draft.index}: this line comes before any "### Original" or "### Translation" heading and was skipped.`);
+      continue;
+    }
+    const title = TITLE.exec(line);
+    if (title && draft.titles[draft.language] === undefined && !draft.paragraphs.has(draft.language)) {
+      const text = presentText(title[1]);
+      if (text !== undefined) {
+        draft.titles[draft.language] = text;
+      }
+      continue;
+    }
+    const paragraphs = draft.paragraphs.get(draft.language) ?? [];
+    paragraphs.push(line);
+    draft.paragraphs.set(draft.language, paragraphs);
+  }
+  finish(true);
+  return articles;
+}
+
+function buildArticle(draft: Draft, subject: string, isLast: boolean, sink: DiagnosticSink): Article {
+  const abstracts: Translations = {};
+  for (const [language, paragraphs] of draft.paragraphs) {
+    const text = presentText(paragraphs.filter((p) => p.trim() !== 'nan').join('\n\n'));
+    if (text !== undefined) {
+      abstracts[language] = text;
+    }
+  }
+  if (Object.keys(draft.titles).length === 0) {
+    sink.add(draft.line, 'warning', `Article ${draft.index} has no title${isLast ? '; the file may be cut short' : ''}.`);
+  }
+  if (!draft.sourceLanguage) {
+    sink.add(draft.line, 'info', `Article ${draft.index} has no "### Original" section.`);
+  }
+  return {
+    index: draft.index,
+    titles: draft.titles,
+    abstracts,
+    authors: [],
+    sourceLanguage: draft.sourceLanguage ?? languageOfSubject(subject) ?? 'und',
+    line: draft.line,
+    endLine: draft.lastLine,
+  };
+}

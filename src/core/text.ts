@@ -1,0 +1,73 @@
+/** Small text helpers shared by the variant parsers. */
+
+/**
+ * Splits into lines. LF and CRLF both end a line; a BOM, trailing blanks and a
+ * missing final newline change nothing. Line numbers match the editor's.
+ */
+export function splitLines(text: string): string[] {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = body.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const last = line.charCodeAt(line.length - 1);
+    // Only touch lines that need it: most lines end in a letter.
+    if (last === 13 || last === 32 || last === 9) {
+      lines[i] = line.trimEnd();
+    }
+  }
+  return lines;
+}
+
+/** `nan` (a pandas NaN) and blank text mean "no translation". */
+export function presentText(value: string | undefined): string | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  const trimmed = value.trim();
+  return trimmed === '' || trimmed === 'nan' ? undefined : trimmed;
+}
+
+/**
+ * True when a line is written in Chinese. Looking at the first characters is
+ * enough (abstracts are one language each) and keeps long lines cheap.
+ */
+export function isChinese(line: string): boolean {
+  const end = Math.min(line.length, 80);
+  let han = 0;
+  for (let i = 0; i < end; i++) {
+    const c = line.charCodeAt(i);
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) {
+      han++;
+      if (han >= 3) {
+        return true;
+      }
+    }
+  }
+  return han > 0 && han * 4 >= end;
+}
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of a `YYYY-MM-DD` date, or undefined if it is no real date. */
+export function isoWeekday(date: string): number | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) {
+    return undefined;
+  }
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const time = Date.UTC(year, month - 1, day);
+  const check = new Date(time);
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+    return undefined;
+  }
+  return ((check.getUTCDay() + 6) % 7) + 1;
+}
+
+/** Full date of a TOC's `MM-DD`, in the digest's year or the year before (a digest of early January lists December). */
+export function fullDate(monthDay: string, digestDate: string): string | undefined {
+  const year = Number(digestDate.slice(0, 4));
+  if (!Number.isFinite(year) || digestDate.length !== 10) {
+    return undefined;
+  }
+  const sameYear = `${year}-${monthDay}`;
+  const candidate = sameYear <= digestDate ? sameYear : `${year - 1}-${monthDay}`;
+  return isoWeekday(candidate) === undefined ? undefined : candidate;
+}
