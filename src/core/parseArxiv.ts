@@ -14,7 +14,7 @@ interface Dialect {
   titleAt: RegExp;
   title: RegExp;
   authors: RegExp;
-  /** Captures index, MM-DD, weekday and the rest of the entry (titles and id). */
+  /** Captures index, MM-DD and weekday of an entry; its id is at the end of the line. */
   toc: RegExp;
   /** Splits the arXiv id off the end of a `Title:` or TOC remainder. */
   takeId(rest: string): { rest: string; id?: string };
@@ -45,11 +45,11 @@ export const TEXT_DIALECT: Dialect = {
   titleAt: /^Title@(\d{4}-\d{2}-\d{2})(?: \((\d)\))?: ?(.*)$/,
   title: /^Title: ?(.*)$/,
   authors: /^Authors \((\d{1,5})\):? ?(.*)$/,
-  toc: /^(\d{1,7}) (\d{2}-\d{2})(?: \((\d)\))? (.*)$/,
+  toc: /^(\d{1,7}) (\d{2}-\d{2})(?: \((\d)\))? /,
   takeId(rest) {
     return takeTrailingWord(rest.endsWith(' -') ? rest.slice(0, -2) : rest);
   },
-  isFiller: (line) => line === '' || line === '-',
+  isFiller: (line) => line === '',
 };
 
 export const MARKDOWN_DIALECT: Dialect = {
@@ -58,7 +58,7 @@ export const MARKDOWN_DIALECT: Dialect = {
   titleAt: /^### Title@(\d{4}-\d{2}-\d{2})(?: \((\d)\))?: ?(.*)$/,
   title: /^\*\*Title\*\*: ?(.*)$/,
   authors: /^\*\*Authors\*\* \((\d{1,5})\):? ?(.*)$/,
-  toc: /^- \[(\d{1,7})\]\(#article-\d{1,7}\) \| (?:\*\*)?(\d{2}-\d{2})(?: \((\d)\))?(?:\*\*)? \| (.*)$/,
+  toc: /^- \[(\d{1,7})\]\(#article-\d{1,7}\) \| (?:\*\*)?(\d{2}-\d{2})(?: \((\d)\))?(?:\*\*)? \| /,
   takeId: takeTrailingLink,
   isFiller: (line) => line === '' || line === '---',
 };
@@ -70,7 +70,8 @@ interface Draft {
   titleAt?: { date: string; weekday?: number; title: string; line: number };
   title?: { titles: Translations; id?: string; line: number };
   authors?: { declared: number; names: string[]; line: number };
-  abstracts: { text: string; line: number }[];
+  /** Line numbers of the abstract lines (their text stays in `lines`). */
+  abstracts: number[];
 }
 
 /**
@@ -90,7 +91,7 @@ export function readArxivBody(
 
   const finish = (isLast: boolean): void => {
     if (draft) {
-      const article = buildArticle(draft, isLast, sink);
+      const article = buildArticle(draft, lines, isLast, sink);
       if (article) {
         articles.push(article);
       }
@@ -109,6 +110,9 @@ export function readArxivBody(
       continue;
     }
     if (!draft) {
+      if (line === '-') {
+        continue; // the rule under the header
+      }
       const entry = readTocEntry(line, i, dialect);
       if (entry) {
         toc.push(entry);
@@ -128,7 +132,7 @@ function readTocEntry(line: string, lineNumber: number, dialect: Dialect): TocEn
   if (!match) {
     return undefined;
   }
-  const { id } = dialect.takeId(match[4]);
+  const { id } = dialect.takeId(line);
   return {
     index: Number(match[1]),
     monthDay: match[2],
@@ -158,14 +162,24 @@ function readArticleLine(draft: Draft, line: string, i: number, dialect: Dialect
   if (beforeAuthors) {
     const authors = dialect.authors.exec(line);
     if (authors) {
-      const names = authors[2].split(',').map((name) => name.trim()).filter((name) => name !== '');
-      draft.authors = { declared: Number(authors[1]), names, line: i };
+      draft.authors = { declared: Number(authors[1]), names: splitNames(authors[2]), line: i };
       return;
     }
     sink.add(i, 'warning', `Article ${draft.index}: this line was expected to be its Title@, Title or Authors line and was skipped.`);
     return;
   }
-  draft.abstracts.push({ text: line, line: i });
+  draft.abstracts.push(i);
+}
+
+function splitNames(list: string): string[] {
+  const names: string[] = [];
+  for (const part of list.split(',')) {
+    const name = part.trim();
+    if (name !== '') {
+      names.push(name);
+    }
+  }
+  return names;
 }
 
 /** `en | de | zh <id> |`: an empty translation leaves `|  |`. */
@@ -202,35 +216,35 @@ function setIfPresent(target: Translations, language: string, value: string | un
  * Abstract lines come unlabelled: English, then German if made, then Chinese
  * if made. Chinese is told from German by its script; `nan` keeps its slot.
  */
-function assignAbstracts(draft: Draft, sink: DiagnosticSink): Translations {
+function assignAbstracts(draft: Draft, lines: readonly string[], sink: DiagnosticSink): Translations {
   const abstracts: Translations = {};
-  const lines = draft.abstracts;
-  lines.forEach(({ text, line }, position) => {
+  // Slots taken, `nan` included, so a later line cannot take a missing translation's place.
+  let taken = '';
+  const count = draft.abstracts.length;
+  draft.abstracts.forEach((line, position) => {
+    const text = lines[line];
     let language: 'en' | 'de' | 'zh';
-    if (text.trim() === 'nan') {
-      language = position === 0 ? 'en' : position === lines.length - 1 ? 'zh' : 'de';
+    if (text === 'nan') {
+      language = position === 0 ? 'en' : position === count - 1 ? 'zh' : 'de';
     } else if (isChinese(text)) {
       language = 'zh';
     } else {
       language = position === 0 ? 'en' : 'de';
     }
-    if (language in abstracts || (position > 0 && language === 'en')) {
+    if (taken.includes(language) || (position > 0 && language === 'en')) {
       sink.add(line, 'warning', `Article ${draft.index} has more abstract lines than English, German and Chinese; this one was skipped.`);
       return;
     }
+    taken += language;
     const value = presentText(text);
-    // Record an explicit missing translation too, so a later line cannot take its slot.
-    abstracts[language] = value;
-  });
-  for (const key of Object.keys(abstracts)) {
-    if (abstracts[key] === undefined) {
-      delete abstracts[key];
+    if (value !== undefined) {
+      abstracts[language] = value;
     }
-  }
+  });
   return abstracts;
 }
 
-function buildArticle(draft: Draft, isLast: boolean, sink: DiagnosticSink): Article | undefined {
+function buildArticle(draft: Draft, lines: readonly string[], isLast: boolean, sink: DiagnosticSink): Article | undefined {
   const cutShort = isLast ? '; the file may be cut short' : '';
   const titles: Translations = { ...draft.title?.titles };
   if (titles.en === undefined && draft.titleAt) {
@@ -266,7 +280,7 @@ function buildArticle(draft: Draft, isLast: boolean, sink: DiagnosticSink): Arti
     sink.add(draft.authors.line, 'info', `Article ${draft.index} announces ${draft.authors.declared} authors but lists ${draft.authors.names.length}.`);
   }
 
-  const abstracts = assignAbstracts(draft, sink);
+  const abstracts = assignAbstracts(draft, lines, sink);
   if (draft.authors && draft.abstracts.length === 0) {
     sink.add(draft.line, 'warning', `Article ${draft.index} has no abstract${cutShort}.`);
   }

@@ -48,6 +48,21 @@ export function isChinese(line: string): boolean {
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a `YYYY-MM-DD` date, or undefined if it is no real date. */
 export function isoWeekday(date: string): number | undefined {
+  // A digest has a handful of distinct dates and asks for each many times.
+  if (weekdayCache.has(date)) {
+    return weekdayCache.get(date);
+  }
+  const weekday = computeWeekday(date);
+  if (weekdayCache.size > 10_000) {
+    weekdayCache.clear();
+  }
+  weekdayCache.set(date, weekday);
+  return weekday;
+}
+
+const weekdayCache = new Map<string, number | undefined>();
+
+function computeWeekday(date: string): number | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!match) {
     return undefined;

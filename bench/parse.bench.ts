@@ -1,0 +1,103 @@
+/**
+ * `npm run bench`: parser speed and model memory, each against a baseline
+ * measured in the same run (a bare `text.split('\n')` on the same text, and
+ * the text's own size). Prints numbers; asserts nothing about time.
+ */
+import { parseDigest, type Digest } from '../src/core';
+import { generateDigest } from '../test/support/generate';
+import { readFixture } from '../test/support/fixtures';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) {
+  throw new Error('Run with node --expose-gc (npm run bench does).');
+}
+
+/** Median wall time of `run` in milliseconds, repeated until about `budgetMs` is spent. */
+function median(run: () => unknown, budgetMs = 1500, minRuns = 5): number {
+  const times: number[] = [];
+  const started = performance.now();
+  while (times.length < minRuns || (performance.now() - started < budgetMs && times.length < 200)) {
+    const t0 = performance.now();
+    run();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+function megabytes(bytes: number): number {
+  return bytes / 1024 / 1024;
+}
+
+const rows: string[][] = [];
+function row(...cells: (string | number)[]): void {
+  rows.push(cells.map((c) => (typeof c === 'number' ? c.toFixed(c >= 100 ? 0 : 2) : c)));
+}
+
+function measureSpeed(name: string, text: string): void {
+  const bytes = Buffer.byteLength(text);
+  let articles = 0;
+  const split = median(() => text.split('\n').length);
+  const parse = median(() => {
+    articles = parseDigest(text).articles.length;
+  });
+  row(name, articles, megabytes(bytes), parse, megabytes(bytes) / (parse / 1000), split, `${(parse / split).toFixed(2)}×`);
+}
+
+function measureHeap(text: string): { model: number; ratio: number } {
+  gc!();
+  gc!();
+  const before = process.memoryUsage().heapUsed;
+  let digest: Digest | undefined = parseDigest(text);
+  gc!();
+  gc!();
+  const after = process.memoryUsage().heapUsed;
+  const model = after - before;
+  if (digest.articles.length === 0) {
+    throw new Error('no articles');
+  }
+  digest = undefined;
+  return { model, ratio: model / Buffer.byteLength(text) };
+}
+
+function main(): void {
+  console.log(`Node ${process.version}, ${new Date().toISOString()}`);
+  const fixture = readFixture();
+  const large = generateDigest(20_000, { seed: 7 }).text;
+
+  row('digest', 'articles', 'MB', 'parse ms', 'MB/s', 'split ms', 'parse/split');
+  measureSpeed('fixture cs.DC', fixture);
+  measureSpeed('generated 20,000', large);
+  printTable();
+
+  console.log('\nModel heap (retained after parse, text already in memory) against text size (UTF-8 bytes):');
+  for (const [name, text] of [['fixture cs.DC', fixture], ['generated 20,000', large]] as const) {
+    const { model, ratio } = measureHeap(text);
+    console.log(`  ${name}: text ${megabytes(Buffer.byteLength(text)).toFixed(1)} MB, model ${megabytes(model).toFixed(1)} MB, ratio ${ratio.toFixed(2)}× (target ≤ 3×)`);
+  }
+
+  console.log('\nTime per article as the digest grows (flat means linear):');
+  rows.length = 0;
+  row('articles', 'MB', 'parse ms', 'µs/article', 'split ms', 'parse/split');
+  let first: number | undefined;
+  for (const count of [100, 2_000, 20_000]) {
+    const text = count === 20_000 ? large : generateDigest(count, { seed: 7 }).text;
+    const split = median(() => text.split('\n').length);
+    const parse = median(() => parseDigest(text).articles.length);
+    const perArticle = (parse * 1000) / count;
+    first ??= perArticle;
+    row(count, megabytes(Buffer.byteLength(text)), parse, `${perArticle.toFixed(2)} (${(perArticle / first).toFixed(2)}× of 100)`, split, `${(parse / split).toFixed(2)}×`);
+  }
+  printTable();
+  console.log('\nTargets: parse/split ≤ 3×, model heap ≤ 3× text size, µs/article flat.');
+}
+
+function printTable(): void {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  for (const r of rows) {
+    console.log('  ' + r.map((cell, c) => cell.padStart(widths[c])).join('  '));
+  }
+  rows.length = 0;
+}
+
+main();
