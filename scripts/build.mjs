@@ -2,7 +2,6 @@
 // the webview script (browser, KaTeX inside), and dist/core.js, the digest
 // library for Node scripts outside VS Code. Types are checked by `tsc` apart.
 import * as esbuild from 'esbuild';
-import { cp, mkdir } from 'node:fs/promises';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -20,14 +19,6 @@ const bundles = [
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
-async function copyKatexAssets() {
-  // KaTeX's stylesheet and fonts ship with the extension: the webview loads nothing remote.
-  await mkdir('dist/webview', { recursive: true });
-  await cp('node_modules/katex/dist/katex.min.css', 'dist/webview/katex.min.css');
-  await cp('node_modules/katex/dist/fonts', 'dist/webview/fonts', { recursive: true, filter: (f) => !/\.(ttf|woff)$/.test(f) });
-}
-
-await copyKatexAssets();
 if (watch) {
   for (const options of bundles) {
     const context = await esbuild.context(options);

@@ -58,3 +58,34 @@ export function articleAtLine(digest: Digest, line: number): Article | undefined
   }
   return undefined;
 }
+
+/**
+ * The article a line is about: the article whose lines hold it, or, on a
+ * table-of-contents line, the article that entry lists.
+ */
+export function articleForLine(digest: Digest, line: number): Article | undefined {
+  const inside = articleAtLine(digest, line);
+  if (inside) {
+    return inside;
+  }
+  const entry = binarySearch(digest.toc, line);
+  return entry === undefined ? undefined : digest.articles.find((article) => article.index === entry.index);
+}
+
+function binarySearch<T extends { line: number }>(items: readonly T[], line: number): T | undefined {
+  let low = 0;
+  let high = items.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const candidate = items[middle].line;
+    if (candidate === line) {
+      return items[middle];
+    }
+    if (candidate < line) {
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return undefined;
+}

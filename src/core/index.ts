@@ -2,5 +2,5 @@
 export * from './model';
 export { parseDigest } from './parse';
 export { arxivUrls, isArxivId, type ArxivUrls } from './arxiv';
-export { groupByDate, articleAtLine, weekdayName, type DateGroup } from './group';
+export { groupByDate, articleAtLine, articleForLine, weekdayName, type DateGroup } from './group';
 export { isoWeekday } from './text';

@@ -1,0 +1,102 @@
+import * as vscode from 'vscode';
+import { arxivUrls } from '../core';
+import { articleByOffset } from '../common/articleTarget';
+import type { DigestDocuments } from '../digests';
+import { ArticlePanel } from '../panel';
+import type { ArticlesTree } from '../tree';
+import { resolveArticle, type ResolvedArticle } from './resolveArticle';
+
+export const SAMPLE_DIGEST = ['sample', 'cs.DC-2025-06-01.txt'];
+
+interface ShowOptions {
+  preserveFocus?: boolean;
+}
+
+/** The user-facing commands. Each resolves its article the same way (see resolveArticle). */
+export function register(context: vscode.ExtensionContext, documents: DigestDocuments, tree: ArticlesTree): void {
+  const showArticle = async (argument?: unknown, options?: ShowOptions): Promise<void> => {
+    const resolved = await resolveArticle(documents, argument, 'Which article do you want to read?');
+    if (resolved) {
+      await show(context, documents, tree, resolved, options?.preserveFocus ?? true);
+    }
+  };
+
+  const openPage = (kind: 'abs' | 'pdf') => async (argument?: unknown): Promise<string | undefined> => {
+    const resolved = await resolveArticle(documents, argument, kind === 'abs' ? 'Open the arXiv page of which article?' : 'Open the PDF of which article?');
+    if (!resolved) {
+      return undefined;
+    }
+    const urls = arxivUrls(resolved.article.arxivId);
+    if (!urls) {
+      void vscode.window.showWarningMessage(`Article ${resolved.article.index} has no valid arXiv id, so it has no arXiv page.`);
+      return undefined;
+    }
+    // The link-protection prompt may wait for the user; the command's answer is the URL it asked VS Code to open.
+    vscode.env.openExternal(vscode.Uri.parse(urls[kind], true)).then(undefined, (error: unknown) => {
+      void vscode.window.showErrorMessage(`Could not open ${urls[kind]}: ${String(error)}`);
+    });
+    return urls[kind];
+  };
+
+  const copyId = async (argument?: unknown): Promise<string | undefined> => {
+    const resolved = await resolveArticle(documents, argument, 'Copy the arXiv id of which article?');
+    const id = resolved?.article.arxivId;
+    if (!resolved) {
+      return undefined;
+    }
+    if (!id) {
+      void vscode.window.showWarningMessage(`Article ${resolved.article.index} has no arXiv id.`);
+      return undefined;
+    }
+    await vscode.env.clipboard.writeText(id);
+    vscode.window.setStatusBarMessage(`Copied arXiv id ${id}`, 3000);
+    return id;
+  };
+
+  const step = (offset: 1 | -1) => async (): Promise<void> => {
+    const shown = ArticlePanel.current?.shownArticle;
+    const from = shown ? await resolveArticle(documents, shown, '') : await resolveArticle(documents, undefined, 'From which article?');
+    const next = from && articleByOffset(from.entry.digest, from.article, offset);
+    if (from && next) {
+      await show(context, documents, tree, { entry: from.entry, article: next, target: { uri: from.target.uri, index: next.index } }, true);
+    }
+  };
+
+  const openSample = async (): Promise<void> => {
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(context.extensionUri, ...SAMPLE_DIGEST));
+    await vscode.window.showTextDocument(document, { preview: false });
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('digestReader.showArticle', showArticle),
+    vscode.commands.registerCommand('digestReader.openArxivPage', openPage('abs')),
+    vscode.commands.registerCommand('digestReader.openPdf', openPage('pdf')),
+    vscode.commands.registerCommand('digestReader.copyId', copyId),
+    vscode.commands.registerCommand('digestReader.previousArticle', step(-1)),
+    vscode.commands.registerCommand('digestReader.nextArticle', step(1)),
+    vscode.commands.registerCommand('digestReader.openSample', openSample),
+  );
+}
+
+/** Reveals the article's lines in its editor, selects it in the tree and shows it in the panel. */
+async function show(
+  context: vscode.ExtensionContext,
+  documents: DigestDocuments,
+  tree: ArticlesTree,
+  { entry, article, target }: ResolvedArticle,
+  preserveFocus: boolean,
+): Promise<void> {
+  const uri = entry.document.uri;
+  const visible = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === uri.toString());
+  const start = new vscode.Position(article.line, 0);
+  const document = entry.document.isClosed ? await vscode.workspace.openTextDocument(uri) : entry.document;
+  const editor = await vscode.window.showTextDocument(document, {
+    viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
+    preserveFocus,
+    preview: false,
+    selection: new vscode.Range(start, start),
+  });
+  editor.revealRange(new vscode.Range(start, new vscode.Position(article.endLine, 0)), vscode.TextEditorRevealType.AtTop);
+  ArticlePanel.createOrShow(context.extensionUri, documents, target, true);
+  await tree.reveal(uri, article.index);
+}

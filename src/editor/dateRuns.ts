@@ -1,0 +1,22 @@
+import { weekdayName, type Article, type Digest } from '../core';
+
+/** Consecutive articles of one date, in text order: the nesting unit for outline and folding (a date's articles need not be contiguous). */
+export interface DateRun {
+  date?: string;
+  label: string;
+  articles: Article[];
+}
+
+export function dateRuns(digest: Digest): DateRun[] {
+  const runs: DateRun[] = [];
+  for (const article of digest.articles) {
+    const last = runs[runs.length - 1];
+    if (last && last.date === article.date) {
+      last.articles.push(article);
+    } else {
+      const label = article.date ? `${weekdayName(article.weekday)} ${article.date}`.trim() : 'Articles';
+      runs.push({ date: article.date, label, articles: [article] });
+    }
+  }
+  return runs;
+}

@@ -1,0 +1,100 @@
+import * as vscode from 'vscode';
+import { arxivUrls } from '../core';
+import { articleLabel } from '../common/articleTarget';
+import type { DigestDocuments } from '../digests';
+import { dateRuns } from './dateRuns';
+
+/** Outline and breadcrumbs (date runs → articles), folding, and arXiv ids as links, for every digest editor. */
+export function register(context: vscode.ExtensionContext, documents: DigestDocuments): void {
+  const selector: vscode.DocumentSelector = [{ language: 'digest' }, { language: 'markdown' }];
+  const digestOf = (document: vscode.TextDocument) => documents.get(document.uri)?.digest;
+
+  context.subscriptions.push(
+    vscode.languages.registerDocumentSymbolProvider(selector, {
+      provideDocumentSymbols(document) {
+        const digest = digestOf(document);
+        if (!digest) {
+          return [];
+        }
+        const line = (n: number) => document.lineAt(Math.min(n, document.lineCount - 1)).range;
+        const symbols: vscode.DocumentSymbol[] = [];
+        if (digest.toc.length > 0) {
+          const range = line(digest.toc[0].line).union(line(digest.toc[digest.toc.length - 1].line));
+          symbols.push(new vscode.DocumentSymbol('Contents', `${digest.toc.length} entries`, vscode.SymbolKind.Namespace, range, line(digest.toc[0].line)));
+        }
+        for (const run of dateRuns(digest)) {
+          const first = run.articles[0];
+          const last = run.articles[run.articles.length - 1];
+          const runSymbol = new vscode.DocumentSymbol(run.label, `${run.articles.length}`, vscode.SymbolKind.Module, line(first.line).union(line(last.endLine)), line(first.line));
+          runSymbol.children = run.articles.map((article) =>
+            new vscode.DocumentSymbol(articleLabel(article), article.arxivId ?? '', vscode.SymbolKind.Class, line(article.line).union(line(article.endLine)), line(article.line)),
+          );
+          symbols.push(runSymbol);
+        }
+        return symbols;
+      },
+    }, { label: 'Digest' }),
+
+    vscode.languages.registerFoldingRangeProvider(selector, {
+      provideFoldingRanges(document) {
+        const digest = digestOf(document);
+        if (!digest) {
+          return [];
+        }
+        const ranges: vscode.FoldingRange[] = [];
+        if (digest.toc.length > 1) {
+          ranges.push(new vscode.FoldingRange(digest.toc[0].line, digest.toc[digest.toc.length - 1].line, vscode.FoldingRangeKind.Region));
+        }
+        for (const run of dateRuns(digest)) {
+          const first = run.articles[0].line;
+          const last = run.articles[run.articles.length - 1].endLine;
+          if (run.articles.length > 1 && last > first) {
+            ranges.push(new vscode.FoldingRange(first, last, vscode.FoldingRangeKind.Region));
+          }
+        }
+        for (const article of digest.articles) {
+          if (article.endLine > article.line) {
+            ranges.push(new vscode.FoldingRange(article.line, article.endLine));
+          }
+        }
+        return ranges;
+      },
+    }),
+
+    vscode.languages.registerDocumentLinkProvider(selector, {
+      provideDocumentLinks(document) {
+        const digest = digestOf(document);
+        if (!digest) {
+          return [];
+        }
+        const links: vscode.DocumentLink[] = [];
+        const linkId = (lineNumber: number, id: string | undefined): void => {
+          const urls = arxivUrls(id);
+          if (!urls || !id || lineNumber >= document.lineCount) {
+            return;
+          }
+          const text = document.lineAt(lineNumber).text;
+          const at = text.lastIndexOf(id);
+          if (at >= 0) {
+            const link = new vscode.DocumentLink(new vscode.Range(lineNumber, at, lineNumber, at + id.length), vscode.Uri.parse(urls.abs, true));
+            link.tooltip = `Open ${urls.abs}`;
+            links.push(link);
+          }
+        };
+        for (const entry of digest.toc) {
+          linkId(entry.line, entry.arxivId);
+        }
+        for (const article of digest.articles) {
+          // The id stands on the article's Title line, within its first lines.
+          for (let n = article.line + 1; n <= Math.min(article.endLine, article.line + 4); n++) {
+            if (article.arxivId && document.lineAt(n).text.includes(article.arxivId)) {
+              linkId(n, article.arxivId);
+              break;
+            }
+          }
+        }
+        return links;
+      },
+    }),
+  );
+}

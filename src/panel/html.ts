@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import { randomBytes } from 'node:crypto';
+
+/**
+ * The panel's page. Nothing from a digest is ever put here: the article
+ * arrives as a message and the webview inserts it as text. Scripts run only
+ * with this load's nonce; styles and fonts come from the extension only.
+ */
+export function articlePanelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  const nonce = randomBytes(16).toString('base64');
+  const asset = (...path: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
+  const csp = [
+    "default-src 'none'",
+    `style-src ${webview.cspSource}`,
+    `font-src ${webview.cspSource}`,
+    `img-src ${webview.cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${asset('media', 'article.css')}">
+<title>Article</title>
+</head>
+<body>
+<main id="article" aria-live="polite"><p class="placeholder">Loading the article…</p></main>
+<script nonce="${nonce}" src="${asset('dist', 'webview', 'main.js')}"></script>
+</body>
+</html>`;
+}
+
+/** The webview may load only what the extension ships for it. */
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
+  };
+}

@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+import { articleForLine } from '../core';
+import { isPanelState } from '../common/messages';
+import type { DigestDocuments } from '../digests';
+import { followCursorEnabled } from '../tree';
+import { ARTICLE_VIEW_TYPE, ArticlePanel } from './articlePanel';
+
+export { ArticlePanel } from './articlePanel';
+
+export function register(context: vscode.ExtensionContext, documents: DigestDocuments): void {
+  context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(ARTICLE_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+        ArticlePanel.revive(panel, context.extensionUri, documents, isPanelState(state) ? state : undefined);
+      },
+    }),
+    { dispose: () => ArticlePanel.current?.dispose() },
+    // An open panel shows the article under the cursor; it is never opened by moving the cursor.
+    vscode.window.onDidChangeTextEditorSelection((event) => {
+      const panel = ArticlePanel.current;
+      const entry = documents.get(event.textEditor.document.uri);
+      if (!panel || !entry || !followCursorEnabled()) {
+        return;
+      }
+      const article = articleForLine(entry.digest, event.selections[0].active.line);
+      if (article) {
+        panel.show({ uri: entry.document.uri, index: article.index });
+      }
+    }),
+  );
+}

@@ -1,0 +1,150 @@
+/**
+ * The article panel's script. Every field of a digest is untrusted: text is
+ * inserted with text nodes only; TeX between `$…$` goes through KaTeX with
+ * `trust: false`, rendered as MathML (no inline styles, so the strict CSP
+ * holds), and falls back to the literal text when KaTeX cannot read it.
+ */
+import katex from 'katex';
+import type { ArticleViewModel, ExtensionToWebview, LanguageText, WebviewToExtension } from '../common/messages';
+
+interface VsCodeApi {
+  postMessage(message: WebviewToExtension): void;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('article') as HTMLElement;
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) {
+    node.className = className;
+  }
+  if (text !== undefined) {
+    node.textContent = text;
+  }
+  return node;
+}
+
+const MATH = /\$([^$\n]{1,500})\$/g;
+
+/** Appends `text` to `parent`, with `$…$` spans typeset and everything else as plain text. */
+function appendWithMath(parent: HTMLElement, text: string): void {
+  let last = 0;
+  for (const match of text.matchAll(MATH)) {
+    const start = match.index ?? 0;
+    parent.append(document.createTextNode(text.slice(last, start)));
+    parent.append(typeset(match[1], match[0]));
+    last = start + match[0].length;
+  }
+  parent.append(document.createTextNode(text.slice(last)));
+}
+
+function typeset(tex: string, source: string): Node {
+  const span = element('span', 'math');
+  try {
+    katex.render(tex, span, { output: 'mathml', throwOnError: true, trust: false, strict: 'ignore', maxSize: 10, maxExpand: 200 });
+    span.title = source;
+    return span;
+  } catch {
+    return document.createTextNode(source);
+  }
+}
+
+function button(label: string, title: string, message: WebviewToExtension, enabled = true): HTMLButtonElement {
+  const node = element('button', undefined, label);
+  node.type = 'button';
+  node.title = title;
+  node.disabled = !enabled;
+  node.addEventListener('click', () => vscode.postMessage(message));
+  return node;
+}
+
+function languageBlock(entry: LanguageText, kind: 'title' | 'abstract'): HTMLElement {
+  const block = element('section', `${kind} lang-${entry.language.replace(/[^a-z-]/gi, '')}`);
+  block.append(element('span', 'label', entry.label));
+  if (entry.text === undefined) {
+    const missing = element(kind === 'title' ? 'h1' : 'p', 'missing', kind === 'title' ? `No ${entry.label} title in this digest` : `No ${entry.label} abstract in this digest`);
+    block.append(missing);
+    return block;
+  }
+  const body = element(kind === 'title' ? 'h1' : 'p', 'text');
+  body.lang = entry.language;
+  appendWithMath(body, entry.text);
+  block.append(body);
+  return block;
+}
+
+function renderArticle(article: ArticleViewModel): void {
+  const header = element('header', 'bar');
+  const place = element('span', 'place', `${article.subject} · ${article.digestDate} · Article ${article.index} (${article.position} of ${article.total})`);
+  const nav = element('nav');
+  nav.append(
+    button('← Previous', 'Previous article (← or k)', { type: 'navigate', direction: 'previous' }, article.hasPrevious),
+    button('Next →', 'Next article (→ or j)', { type: 'navigate', direction: 'next' }, article.hasNext),
+  );
+  header.append(place, nav);
+
+  const titles = element('div', 'titles');
+  titles.append(...article.titles.map((t) => languageBlock(t, 'title')));
+
+  const meta = element('div', 'meta');
+  const when = [article.weekdayName, article.date].filter(Boolean).join(' ');
+  if (when) {
+    meta.append(element('span', 'date', when));
+  }
+  if (article.arxivId) {
+    meta.append(element('span', 'id', `arXiv ${article.arxivId}`));
+    const actions = element('span', 'actions');
+    actions.append(
+      button('Open arXiv page', `Open https://arxiv.org/abs/${article.arxivId}`, { type: 'openArxivPage' }),
+      button('Open PDF', `Open https://arxiv.org/pdf/${article.arxivId}`, { type: 'openPdf' }),
+      button('Copy id', 'Copy the arXiv id to the clipboard', { type: 'copyId' }),
+    );
+    meta.append(actions);
+  }
+
+  const authors = element('p', 'authors');
+  if (article.authors.length > 0) {
+    authors.append(element('span', 'label', article.authors.length === 1 ? 'Author' : `Authors (${article.authors.length})`), document.createTextNode(article.authors.join(', ')));
+  }
+
+  const abstracts = element('div', 'abstracts');
+  abstracts.append(element('h2', undefined, 'Abstract'), ...article.abstracts.map((a) => languageBlock(a, 'abstract')));
+
+  root.replaceChildren(header, titles, meta, authors, abstracts);
+  document.title = article.titles[0]?.text ?? `Article ${article.index}`;
+  window.scrollTo(0, 0);
+}
+
+function renderEmpty(message: string): void {
+  root.replaceChildren(element('p', 'placeholder', message));
+}
+
+window.addEventListener('message', (event: MessageEvent<ExtensionToWebview>) => {
+  const message = event.data;
+  switch (message?.type) {
+    case 'show':
+      renderArticle(message.article);
+      vscode.setState(message.state);
+      break;
+    case 'empty':
+      renderEmpty(message.message);
+      vscode.setState(undefined);
+      break;
+  }
+});
+
+window.addEventListener('keydown', (event) => {
+  if (event.altKey || event.ctrlKey || event.metaKey || event.target instanceof HTMLInputElement) {
+    return;
+  }
+  if (event.key === 'ArrowRight' || event.key === 'j') {
+    vscode.postMessage({ type: 'navigate', direction: 'next' });
+  } else if (event.key === 'ArrowLeft' || event.key === 'k') {
+    vscode.postMessage({ type: 'navigate', direction: 'previous' });
+  }
+});
+
+vscode.postMessage({ type: 'ready' });

@@ -1,0 +1,164 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { api, articleTabLabel, closeAll, fixtureUri, openDigest, testDigestUri, treeRows, waitFor } from './helpers';
+
+describe('Digest Reader in VS Code', () => {
+  const fixtureBefore = fs.readFileSync(fixtureUri.fsPath);
+  const fixtureMtime = fs.statSync(fixtureUri.fsPath).mtimeMs;
+
+  afterEach(closeAll);
+
+  it('opens a digest .txt as language "digest", recognized by its first line', async () => {
+    const editor = await openDigest(fixtureUri);
+    assert.equal(editor.document.languageId, 'digest');
+  });
+
+  it('lists the 7 dates newest first with their counts, and describes the digest', async () => {
+    const reader = await api();
+    await openDigest(fixtureUri);
+    const rows = await waitFor('the Articles view to show the fixture', async () => {
+      const current = await treeRows(reader);
+      return current.length === 7 && current;
+    });
+    assert.deepEqual(rows.map((r) => [r.label, r.description]), [
+      ['Fri 2025-05-30', '1'],
+      ['Thu 2025-05-29', '18'],
+      ['Wed 2025-05-28', '15'],
+      ['Tue 2025-05-27', '27'],
+      ['Mon 2025-05-26', '26'],
+      ['Sun 2025-05-25', '4'],
+      ['Sat 2025-05-24', '12'],
+    ]);
+    assert.deepEqual(rows.map((r) => r.children.length), [1, 18, 15, 27, 26, 4, 12]);
+    assert.deepEqual(rows[1].children[0], { label: '00 From Connectivity to Autonomy: The Dawn of Self-Evolving Communication Systems', description: '2505.23710v1' });
+    assert.equal(rows[1].children[17].label.slice(0, 3), '61 ');
+    assert.equal(reader.articlesTree.view.description, 'cs.DC · 2025-06-01 · 103 articles');
+    assert.equal(reader.articlesTree.view.message, undefined);
+  });
+
+  it('shows article 21 when clicked: reveals "Article 21" and opens the panel on it', async () => {
+    const reader = await api();
+    await openDigest(fixtureUri);
+    const dateNode = reader.articlesTree.getChildren().find((node) => String(reader.articlesTree.getTreeItem(node).label) === 'Wed 2025-05-28');
+    assert.ok(dateNode);
+    const node = reader.articlesTree.getChildren(dateNode).find((child) => String(reader.articlesTree.getTreeItem(child).label).startsWith('21 '));
+    assert.ok(node);
+    const item = reader.articlesTree.getTreeItem(node);
+    assert.ok(item.command, 'a click runs a command');
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    const editor = await waitFor('the editor to be on Article 21', () => {
+      const e = vscode.window.visibleTextEditors.find((v) => v.document.uri.toString() === fixtureUri.toString());
+      return e && e.selection.active.line === 231 && e;
+    });
+    assert.equal(editor.document.lineAt(editor.selection.active.line).text, 'Article 21');
+    assert.ok(editor.visibleRanges.some((range) => range.contains(new vscode.Position(231, 0))), 'Article 21 is scrolled into view');
+    await waitFor('the article panel on cs.DC · 21', () => articleTabLabel() === 'cs.DC · 21');
+  });
+
+  it('"Open arXiv page" opens https://arxiv.org/abs/<id> for a tree item, the cursor, and the PDF', async () => {
+    const reader = await api();
+    const editor = await openDigest(fixtureUri);
+    const target = { uri: fixtureUri, index: 21 };
+    assert.equal(await vscode.commands.executeCommand('digestReader.openArxivPage', target), 'https://arxiv.org/abs/2505.20314v2');
+    assert.equal(await vscode.commands.executeCommand('digestReader.openPdf', target), 'https://arxiv.org/pdf/2505.20314v2');
+    // From the editor: the article under the cursor (here inside article 21's abstract), and its TOC line.
+    editor.selection = new vscode.Selection(235, 10, 235, 10);
+    assert.equal(await vscode.commands.executeCommand('digestReader.openArxivPage'), 'https://arxiv.org/abs/2505.20314v2');
+    editor.selection = new vscode.Selection(23, 0, 23, 0);
+    assert.equal(await vscode.commands.executeCommand('digestReader.openArxivPage'), 'https://arxiv.org/abs/2505.20314v2');
+    assert.ok(reader.documents.get(fixtureUri));
+    assert.equal(await vscode.commands.executeCommand('digestReader.copyId', target), '2505.20314v2');
+    assert.equal(await vscode.env.clipboard.readText(), '2505.20314v2');
+  });
+
+  it('offers outline (dates → articles), folding per article and date run, and arXiv ids as links', async () => {
+    await openDigest(fixtureUri);
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', fixtureUri);
+    assert.equal(symbols[0].name, 'Contents');
+    assert.equal(symbols[1].name, 'Thu 2025-05-29');
+    assert.equal(symbols[1].children.length, 12);
+    assert.equal(symbols[1].children[0].name, '00 From Connectivity to Autonomy: The Dawn of Self-Evolving Communication Systems');
+    assert.equal(symbols[2].name, 'Fri 2025-05-30');
+    assert.equal(symbols.slice(1).reduce((n, s) => n + s.children.length, 0), 103);
+    const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', fixtureUri);
+    assert.ok(folds.some((f) => f.start === 231 && f.end === 236), 'article 21 folds');
+    assert.ok(folds.some((f) => f.start === 105 && f.end === 176), 'the first 05-29 run folds');
+    const allLinks = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', fixtureUri);
+    // Ours only: VS Code adds its own links for URLs in abstracts.
+    const links = allLinks.filter((link) => link.tooltip?.startsWith('Open https://arxiv.org/abs/'));
+    const article21 = links.find((l) => l.range.start.line === 233);
+    assert.equal(article21?.target?.toString(true), 'https://arxiv.org/abs/2505.20314v2');
+    assert.equal(links.length, 206);
+  });
+
+  it('reports a cut-off digest in the Problems panel on the right lines and in the view', async () => {
+    const reader = await api();
+    const text = fs.readFileSync(fixtureUri.fsPath, 'utf8');
+    const cut = text.slice(0, text.indexOf('Article 58\n') + 'Article 58\nTitle@2025-05-27 (2): Ab'.length);
+    const document = await vscode.workspace.openTextDocument({ language: 'digest', content: cut });
+    await vscode.window.showTextDocument(document);
+    const diagnostics = await waitFor('diagnostics', () => {
+      const found = vscode.languages.getDiagnostics(document.uri);
+      return found.length > 0 && found;
+    });
+    const header = diagnostics.find((d) => d.range.start.line === 0);
+    assert.equal(header?.message, 'The header announces 103 articles but 59 were found; the file may be cut short.');
+    assert.equal(header?.severity, vscode.DiagnosticSeverity.Warning);
+    assert.ok(diagnostics.some((d) => d.range.start.line === text.slice(0, text.indexOf('Article 58\n')).split('\n').length - 1 && d.message.includes('Article 58 has no Authors line')));
+    await waitFor('the view to say the count is off', () => reader.articlesTree.view.description === 'cs.DC · 2025-06-01 · 59 of 103 articles');
+    assert.match(reader.articlesTree.view.message ?? '', /The header announces 103 articles but 59 were found/);
+  });
+
+  it('re-parses on edits: the tree follows the document', async () => {
+    const reader = await api();
+    const content = ['cs.XX @ 2025-06-01: 1', '-', '00 05-29 (4) A B C 2505.00001v1', 'Article 0', 'Title@2025-05-29 (4): First title', 'Title: First title | Erster | 第一 2505.00001v1 |', 'Authors (1): Ann', 'Abstract.', '摘要。'].join('\n');
+    const document = await vscode.workspace.openTextDocument({ language: 'digest', content });
+    const editor = await vscode.window.showTextDocument(document);
+    await waitFor('the first title', async () => (await treeRows(reader))[0]?.children[0]?.label === '00 First title');
+    await editor.edit((edit) => edit.replace(new vscode.Range(4, 0, 4, document.lineAt(4).text.length), 'Title@2025-05-29 (4): Edited title'));
+    await editor.edit((edit) => edit.replace(new vscode.Range(5, 0, 5, document.lineAt(5).text.length), 'Title: Edited title | Bearbeitet | 已编辑 2505.00001v1 |'));
+    await waitFor('the edited title', async () => (await treeRows(reader))[0]?.children[0]?.label === '00 Edited title');
+  });
+
+  it('reads Markdown digests (arXiv and news) while keeping Markdown highlighting', async () => {
+    const reader = await api();
+    const editor = await openDigest(testDigestUri('cs.PL-2025-06-01.md'));
+    assert.equal(editor.document.languageId, 'markdown');
+    await waitFor('cs.PL in the view', () => reader.articlesTree.view.description === 'cs.PL · 2025-06-01 · 3 articles');
+    const news = await openDigest(testDigestUri('german-news-2025-06-01.md'));
+    assert.equal(news.document.languageId, 'markdown');
+    const rows = await waitFor('the news articles', async () => {
+      const current = await treeRows(reader);
+      return current[0]?.children.length === 2 && current;
+    });
+    assert.deepEqual(rows[0].children.map((c) => c.label), ['00 Railway announces new routes', '01 Weather: sun at the weekend']);
+  });
+
+  it('leaves a plain .txt that is no digest as plain text', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'Just some notes.\nArticle 1\n' });
+    await vscode.window.showTextDocument(document);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(document.languageId, 'plaintext');
+  });
+
+  it('shows hostile text verbatim in the tree', async () => {
+    const reader = await api();
+    await openDigest(testDigestUri('hostile.txt'));
+    const rows = await waitFor('the hostile digest', async () => {
+      const current = await treeRows(reader);
+      return current.length === 2 && current;
+    });
+    assert.equal(rows[0].children[0].label, '00 <script>window.__pwned=1</script> Evil');
+  });
+
+  it('never writes to a digest file', () => {
+    assert.deepEqual(fs.readFileSync(fixtureUri.fsPath), fixtureBefore);
+    assert.equal(fs.statSync(fixtureUri.fsPath).mtimeMs, fixtureMtime);
+    for (const document of vscode.workspace.textDocuments) {
+      if (document.uri.scheme === 'file') {
+        assert.equal(document.isDirty, false, `${document.uri.fsPath} was changed`);
+      }
+    }
+  });
+});
