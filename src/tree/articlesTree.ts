@@ -54,6 +54,9 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   }
 
   private showDigest(entry: DigestEntry | undefined): void {
+    if (entry?.digest === this.shown?.digest && entry?.document === this.shown?.document) {
+      return; // nothing new: a refresh would only make VS Code drop the rows it shows
+    }
     this.shown = entry;
     if (entry) {
       ({ roots: this.roots, byIndex: this.byIndex } = buildTree(entry.document.uri, groupByDate(entry.digest.articles)));
@@ -65,7 +68,11 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     this.changed.fire(undefined);
   }
 
-  /** Subject, date and total in the view's description; a count mismatch as its message. */
+  /**
+   * Subject, date and total as the view's description and message (a lone
+   * view in its container shows no description), with a count mismatch or
+   * other problems said in the message.
+   */
   private describe(entry: DigestEntry | undefined): void {
     if (!entry) {
       this.view.description = undefined;
@@ -75,16 +82,21 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     const { digest } = entry;
     const found = digest.articles.length;
     const declared = digest.declaredCount;
-    const count = declared !== undefined && declared !== found ? `${found} of ${declared} articles` : `${found} ${found === 1 ? 'article' : 'articles'}`;
-    this.view.description = [digest.subject, digest.date, count].filter(Boolean).join(' · ');
+    const mismatch = declared !== undefined && declared !== found;
+    const count = mismatch ? `${found} of ${declared} articles` : `${found} ${found === 1 ? 'article' : 'articles'}`;
+    const summary = [digest.subject, digest.date, count].filter(Boolean).join(' · ');
+    this.view.description = summary;
     const problems = digest.diagnostics.filter((d) => d.severity !== 'info').length;
-    if (declared !== undefined && declared !== found) {
-      this.view.message = `⚠ The header announces ${declared} articles but ${found} ${found === 1 ? 'was' : 'were'} found.` + (problems > 1 ? ` ${problems} problems: see the Problems panel.` : '');
+    let warning = '';
+    if (mismatch) {
+      warning = ` ⚠ The header announces ${declared} articles but ${found} ${found === 1 ? 'was' : 'were'} found.`;
+      if (problems > 1) {
+        warning += ` ${problems} problems: see the Problems panel.`;
+      }
     } else if (problems > 0) {
-      this.view.message = `⚠ ${problems} ${problems === 1 ? 'problem' : 'problems'} in this digest: see the Problems panel.`;
-    } else {
-      this.view.message = undefined;
+      warning = ` ⚠ ${problems} ${problems === 1 ? 'problem' : 'problems'}: see the Problems panel.`;
     }
+    this.view.message = summary + warning;
   }
 
   private followCursor(event: vscode.TextEditorSelectionChangeEvent): void {

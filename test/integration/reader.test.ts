@@ -34,7 +34,7 @@ describe('Digest Reader in VS Code', () => {
     assert.deepEqual(rows[1].children[0], { label: '00 From Connectivity to Autonomy: The Dawn of Self-Evolving Communication Systems', description: '2505.23710v1' });
     assert.equal(rows[1].children[17].label.slice(0, 3), '61 ');
     assert.equal(reader.articlesTree.view.description, 'cs.DC · 2025-06-01 · 103 articles');
-    assert.equal(reader.articlesTree.view.message, undefined);
+    assert.equal(reader.articlesTree.view.message, 'cs.DC · 2025-06-01 · 103 articles');
   });
 
   it('shows article 21 when clicked: reveals "Article 21" and opens the panel on it', async () => {

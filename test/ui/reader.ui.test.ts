@@ -1,0 +1,199 @@
+/// <reference lib="dom" />
+/**
+ * The user journey in a real workbench (code-server 1.100.3 in headless
+ * Chromium): open a digest from the Explorer, read the sidebar, click an
+ * article, read the panel, open the arXiv page, use the palette, survive a
+ * hostile digest, switch themes, reload. Screenshots: test-results/screenshots/.
+ * Runs against the working tree and against the packaged .vsix.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fixturePath, projectRoot, testDigestPath } from '../support/fixtures';
+import { Workbench } from './workbench';
+
+const FIXTURE = 'cs.DC-2025-06-01.txt';
+const ARXIV_21 = 'https://arxiv.org/abs/2505.20314v2';
+
+/** A workspace of copies, so nothing the tests do can touch the originals. */
+function makeWorkspace(): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'digest-reader-workspace-'));
+  fs.copyFileSync(fixturePath, path.join(folder, FIXTURE));
+  fs.copyFileSync(testDigestPath('hostile.txt'), path.join(folder, 'hostile.txt'));
+  fs.copyFileSync(testDigestPath('cs.PL-2025-06-01.md'), path.join(folder, 'cs.PL-2025-06-01.md'));
+  return folder;
+}
+
+function packageVsix(): string {
+  const result = spawnSync('npm', ['run', '--silent', 'package'], { cwd: projectRoot, encoding: 'utf8' });
+  const vsix = path.join(projectRoot, 'dist', 'digest-reader.vsix');
+  assert.equal(result.status, 0, `npm run package failed:\n${result.stdout}\n${result.stderr}`);
+  assert.ok(fs.existsSync(vsix));
+  return vsix;
+}
+
+function journey(mode: 'development' | 'installed'): void {
+  let workbench: Workbench;
+  let workspace: string;
+
+  before(async function () {
+    this.timeout(240_000);
+    workspace = makeWorkspace();
+    const vsix = mode === 'installed' ? packageVsix() : undefined;
+    workbench = await Workbench.open({ name: mode, folder: workspace, vsix });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && workbench) {
+      await workbench.screenshot(`FAILED-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}`).catch(() => undefined);
+    }
+  });
+
+  after(async () => {
+    await workbench?.close();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('opens a digest .txt from the Explorer as a "Digest"', async () => {
+    await workbench.screenshot('workbench');
+    await workbench.openFromExplorer(FIXTURE);
+    await workbench.page.waitForFunction(() => document.querySelector('[id="status.editor.mode"]')?.textContent?.includes('Digest'), undefined, { timeout: 20_000 });
+    assert.equal(await workbench.statusBarLanguage(), 'Digest');
+    await workbench.screenshot('digest-opened');
+  });
+
+  it('lists the 7 dates, newest first, with their counts in the Digests sidebar', async () => {
+    const view = await workbench.openDigestsSidebar();
+    await workbench.treeRow('Fri 2025-05-30').waitFor();
+    await workbench.collapseAllInArticles();
+    await workbench.page.waitForTimeout(500);
+    assert.deepEqual(await workbench.treeRows(), [
+      { label: 'Fri 2025-05-30', description: '1' },
+      { label: 'Thu 2025-05-29', description: '18' },
+      { label: 'Wed 2025-05-28', description: '15' },
+      { label: 'Tue 2025-05-27', description: '27' },
+      { label: 'Mon 2025-05-26', description: '26' },
+      { label: 'Sun 2025-05-25', description: '4' },
+      { label: 'Sat 2025-05-24', description: '12' },
+    ]);
+    assert.match(await view.innerText(), /cs\.DC · 2025-06-01 · 103 articles/);
+    await workbench.screenshot('articles-by-date');
+  });
+
+  it('clicking article 21 reveals "Article 21" and shows its three titles in the panel', async () => {
+    await workbench.treeRow('Wed 2025-05-28').click();
+    await workbench.treeRow('21 $Δ$-Nets').click();
+    const frame = workbench.articleFrame();
+    const en = frame.locator('.title.lang-en h1');
+    await en.waitFor({ timeout: 20_000 });
+    await frame.locator('.place', { hasText: 'Article 21' }).waitFor();
+    assert.match(await en.innerText(), /-Nets: Interaction-Based System for Optimal Parallel .*-Reduction/s);
+    assert.equal(await en.getAttribute('lang'), 'en');
+    assert.match(await frame.locator('.title.lang-de h1').innerText(), /Interaktionsbasiertes System für eine optimale parallele/);
+    assert.equal(await frame.locator('.title.lang-de h1').getAttribute('lang'), 'de');
+    assert.match(await frame.locator('.title.lang-zh h1').innerText(), /最佳平行互动系统/);
+    assert.equal(await frame.locator('.title.lang-zh h1').getAttribute('lang'), 'zh');
+    // TeX math is typeset (MathML), not shown as `$Δ$`.
+    assert.ok((await en.locator('math').count()) >= 2, 'the title\'s math is typeset');
+    assert.match(await frame.locator('.meta').innerText(), /Wed 2025-05-28.*arXiv 2505\.20314v2/s);
+    assert.match(await frame.locator('.authors').innerText(), /Daniel Augusto Rizzi Salvadori/);
+    assert.match(await frame.locator('.abstract.lang-en p').innerText(), /I present a model of universal parallel computation/);
+    assert.match(await frame.locator('.abstract.lang-zh p').innerText(), /我提出了一个称为/);
+    // The editor shows the article's first line at the cursor (line 232 is "Article 21").
+    await workbench.page.locator('.monaco-editor .view-line', { hasText: /^Article\s21$/ }).first().waitFor();
+    assert.equal((await workbench.page.locator('.monaco-editor .line-numbers.active-line-number').first().innerText()).trim(), '232');
+    await workbench.screenshot('article-21');
+  });
+
+  it('"Open arXiv page" in the panel asks to open https://arxiv.org/abs/2505.20314v2, and opens it', async () => {
+    await workbench.articleFrame().locator('button', { hasText: 'Open arXiv page' }).click();
+    assert.match(await workbench.dialogText(), new RegExp(ARXIV_21.replace(/[./]/g, '\\$&')));
+    await workbench.screenshot('open-arxiv-dialog');
+    // The browser opens a new tab on arxiv.org; answer it locally, as nothing here may reach arxiv.org.
+    await workbench.page.context().route('https://arxiv.org/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>arXiv (stand-in)</title>' }));
+    const popup = workbench.page.context().waitForEvent('page', { timeout: 15_000 });
+    await workbench.clickDialogButton('Open');
+    const opened = await popup;
+    await opened.waitForLoadState();
+    assert.equal(opened.url(), ARXIV_21);
+    await opened.close();
+  });
+
+  it('"Digest: Open arXiv Page" from the Command Palette opens the article under the cursor', async () => {
+    await workbench.page.locator('.monaco-editor .view-line', { hasText: /^Article\s21$/ }).first().click();
+    await workbench.runCommand('Digest: Open arXiv Page');
+    assert.match(await workbench.dialogText(), new RegExp(ARXIV_21.replace(/[./]/g, '\\$&')));
+    await workbench.screenshot('palette-open-arxiv');
+    await workbench.clickDialogButton('Cancel');
+  });
+
+  it('the panel\'s Next and Previous buttons move through the digest', async () => {
+    const frame = workbench.articleFrame();
+    await frame.locator('button', { hasText: 'Next' }).click();
+    await frame.locator('.place', { hasText: 'Article 22' }).waitFor();
+    assert.match(await frame.locator('.title.lang-en h1').innerText(), /Smart Contracts for SMEs and Large Companies/);
+    await workbench.screenshot('next-article');
+    await frame.locator('button', { hasText: 'Previous' }).click();
+    await frame.locator('.place', { hasText: 'Article 21' }).waitFor();
+  });
+
+  it('shows a hostile digest\'s markup as text and runs none of it', async () => {
+    await workbench.openFromExplorer('hostile.txt');
+    await workbench.openDigestsSidebar();
+    await workbench.treeRow('00 <script>').click();
+    const frame = workbench.articleFrame();
+    await frame.locator('.place', { hasText: 'cs.CR' }).waitFor({ timeout: 20_000 });
+    assert.equal(await frame.locator('.title.lang-en h1').innerText(), '<script>window.__pwned=1</script> Evil');
+    assert.match(await frame.locator('.authors').innerText(), /Mallory <\/div><script>window\.__pwned=9<\/script>/);
+    assert.match(await frame.locator('.abstract.lang-en p').innerText(), /<style>body\{display:none\}<\/style>/);
+    const handle = await workbench.articleFrameHandle();
+    // Nothing from the digest became an element: the article holds only the panel's own markup.
+    assert.deepEqual(await handle.evaluate(() => ({
+      pwned: (window as unknown as { __pwned?: number }).__pwned,
+      injected: document.querySelectorAll('#article :is(script, img, a, iframe, style, b, object, embed, link, svg)').length,
+      hidden: getComputedStyle(document.body).display,
+    })), { pwned: undefined, injected: 0, hidden: 'block' });
+    await workbench.treeRow('02 [click](javascript').click();
+    await frame.locator('.place', { hasText: 'Article 2 ' }).waitFor();
+    assert.equal(await frame.locator('.title.lang-de h1').innerText(), '<a href="javascript:window.__pwned=8">link</a>');
+    assert.equal(await handle.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+    await workbench.screenshot('hostile-digest');
+  });
+
+  if (mode === 'development') {
+    it('reads well in a light, a high-contrast and a dark theme', async function () {
+      this.timeout(180_000);
+      await workbench.openFromExplorer(FIXTURE);
+      await workbench.openDigestsSidebar();
+      await workbench.treeRow('21 $Δ$-Nets').click();
+      await workbench.articleFrame().locator('.place', { hasText: 'Article 21' }).waitFor({ timeout: 20_000 });
+      for (const [theme, bodyClass] of [['Light Modern', 'vscode-light'], ['Dark High Contrast', 'vscode-high-contrast'], ['Light High Contrast', 'vscode-high-contrast-light'], ['Dark Modern', 'vscode-dark']]) {
+        await workbench.setColorTheme(theme);
+        const handle = await workbench.articleFrameHandle();
+        await handle.waitForFunction((cls) => document.body.classList.contains(cls), bodyClass, { timeout: 15_000 });
+        await workbench.screenshot(`theme-${bodyClass.replace('vscode-', '')}`);
+      }
+    });
+
+    it('restores the article panel after a window reload', async () => {
+      await workbench.page.reload();
+      await workbench.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      const frame = workbench.articleFrame();
+      await frame.locator('.place', { hasText: 'Article 21' }).waitFor({ timeout: 30_000 });
+      assert.match(await frame.locator('.title.lang-en h1').innerText(), /-Nets: Interaction-Based System/);
+      await workbench.screenshot('restored-after-reload');
+    });
+  }
+}
+
+describe('UI: reading a digest in the workbench (extension from the working tree)', function () {
+  this.timeout(90_000);
+  journey('development');
+});
+
+describe('UI: the packaged .vsix, installed into a clean profile', function () {
+  this.timeout(90_000);
+  journey('installed');
+});
