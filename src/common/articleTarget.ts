@@ -13,7 +13,7 @@ export function asArticleTarget(value: unknown): ArticleTarget | undefined {
   if (typeof value !== 'object' || value === null) {
     return undefined;
   }
-  const candidate = 'target' in value ? (value as { target: unknown }).target : value;
+  const candidate: unknown = 'target' in value ? value.target : value;
   if (typeof candidate !== 'object' || candidate === null) {
     return undefined;
   }

@@ -47,6 +47,8 @@ const QUIET_SETTINGS = {
   'workbench.layoutControl.enabled': false,
   'window.commandCenter': false,
   'editor.minimap.enabled': false,
+  'git.openRepositoryInParentFolders': 'never',
+  'git.enabled': false,
 };
 
 /** A fresh profile (settings, extensions) in a temporary folder. */

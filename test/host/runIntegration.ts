@@ -95,7 +95,7 @@ async function runInCodeServer(): Promise<Result> {
 
 /** The workbench forwards extension-host logs as `('%c INFO', 'color: …', format, ...args)`: rebuild the line. */
 async function consoleText(message: ConsoleMessage): Promise<string> {
-  const args = await Promise.all(message.args().map((arg) => arg.jsonValue().catch(() => undefined)));
+  const args: unknown[] = await Promise.all(message.args().map((arg) => arg.jsonValue().catch(() => undefined) as Promise<unknown>));
   if (typeof args[0] === 'string' && args[0].startsWith('%c') && typeof args[1] === 'string') {
     return format(...args.slice(2));
   }

@@ -28,7 +28,7 @@ export async function waitFor<T>(what: string, check: () => T | undefined | fals
       last = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+      throw new Error(`Timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -48,6 +48,11 @@ export async function closeAll(): Promise<void> {
 }
 
 /** What the Articles view shows: each node's label and description, as VS Code renders them. */
+/** A tree item's label as shown. */
+export function labelOf(item: vscode.TreeItem): string {
+  return typeof item.label === 'object' ? item.label.label : (item.label ?? '');
+}
+
 export async function treeRows(reader: DigestReaderApi): Promise<{ label: string; description: string; children: { label: string; description: string }[] }[]> {
   const tree = reader.articlesTree;
   const rows = [];
@@ -55,9 +60,9 @@ export async function treeRows(reader: DigestReaderApi): Promise<{ label: string
     const item = tree.getTreeItem(node);
     const children = tree.getChildren(node).map((child) => {
       const childItem = tree.getTreeItem(child);
-      return { label: String(typeof childItem.label === 'object' ? childItem.label.label : childItem.label), description: String(childItem.description ?? '') };
+      return { label: labelOf(childItem), description: String(childItem.description ?? '') };
     });
-    rows.push({ label: String(typeof item.label === 'object' ? item.label.label : item.label), description: String(item.description ?? ''), children });
+    rows.push({ label: labelOf(item), description: String(item.description ?? ''), children });
   }
   return rows;
 }

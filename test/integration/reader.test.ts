@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { api, articleTabLabel, closeAll, fixtureUri, openDigest, testDigestUri, treeRows, waitFor } from './helpers';
+import { api, articleTabLabel, closeAll, labelOf, fixtureUri, openDigest, testDigestUri, treeRows, waitFor } from './helpers';
 
 describe('Digest Reader in VS Code', () => {
   const fixtureBefore = fs.readFileSync(fixtureUri.fsPath);
@@ -40,13 +40,13 @@ describe('Digest Reader in VS Code', () => {
   it('shows article 21 when clicked: reveals "Article 21" and opens the panel on it', async () => {
     const reader = await api();
     await openDigest(fixtureUri);
-    const dateNode = reader.articlesTree.getChildren().find((node) => String(reader.articlesTree.getTreeItem(node).label) === 'Wed 2025-05-28');
+    const dateNode = reader.articlesTree.getChildren().find((node) => labelOf(reader.articlesTree.getTreeItem(node)) === 'Wed 2025-05-28');
     assert.ok(dateNode);
-    const node = reader.articlesTree.getChildren(dateNode).find((child) => String(reader.articlesTree.getTreeItem(child).label).startsWith('21 '));
+    const node = reader.articlesTree.getChildren(dateNode).find((child) => labelOf(reader.articlesTree.getTreeItem(child)).startsWith('21 '));
     assert.ok(node);
     const item = reader.articlesTree.getTreeItem(node);
     assert.ok(item.command, 'a click runs a command');
-    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    await vscode.commands.executeCommand(item.command.command, ...((item.command.arguments ?? []) as unknown[]));
     const editor = await waitFor('the editor to be on Article 21', () => {
       const e = vscode.window.visibleTextEditors.find((v) => v.document.uri.toString() === fixtureUri.toString());
       return e && e.selection.active.line === 231 && e;

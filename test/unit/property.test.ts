@@ -64,8 +64,8 @@ describe('parseDigest: properties', () => {
           assert.deepEqual(parsed.titles, expected.titles);
           assert.deepEqual(parsed.authors, expected.authors);
           const abstracts: Record<string, string> = { en: expected.abstracts.en };
-          if (expected.abstracts.de !== undefined) abstracts.de = expected.abstracts.de;
-          if (expected.abstracts.zh !== undefined) abstracts.zh = expected.abstracts.zh;
+          if (expected.abstracts.de !== undefined) {abstracts.de = expected.abstracts.de;}
+          if (expected.abstracts.zh !== undefined) {abstracts.zh = expected.abstracts.zh;}
           assert.deepEqual(parsed.abstracts, abstracts);
         });
         assertInsideText(digest, text);
@@ -115,12 +115,12 @@ describe('parseDigest: properties', () => {
           assertInsideText(digest, text);
           const byLine = new Map(digest.articles.map((a) => [a.line, a]));
           for (let i = 0; i < lines.length; i++) {
-            if (!lines[i].startsWith('Article ')) continue;
+            if (!lines[i].startsWith('Article ')) {continue;}
             for (const size of [6, 7]) {
-              if (i + size > lines.length) continue;
+              if (i + size > lines.length) {continue;}
               const block = blocks.get(lines.slice(i, i + size).join('\n'));
               const next = lines[i + size];
-              if (!block || (next !== undefined && !/^Article \d+$/.test(next))) continue;
+              if (!block || (next !== undefined && !/^Article \d+$/.test(next))) {continue;}
               const found = byLine.get(i);
               assert.ok(found, `intact article ${block.index} at line ${i} was not found`);
               assert.equal(found.index, block.index);
