@@ -155,7 +155,8 @@ function readArticleLine(draft: Draft, line: string, i: number, dialect: Dialect
   if (beforeAuthors && !draft.title) {
     const title = dialect.title.exec(line);
     if (title) {
-      draft.title = { ...splitTitles(title[1], dialect, draft.titleAt?.title), line: i };
+      const { titles, id } = splitTitles(title[1], dialect, draft.titleAt?.title);
+      draft.title = { titles, id, line: i };
       return;
     }
   }
@@ -246,7 +247,7 @@ function assignAbstracts(draft: Draft, lines: readonly string[], sink: Diagnosti
 
 function buildArticle(draft: Draft, lines: readonly string[], isLast: boolean, sink: DiagnosticSink): Article | undefined {
   const cutShort = isLast ? '; the file may be cut short' : '';
-  const titles: Translations = { ...draft.title?.titles };
+  const titles: Translations = draft.title?.titles ?? {};
   if (titles.en === undefined && draft.titleAt) {
     const en = presentText(draft.titleAt.title);
     if (en !== undefined) {
