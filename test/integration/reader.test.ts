@@ -72,6 +72,22 @@ describe('Digest Reader in VS Code', () => {
     assert.equal(await vscode.env.clipboard.readText(), '2505.20314v2');
   });
 
+  it('selects the article under the cursor in the Articles view', async () => {
+    const reader = await api();
+    const editor = await openDigest(fixtureUri);
+    await vscode.commands.executeCommand('workbench.view.extension.digestReader');
+    await waitFor('the Articles view to be visible', () => reader.articlesTree.view.visible);
+    await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+    const selectedLabel = () => {
+      const selected = reader.articlesTree.view.selection[0];
+      return selected && labelOf(reader.articlesTree.getTreeItem(selected));
+    };
+    editor.selection = new vscode.Selection(235, 3, 235, 3); // inside article 21's abstract
+    assert.match(await waitFor('article 21 to be selected', () => selectedLabel()?.startsWith('21 ') && selectedLabel()), /^21 \$Δ\$-Nets/);
+    editor.selection = new vscode.Selection(112, 0, 112, 0); // "Article 1"
+    assert.match(await waitFor('article 1 to be selected', () => selectedLabel()?.startsWith('01 ') && selectedLabel()), /^01 Distributed Federated Learning/);
+  });
+
   it('offers outline (dates → articles), folding per article and date run, and arXiv ids as links', async () => {
     await openDigest(fixtureUri);
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', fixtureUri);
@@ -119,6 +135,18 @@ describe('Digest Reader in VS Code', () => {
     await editor.edit((edit) => edit.replace(new vscode.Range(4, 0, 4, document.lineAt(4).text.length), 'Title@2025-05-29 (4): Edited title'));
     await editor.edit((edit) => edit.replace(new vscode.Range(5, 0, 5, document.lineAt(5).text.length), 'Title: Edited title | Bearbeitet | 已编辑 2505.00001v1 |'));
     await waitFor('the edited title', async () => (await treeRows(reader))[0]?.children[0]?.label === '00 Edited title');
+  });
+
+  it('keeps the article panel in step with edits of its digest', async () => {
+    const content = ['cs.AA @ 2025-06-01: 1', '-', '00 05-29 (4) A B C 2505.00001v1', 'Article 0', 'Title@2025-05-29 (4): First', 'Title: First | Erste | 第一 2505.00001v1 |', 'Authors (1): Ann', 'Abstract.', '摘要。'].join('\n');
+    const document = await vscode.workspace.openTextDocument({ language: 'digest', content });
+    const editor = await vscode.window.showTextDocument(document);
+    const reader = await api();
+    await waitFor('the digest to be read', () => reader.documents.get(document.uri));
+    await vscode.commands.executeCommand('digestReader.showArticle', { uri: document.uri, index: 0 });
+    await waitFor('the panel on cs.AA · 00', () => articleTabLabel() === 'cs.AA · 00');
+    await editor.edit((edit) => edit.replace(new vscode.Range(0, 0, 0, 5), 'cs.BB'));
+    await waitFor('the panel to follow the edit', () => articleTabLabel() === 'cs.BB · 00');
   });
 
   it('reads Markdown digests (arXiv and news) while keeping Markdown highlighting', async () => {
