@@ -56,8 +56,22 @@ function journey(mode: 'development' | 'installed'): void {
     fs.rmSync(workspace, { recursive: true, force: true });
   });
 
-  it('opens a digest .txt from the Explorer as a "Digest"', async () => {
+  it('with no digest open, the Digests view explains itself and opens the bundled sample', async () => {
     await workbench.screenshot('workbench');
+    await workbench.page.locator('.activitybar a.action-label[aria-label^="Digests"]').click();
+    const welcome = workbench.articlesView().locator('.welcome-view-content');
+    await welcome.waitFor({ timeout: 20_000 });
+    assert.match(await welcome.innerText(), /A digest is one day's reading list/);
+    await workbench.screenshot('welcome-view');
+    await welcome.locator('.monaco-button', { hasText: 'Open Sample Digest' }).click();
+    await workbench.page.locator('.tabs-container .tab.active', { hasText: FIXTURE }).waitFor();
+    await workbench.page.waitForFunction(() => document.querySelector('[id="status.editor.mode"]')?.textContent?.includes('Digest'), undefined, { timeout: 20_000 });
+    await workbench.articlesView().locator('.message', { hasText: 'cs.DC · 2025-06-01 · 103 articles' }).waitFor();
+    await workbench.screenshot('sample-opened');
+    await workbench.runCommand('View: Close All Editors');
+  });
+
+  it('opens a digest .txt from the Explorer as a "Digest"', async () => {
     await workbench.openFromExplorer(FIXTURE);
     await workbench.page.waitForFunction(() => document.querySelector('[id="status.editor.mode"]')?.textContent?.includes('Digest'), undefined, { timeout: 20_000 });
     assert.equal(await workbench.statusBarLanguage(), 'Digest');
