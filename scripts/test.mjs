@@ -7,6 +7,19 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
+// Options for the integration runner (`--host X`, `--vscode PATH`); other words name layers.
+const args = process.argv.slice(2);
+const runnerOptions = [];
+const wanted = [];
+for (let i = 0; i < args.length; i++) {
+  if (args[i].startsWith('--')) {
+    runnerOptions.push(args[i], args[i + 1]);
+    i++;
+  } else {
+    wanted.push(args[i]);
+  }
+}
+
 const layers = {
   unit: [['mocha', '--config', 'test/unit/.mocharc.json']],
   grammar: [
@@ -14,11 +27,10 @@ const layers = {
     ['vscode-tmgrammar-snap', 'test/grammar/snap/*.digest'],
     ['mocha', 'out/test/grammar/**/*.test.js', '--timeout', '10000'],
   ],
-  integration: [['node', 'out/test/host/runIntegration.js', ...process.argv.slice(2).filter((a) => a.startsWith('--'))]],
+  integration: [['node', 'out/test/host/runIntegration.js', ...runnerOptions]],
   ui: [['mocha', '--config', 'test/ui/.mocharc.json']],
 };
 
-const wanted = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const selected = wanted.length > 0 ? wanted : Object.keys(layers);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let broken = false;

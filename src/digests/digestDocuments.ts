@@ -78,9 +78,8 @@ export class DigestDocuments implements vscode.Disposable {
       this.parse(document);
     } else if (document.languageId === 'plaintext' && hasPlainDigestHeader(head[0] ?? '') && this.detectPlainText(document)) {
       // A `.txt` opens as plain text even when our `firstLine` matches: the
-      // extension association wins, so switch it. The document is reopened
-      // under the new language and comes back through onDidOpenTextDocument.
-      await vscode.languages.setTextDocumentLanguage(document, DIGEST_LANGUAGE);
+      // extension association wins, so switch it (VS Code reopens the document).
+      this.parse(await vscode.languages.setTextDocumentLanguage(document, DIGEST_LANGUAGE));
     }
   }
 
