@@ -6,7 +6,7 @@
 import { isArxivId } from './arxiv';
 import type { DiagnosticSink } from './diagnostics';
 import type { Article, DigestFormat, TocEntry, Translations } from './model';
-import { fullDate, isChinese, isoWeekday, presentText } from './text';
+import { fullDate, isChinese, isoWeekday, presentText, trimSpaces } from './text';
 
 interface Dialect {
   format: DigestFormat;
@@ -175,7 +175,7 @@ function readArticleLine(draft: Draft, line: string, i: number, dialect: Dialect
 function splitNames(list: string): string[] {
   const names: string[] = [];
   for (const part of list.split(',')) {
-    const name = part.trim();
+    const name = trimSpaces(part);
     if (name !== '') {
       names.push(name);
     }

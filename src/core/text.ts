@@ -23,8 +23,25 @@ export function presentText(value: string | undefined): string | undefined {
   if (value === undefined) {
     return undefined;
   }
-  const trimmed = value.trim();
+  const trimmed = trimSpaces(value);
   return trimmed === '' || trimmed === 'nan' ? undefined : trimmed;
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 0xa0 || code === 0x3000;
+}
+
+/** `trim()` for the blanks digests hold, without a new string when there is nothing to cut (the usual case). */
+export function trimSpaces(value: string): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && isBlank(value.charCodeAt(start))) {
+    start++;
+  }
+  while (end > start && isBlank(value.charCodeAt(end - 1))) {
+    end--;
+  }
+  return start === 0 && end === value.length ? value : value.slice(start, end);
 }
 
 /**
