@@ -88,10 +88,16 @@ async function show(
 ): Promise<void> {
   const uri = entry.document.uri;
   const visible = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === uri.toString());
+  // Editor and panel side by side: never put the digest over the panel in its own group.
+  const panelColumn = ArticlePanel.current?.viewColumn;
+  let column = visible?.viewColumn ?? vscode.ViewColumn.One;
+  if (panelColumn !== undefined && column === panelColumn) {
+    column = panelColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
+  }
   const start = new vscode.Position(article.line, 0);
   const document = entry.document.isClosed ? await vscode.workspace.openTextDocument(uri) : entry.document;
   const editor = await vscode.window.showTextDocument(document, {
-    viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
+    viewColumn: column,
     preserveFocus,
     preview: false,
     selection: new vscode.Range(start, start),

@@ -86,6 +86,10 @@ export class ArticlePanel {
     return this.panel.visible;
   }
 
+  get viewColumn(): vscode.ViewColumn | undefined {
+    return this.panel.viewColumn;
+  }
+
   /** True while the panel has focus. */
   get active(): boolean {
     return this.panel.active;

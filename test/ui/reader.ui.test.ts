@@ -64,7 +64,7 @@ function journey(mode: 'development' | 'installed'): void {
     assert.match(await welcome.innerText(), /A digest is one day's reading list/);
     await workbench.screenshot('welcome-view');
     await welcome.locator('.monaco-button', { hasText: 'Open Sample Digest' }).click();
-    await workbench.page.locator('.tabs-container .tab.active', { hasText: FIXTURE }).waitFor();
+    await workbench.page.locator('.tabs-container .tab.active', { hasText: FIXTURE }).first().waitFor();
     await workbench.page.waitForFunction(() => document.querySelector('[id="status.editor.mode"]')?.textContent?.includes('Digest'), undefined, { timeout: 20_000 });
     await workbench.articlesView().locator('.message', { hasText: 'cs.DC · 2025-06-01 · 103 articles' }).waitFor();
     await workbench.screenshot('sample-opened');

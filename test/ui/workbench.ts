@@ -74,7 +74,7 @@ export class Workbench {
     const row = this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName }).first();
     await row.waitFor({ timeout: 30_000 });
     await row.dblclick();
-    await this.page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor();
+    await this.page.locator('.tabs-container .tab.active', { hasText: fileName }).first().waitFor();
   }
 
   /** The language shown in the status bar for the active editor. */
