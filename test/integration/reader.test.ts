@@ -72,6 +72,23 @@ describe('Digest Reader in VS Code', () => {
     assert.equal(await vscode.env.clipboard.readText(), '2505.20314v2');
   });
 
+  it('asks with a Quick Pick when no article is under the cursor', async () => {
+    const editor = await openDigest(fixtureUri);
+    editor.selection = new vscode.Selection(0, 0, 0, 0); // the header names no article
+    let answered = false;
+    const opened = vscode.commands.executeCommand<string>('digestReader.openArxivPage').then((url) => {
+      answered = true;
+      return url;
+    });
+    // Accept the first item as soon as the Quick Pick is there (accepting with none open does nothing).
+    await waitFor('the Quick Pick to be answered', async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return answered;
+    });
+    assert.equal(await opened, 'https://arxiv.org/abs/2505.23710v1'); // the first article, 00
+  });
+
   it('selects the article under the cursor in the Articles view', async () => {
     const reader = await api();
     const editor = await openDigest(fixtureUri);
