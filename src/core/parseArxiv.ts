@@ -174,35 +174,46 @@ function readArticleLine(draft: Draft, line: string, i: number, dialect: Dialect
 
 function splitNames(list: string): string[] {
   const names: string[] = [];
-  for (const part of list.split(',')) {
-    const name = trimSpaces(part);
+  let start = 0;
+  while (start <= list.length) {
+    let end = list.indexOf(',', start);
+    if (end < 0) {
+      end = list.length;
+    }
+    const name = trimSpaces(list.slice(start, end));
     if (name !== '') {
       names.push(name);
     }
+    start = end + 1;
   }
   return names;
 }
 
 /** `en | de | zh <id> |`: an empty translation leaves `|  |`. */
 function splitTitles(text: string, dialect: Dialect, englishFromTitleAt?: string): { titles: Translations; id?: string } {
-  let rest = text;
+  let rest = text.trimEnd();
   if (dialect.format === 'text' && rest.endsWith('|')) {
     rest = rest.slice(0, -1).trimEnd();
   }
-  const taken = dialect.takeId(rest.trimEnd());
-  rest = taken.rest.trimEnd();
-  let parts = rest.split('|');
-  if (parts.length > 3) {
-    // A title holds a `|` itself: anchor on the English title we already know, Chinese is the last part.
-    const en = englishFromTitleAt !== undefined && rest.startsWith(englishFromTitleAt + ' |') ? englishFromTitleAt : parts[0];
-    const remainder = rest.slice(en.length + 1);
-    const lastBar = remainder.lastIndexOf('|');
-    parts = [en, remainder.slice(0, lastBar), remainder.slice(lastBar + 1)];
-  }
+  const taken = dialect.takeId(rest);
+  rest = taken.rest;
   const titles: Translations = {};
-  setIfPresent(titles, 'en', parts[0]);
-  setIfPresent(titles, 'de', parts[1]);
-  setIfPresent(titles, 'zh', parts[2]);
+  const firstBar = rest.indexOf('|');
+  if (firstBar < 0) {
+    setIfPresent(titles, 'en', rest);
+    return { titles, id: taken.id };
+  }
+  const lastBar = rest.lastIndexOf('|');
+  if (firstBar === lastBar) {
+    setIfPresent(titles, 'en', rest.slice(0, firstBar));
+    setIfPresent(titles, 'de', rest.slice(firstBar + 1));
+    return { titles, id: taken.id };
+  }
+  // A title may hold a `|` itself: anchor on the English title we already know; Chinese is after the last bar.
+  const enEnd = englishFromTitleAt !== undefined && rest.startsWith(englishFromTitleAt + ' |') ? englishFromTitleAt.length + 1 : firstBar;
+  setIfPresent(titles, 'en', rest.slice(0, enEnd));
+  setIfPresent(titles, 'de', rest.slice(enEnd + 1, lastBar));
+  setIfPresent(titles, 'zh', rest.slice(lastBar + 1));
   return { titles, id: taken.id };
 }
 

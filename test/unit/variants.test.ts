@@ -118,6 +118,15 @@ describe('parseDigest: the variants of the format notes', () => {
     assert.deepEqual(digest.diagnostics, []);
   });
 
+  it('reads a title that holds a bar itself, anchored on the Title@ line', () => {
+    const lines = [...SMALL];
+    lines[5] = 'Title@2025-05-29 (4): Alpha | Omega';
+    lines[6] = 'Title: Alpha | Omega | Alpha-de | 阿尔法 2505.00001v1 |';
+    const digest = parseDigest(lines.join('\n'));
+    assert.deepEqual(digest.articles[0].titles, { en: 'Alpha | Omega', de: 'Alpha-de', zh: '阿尔法' });
+    assert.equal(digest.articles[0].arxivId, '2505.00001v1');
+  });
+
   it('keeps every readable article of a cut-off file and says it was cut', () => {
     const fixture = readFixture();
     // Cut in the middle of article 58's Title@ line, three letters into its title.
