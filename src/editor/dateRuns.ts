@@ -5,6 +5,9 @@ export interface DateRun {
   date?: string;
   label: string;
   articles: Article[];
+  /** First line of the run's first article and last line of its last one. */
+  startLine: number;
+  endLine: number;
 }
 
 export function dateRuns(digest: Digest): DateRun[] {
@@ -13,9 +16,10 @@ export function dateRuns(digest: Digest): DateRun[] {
     const last = runs[runs.length - 1];
     if (last && last.date === article.date) {
       last.articles.push(article);
+      last.endLine = article.endLine;
     } else {
       const label = article.date ? `${weekdayName(article.weekday)} ${article.date}`.trim() : 'Articles';
-      runs.push({ date: article.date, label, articles: [article] });
+      runs.push({ date: article.date, label, articles: [article], startLine: article.line, endLine: article.endLine });
     }
   }
   return runs;

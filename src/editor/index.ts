@@ -23,9 +23,7 @@ export function register(context: vscode.ExtensionContext, documents: DigestDocu
           symbols.push(new vscode.DocumentSymbol('Contents', `${digest.toc.length} entries`, vscode.SymbolKind.Namespace, range, line(digest.toc[0].line)));
         }
         for (const run of dateRuns(digest)) {
-          const first = run.articles[0];
-          const last = run.articles[run.articles.length - 1];
-          const runSymbol = new vscode.DocumentSymbol(run.label, `${run.articles.length}`, vscode.SymbolKind.Module, line(first.line).union(line(last.endLine)), line(first.line));
+          const runSymbol = new vscode.DocumentSymbol(run.label, `${run.articles.length}`, vscode.SymbolKind.Module, line(run.startLine).union(line(run.endLine)), line(run.startLine));
           runSymbol.children = run.articles.map((article) =>
             new vscode.DocumentSymbol(articleLabel(article), article.arxivId ?? '', vscode.SymbolKind.Class, line(article.line).union(line(article.endLine)), line(article.line)),
           );
@@ -46,10 +44,8 @@ export function register(context: vscode.ExtensionContext, documents: DigestDocu
           ranges.push(new vscode.FoldingRange(digest.toc[0].line, digest.toc[digest.toc.length - 1].line, vscode.FoldingRangeKind.Region));
         }
         for (const run of dateRuns(digest)) {
-          const first = run.articles[0].line;
-          const last = run.articles[run.articles.length - 1].endLine;
-          if (run.articles.length > 1 && last > first) {
-            ranges.push(new vscode.FoldingRange(first, last, vscode.FoldingRangeKind.Region));
+          if (run.articles.length > 1) {
+            ranges.push(new vscode.FoldingRange(run.startLine, run.endLine, vscode.FoldingRangeKind.Region));
           }
         }
         for (const article of digest.articles) {

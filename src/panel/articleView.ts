@@ -13,21 +13,44 @@ function languageLabel(language: string): string {
 
 const ARXIV_LANGUAGES = ['en', 'de', 'zh'];
 
+interface DigestLanguages {
+  titles: string[];
+  abstracts: string[];
+}
+
+// Languages are a property of the whole digest: found once per parse, not on every article shown.
+const languagesByDigest = new WeakMap<Digest, DigestLanguages>();
+
+function digestLanguages(digest: Digest): DigestLanguages {
+  let languages = languagesByDigest.get(digest);
+  if (!languages) {
+    const titles = new Set<string>();
+    const abstracts = new Set<string>();
+    for (const article of digest.articles) {
+      Object.keys(article.titles).forEach((language) => titles.add(language));
+      Object.keys(article.abstracts).forEach((language) => abstracts.add(language));
+    }
+    languages = { titles: [...titles], abstracts: [...abstracts] };
+    languagesByDigest.set(digest, languages);
+  }
+  return languages;
+}
+
 /** Title languages: arXiv always shows its three; news shows the original first, then what the digest holds. */
 function titleLanguages(digest: Digest, article: Article): string[] {
   if (digest.kind === 'arxiv') {
     return ARXIV_LANGUAGES;
   }
-  return orderedLanguages(article.sourceLanguage, digest.articles.flatMap((a) => Object.keys(a.titles)));
+  return orderedLanguages(article.sourceLanguage, digestLanguages(digest).titles);
 }
 
 /** Abstract languages: every language the digest has for any article (arXiv: English and Chinese at least). */
 function abstractLanguages(digest: Digest, article: Article): string[] {
-  const present = new Set(digest.articles.flatMap((a) => Object.keys(a.abstracts)));
+  const present = digestLanguages(digest).abstracts;
   if (digest.kind === 'arxiv') {
-    return ARXIV_LANGUAGES.filter((language) => language !== 'de' || present.has('de'));
+    return ARXIV_LANGUAGES.filter((language) => language !== 'de' || present.includes('de'));
   }
-  return orderedLanguages(article.sourceLanguage, [...present]);
+  return orderedLanguages(article.sourceLanguage, present);
 }
 
 function orderedLanguages(source: string, languages: string[]): string[] {
