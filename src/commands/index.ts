@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { arxivUrls } from '../core';
-import { articleByOffset } from '../common/articleTarget';
+import { articleByOffset, targetOf } from '../common/articleTarget';
 import type { DigestDocuments } from '../digests';
 import { ArticlePanel } from '../panel';
 import type { ArticlesTree } from '../tree';
 import { resolveArticle, type ResolvedArticle } from './resolveArticle';
+import { registerSampleProvider, sampleUri } from './sample';
 
-export const SAMPLE_DIGEST = ['sample', 'cs.DC-2025-06-01.txt'];
 
 interface ShowOptions {
   preserveFocus?: boolean;
@@ -56,14 +56,14 @@ export function register(context: vscode.ExtensionContext, documents: DigestDocu
   const step = (offset: 1 | -1) => async (): Promise<void> => {
     const shown = ArticlePanel.current?.shownArticle;
     const from = shown ? await resolveArticle(documents, shown, '') : await resolveArticle(documents, undefined, 'From which article?');
-    const next = from && articleByOffset(from.entry.digest, from.article, offset);
+    const next = from && articleByOffset(from.entry.digest.articles, from.article, offset);
     if (from && next) {
-      await show(context, documents, tree, { entry: from.entry, article: next, target: { uri: from.target.uri, index: next.index } }, true);
+      await show(context, documents, tree, { entry: from.entry, article: next, target: targetOf(from.target.uri, next) }, true);
     }
   };
 
   const openSample = async (): Promise<void> => {
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(context.extensionUri, ...SAMPLE_DIGEST));
+    const document = await vscode.workspace.openTextDocument(sampleUri());
     await vscode.window.showTextDocument(document, { preview: false });
   };
 
@@ -75,6 +75,7 @@ export function register(context: vscode.ExtensionContext, documents: DigestDocu
     vscode.commands.registerCommand('digestReader.previousArticle', step(-1)),
     vscode.commands.registerCommand('digestReader.nextArticle', step(1)),
     vscode.commands.registerCommand('digestReader.openSample', openSample),
+    registerSampleProvider(context.extensionUri),
   );
 }
 
@@ -96,6 +97,7 @@ async function show(
   }
   const start = new vscode.Position(article.line, 0);
   const document = entry.document.isClosed ? await vscode.workspace.openTextDocument(uri) : entry.document;
+  tree.expectCursor(uri, article.line);
   const editor = await vscode.window.showTextDocument(document, {
     viewColumn: column,
     preserveFocus,
@@ -104,5 +106,5 @@ async function show(
   });
   editor.revealRange(new vscode.Range(start, new vscode.Position(article.endLine, 0)), vscode.TextEditorRevealType.AtTop);
   ArticlePanel.createOrShow(context.extensionUri, documents, target, true);
-  await tree.reveal(uri, article.index);
+  await tree.reveal(target);
 }

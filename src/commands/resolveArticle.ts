@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { articleForLine, type Article } from '../core';
-import { articleLabel, asArticleTarget, findArticle, type ArticleTarget } from '../common/articleTarget';
+import { articleLabel, asArticleTarget, findArticle, targetOf, type ArticleTarget } from '../common/articleTarget';
 import type { DigestDocuments, DigestEntry } from '../digests';
 import { ArticlePanel } from '../panel';
+import { escapeIcons } from '../common/escape';
 
 export interface ResolvedArticle {
   entry: DigestEntry;
@@ -21,11 +22,11 @@ export async function resolveArticle(documents: DigestDocuments, argument: unkno
     return resolveTarget(documents, given);
   }
   const editor = vscode.window.activeTextEditor;
-  const editorEntry = editor && documents.get(editor.document.uri);
+  const editorEntry = editor && documents.current(editor.document);
   if (editor && editorEntry) {
     const article = articleForLine(editorEntry.digest, editor.selection.active.line);
     if (article) {
-      return { entry: editorEntry, article, target: { uri: editorEntry.document.uri, index: article.index } };
+      return { entry: editorEntry, article, target: targetOf(editorEntry.document.uri, article) };
     }
     return pickArticle(editorEntry, purpose);
   }
@@ -42,8 +43,8 @@ export async function resolveArticle(documents: DigestDocuments, argument: unkno
 }
 
 async function resolveTarget(documents: DigestDocuments, target: ArticleTarget): Promise<ResolvedArticle | undefined> {
-  const entry = documents.get(target.uri) ?? (await documents.open(target.uri));
-  const article = entry && findArticle(entry.digest, target.index);
+  const entry = documents.get(target.uri) ?? (await documents.open(target.uri).then(undefined, () => undefined));
+  const article = entry && findArticle(entry.digest, target);
   if (!entry || !article) {
     void vscode.window.showWarningMessage(`Article ${target.index} is no longer in this digest.`);
     return undefined;
@@ -57,11 +58,11 @@ interface ArticlePick extends vscode.QuickPickItem {
 
 async function pickArticle(entry: DigestEntry, purpose: string): Promise<ResolvedArticle | undefined> {
   const items: ArticlePick[] = entry.digest.articles.map((article) => ({
-    label: articleLabel(article),
+    label: escapeIcons(articleLabel(article)),
     description: article.arxivId,
-    detail: article.titles.zh,
+    detail: article.titles.zh === undefined ? undefined : escapeIcons(article.titles.zh),
     article,
   }));
   const picked = await vscode.window.showQuickPick(items, { placeHolder: purpose, matchOnDescription: true, matchOnDetail: true });
-  return picked && { entry, article: picked.article, target: { uri: entry.document.uri, index: picked.article.index } };
+  return picked && { entry, article: picked.article, target: targetOf(entry.document.uri, picked.article) };
 }

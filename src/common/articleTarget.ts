@@ -1,11 +1,19 @@
 import * as vscode from 'vscode';
-import type { Article, Digest } from '../core';
+import { isArxivId, type Article, type ArticleAddress } from '../core';
 
-/** Names one article of one digest document: what commands take as argument. */
-export interface ArticleTarget {
+export { findArticle } from '../core';
+
+/**
+ * Names one article of one digest document: what commands take as argument.
+ * The line makes it unique even where a file repeats numbers (concatenated
+ * days); see core/address.
+ */
+export interface ArticleTarget extends ArticleAddress {
   readonly uri: vscode.Uri;
-  /** The N of "Article N". */
-  readonly index: number;
+}
+
+export function targetOf(uri: vscode.Uri, article: Article): ArticleTarget {
+  return article.arxivId === undefined ? { uri, index: article.index, line: article.line } : { uri, index: article.index, line: article.line, arxivId: article.arxivId };
 }
 
 /** Accepts an ArticleTarget, or anything carrying one as `target` (a tree node). */
@@ -17,15 +25,22 @@ export function asArticleTarget(value: unknown): ArticleTarget | undefined {
   if (typeof candidate !== 'object' || candidate === null) {
     return undefined;
   }
-  const { uri, index } = candidate as { uri?: unknown; index?: unknown };
-  if (uri instanceof vscode.Uri && typeof index === 'number' && Number.isSafeInteger(index)) {
-    return { uri, index };
+  const { uri, index, line, arxivId } = candidate as { uri?: unknown; index?: unknown; line?: unknown; arxivId?: unknown };
+  if (!(uri instanceof vscode.Uri) || !isIndex(index)) {
+    return undefined;
   }
-  return undefined;
+  if ((line !== undefined && !isIndex(line)) || (arxivId !== undefined && (typeof arxivId !== 'string' || !isArxivId(arxivId)))) {
+    return undefined;
+  }
+  return { uri, index, line, arxivId };
 }
 
-export function findArticle(digest: Digest, index: number): Article | undefined {
-  return digest.articles.find((article) => article.index === index);
+function isIndex(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+export function sameTarget(a: ArticleTarget, b: ArticleTarget): boolean {
+  return a.index === b.index && a.line === b.line && a.arxivId === b.arxivId && a.uri.toString() === b.uri.toString();
 }
 
 /** Labels used wherever an article is listed: "21 $Δ$-Nets: …", numbered as the digest numbers them. */
@@ -35,7 +50,7 @@ export function articleLabel(article: Article): string {
 }
 
 /** The article `offset` places away in digest order, if there is one. */
-export function articleByOffset(digest: Digest, from: Article, offset: number): Article | undefined {
-  const position = digest.articles.indexOf(from);
-  return position < 0 ? undefined : digest.articles[position + offset];
+export function articleByOffset(articles: readonly Article[], from: Article, offset: number): Article | undefined {
+  const position = articles.indexOf(from);
+  return position < 0 ? undefined : articles[position + offset];
 }

@@ -1,8 +1,13 @@
 import * as vscode from 'vscode';
 
 /** The one place `setContext` is called: context keys for `when` clauses. */
-export type ContextKey = 'digestReader.hasDigest' | 'digestReader.activeEditorIsDigest';
+export interface ContextKeys {
+  /** There is an active digest: article commands have something to act on. */
+  'digestReader.hasDigest': boolean;
+  /** The URIs (as strings) of every open digest, for `resource in digestReader.digestResources` in editor menus. */
+  'digestReader.digestResources': string[];
+}
 
-export function setContext(key: ContextKey, value: boolean): Thenable<unknown> {
+export function setContext<K extends keyof ContextKeys>(key: K, value: ContextKeys[K]): Thenable<unknown> {
   return vscode.commands.executeCommand('setContext', key, value);
 }

@@ -34,10 +34,14 @@ export interface ArticleViewModel {
 export interface PanelState {
   uri: string;
   index: number;
+  /** The article's "Article N" line; absent in states saved by 0.1.0. */
+  line?: number;
+  arxivId?: string;
 }
 
 export type ExtensionToWebview =
-  | { type: 'show'; article: ArticleViewModel; state: PanelState }
+  /** `isNewArticle`: another article than the one shown (scroll to the top and announce its title), not an edit of the same one. */
+  | { type: 'show'; article: ArticleViewModel; state: PanelState; isNewArticle: boolean }
   | { type: 'empty'; message: string };
 
 export type NavigationDirection = 'previous' | 'next';
@@ -75,13 +79,29 @@ export function isPanelState(value: unknown): value is PanelState {
   if (typeof value !== 'object' || value === null) {
     return false;
   }
-  const state = value as { uri?: unknown; index?: unknown };
+  const state = value as { uri?: unknown; index?: unknown; line?: unknown; arxivId?: unknown };
   return (
     typeof state.uri === 'string' &&
     state.uri.length > 0 &&
     state.uri.length <= MAX_URI_LENGTH &&
-    typeof state.index === 'number' &&
-    Number.isSafeInteger(state.index) &&
-    state.index >= 0
+    isCount(state.index) &&
+    (state.line === undefined || isCount(state.line)) &&
+    (state.arxivId === undefined || (typeof state.arxivId === 'string' && state.arxivId.length <= 64))
   );
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+/**
+ * Schemes of documents a restored panel may open: files (local, remote,
+ * virtual workspaces, the web test host) and the bundled sample. Anything
+ * else in a stored state (`command:`, `http:`, `untitled:` that no longer
+ * exists) is refused.
+ */
+const RESTORABLE_SCHEMES = new Set(['file', 'vscode-remote', 'vscode-vfs', 'vscode-test-web', 'digest-sample']);
+
+export function isRestorableScheme(scheme: string): boolean {
+  return RESTORABLE_SCHEMES.has(scheme);
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { parseDigest, type Digest } from '../core';
-import { hasMarkdownDigestHeader, hasPlainDigestHeader } from './detect';
+import { ActiveDigest } from './activeDigest';
+import { PlainTextDetection } from './plainTextDetection';
 
 export const DIGEST_LANGUAGE = 'digest';
 
@@ -12,79 +13,84 @@ export interface DigestEntry {
 }
 
 const REPARSE_DELAY_MS = 300;
-const HEADER_LINES = 12;
 
 /**
- * Knows which open documents are digests, keeps each one parsed (re-parsed
- * on edits, debounced), reports diagnostics, and tracks the active digest:
- * the digest of the last focused digest editor, kept while the article
- * panel or the sidebar has focus.
+ * Knows which open documents are digests and keeps each one parsed:
+ * re-parsed on edits after a pause, or at once when a provider asks for the
+ * current version (`current`). Reports diagnostics, and tracks the active
+ * digest (see ActiveDigest).
  */
 export class DigestDocuments implements vscode.Disposable {
   private readonly entries = new Map<string, DigestEntry>();
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('digest');
+  private readonly detection: PlainTextDetection;
+  private readonly activeDigest: ActiveDigest;
   private readonly disposables: vscode.Disposable[] = [this.diagnostics];
-  private activeUri: string | undefined;
 
-  private readonly changeActive = new vscode.EventEmitter<DigestEntry | undefined>();
-  /** The active digest changed: another digest, or the same one re-parsed. */
-  readonly onDidChangeActive = this.changeActive.event;
   private readonly changeDigest = new vscode.EventEmitter<DigestEntry>();
-  /** Any open digest was re-parsed. */
+  /** Any open digest was parsed (first read or re-parse). */
   readonly onDidChangeDigest = this.changeDigest.event;
+  private readonly forgetDigest = new vscode.EventEmitter<string>();
+  /** A digest document was closed or stopped being a digest (its URI as a string). */
+  readonly onDidForgetDigest = this.forgetDigest.event;
+  /** The active digest changed: another digest, none, or the same one re-parsed. */
+  readonly onDidChangeActive: vscode.Event<DigestEntry | undefined>;
 
   constructor() {
+    this.detection = new PlainTextDetection((document) => this.parse(document));
+    this.activeDigest = new ActiveDigest(this);
+    this.onDidChangeActive = this.activeDigest.onDidChange;
     this.disposables.push(
-      this.changeActive,
       this.changeDigest,
-      vscode.workspace.onDidOpenTextDocument((document) => void this.consider(document)),
+      this.forgetDigest,
+      this.detection,
+      this.activeDigest,
+      vscode.workspace.onDidOpenTextDocument((document) => void this.detection.consider(document)),
       vscode.workspace.onDidChangeTextDocument((event) => this.scheduleParse(event.document)),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
-      vscode.window.onDidChangeActiveTextEditor((editor) => this.followEditor(editor)),
     );
     for (const document of vscode.workspace.textDocuments) {
-      void this.consider(document);
+      void this.detection.consider(document);
     }
-    this.followEditor(vscode.window.activeTextEditor);
   }
 
   get active(): DigestEntry | undefined {
-    return this.activeUri === undefined ? undefined : this.entries.get(this.activeUri);
+    return this.activeDigest.entry;
   }
 
+  /** The last parse of a digest document; it may lag behind edits by REPARSE_DELAY_MS (see `current`). */
   get(uri: vscode.Uri): DigestEntry | undefined {
     return this.entries.get(uri.toString());
+  }
+
+  /** The parse of the document's current version, parsing now if an edit is pending: for providers and cursor moves. */
+  current(document: vscode.TextDocument): DigestEntry | undefined {
+    const entry = this.entries.get(document.uri.toString());
+    if (entry && (entry.version !== document.version || entry.document !== document)) {
+      return this.parse(document);
+    }
+    return entry;
+  }
+
+  /** The entry of a document by its URI as a string. */
+  byKey(key: string): DigestEntry | undefined {
+    return this.entries.get(key);
+  }
+
+  all(): DigestEntry[] {
+    return [...this.entries.values()];
   }
 
   isDigest(document: vscode.TextDocument): boolean {
     return this.entries.has(document.uri.toString());
   }
 
-  /** Parses a digest document now (no debounce) and returns its entry; undefined for other documents. */
+  /** Opens and parses a document now; undefined when it is not a digest or cannot be read. */
   async open(uri: vscode.Uri): Promise<DigestEntry | undefined> {
     const document = await vscode.workspace.openTextDocument(uri);
-    await this.consider(document);
-    return this.get(document.uri);
-  }
-
-  private async consider(document: vscode.TextDocument): Promise<void> {
-    if (document.languageId === DIGEST_LANGUAGE) {
-      this.parse(document);
-      return;
-    }
-    const head = Array.from({ length: Math.min(HEADER_LINES, document.lineCount) }, (_, i) => document.lineAt(i).text);
-    if (document.languageId === 'markdown' && hasMarkdownDigestHeader(head)) {
-      this.parse(document);
-    } else if (document.languageId === 'plaintext' && hasPlainDigestHeader(head[0] ?? '') && this.detectPlainText(document)) {
-      // A `.txt` opens as plain text even when our `firstLine` matches: the
-      // extension association wins, so switch it (VS Code reopens the document).
-      this.parse(await vscode.languages.setTextDocumentLanguage(document, DIGEST_LANGUAGE));
-    }
-  }
-
-  private detectPlainText(document: vscode.TextDocument): boolean {
-    return vscode.workspace.getConfiguration('digestReader', document).get<boolean>('detectPlainTextDigests', true);
+    const considered = await this.detection.consider(document);
+    return considered && this.get(considered.uri);
   }
 
   private scheduleParse(document: vscode.TextDocument): void {
@@ -101,52 +107,31 @@ export class DigestDocuments implements vscode.Disposable {
     }, REPARSE_DELAY_MS));
   }
 
-  private parse(document: vscode.TextDocument): void {
+  private parse(document: vscode.TextDocument): DigestEntry {
     const key = document.uri.toString();
     const previous = this.entries.get(key);
     if (previous && previous.version === document.version && previous.document === document) {
-      return;
+      return previous;
     }
+    clearTimeout(this.pending.get(key));
+    this.pending.delete(key);
     const entry: DigestEntry = { document, digest: parseDigest(document.getText()), version: document.version };
     this.entries.set(key, entry);
     this.diagnostics.set(document.uri, entry.digest.diagnostics.map((d) => toVscodeDiagnostic(document, d)));
     this.changeDigest.fire(entry);
-    if (vscode.window.activeTextEditor?.document === document) {
-      this.activeUri = key;
-    }
-    if (this.activeUri === key) {
-      this.changeActive.fire(entry);
-    }
-  }
-
-  private followEditor(editor: vscode.TextEditor | undefined): void {
-    // Focus moving to the panel, the sidebar or an output leaves no text
-    // editor; keep showing the last digest then.
-    if (!editor) {
-      return;
-    }
-    const key = editor.document.uri.toString();
-    if (this.entries.has(key)) {
-      if (this.activeUri !== key) {
-        this.activeUri = key;
-        this.changeActive.fire(this.entries.get(key));
-      }
-    } else if (editor.document.uri.scheme !== 'output' && this.activeUri !== undefined && editor.viewColumn !== undefined) {
-      this.activeUri = undefined;
-      this.changeActive.fire(undefined);
-    }
+    return entry;
   }
 
   private forget(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     clearTimeout(this.pending.get(key));
     this.pending.delete(key);
-    if (this.entries.delete(key)) {
+    this.detection.closed(document);
+    // A language switch closes and reopens the same URI: forget only the document that was parsed.
+    if (this.entries.get(key)?.document === document) {
+      this.entries.delete(key);
       this.diagnostics.delete(document.uri);
-      if (this.activeUri === key) {
-        this.activeUri = undefined;
-        this.changeActive.fire(undefined);
-      }
+      this.forgetDigest.fire(key);
     }
   }
 
@@ -165,7 +150,7 @@ const SEVERITY: Record<string, vscode.DiagnosticSeverity> = {
 };
 
 function toVscodeDiagnostic(document: vscode.TextDocument, diagnostic: { line: number; severity: string; message: string }): vscode.Diagnostic {
-  const line = Math.min(diagnostic.line, document.lineCount - 1);
+  const line = Math.max(0, Math.min(diagnostic.line, document.lineCount - 1));
   const result = new vscode.Diagnostic(document.lineAt(line).range, diagnostic.message, SEVERITY[diagnostic.severity]);
   result.source = 'Digest Reader';
   return result;

@@ -2,20 +2,29 @@ import * as vscode from 'vscode';
 import { setContext } from '../common/context';
 import { DigestDocuments } from './digestDocuments';
 
-export { DigestDocuments, type DigestEntry } from './digestDocuments';
+export { DigestDocuments, DIGEST_LANGUAGE, type DigestEntry } from './digestDocuments';
 
 export function register(context: vscode.ExtensionContext): DigestDocuments {
   const documents = new DigestDocuments();
   context.subscriptions.push(documents);
+  let hasDigest: boolean | undefined;
+  let resources = '';
   const updateContext = (): void => {
-    void setContext('digestReader.hasDigest', documents.active !== undefined);
-    const editor = vscode.window.activeTextEditor;
-    void setContext('digestReader.activeEditorIsDigest', editor !== undefined && documents.isDigest(editor.document));
+    if (hasDigest !== (documents.active !== undefined)) {
+      hasDigest = documents.active !== undefined;
+      void setContext('digestReader.hasDigest', hasDigest);
+    }
+    // Per resource, so an editor group's title shows our buttons only over a digest.
+    const keys = documents.all().map((entry) => entry.document.uri.toString()).sort();
+    if (keys.join('\n') !== resources) {
+      resources = keys.join('\n');
+      void setContext('digestReader.digestResources', keys);
+    }
   };
   context.subscriptions.push(
     documents.onDidChangeActive(updateContext),
     documents.onDidChangeDigest(updateContext),
-    vscode.window.onDidChangeActiveTextEditor(updateContext),
+    documents.onDidForgetDigest(updateContext),
   );
   updateContext();
   return documents;

@@ -7,16 +7,22 @@ import { dateRuns } from './dateRuns';
 /** Outline and breadcrumbs (date runs → articles), folding, and arXiv ids as links, for every digest editor. */
 export function register(context: vscode.ExtensionContext, documents: DigestDocuments): void {
   const selector: vscode.DocumentSelector = [{ language: 'digest' }, { language: 'markdown' }];
-  const digestOf = (document: vscode.TextDocument) => documents.get(document.uri)?.digest;
+  // Providers ask right after edits, before the debounced re-parse: read the document's current version.
+  const digestOf = (document: vscode.TextDocument) => documents.current(document)?.digest;
+  const lineText = (document: vscode.TextDocument, n: number): string | undefined => (n >= 0 && n < document.lineCount ? document.lineAt(n).text : undefined);
+  // Folding is asked for once per edit; say when a parse may have moved the ranges.
+  const foldingChanged = new vscode.EventEmitter<void>();
 
   context.subscriptions.push(
+    foldingChanged,
+    documents.onDidChangeDigest(() => foldingChanged.fire()),
     vscode.languages.registerDocumentSymbolProvider(selector, {
       provideDocumentSymbols(document) {
         const digest = digestOf(document);
         if (!digest) {
           return [];
         }
-        const line = (n: number) => document.lineAt(Math.min(n, document.lineCount - 1)).range;
+        const line = (n: number) => document.lineAt(Math.max(0, Math.min(n, document.lineCount - 1))).range;
         const symbols: vscode.DocumentSymbol[] = [];
         if (digest.toc.length > 0) {
           const range = line(digest.toc[0].line).union(line(digest.toc[digest.toc.length - 1].line));
@@ -34,6 +40,7 @@ export function register(context: vscode.ExtensionContext, documents: DigestDocu
     }, { label: 'Digest' }),
 
     vscode.languages.registerFoldingRangeProvider(selector, {
+      onDidChangeFoldingRanges: foldingChanged.event,
       provideFoldingRanges(document) {
         const digest = digestOf(document);
         if (!digest) {
@@ -66,10 +73,10 @@ export function register(context: vscode.ExtensionContext, documents: DigestDocu
         const links: vscode.DocumentLink[] = [];
         const linkId = (lineNumber: number, id: string | undefined): void => {
           const urls = arxivUrls(id);
-          if (!urls || !id || lineNumber >= document.lineCount) {
+          const text = lineText(document, lineNumber);
+          if (!urls || !id || text === undefined) {
             return;
           }
-          const text = document.lineAt(lineNumber).text;
           const at = text.lastIndexOf(id);
           if (at >= 0) {
             const link = new vscode.DocumentLink(new vscode.Range(lineNumber, at, lineNumber, at + id.length), vscode.Uri.parse(urls.abs, true));
@@ -83,7 +90,7 @@ export function register(context: vscode.ExtensionContext, documents: DigestDocu
         for (const article of digest.articles) {
           // The id stands on the article's Title line, within its first lines.
           for (let n = article.line + 1; n <= Math.min(article.endLine, article.line + 4); n++) {
-            if (article.arxivId && document.lineAt(n).text.includes(article.arxivId)) {
+            if (article.arxivId && lineText(document, n)?.includes(article.arxivId)) {
               linkId(n, article.arxivId);
               break;
             }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { findArticle, type ArticleTarget } from '../common/articleTarget';
-import { isWebviewToExtension, type ExtensionToWebview, type NavigationDirection, type PanelState, type WebviewToExtension } from '../common/messages';
+import { articleByOffset, findArticle, sameTarget, targetOf, type ArticleTarget } from '../common/articleTarget';
+import { isRestorableScheme, isWebviewToExtension, type ExtensionToWebview, type NavigationDirection, type PanelState, type WebviewToExtension } from '../common/messages';
 import type { DigestDocuments, DigestEntry } from '../digests';
 import { toArticleViewModel } from './articleView';
 import { articlePanelHtml, webviewOptions } from './html';
@@ -24,6 +24,9 @@ export class ArticlePanel {
 
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
+  /** What was last posted, so an unchanged article is not posted again; and which article that was. */
+  private postedContent: string | undefined;
+  private shownKey: string | undefined;
 
   /** Shows `target` in the panel, creating the panel beside the editor if there is none. */
   static createOrShow(extensionUri: vscode.Uri, documents: DigestDocuments, target: ArticleTarget, preserveFocus: boolean): ArticlePanel {
@@ -43,12 +46,13 @@ export class ArticlePanel {
     return ArticlePanel.current;
   }
 
-  /** Restores a panel after a window reload, from the state its webview saved. */
+  /** Restores a panel after a window reload, from the state its webview saved (validated, and only for documents we can read). */
   static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, documents: DigestDocuments, state: PanelState | undefined): ArticlePanel {
     ArticlePanel.current?.panel.dispose();
     let target: ArticleTarget | undefined;
     try {
-      target = state ? { uri: vscode.Uri.parse(state.uri, true), index: state.index } : undefined;
+      const uri = state && vscode.Uri.parse(state.uri, true);
+      target = uri && state && isRestorableScheme(uri.scheme) ? { uri, index: state.index, line: state.line, arxivId: state.arxivId } : undefined;
     } catch {
       target = undefined; // a state that names no valid document: show the empty panel
     }
@@ -96,7 +100,7 @@ export class ArticlePanel {
   }
 
   show(target: ArticleTarget): void {
-    if (this.target && this.target.index === target.index && this.target.uri.toString() === target.uri.toString()) {
+    if (this.target && sameTarget(this.target, target)) {
       return;
     }
     this.target = target;
@@ -115,6 +119,8 @@ export class ArticlePanel {
     switch (message.type) {
       case 'ready':
         this.ready = true;
+        this.postedContent = undefined; // a new page (created, or reloaded by VS Code) has nothing yet
+        this.shownKey = undefined;
         void this.render();
         return;
       case 'openArxivPage':
@@ -132,15 +138,10 @@ export class ArticlePanel {
 
   private async navigate(direction: NavigationDirection): Promise<void> {
     const entry = await this.entry();
-    if (!entry || !this.target) {
-      return;
-    }
-    const articles = entry.digest.articles;
-    const current = findArticle(entry.digest, this.target.index);
-    const position = current ? articles.indexOf(current) : -1;
-    const next = articles[position + (direction === 'next' ? 1 : -1)];
-    if (next) {
-      await vscode.commands.executeCommand(PanelCommands.showArticle, { uri: this.target.uri, index: next.index }, { preserveFocus: true });
+    const current = entry && this.target && findArticle(entry.digest, this.target);
+    const next = entry && current && articleByOffset(entry.digest.articles, current, direction === 'next' ? 1 : -1);
+    if (entry && next) {
+      await vscode.commands.executeCommand(PanelCommands.showArticle, targetOf(entry.document.uri, next), { preserveFocus: true });
     }
   }
 
@@ -151,24 +152,39 @@ export class ArticlePanel {
     return this.documents.get(this.target.uri) ?? (await this.documents.open(this.target.uri).then(undefined, () => undefined));
   }
 
-  /** Updates the panel's title at once, and its page as soon as the webview is ready. */
+  /**
+   * Updates the panel's title at once, and its page as soon as the webview is
+   * ready, posting only when what it shows changed: a re-parse that leaves
+   * the article as it was neither redraws nor scrolls nor re-announces it.
+   */
   private async render(): Promise<void> {
     const target = this.target;
     const entry = await this.entry();
     if (target !== this.target) {
       return; // another article was asked for meanwhile
     }
-    const article = entry && target && findArticle(entry.digest, target.index);
+    const article = entry && target && findArticle(entry.digest, target);
     this.panel.title = entry && article ? `${entry.digest.subject || 'Digest'} · ${String(article.index).padStart(2, '0')}` : 'Article';
     if (!this.ready) {
       return;
     }
+    let message: ExtensionToWebview;
     if (!target) {
-      this.post({ type: 'empty', message: 'Click an article in the Articles view to read it here.' });
+      message = { type: 'empty', message: 'Click an article in the Articles view to read it here.' };
     } else if (!entry || !article) {
-      this.post({ type: 'empty', message: entry ? `Article ${target.index} is no longer in this digest.` : 'This digest can no longer be read.' });
+      message = { type: 'empty', message: entry ? `Article ${target.index} is no longer in this digest.` : 'This digest can no longer be read.' };
     } else {
-      this.post({ type: 'show', article: toArticleViewModel(entry.digest, article), state: { uri: target.uri.toString(), index: target.index } });
+      // Follow the article's moves, so the next edit still finds it.
+      this.target = targetOf(target.uri, article);
+      const state: PanelState = { uri: target.uri.toString(), index: article.index, line: article.line, arxivId: article.arxivId };
+      const shownKey = `${state.uri}\n${article.arxivId ?? ''}\n${article.index}`;
+      message = { type: 'show', article: toArticleViewModel(entry.digest, article), state, isNewArticle: shownKey !== this.shownKey };
+      this.shownKey = shownKey;
+    }
+    const content = JSON.stringify(message.type === 'show' ? [message.article, message.state] : message);
+    if (content !== this.postedContent) {
+      this.postedContent = content;
+      this.post(message);
     }
   }
 

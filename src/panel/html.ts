@@ -15,6 +15,8 @@ export function articlePanelHtml(webview: vscode.Webview, extensionUri: vscode.U
     `font-src ${webview.cspSource}`,
     `img-src ${webview.cspSource}`,
     `script-src 'nonce-${nonce}'`,
+    "base-uri 'none'",
+    "form-action 'none'",
   ].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
@@ -26,7 +28,8 @@ export function articlePanelHtml(webview: vscode.Webview, extensionUri: vscode.U
 <title>Article</title>
 </head>
 <body>
-<main id="article" aria-live="polite"><p class="placeholder">Loading the article…</p></main>
+<main id="article"><p class="placeholder">Loading the article…</p></main>
+<div id="announcer" class="visually-hidden" role="status" aria-live="polite"></div>
 <script nonce="${nonce}" src="${asset('dist', 'webview', 'main.js')}"></script>
 </body>
 </html>`;

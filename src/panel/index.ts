@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { articleForLine } from '../core';
+import { targetOf } from '../common/articleTarget';
 import { isPanelState } from '../common/messages';
 import type { DigestDocuments } from '../digests';
 import { followCursorEnabled } from '../tree';
@@ -18,13 +19,14 @@ export function register(context: vscode.ExtensionContext, documents: DigestDocu
     // An open panel shows the article under the cursor; it is never opened by moving the cursor.
     vscode.window.onDidChangeTextEditorSelection((event) => {
       const panel = ArticlePanel.current;
-      const entry = documents.get(event.textEditor.document.uri);
-      if (!panel || !entry || !followCursorEnabled()) {
+      if (!panel || !documents.isDigest(event.textEditor.document) || !followCursorEnabled()) {
         return;
       }
-      const article = articleForLine(entry.digest, event.selections[0].active.line);
-      if (article) {
-        panel.show({ uri: entry.document.uri, index: article.index });
+      // The current version: right after an edit the last parse's lines are off by the edit.
+      const entry = documents.current(event.textEditor.document);
+      const article = entry && articleForLine(entry.digest, event.selections[0].active.line);
+      if (entry && article) {
+        panel.show(targetOf(entry.document.uri, article));
       }
     }),
   );

@@ -1,18 +1,23 @@
 import * as vscode from 'vscode';
 import { weekdayName, type Article, type DateGroup } from '../core';
-import { articleLabel, type ArticleTarget } from '../common/articleTarget';
+import { articleLabel, targetOf, type ArticleTarget } from '../common/articleTarget';
 
-/** A date of the digest with its articles. */
+/** A date of the digest with its articles. Kept across parses while the date stays. */
 export class DateNode {
-  readonly children: ArticleNode[] = [];
+  children: ArticleNode[] = [];
 
   constructor(
     readonly uri: vscode.Uri,
-    readonly group: DateGroup,
+    public group: DateGroup,
   ) {}
 
+  /** Stable within a document: the date. */
+  get key(): string {
+    return this.group.date ?? 'undated';
+  }
+
   get id(): string {
-    return `${this.uri.toString()}#date:${this.group.date ?? 'undated'}`;
+    return `${this.uri.toString()}#date:${this.key}`;
   }
 
   toTreeItem(): vscode.TreeItem {
@@ -28,17 +33,21 @@ export class DateNode {
   }
 }
 
-/** One article, under its date. */
+/** One article, under its date. Kept across parses while its key stays; its article is the latest parse's. */
 export class ArticleNode {
   constructor(
     readonly parent: DateNode,
-    readonly article: Article,
-    /** Unique within the tree even when a damaged digest numbers two articles alike. */
-    readonly id: string,
+    public article: Article,
+    /** Unique and stable within the document: the number, and which repeat of it (concatenated days repeat numbers). */
+    readonly key: string,
   ) {}
 
+  get id(): string {
+    return `${this.parent.uri.toString()}#article:${this.key}`;
+  }
+
   get target(): ArticleTarget {
-    return { uri: this.parent.uri, index: this.article.index };
+    return targetOf(this.parent.uri, this.article);
   }
 
   toTreeItem(): vscode.TreeItem {
@@ -73,25 +82,73 @@ export class ArticleNode {
 
 export type TreeNode = DateNode | ArticleNode;
 
-/** Builds the tree of one digest: dates newest first, articles in digest order. */
-export function buildTree(uri: vscode.Uri, groups: DateGroup[]): { roots: DateNode[]; byIndex: Map<number, ArticleNode> } {
-  const byIndex = new Map<number, ArticleNode>();
-  const usedIds = new Set<string>();
-  const roots = groups.map((group) => {
-    const dateNode = new DateNode(uri, group);
-    for (const article of group.articles) {
-      let id = `${uri.toString()}#article:${article.index}`;
-      if (usedIds.has(id)) {
-        id += `@${article.line}`;
-      }
-      usedIds.add(id);
-      const node = new ArticleNode(dateNode, article, id);
-      dateNode.children.push(node);
-      if (!byIndex.has(article.index)) {
-        byIndex.set(article.index, node);
-      }
+/** What a tree item shows of an article: when none of it changed, its row need not be refreshed. */
+function sameRow(a: Article, b: Article): boolean {
+  return a.index === b.index && a.arxivId === b.arxivId && a.titles.en === b.titles.en && a.titles.de === b.titles.de
+    && a.titles.zh === b.titles.zh && a.authors.join('\n') === b.authors.join('\n');
+}
+
+/** The tree's nodes, and which of them a new parse changed. */
+export interface TreeUpdate {
+  roots: DateNode[];
+  /** undefined: refresh from the root; else the nodes whose rows or children changed. */
+  changed: TreeNode[] | undefined;
+}
+
+/**
+ * Builds the tree of a digest (dates newest first, articles in digest order),
+ * reusing the nodes of the previous tree of the same document, so VS Code
+ * keeps their rows, selection and expansion, and only what changed is refreshed.
+ */
+export function updateTree(uri: vscode.Uri, articles: readonly Article[], groups: DateGroup[], previous: readonly DateNode[]): TreeUpdate {
+  const oldDates = new Map(previous.map((node) => [node.key, node]));
+  const oldArticles = new Map<string, ArticleNode>();
+  for (const dateNode of previous) {
+    for (const node of dateNode.children) {
+      oldArticles.set(node.key, node);
     }
+  }
+  // Keys in digest order, so a date moving in the tree does not renumber the repeats.
+  const keys = new Map<Article, string>();
+  const repeats = new Map<number, number>();
+  for (const article of articles) {
+    const repeat = (repeats.get(article.index) ?? 0) + 1;
+    repeats.set(article.index, repeat);
+    keys.set(article, repeat === 1 ? String(article.index) : `${article.index}~${repeat}`);
+  }
+  const changed: TreeNode[] = [];
+  let rootsChanged = previous.length !== groups.length;
+  const roots = groups.map((group, position) => {
+    const key = group.date ?? 'undated';
+    let dateNode = oldDates.get(key);
+    if (!dateNode || dateNode.uri.toString() !== uri.toString()) {
+      dateNode = new DateNode(uri, group);
+      rootsChanged = true;
+    }
+    rootsChanged ||= previous[position] !== dateNode;
+    dateNode.group = group;
+    const children: ArticleNode[] = [];
+    const rows: ArticleNode[] = [];
+    let childrenChanged = dateNode.children.length !== group.articles.length;
+    for (const article of group.articles) {
+      const articleKey = keys.get(article) ?? String(article.index);
+      const old = oldArticles.get(articleKey);
+      let node: ArticleNode;
+      if (old && old.parent === dateNode) {
+        if (!sameRow(old.article, article)) {
+          rows.push(old);
+        }
+        old.article = article;
+        node = old;
+      } else {
+        node = new ArticleNode(dateNode, article, articleKey);
+      }
+      childrenChanged ||= dateNode.children[children.length] !== node;
+      children.push(node);
+    }
+    dateNode.children = children;
+    changed.push(...(childrenChanged ? [dateNode] : rows));
     return dateNode;
   });
-  return { roots, byIndex };
+  return { roots, changed: rootsChanged ? undefined : changed };
 }

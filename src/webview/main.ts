@@ -15,6 +15,8 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('article') as HTMLElement;
+/** The live region: only a new article's title is announced, never the whole page, and not on edits. */
+const announcer = document.getElementById('announcer') as HTMLElement;
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -76,7 +78,7 @@ function languageBlock(entry: LanguageText, kind: 'title' | 'abstract'): HTMLEle
   return block;
 }
 
-function renderArticle(article: ArticleViewModel): void {
+function renderArticle(article: ArticleViewModel, isNewArticle: boolean): void {
   const header = element('header', 'bar');
   const place = element('span', 'place', `${article.subject} · ${article.digestDate} · Article ${article.index} (${article.position} of ${article.total})`);
   const nav = element('nav');
@@ -115,18 +117,22 @@ function renderArticle(article: ArticleViewModel): void {
 
   root.replaceChildren(header, titles, meta, authors, abstracts);
   document.title = article.titles[0]?.text ?? `Article ${article.index}`;
-  window.scrollTo(0, 0);
+  if (isNewArticle) {
+    window.scrollTo(0, 0);
+    announcer.textContent = `Article ${article.index}: ${article.titles[0]?.text ?? ''}`;
+  }
 }
 
 function renderEmpty(message: string): void {
   root.replaceChildren(element('p', 'placeholder', message));
+  announcer.textContent = message;
 }
 
 window.addEventListener('message', (event: MessageEvent<ExtensionToWebview>) => {
   const message = event.data;
   switch (message?.type) {
     case 'show':
-      renderArticle(message.article);
+      renderArticle(message.article, message.isNewArticle);
       vscode.setState(message.state);
       break;
     case 'empty':

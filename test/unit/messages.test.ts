@@ -29,7 +29,8 @@ describe('messages from the article webview are validated', () => {
 
   it('accepts only sound restored panel state', () => {
     assert.equal(isPanelState({ uri: 'file:///tmp/cs.DC.txt', index: 21 }), true);
-    for (const state of [undefined, null, {}, { uri: '', index: 1 }, { uri: 'file:///x', index: -1 }, { uri: 'file:///x', index: 1.5 }, { uri: 'file:///x', index: '1' }, { uri: 'x'.repeat(5000), index: 1 }]) {
+    assert.equal(isPanelState({ uri: 'file:///tmp/cs.DC.txt', index: 21, line: 231, arxivId: '2505.20314v2' }), true);
+    for (const state of [{ uri: 'file:///x', index: 1, line: -3 }, { uri: 'file:///x', index: 1, line: '7' }, { uri: 'file:///x', index: 1, arxivId: 5 }, undefined, null, {}, { uri: '', index: 1 }, { uri: 'file:///x', index: -1 }, { uri: 'file:///x', index: 1.5 }, { uri: 'file:///x', index: '1' }, { uri: 'x'.repeat(5000), index: 1 }]) {
       assert.equal(isPanelState(state), false, JSON.stringify(state));
     }
   });

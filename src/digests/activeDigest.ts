@@ -1,0 +1,89 @@
+import * as vscode from 'vscode';
+import type { DigestDocuments, DigestEntry } from './digestDocuments';
+
+/**
+ * The active digest: the one the Articles view, the status of commands and
+ * the palette are about. It is the digest of the last focused digest editor,
+ * and it stays while that digest is open in any tab, whatever else has focus
+ * (a notes file beside it, the panel, the sidebar). It changes only to
+ * another digest, or, when its last tab closes, to another open digest.
+ */
+export class ActiveDigest implements vscode.Disposable {
+  private activeKey: string | undefined;
+  private readonly changed = new vscode.EventEmitter<DigestEntry | undefined>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly documents: DigestDocuments) {
+    this.disposables = [
+      this.changed,
+      vscode.window.onDidChangeActiveTextEditor((editor) => this.followEditor(editor)),
+      vscode.window.tabGroups.onDidChangeTabs(() => this.keepIfOpen()),
+      documents.onDidChangeDigest((entry) => this.parsed(entry)),
+      documents.onDidForgetDigest((key) => {
+        if (key === this.activeKey) {
+          this.fallBack();
+        }
+      }),
+    ];
+    this.followEditor(vscode.window.activeTextEditor);
+  }
+
+  get entry(): DigestEntry | undefined {
+    return this.activeKey === undefined ? undefined : this.documents.byKey(this.activeKey);
+  }
+
+  private set(key: string | undefined): void {
+    if (this.activeKey !== key) {
+      this.activeKey = key;
+      this.changed.fire(this.entry);
+    }
+  }
+
+  private parsed(entry: DigestEntry): void {
+    const key = entry.document.uri.toString();
+    if (vscode.window.activeTextEditor?.document === entry.document || (this.activeKey === undefined && openInTab(key))) {
+      this.activeKey = key;
+    }
+    if (this.activeKey === key) {
+      this.changed.fire(entry);
+    }
+  }
+
+  private followEditor(editor: vscode.TextEditor | undefined): void {
+    if (editor && this.documents.isDigest(editor.document)) {
+      this.set(editor.document.uri.toString());
+    } else {
+      this.keepIfOpen();
+    }
+  }
+
+  /** Another editor took focus or a tab closed: keep the digest while a tab shows it. */
+  private keepIfOpen(): void {
+    if (this.activeKey !== undefined && !openInTab(this.activeKey)) {
+      this.fallBack();
+    }
+  }
+
+  private fallBack(): void {
+    const visible = vscode.window.visibleTextEditors.find((editor) => this.documents.isDigest(editor.document));
+    const another = visible?.document.uri.toString() ?? this.documents.all().map((entry) => entry.document.uri.toString()).find((key) => key !== this.activeKey && openInTab(key));
+    this.set(another);
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
+
+function openInTab(key: string): boolean {
+  return vscode.window.tabGroups.all.some((group) =>
+    group.tabs.some((tab) => {
+      const input = tab.input;
+      if (input instanceof vscode.TabInputText) {
+        return input.uri.toString() === key;
+      }
+      return input instanceof vscode.TabInputTextDiff && input.modified.toString() === key;
+    }),
+  );
+}

@@ -1,0 +1,32 @@
+import type * as vscode from 'vscode';
+import type { Digest } from '../core';
+
+/**
+ * Subject, date and total as the view's description and message (a lone
+ * view in its container shows no description), with a count mismatch or
+ * other problems said in the message.
+ */
+export function describeDigest(view: vscode.TreeView<unknown>, digest: Digest | undefined): void {
+  if (!digest) {
+    view.description = undefined;
+    view.message = undefined;
+    return;
+  }
+  const found = digest.articles.length;
+  const declared = digest.declaredCount;
+  const mismatch = declared !== undefined && declared !== found;
+  const count = mismatch ? `${found} of ${declared} articles` : `${found} ${found === 1 ? 'article' : 'articles'}`;
+  const summary = [digest.subject, digest.date, count].filter(Boolean).join(' · ');
+  view.description = summary;
+  const problems = digest.diagnostics.filter((d) => d.severity !== 'info').length;
+  let warning = '';
+  if (mismatch) {
+    warning = ` ⚠ The header announces ${declared} articles but ${found} ${found === 1 ? 'was' : 'were'} found.`;
+    if (problems > 1) {
+      warning += ` ${problems} problems: see the Problems panel.`;
+    }
+  } else if (problems > 0) {
+    warning = ` ⚠ ${problems} ${problems === 1 ? 'problem' : 'problems'}: see the Problems panel.`;
+  }
+  view.message = summary + warning;
+}
