@@ -12,7 +12,7 @@ export function activate(context: vscode.ExtensionContext): DigestReaderApi {
   panel.register(context, documents);
   commands.register(context, documents, articlesTree);
   editor.register(context, documents);
-  return { documents, articlesTree };
+  return { documents, articlesTree, panelArticle: () => panel.ArticlePanel.current?.shownArticle };
 }
 
 export function deactivate(): void {}
