@@ -1,7 +1,10 @@
 // One esbuild context per bundle: the extension (Node, `vscode` external),
 // the webview script (browser, KaTeX inside), and dist/core.js, the digest
 // library for Node scripts outside VS Code. Types are checked by `tsc` apart.
+// A full build also writes dist/ThirdPartyNotices.txt, the licenses of the npm
+// packages bundled into the files the .vsix ships (see scripts/notices.mjs).
 import * as esbuild from 'esbuild';
+import { bundledPackages, writeNotices } from './notices.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -10,21 +13,34 @@ const common = {
   bundle: true,
   minify: production,
   sourcemap: !production,
+  metafile: true,
   logLevel: 'warning',
 };
 
+// `shipped`: in the .vsix (see .vscodeignore), so its bundled packages need notices.
 const bundles = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
-  { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', platform: 'node', format: 'cjs', target: 'node18' },
-  { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  { shipped: true, options: { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] } },
+  { shipped: false, options: { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', platform: 'node', format: 'cjs', target: 'node18' } },
+  { shipped: true, options: { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' } },
 ];
 
 if (watch) {
-  for (const options of bundles) {
+  for (const { options } of bundles) {
     const context = await esbuild.context(options);
     await context.watch();
   }
-  console.log('esbuild: watching for changes');
+  console.log('esbuild: watching for changes (third-party notices are written by a full build only)');
 } else {
-  await Promise.all(bundles.map((options) => esbuild.build(options)));
+  const results = await Promise.all(bundles.map(({ options }) => esbuild.build(options)));
+  const packages = new Set();
+  results.forEach((result, i) => {
+    if (bundles[i].shipped) for (const root of bundledPackages(result.metafile)) packages.add(root);
+  });
+  try {
+    const names = writeNotices(packages, 'dist/ThirdPartyNotices.txt');
+    console.log(`dist/ThirdPartyNotices.txt: ${names.join(', ') || 'no bundled packages'}`);
+  } catch (error) {
+    console.error(`\nBUILD FAILED: ${error.message}\n`);
+    process.exit(1);
+  }
 }
