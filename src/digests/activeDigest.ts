@@ -65,10 +65,12 @@ export class ActiveDigest implements vscode.Disposable {
     }
   }
 
+  /** The active digest's last tab closed: another digest in a tab, visible ones first, or none. */
   private fallBack(): void {
-    const visible = vscode.window.visibleTextEditors.find((editor) => this.documents.isDigest(editor.document));
-    const another = visible?.document.uri.toString() ?? this.documents.all().map((entry) => entry.document.uri.toString()).find((key) => key !== this.activeKey && openInTab(key));
-    this.set(another);
+    // Visible editors can still list a just-closed editor when the tab event comes: tabs decide.
+    const visible = vscode.window.visibleTextEditors.filter((editor) => this.documents.isDigest(editor.document)).map((editor) => editor.document.uri.toString());
+    const others = this.documents.all().map((entry) => entry.document.uri.toString());
+    this.set([...visible, ...others].find((key) => openInTab(key)));
   }
 
   dispose(): void {

@@ -5,7 +5,10 @@ import type { DigestReaderApi } from '../../src/api';
 
 export const EXTENSION_ID = 'digest-reader.digest-reader';
 const root = path.resolve(__dirname, '..', '..', '..');
-export const fixtureUri = vscode.Uri.file(path.resolve(root, '..', 'shared', 'fixtures', 'cs.DC-2025-06-01.txt'));
+/** The real digest, from the project's own sample (the same file as ../shared/fixtures/cs.DC-2025-06-01.txt). */
+export const fixtureUri = vscode.Uri.file(path.join(root, 'sample', 'cs.DC-2025-06-01.txt'));
+/** The project's own copy of the real digest. */
+export const sampleUri = fixtureUri;
 export const testDigestUri = (name: string) => vscode.Uri.file(path.join(root, 'test', 'digests', name));
 
 export async function api(): Promise<DigestReaderApi> {
