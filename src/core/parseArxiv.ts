@@ -6,7 +6,7 @@
 import { isArxivId } from './arxiv';
 import type { DiagnosticSink } from './diagnostics';
 import type { Article, DigestFormat, TocEntry, Translations } from './model';
-import { fullDate, isChinese, isoWeekday, presentText, trimSpaces } from './text';
+import { fullDate, isChineseLine, isoWeekday, presentText, trimSpaces } from './text';
 
 interface Dialect {
   format: DigestFormat;
@@ -226,29 +226,31 @@ function setIfPresent(target: Translations, language: string, value: string | un
 
 /**
  * Abstract lines come unlabelled: English, then German if made, then Chinese
- * if made. Chinese is told from German by its script; `nan` keeps its slot.
+ * if made. The first line is always English (`nan`: English missing), even
+ * when it quotes Chinese. After it, a line holding Han characters is Chinese;
+ * when several do, only the last is, as German comes before Chinese (a German
+ * abstract may quote Chinese too). A final `nan` keeps the Chinese slot.
  */
 function assignAbstracts(draft: Draft, lines: readonly string[], sink: DiagnosticSink): Translations {
   const abstracts: Translations = {};
+  const count = draft.abstracts.length;
+  let chinesePosition = -1;
+  for (let position = count - 1; position >= 1 && chinesePosition < 0; position--) {
+    const text = lines[draft.abstracts[position]];
+    if (isChineseLine(text) || (text === 'nan' && position === count - 1)) {
+      chinesePosition = position;
+    }
+  }
   // Slots taken, `nan` included, so a later line cannot take a missing translation's place.
   let taken = '';
-  const count = draft.abstracts.length;
   draft.abstracts.forEach((line, position) => {
-    const text = lines[line];
-    let language: 'en' | 'de' | 'zh';
-    if (text === 'nan') {
-      language = position === 0 ? 'en' : position === count - 1 ? 'zh' : 'de';
-    } else if (isChinese(text)) {
-      language = 'zh';
-    } else {
-      language = position === 0 ? 'en' : 'de';
-    }
-    if (taken.includes(language) || (position > 0 && language === 'en')) {
+    const language = position === 0 ? 'en' : position === chinesePosition ? 'zh' : 'de';
+    if (taken.includes(language)) {
       sink.add(line, 'warning', `Article ${draft.index} has more abstract lines than English, German and Chinese; this one was skipped.`);
       return;
     }
     taken += language;
-    const value = presentText(text);
+    const value = presentText(lines[line]);
     if (value !== undefined) {
       abstracts[language] = value;
     }

@@ -26,6 +26,14 @@ cases = [
  ("Authors (1): Ada", []),
  ("English abstract.", [("English","meta.paragraph.abstract.en.digest")]),
  ("nan", [("nan","comment.line.missing-translation.digest")]),
+ # The first abstract line is English even when it quotes Chinese; a later line is Chinese if it holds Han anywhere.
+ ("Article 3", []),
+ ("Title@2025-05-28 (3): Fourth", []),
+ ("Title: Fourth | Vierte | 第四 2505.00004v1 |", []),
+ ("Authors (1): Alan", []),
+ ("We present 中文版 BERT.", [("We present 中文版 BERT.","meta.paragraph.abstract.en.digest")]),
+ ("Wir stellen BERT vor.", [("Wir stellen BERT vor.","markup.italic.abstract.de.digest")]),
+ ("FlashAttention-3 (Fast and Accurate Attention with Asynchrony and Low-precision, FA3) 是一种注意力算法。", [("FlashAttention-3","string.unquoted.abstract.zh.digest"),("是一种注意力算法","string.unquoted.abstract.zh.digest")]),
 ]
 out = ['# SYNTAX TEST "text.digest" "header, table of contents, article lines, abstracts, nan, TeX math"']
 for line, asserts in cases:
