@@ -4,3 +4,4 @@ export { parseDigest } from './parse';
 export { arxivUrls, isArxivId, type ArxivUrls } from './arxiv';
 export { groupByDate, articleAtLine, articleForLine, weekdayName, type DateGroup } from './group';
 export { isoWeekday } from './text';
+export { findMath, type MathSpan } from './math';
