@@ -28,15 +28,19 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
   return node;
 }
 
-/** Appends `text` to `parent`, with its math spans (see core/math.ts) typeset and everything else as plain text. */
+/**
+ * Appends `text` to `parent`, with its math spans (Pandoc's dollar rule, see
+ * core/math.ts) typeset and everything else as plain text, where `\$` reads `$`.
+ */
 function appendWithMath(parent: HTMLElement, text: string): void {
+  const plain = (from: number, to: number): Text => document.createTextNode(text.slice(from, to).replace(/\\\$/g, '$'));
   let last = 0;
   for (const span of findMath(text)) {
-    parent.append(document.createTextNode(text.slice(last, span.start)));
+    parent.append(plain(last, span.start));
     parent.append(typeset(span.tex, text.slice(span.start, span.end)));
     last = span.end;
   }
-  parent.append(document.createTextNode(text.slice(last)));
+  parent.append(plain(last, text.length));
 }
 
 function typeset(tex: string, source: string): Node {

@@ -33,6 +33,7 @@ cases = [
  ("Authors (1): Alan", []),
  ("We present 中文版 BERT.", [("We present 中文版 BERT.","meta.paragraph.abstract.en.digest")]),
  ("Wir stellen BERT vor.", [("Wir stellen BERT vor.","markup.italic.abstract.de.digest")]),
+ ("Für $5 und $10 in $O(n)$, \\$x$ ist $$y$$.", [("$5 und $10","- constant.character.math.tex.digest"),("$O(n)$","constant.character.math.tex.digest"),("\\$x$","- constant.character.math.tex.digest"),("$$y$$","constant.character.math.tex.digest")]),
  ("FlashAttention-3 (Fast and Accurate Attention with Asynchrony and Low-precision, FA3) 是一种注意力算法。", [("FlashAttention-3","string.unquoted.abstract.zh.digest"),("是一种注意力算法","string.unquoted.abstract.zh.digest")]),
 ]
 out = ['# SYNTAX TEST "text.digest" "header, table of contents, article lines, abstracts, nan, TeX math"']
