@@ -25,6 +25,16 @@ export interface Diagnostic {
   severity: Severity;
   /** A sentence a reader understands. */
   message: string;
+  /**
+   * The kind of problem, stable for tools, e.g. `no-authors`, `stray-line`
+   * (see KINDS in diagnostics.ts). Set on every diagnostic the parser makes.
+   */
+  code?: string;
+  /**
+   * Set only on a summary: past a few problems of one kind the rest are not
+   * listed one by one, and this one diagnostic stands for `omitted` of them.
+   */
+  omitted?: number;
 }
 
 export interface Article {

@@ -20,7 +20,7 @@ export function parseDigest(text: string): Digest {
     first++;
   }
   if (first === lines.length) {
-    sink.add(0, 'error', `This file is empty; a digest starts with a header such as ${EXAMPLE_HEADER}.`);
+    sink.add(0, 'error', `This file is empty; a digest starts with a header such as ${EXAMPLE_HEADER}.`, 'empty-file');
     return { kind: 'arxiv', format: 'text', subject: '', date: '', articles: [], toc: [], diagnostics: sink.finish() };
   }
 
@@ -43,7 +43,7 @@ export function parseDigest(text: string): Digest {
     }
   }
   if (!header) {
-    sink.add(headerLine, 'error', `This line should be the digest's header, such as ${EXAMPLE_HEADER}; subject, date and article count are unknown.`);
+    sink.add(headerLine, 'error', `This line should be the digest's header, such as ${EXAMPLE_HEADER}; subject, date and article count are unknown.`, 'no-header');
   }
 
   const kind = header?.kind ?? (lines.some((line) => line.startsWith('### Original (')) ? 'news' : 'arxiv');
@@ -62,7 +62,7 @@ export function parseDigest(text: string): Digest {
   if (header && header.declaredCount !== articles.length) {
     const found = articles.length === 1 ? '1 was' : `${articles.length} were`;
     const hint = articles.length < header.declaredCount ? '; the file may be cut short' : '';
-    sink.add(headerLine, 'warning', `The header announces ${header.declaredCount} articles but ${found} found${hint}.`);
+    sink.add(headerLine, 'warning', `The header announces ${header.declaredCount} articles but ${found} found${hint}.`, 'header-count');
   }
 
   return { kind, format, subject, date, declaredCount: header?.declaredCount, articles, toc, diagnostics: sink.finish() };

@@ -117,7 +117,7 @@ export function readArxivBody(
       if (entry) {
         toc.push(entry);
       } else {
-        sink.stray(i, 'This line is neither a table-of-contents entry nor an article; it was skipped.');
+        sink.add(i, 'warning', 'This line is neither a table-of-contents entry nor an article; it was skipped.', 'stray-line');
       }
       continue;
     }
@@ -166,7 +166,7 @@ function readArticleLine(draft: Draft, line: string, i: number, dialect: Dialect
       draft.authors = { declared: Number(authors[1]), names: splitNames(authors[2]), line: i };
       return;
     }
-    sink.add(i, 'warning', `Article ${draft.index}: this line was expected to be its Title@, Title or Authors line and was skipped.`);
+    sink.add(i, 'warning', `Article ${draft.index}: this line was expected to be its Title@, Title or Authors line and was skipped.`, 'unexpected-line');
     return;
   }
   draft.abstracts.push(i);
@@ -246,7 +246,7 @@ function assignAbstracts(draft: Draft, lines: readonly string[], sink: Diagnosti
   draft.abstracts.forEach((line, position) => {
     const language = position === 0 ? 'en' : position === chinesePosition ? 'zh' : 'de';
     if (taken.includes(language)) {
-      sink.add(line, 'warning', `Article ${draft.index} has more abstract lines than English, German and Chinese; this one was skipped.`);
+      sink.add(line, 'warning', `Article ${draft.index} has more abstract lines than English, German and Chinese; this one was skipped.`, 'extra-abstract');
       return;
     }
     taken += language;
@@ -268,11 +268,11 @@ function buildArticle(draft: Draft, lines: readonly string[], isLast: boolean, s
     }
   }
   if (!draft.titleAt && !draft.title) {
-    sink.add(draft.line, 'error', `Article ${draft.index} has no title lines${cutShort}. It was skipped.`);
+    sink.add(draft.line, 'error', `Article ${draft.index} has no title lines${cutShort}. It was skipped.`, 'no-title');
     return undefined;
   }
   if (!draft.title) {
-    sink.add(draft.line, 'warning', `Article ${draft.index} has no "Title:" line, so its German and Chinese titles and its arXiv id are missing${cutShort}.`);
+    sink.add(draft.line, 'warning', `Article ${draft.index} has no "Title:" line, so its German and Chinese titles and its arXiv id are missing${cutShort}.`, 'no-title-line');
   }
 
   let date: string | undefined;
@@ -280,26 +280,26 @@ function buildArticle(draft: Draft, lines: readonly string[], isLast: boolean, s
     if (isoWeekday(draft.titleAt.date) !== undefined) {
       date = draft.titleAt.date;
     } else {
-      sink.add(draft.titleAt.line, 'warning', `Article ${draft.index}: "${draft.titleAt.date}" is not a real date.`);
+      sink.add(draft.titleAt.line, 'warning', `Article ${draft.index}: "${draft.titleAt.date}" is not a real date.`, 'bad-date');
     }
   }
   const weekday = date === undefined ? undefined : isoWeekday(date);
   if (draft.titleAt?.weekday !== undefined && weekday !== undefined && draft.titleAt.weekday !== weekday) {
-    sink.add(draft.titleAt.line, 'warning', `Article ${draft.index}: ${date} is weekday ${weekday}, but the line says (${draft.titleAt.weekday}).`);
+    sink.add(draft.titleAt.line, 'warning', `Article ${draft.index}: ${date} is weekday ${weekday}, but the line says (${draft.titleAt.weekday}).`, 'wrong-weekday');
   }
 
   if (!draft.authors) {
-    sink.add(draft.line, 'warning', `Article ${draft.index} has no Authors line${cutShort}.`);
+    sink.add(draft.line, 'warning', `Article ${draft.index} has no Authors line${cutShort}.`, 'no-authors');
   } else if (draft.authors.declared !== draft.authors.names.length) {
-    sink.add(draft.authors.line, 'info', `Article ${draft.index} announces ${draft.authors.declared} authors but lists ${draft.authors.names.length}.`);
+    sink.add(draft.authors.line, 'info', `Article ${draft.index} announces ${draft.authors.declared} authors but lists ${draft.authors.names.length}.`, 'author-count');
   }
 
   const abstracts = assignAbstracts(draft, lines, sink);
   if (draft.authors && draft.abstracts.length === 0) {
-    sink.add(draft.line, 'warning', `Article ${draft.index} has no abstract${cutShort}.`);
+    sink.add(draft.line, 'warning', `Article ${draft.index} has no abstract${cutShort}.`, 'no-abstract');
   }
   if (draft.title && draft.title.id === undefined) {
-    sink.add(draft.title.line, 'warning', `Article ${draft.index}: the Title line does not end in a valid arXiv id.`);
+    sink.add(draft.title.line, 'warning', `Article ${draft.index}: the Title line does not end in a valid arXiv id.`, 'bad-id');
   }
 
   return {
@@ -324,7 +324,7 @@ export function crossCheckToc(articles: Article[], toc: TocEntry[], digestDate: 
   const byIndex = new Map<number, TocEntry>();
   for (const entry of toc) {
     if (byIndex.has(entry.index)) {
-      sink.add(entry.line, 'warning', `The table of contents lists article ${entry.index} twice.`);
+      sink.add(entry.line, 'warning', `The table of contents lists article ${entry.index} twice.`, 'toc-duplicate');
     } else {
       byIndex.set(entry.index, entry);
     }
@@ -332,32 +332,32 @@ export function crossCheckToc(articles: Article[], toc: TocEntry[], digestDate: 
   const seen = new Set<number>();
   for (const article of articles) {
     if (seen.has(article.index)) {
-      sink.add(article.line, 'warning', `There are two articles numbered ${article.index}.`);
+      sink.add(article.line, 'warning', `There are two articles numbered ${article.index}.`, 'duplicate-article');
     }
     seen.add(article.index);
     const entry = byIndex.get(article.index);
     if (!entry) {
-      sink.add(article.line, 'info', `Article ${article.index} is not in the table of contents.`);
+      sink.add(article.line, 'info', `Article ${article.index} is not in the table of contents.`, 'not-in-toc');
       continue;
     }
     if (article.date === undefined && entry.monthDay !== undefined) {
       article.date = fullDate(entry.monthDay, digestDate);
       article.weekday = article.date === undefined ? undefined : isoWeekday(article.date);
     } else if (article.date !== undefined && entry.monthDay !== undefined && article.date.slice(5) !== entry.monthDay) {
-      sink.add(article.line, 'warning', `Article ${article.index} is dated ${article.date}, but the table of contents (line ${entry.line + 1}) says ${entry.monthDay}.`);
+      sink.add(article.line, 'warning', `Article ${article.index} is dated ${article.date}, but the table of contents (line ${entry.line + 1}) says ${entry.monthDay}.`, 'toc-date-mismatch');
     }
     if (article.arxivId === undefined && entry.arxivId !== undefined) {
       article.arxivId = entry.arxivId;
     } else if (article.arxivId !== undefined && entry.arxivId !== undefined && article.arxivId !== entry.arxivId) {
-      sink.add(article.line, 'warning', `Article ${article.index} has arXiv id ${article.arxivId}, but the table of contents (line ${entry.line + 1}) says ${entry.arxivId}.`);
+      sink.add(article.line, 'warning', `Article ${article.index} has arXiv id ${article.arxivId}, but the table of contents (line ${entry.line + 1}) says ${entry.arxivId}.`, 'toc-id-mismatch');
     }
   }
   const missing = toc.filter((entry) => !seen.has(entry.index));
   if (missing.length > 0 && missing.length <= 5) {
     for (const entry of missing) {
-      sink.add(entry.line, 'warning', `Article ${entry.index} is in the table of contents but its body is missing.`);
+      sink.add(entry.line, 'warning', `Article ${entry.index} is in the table of contents but its body is missing.`, 'toc-without-body');
     }
   } else if (missing.length > 5) {
-    sink.add(missing[0].line, 'warning', `${missing.length} articles in the table of contents have no body, from article ${missing[0].index} on.`);
+    sink.add(missing[0].line, 'warning', `${missing.length} articles in the table of contents have no body, from article ${missing[0].index} on.`, 'toc-without-body');
   }
 }

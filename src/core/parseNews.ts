@@ -48,7 +48,7 @@ export function readNewsBody(lines: string[], start: number, subject: string, si
     }
     if (!draft) {
       if (!TOC_ENTRY.test(line)) {
-        sink.stray(i, 'This line is neither a table-of-contents entry nor an article; it was skipped.');
+        sink.add(i, 'warning', 'This line is neither a table-of-contents entry nor an article; it was skipped.', 'stray-line');
       }
       continue;
     }
@@ -62,7 +62,7 @@ export function readNewsBody(lines: string[], start: number, subject: string, si
       continue;
     }
     if (!draft.language) {
-      sink.add(i, 'warning', `Article ${draft.index}: this line comes before any "### Original" or "### Translation" heading and was skipped.`);
+      sink.add(i, 'warning', `Article ${draft.index}: this line comes before any "### Original" or "### Translation" heading and was skipped.`, 'news-before-section');
       continue;
     }
     const title = TITLE.exec(line);
@@ -90,10 +90,10 @@ function buildArticle(draft: Draft, subject: string, isLast: boolean, sink: Diag
     }
   }
   if (Object.keys(draft.titles).length === 0) {
-    sink.add(draft.line, 'warning', `Article ${draft.index} has no title${isLast ? '; the file may be cut short' : ''}.`);
+    sink.add(draft.line, 'warning', `Article ${draft.index} has no title${isLast ? '; the file may be cut short' : ''}.`, 'news-no-title');
   }
   if (!draft.sourceLanguage) {
-    sink.add(draft.line, 'info', `Article ${draft.index} has no "### Original" section.`);
+    sink.add(draft.line, 'info', `Article ${draft.index} has no "### Original" section.`, 'news-no-original');
   }
   return {
     index: draft.index,
