@@ -27,7 +27,8 @@ interface Draft {
   paragraphs: Map<string, string[]>;
 }
 
-export function readNewsBody(lines: string[], start: number, subject: string, sink: DiagnosticSink): Article[] {
+/** Reads the articles of lines `start` to `end` (exclusive; one day of the file). `endsFile`: the last may be cut short. */
+export function readNewsBody(lines: string[], start: number, end: number, subject: string, sink: DiagnosticSink, endsFile: boolean): Article[] {
   const articles: Article[] = [];
   let draft: Draft | undefined;
   const finish = (isLast: boolean): void => {
@@ -35,7 +36,7 @@ export function readNewsBody(lines: string[], start: number, subject: string, si
       articles.push(buildArticle(draft, subject, isLast, sink));
     }
   };
-  for (let i = start; i < lines.length; i++) {
+  for (let i = start; i < end; i++) {
     const line = lines[i];
     if (line === '' || line === '---') {
       continue;
@@ -77,7 +78,7 @@ export function readNewsBody(lines: string[], start: number, subject: string, si
     paragraphs.push(line);
     draft.paragraphs.set(draft.language, paragraphs);
   }
-  finish(true);
+  finish(endsFile);
   return articles;
 }
 
