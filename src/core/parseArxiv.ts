@@ -6,7 +6,8 @@
 import { isArxivId } from './arxiv';
 import type { DiagnosticSink } from './diagnostics';
 import type { Article, DigestFormat, TocEntry, Translations } from './model';
-import { isChineseLine, isoWeekday, presentText, trimSpaces } from './text';
+import { assignAbstracts } from './abstracts';
+import { isoWeekday, presentText, trimSpaces } from './text';
 
 interface Dialect {
   format: DigestFormat;
@@ -227,40 +228,6 @@ function setIfPresent(target: Translations, language: string, value: string | un
   }
 }
 
-/**
- * Abstract lines come unlabelled: English, then German if made, then Chinese
- * if made. The first line is always English (`nan`: English missing), even
- * when it quotes Chinese. After it, a line holding Han characters is Chinese;
- * when several do, only the last is, as German comes before Chinese (a German
- * abstract may quote Chinese too). A final `nan` keeps the Chinese slot.
- */
-function assignAbstracts(draft: Draft, lines: readonly string[], sink: DiagnosticSink): Translations {
-  const abstracts: Translations = {};
-  const count = draft.abstracts.length;
-  let chinesePosition = -1;
-  for (let position = count - 1; position >= 1 && chinesePosition < 0; position--) {
-    const text = lines[draft.abstracts[position]];
-    if (isChineseLine(text) || (text === 'nan' && position === count - 1)) {
-      chinesePosition = position;
-    }
-  }
-  // Slots taken, `nan` included, so a later line cannot take a missing translation's place.
-  let taken = '';
-  draft.abstracts.forEach((line, position) => {
-    const language = position === 0 ? 'en' : position === chinesePosition ? 'zh' : 'de';
-    if (taken.includes(language)) {
-      sink.add(line, 'warning', `Article ${draft.index} has more abstract lines than English, German and Chinese; this one was skipped.`, 'extra-abstract');
-      return;
-    }
-    taken += language;
-    const value = presentText(lines[line]);
-    if (value !== undefined) {
-      abstracts[language] = value;
-    }
-  });
-  return abstracts;
-}
-
 function buildArticle(draft: Draft, lines: readonly string[], isLast: boolean, sink: DiagnosticSink): Article | undefined {
   const cutShort = isLast ? '; the file may be cut short' : '';
   const titles: Translations = draft.title?.titles ?? {};
@@ -297,7 +264,7 @@ function buildArticle(draft: Draft, lines: readonly string[], isLast: boolean, s
     sink.add(draft.authors.line, 'info', `Article ${draft.index} announces ${draft.authors.declared} authors but lists ${draft.authors.names.length}.`, 'author-count');
   }
 
-  const abstracts = assignAbstracts(draft, lines, sink);
+  const abstracts = assignAbstracts(draft.index, draft.abstracts, lines, sink);
   if (draft.authors && draft.abstracts.length === 0) {
     sink.add(draft.line, 'warning', `Article ${draft.index} has no abstract${cutShort}.`, 'no-abstract');
   }
