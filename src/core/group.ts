@@ -61,7 +61,8 @@ export function articleAtLine(digest: Digest, line: number): Article | undefined
 
 /**
  * The article a line is about: the article whose lines hold it, or, on a
- * table-of-contents line, the article that entry lists.
+ * table-of-contents line, the article that entry lists (in the entry's own
+ * day, as each day of a multi-day file numbers its articles from 0).
  */
 export function articleForLine(digest: Digest, line: number): Article | undefined {
   const inside = articleAtLine(digest, line);
@@ -69,7 +70,18 @@ export function articleForLine(digest: Digest, line: number): Article | undefine
     return inside;
   }
   const entry = binarySearch(digest.toc, line);
-  return entry === undefined ? undefined : digest.articles.find((article) => article.index === entry.index);
+  if (entry === undefined) {
+    return undefined;
+  }
+  const section = digest.sections?.find((candidate) => candidate.line <= line && line <= candidate.endLine);
+  const from = section?.firstArticle ?? 0;
+  const to = section ? section.firstArticle + section.articleCount : digest.articles.length;
+  for (let i = from; i < to; i++) {
+    if (digest.articles[i].index === entry.index) {
+      return digest.articles[i];
+    }
+  }
+  return undefined;
 }
 
 function binarySearch<T extends { line: number }>(items: readonly T[], line: number): T | undefined {

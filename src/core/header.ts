@@ -50,7 +50,8 @@ export function readFrontMatter(lines: string[], start: number): FrontMatter | u
   return undefined;
 }
 
-function unquote(value: string): string {
+/** `"…"` or `'…'` → `…`, as YAML reads a quoted scalar. */
+export function unquote(value: string): string {
   if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0]) {
     return value.slice(1, -1);
   }

@@ -5,3 +5,4 @@ export { arxivUrls, isArxivId, type ArxivUrls } from './arxiv';
 export { groupByDate, articleAtLine, articleForLine, weekdayName, type DateGroup } from './group';
 export { isoWeekday } from './text';
 export { addressOf, findArticle, sameAddress, type ArticleAddress } from './address';
+export { findMath, type MathSpan } from './math';

@@ -25,6 +25,16 @@ export interface Diagnostic {
   severity: Severity;
   /** A sentence a reader understands. */
   message: string;
+  /**
+   * The kind of problem, stable for tools, e.g. `no-authors`, `stray-line`
+   * (see KINDS in diagnostics.ts). Set on every diagnostic the parser makes.
+   */
+  code?: string;
+  /**
+   * Set only on a summary: past a few problems of one kind the rest are not
+   * listed one by one, and this one diagnostic stands for `omitted` of them.
+   */
+  omitted?: number;
 }
 
 export interface Article {
@@ -57,6 +67,29 @@ export interface TocEntry {
   line: number;
 }
 
+/**
+ * One day of a file that holds several digests one after another (a reader
+ * may concatenate days): a header and the articles under it. Its articles are
+ * `Digest.articles[firstArticle]` … `[firstArticle + articleCount - 1]`, and
+ * its TOC entries are the `Digest.toc` entries between `line` and `endLine`.
+ * Article numbers (`Article.index`) start again in each section.
+ */
+export interface DigestSection {
+  /** From the section's header, as `Digest.subject`; empty when the file's first header is missing. */
+  subject: string;
+  /** From the section's header, `YYYY-MM-DD`; empty when the file's first header is missing. */
+  date: string;
+  /** The article count the section's header announces. */
+  declaredCount?: number;
+  /** 0-based line of the header (in Markdown its front matter's `title:` line). */
+  line: number;
+  /** 0-based last line of the section (the line before the next header's block, or the file's last line). */
+  endLine: number;
+  /** Index into `Digest.articles` of the section's first article. */
+  firstArticle: number;
+  articleCount: number;
+}
+
 export interface Digest {
   kind: DigestKind;
   format: DigestFormat;
@@ -69,4 +102,12 @@ export interface Digest {
   articles: Article[];
   toc: TocEntry[];
   diagnostics: Diagnostic[];
+  /**
+   * The days, in file order, when the file holds more than one digest header;
+   * absent for a one-day digest (whose one day is `subject`, `date` and
+   * `declaredCount`). `subject`, `date` and `declaredCount` above are always
+   * the first header's. The TOC cross-checks and the header's count check are
+   * made per section.
+   */
+  sections?: DigestSection[];
 }

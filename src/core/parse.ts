@@ -1,16 +1,19 @@
 import { DiagnosticSink } from './diagnostics';
 import { parseHeader, readFrontMatter, type Header } from './header';
-import type { Article, Digest, DigestFormat, TocEntry } from './model';
-import { MARKDOWN_DIALECT, TEXT_DIALECT, crossCheckToc, readArxivBody } from './parseArxiv';
+import type { Article, Digest, DigestFormat, DigestKind, DigestSection, TocEntry } from './model';
+import { MARKDOWN_DIALECT, TEXT_DIALECT, readArxivBody } from './parseArxiv';
 import { readNewsBody } from './parseNews';
+import { findSections, type SectionBounds } from './sections';
 import { splitLines } from './text';
+import { crossCheckToc } from './tocCheck';
 
 const EXAMPLE_HEADER = '"cs.DC @ 2025-06-01: 103"';
 
 /**
  * Reads any digest variant (plain-text arXiv, Markdown arXiv, Markdown news),
- * telling them apart from the text itself. Never throws: what cannot be read
- * becomes a diagnostic and every readable article is kept.
+ * telling them apart from the text itself, and any number of days of them
+ * one after another. Never throws: what cannot be read becomes a diagnostic
+ * and every readable article is kept.
  */
 export function parseDigest(text: string): Digest {
   const lines = splitLines(typeof text === 'string' ? text : '');
@@ -20,7 +23,7 @@ export function parseDigest(text: string): Digest {
     first++;
   }
   if (first === lines.length) {
-    sink.add(0, 'error', `This file is empty; a digest starts with a header such as ${EXAMPLE_HEADER}.`);
+    sink.add(0, 'error', `This file is empty; a digest starts with a header such as ${EXAMPLE_HEADER}.`, 'empty-file');
     return { kind: 'arxiv', format: 'text', subject: '', date: '', articles: [], toc: [], diagnostics: sink.finish() };
   }
 
@@ -43,27 +46,70 @@ export function parseDigest(text: string): Digest {
     }
   }
   if (!header) {
-    sink.add(headerLine, 'error', `This line should be the digest's header, such as ${EXAMPLE_HEADER}; subject, date and article count are unknown.`);
+    sink.add(headerLine, 'error', `This line should be the digest's header, such as ${EXAMPLE_HEADER}; subject, date and article count are unknown.`, 'no-header');
   }
 
   const kind = header?.kind ?? (lines.some((line) => line.startsWith('### Original (')) ? 'news' : 'arxiv');
   const subject = header?.subject ?? '';
   const date = header?.date ?? '';
+  const bounds = findSections(lines, { header, headerLine, bodyStart }, format);
+  const articles: Article[] = [];
+  const toc: TocEntry[] = [];
+  const sections: DigestSection[] = [];
+  bounds.forEach((section, position) => {
+    const endsFile = position === bounds.length - 1;
+    const read = readSection(lines, section, kind, format, subject, sink, endsFile);
+    sections.push({
+      subject: section.header?.subject ?? '',
+      date: section.header?.date ?? '',
+      declaredCount: section.header?.declaredCount,
+      line: section.headerLine,
+      endLine: section.end - 1,
+      firstArticle: articles.length,
+      articleCount: read.articles.length,
+    });
+    // push(...) would overflow the stack on a very large day.
+    for (const article of read.articles) {
+      articles.push(article);
+    }
+    for (const entry of read.toc) {
+      toc.push(entry);
+    }
+  });
+
+  const digest: Digest = { kind, format, subject, date, declaredCount: header?.declaredCount, articles, toc, diagnostics: sink.finish() };
+  // A one-day digest stays exactly as it was before sections existed.
+  if (sections.length > 1) {
+    digest.sections = sections;
+  }
+  return digest;
+}
+
+/** One day: its articles and TOC, checked against its own header. */
+function readSection(
+  lines: string[],
+  section: SectionBounds,
+  kind: DigestKind,
+  format: DigestFormat,
+  fileSubject: string,
+  sink: DiagnosticSink,
+  endsFile: boolean,
+): { articles: Article[]; toc: TocEntry[] } {
+  const { header } = section;
   let articles: Article[];
   let toc: TocEntry[] = [];
   if (kind === 'news') {
-    articles = readNewsBody(lines, bodyStart, subject, sink);
+    articles = readNewsBody(lines, section.bodyStart, section.end, header?.subject ?? fileSubject, sink, endsFile);
   } else {
     const dialect = format === 'markdown' ? MARKDOWN_DIALECT : TEXT_DIALECT;
-    ({ articles, toc } = readArxivBody(lines, bodyStart, dialect, sink));
-    crossCheckToc(articles, toc, date, sink);
+    ({ articles, toc } = readArxivBody(lines, section.bodyStart, section.end, dialect, sink, endsFile));
+    crossCheckToc(articles, toc, header?.date ?? '', sink);
   }
-
   if (header && header.declaredCount !== articles.length) {
     const found = articles.length === 1 ? '1 was' : `${articles.length} were`;
-    const hint = articles.length < header.declaredCount ? '; the file may be cut short' : '';
-    sink.add(headerLine, 'warning', `The header announces ${header.declaredCount} articles but ${found} found${hint}.`);
+    const cutShort = endsFile ? '; the file may be cut short' : "; this day's digest may be cut short";
+    const hint = articles.length < header.declaredCount ? cutShort : '';
+    sink.add(section.headerLine, 'warning', `The header announces ${header.declaredCount} articles but ${found} found${hint}.`, 'header-count');
   }
-
-  return { kind, format, subject, date, declaredCount: header?.declaredCount, articles, toc, diagnostics: sink.finish() };
+  return { articles, toc };
 }

@@ -6,7 +6,8 @@
 import { isArxivId } from './arxiv';
 import type { DiagnosticSink } from './diagnostics';
 import type { Article, DigestFormat, TocEntry, Translations } from './model';
-import { fullDate, isChinese, isoWeekday, presentText, trimSpaces } from './text';
+import { assignAbstracts } from './abstracts';
+import { isoWeekday, presentText, trimSpaces } from './text';
 
 interface Dialect {
   format: DigestFormat;
@@ -75,15 +76,18 @@ interface Draft {
 }
 
 /**
- * Reads the TOC and the article bodies from `start` on. Never throws on
- * content: each article is read on its own, and what is wrong with it
- * becomes a diagnostic.
+ * Reads the TOC and the article bodies of lines `start` to `end` (exclusive;
+ * one day of the file). Never throws on content: each article is read on its
+ * own, and what is wrong with it becomes a diagnostic. `endsFile`: the last
+ * article may be cut short by the end of the file.
  */
 export function readArxivBody(
   lines: string[],
   start: number,
+  end: number,
   dialect: Dialect,
   sink: DiagnosticSink,
+  endsFile: boolean,
 ): { articles: Article[]; toc: TocEntry[] } {
   const toc: TocEntry[] = [];
   const articles: Article[] = [];
@@ -98,7 +102,7 @@ export function readArxivBody(
     }
   };
 
-  for (let i = start; i < lines.length; i++) {
+  for (let i = start; i < end; i++) {
     const line = lines[i];
     if (dialect.isFiller(line)) {
       continue;
@@ -117,13 +121,13 @@ export function readArxivBody(
       if (entry) {
         toc.push(entry);
       } else {
-        sink.stray(i, 'This line is neither a table-of-contents entry nor an article; it was skipped.');
+        sink.add(i, 'warning', 'This line is neither a table-of-contents entry nor an article; it was skipped.', 'stray-line');
       }
       continue;
     }
     readArticleLine(draft, line, i, dialect, sink);
   }
-  finish(true);
+  finish(endsFile);
   return { articles, toc };
 }
 
@@ -166,7 +170,7 @@ function readArticleLine(draft: Draft, line: string, i: number, dialect: Dialect
       draft.authors = { declared: Number(authors[1]), names: splitNames(authors[2]), line: i };
       return;
     }
-    sink.add(i, 'warning', `Article ${draft.index}: this line was expected to be its Title@, Title or Authors line and was skipped.`);
+    sink.add(i, 'warning', `Article ${draft.index}: this line was expected to be its Title@, Title or Authors line and was skipped.`, 'unexpected-line');
     return;
   }
   draft.abstracts.push(i);
@@ -224,38 +228,6 @@ function setIfPresent(target: Translations, language: string, value: string | un
   }
 }
 
-/**
- * Abstract lines come unlabelled: English, then German if made, then Chinese
- * if made. Chinese is told from German by its script; `nan` keeps its slot.
- */
-function assignAbstracts(draft: Draft, lines: readonly string[], sink: DiagnosticSink): Translations {
-  const abstracts: Translations = {};
-  // Slots taken, `nan` included, so a later line cannot take a missing translation's place.
-  let taken = '';
-  const count = draft.abstracts.length;
-  draft.abstracts.forEach((line, position) => {
-    const text = lines[line];
-    let language: 'en' | 'de' | 'zh';
-    if (text === 'nan') {
-      language = position === 0 ? 'en' : position === count - 1 ? 'zh' : 'de';
-    } else if (isChinese(text)) {
-      language = 'zh';
-    } else {
-      language = position === 0 ? 'en' : 'de';
-    }
-    if (taken.includes(language) || (position > 0 && language === 'en')) {
-      sink.add(line, 'warning', `Article ${draft.index} has more abstract lines than English, German and Chinese; this one was skipped.`);
-      return;
-    }
-    taken += language;
-    const value = presentText(text);
-    if (value !== undefined) {
-      abstracts[language] = value;
-    }
-  });
-  return abstracts;
-}
-
 function buildArticle(draft: Draft, lines: readonly string[], isLast: boolean, sink: DiagnosticSink): Article | undefined {
   const cutShort = isLast ? '; the file may be cut short' : '';
   const titles: Translations = draft.title?.titles ?? {};
@@ -266,11 +238,11 @@ function buildArticle(draft: Draft, lines: readonly string[], isLast: boolean, s
     }
   }
   if (!draft.titleAt && !draft.title) {
-    sink.add(draft.line, 'error', `Article ${draft.index} has no title lines${cutShort}. It was skipped.`);
+    sink.add(draft.line, 'error', `Article ${draft.index} has no title lines${cutShort}. It was skipped.`, 'no-title');
     return undefined;
   }
   if (!draft.title) {
-    sink.add(draft.line, 'warning', `Article ${draft.index} has no "Title:" line, so its German and Chinese titles and its arXiv id are missing${cutShort}.`);
+    sink.add(draft.line, 'warning', `Article ${draft.index} has no "Title:" line, so its German and Chinese titles and its arXiv id are missing${cutShort}.`, 'no-title-line');
   }
 
   let date: string | undefined;
@@ -278,26 +250,26 @@ function buildArticle(draft: Draft, lines: readonly string[], isLast: boolean, s
     if (isoWeekday(draft.titleAt.date) !== undefined) {
       date = draft.titleAt.date;
     } else {
-      sink.add(draft.titleAt.line, 'warning', `Article ${draft.index}: "${draft.titleAt.date}" is not a real date.`);
+      sink.add(draft.titleAt.line, 'warning', `Article ${draft.index}: "${draft.titleAt.date}" is not a real date.`, 'bad-date');
     }
   }
   const weekday = date === undefined ? undefined : isoWeekday(date);
   if (draft.titleAt?.weekday !== undefined && weekday !== undefined && draft.titleAt.weekday !== weekday) {
-    sink.add(draft.titleAt.line, 'warning', `Article ${draft.index}: ${date} is weekday ${weekday}, but the line says (${draft.titleAt.weekday}).`);
+    sink.add(draft.titleAt.line, 'warning', `Article ${draft.index}: ${date} is weekday ${weekday}, but the line says (${draft.titleAt.weekday}).`, 'wrong-weekday');
   }
 
   if (!draft.authors) {
-    sink.add(draft.line, 'warning', `Article ${draft.index} has no Authors line${cutShort}.`);
+    sink.add(draft.line, 'warning', `Article ${draft.index} has no Authors line${cutShort}.`, 'no-authors');
   } else if (draft.authors.declared !== draft.authors.names.length) {
-    sink.add(draft.authors.line, 'info', `Article ${draft.index} announces ${draft.authors.declared} authors but lists ${draft.authors.names.length}.`);
+    sink.add(draft.authors.line, 'info', `Article ${draft.index} announces ${draft.authors.declared} authors but lists ${draft.authors.names.length}.`, 'author-count');
   }
 
-  const abstracts = assignAbstracts(draft, lines, sink);
+  const abstracts = assignAbstracts(draft.index, draft.abstracts, lines, sink);
   if (draft.authors && draft.abstracts.length === 0) {
-    sink.add(draft.line, 'warning', `Article ${draft.index} has no abstract${cutShort}.`);
+    sink.add(draft.line, 'warning', `Article ${draft.index} has no abstract${cutShort}.`, 'no-abstract');
   }
   if (draft.title && draft.title.id === undefined) {
-    sink.add(draft.title.line, 'warning', `Article ${draft.index}: the Title line does not end in a valid arXiv id.`);
+    sink.add(draft.title.line, 'warning', `Article ${draft.index}: the Title line does not end in a valid arXiv id.`, 'bad-id');
   }
 
   return {
@@ -312,50 +284,4 @@ function buildArticle(draft: Draft, lines: readonly string[], isLast: boolean, s
     line: draft.line,
     endLine: draft.lastLine,
   };
-}
-
-/** Fills what a body lacks from its TOC entry, and warns where the two disagree. */
-export function crossCheckToc(articles: Article[], toc: TocEntry[], digestDate: string, sink: DiagnosticSink): void {
-  if (toc.length === 0) {
-    return;
-  }
-  const byIndex = new Map<number, TocEntry>();
-  for (const entry of toc) {
-    if (byIndex.has(entry.index)) {
-      sink.add(entry.line, 'warning', `The table of contents lists article ${entry.index} twice.`);
-    } else {
-      byIndex.set(entry.index, entry);
-    }
-  }
-  const seen = new Set<number>();
-  for (const article of articles) {
-    if (seen.has(article.index)) {
-      sink.add(article.line, 'warning', `There are two articles numbered ${article.index}.`);
-    }
-    seen.add(article.index);
-    const entry = byIndex.get(article.index);
-    if (!entry) {
-      sink.add(article.line, 'info', `Article ${article.index} is not in the table of contents.`);
-      continue;
-    }
-    if (article.date === undefined && entry.monthDay !== undefined) {
-      article.date = fullDate(entry.monthDay, digestDate);
-      article.weekday = article.date === undefined ? undefined : isoWeekday(article.date);
-    } else if (article.date !== undefined && entry.monthDay !== undefined && article.date.slice(5) !== entry.monthDay) {
-      sink.add(article.line, 'warning', `Article ${article.index} is dated ${article.date}, but the table of contents (line ${entry.line + 1}) says ${entry.monthDay}.`);
-    }
-    if (article.arxivId === undefined && entry.arxivId !== undefined) {
-      article.arxivId = entry.arxivId;
-    } else if (article.arxivId !== undefined && entry.arxivId !== undefined && article.arxivId !== entry.arxivId) {
-      sink.add(article.line, 'warning', `Article ${article.index} has arXiv id ${article.arxivId}, but the table of contents (line ${entry.line + 1}) says ${entry.arxivId}.`);
-    }
-  }
-  const missing = toc.filter((entry) => !seen.has(entry.index));
-  if (missing.length > 0 && missing.length <= 5) {
-    for (const entry of missing) {
-      sink.add(entry.line, 'warning', `Article ${entry.index} is in the table of contents but its body is missing.`);
-    }
-  } else if (missing.length > 5) {
-    sink.add(missing[0].line, 'warning', `${missing.length} articles in the table of contents have no body, from article ${missing[0].index} on.`);
-  }
 }

@@ -27,7 +27,8 @@ interface Draft {
   paragraphs: Map<string, string[]>;
 }
 
-export function readNewsBody(lines: string[], start: number, subject: string, sink: DiagnosticSink): Article[] {
+/** Reads the articles of lines `start` to `end` (exclusive; one day of the file). `endsFile`: the last may be cut short. */
+export function readNewsBody(lines: string[], start: number, end: number, subject: string, sink: DiagnosticSink, endsFile: boolean): Article[] {
   const articles: Article[] = [];
   let draft: Draft | undefined;
   const finish = (isLast: boolean): void => {
@@ -35,7 +36,7 @@ export function readNewsBody(lines: string[], start: number, subject: string, si
       articles.push(buildArticle(draft, subject, isLast, sink));
     }
   };
-  for (let i = start; i < lines.length; i++) {
+  for (let i = start; i < end; i++) {
     const line = lines[i];
     if (line === '' || line === '---') {
       continue;
@@ -48,7 +49,7 @@ export function readNewsBody(lines: string[], start: number, subject: string, si
     }
     if (!draft) {
       if (!TOC_ENTRY.test(line)) {
-        sink.stray(i, 'This line is neither a table-of-contents entry nor an article; it was skipped.');
+        sink.add(i, 'warning', 'This line is neither a table-of-contents entry nor an article; it was skipped.', 'stray-line');
       }
       continue;
     }
@@ -62,7 +63,7 @@ export function readNewsBody(lines: string[], start: number, subject: string, si
       continue;
     }
     if (!draft.language) {
-      sink.add(i, 'warning', `Article ${draft.index}: this line comes before any "### Original" or "### Translation" heading and was skipped.`);
+      sink.add(i, 'warning', `Article ${draft.index}: this line comes before any "### Original" or "### Translation" heading and was skipped.`, 'news-before-section');
       continue;
     }
     const title = TITLE.exec(line);
@@ -77,7 +78,7 @@ export function readNewsBody(lines: string[], start: number, subject: string, si
     paragraphs.push(line);
     draft.paragraphs.set(draft.language, paragraphs);
   }
-  finish(true);
+  finish(endsFile);
   return articles;
 }
 
@@ -90,10 +91,10 @@ function buildArticle(draft: Draft, subject: string, isLast: boolean, sink: Diag
     }
   }
   if (Object.keys(draft.titles).length === 0) {
-    sink.add(draft.line, 'warning', `Article ${draft.index} has no title${isLast ? '; the file may be cut short' : ''}.`);
+    sink.add(draft.line, 'warning', `Article ${draft.index} has no title${isLast ? '; the file may be cut short' : ''}.`, 'news-no-title');
   }
   if (!draft.sourceLanguage) {
-    sink.add(draft.line, 'info', `Article ${draft.index} has no "### Original" section.`);
+    sink.add(draft.line, 'info', `Article ${draft.index} has no "### Original" section.`, 'news-no-original');
   }
   return {
     index: draft.index,

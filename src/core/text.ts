@@ -44,23 +44,16 @@ export function trimSpaces(value: string): string {
   return start === 0 && end === value.length ? value : value.slice(start, end);
 }
 
+const HAN = /\p{Script=Han}/u;
+
 /**
- * True when a line is written in Chinese. Looking at the first characters is
- * enough (abstracts are one language each) and keeps long lines cheap.
+ * True when an abstract line (after the English one) is the Chinese one: it
+ * holds a Han character anywhere. The whole line is scanned, because a Chinese
+ * abstract can open with a long Latin name. The grammar's "chinese-abstract"
+ * rule (syntaxes/digest.tmLanguage.json) uses the same test; keep them equal.
  */
-export function isChinese(line: string): boolean {
-  const end = Math.min(line.length, 80);
-  let han = 0;
-  for (let i = 0; i < end; i++) {
-    const c = line.charCodeAt(i);
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) {
-      han++;
-      if (han >= 3) {
-        return true;
-      }
-    }
-  }
-  return han > 0 && han * 4 >= end;
+export function isChineseLine(line: string): boolean {
+  return HAN.test(line);
 }
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a `YYYY-MM-DD` date, or undefined if it is no real date. */

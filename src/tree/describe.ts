@@ -13,12 +13,16 @@ export function describeDigest(view: vscode.TreeView<unknown>, digest: Digest | 
     return;
   }
   const found = digest.articles.length;
-  const declared = digest.declaredCount;
+  const sections = digest.sections ?? [];
+  // Concatenated days: every header announces its own day; the file holds their sum.
+  const declared = sections.length > 1 ? sections.reduce((sum, section) => sum + (section.declaredCount ?? section.articleCount), 0) : digest.declaredCount;
   const mismatch = declared !== undefined && declared !== found;
   const count = mismatch ? `${found} of ${declared} articles` : `${found} ${found === 1 ? 'article' : 'articles'}`;
-  const summary = [digest.subject, digest.date, count].filter(Boolean).join(' · ');
+  const dates = sections.length > 1 ? `${sections.length} days, ${sections[0].date} to ${sections[sections.length - 1].date}` : digest.date;
+  const summary = [digest.subject, dates, count].filter(Boolean).join(' · ');
   view.description = summary;
-  const problems = digest.diagnostics.filter((d) => d.severity !== 'info').length;
+  // A summary diagnostic stands for the ones it left out.
+  const problems = digest.diagnostics.filter((d) => d.severity !== 'info').reduce((sum, d) => sum + 1 + (d.omitted ?? 0), 0);
   let warning = '';
   if (mismatch) {
     warning = ` ⚠ The header announces ${declared} articles but ${found} ${found === 1 ? 'was' : 'were'} found.`;

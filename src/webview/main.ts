@@ -6,6 +6,7 @@
  */
 import katex from 'katex';
 import type { ArticleViewModel, ExtensionToWebview, LanguageText, WebviewToExtension } from '../common/messages';
+import { findMath } from '../core/math';
 
 interface VsCodeApi {
   postMessage(message: WebviewToExtension): void;
@@ -29,18 +30,19 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
   return node;
 }
 
-const MATH = /\$([^$\n]{1,500})\$/g;
-
-/** Appends `text` to `parent`, with `$…$` spans typeset and everything else as plain text. */
+/**
+ * Appends `text` to `parent`, with its math spans (Pandoc's dollar rule, see
+ * core/math.ts) typeset and everything else as plain text, where `\$` reads `$`.
+ */
 function appendWithMath(parent: HTMLElement, text: string): void {
+  const plain = (from: number, to: number): Text => document.createTextNode(text.slice(from, to).replace(/\\\$/g, '$'));
   let last = 0;
-  for (const match of text.matchAll(MATH)) {
-    const start = match.index ?? 0;
-    parent.append(document.createTextNode(text.slice(last, start)));
-    parent.append(typeset(match[1], match[0]));
-    last = start + match[0].length;
+  for (const span of findMath(text)) {
+    parent.append(plain(last, span.start));
+    parent.append(typeset(span.tex, text.slice(span.start, span.end)));
+    last = span.end;
   }
-  parent.append(document.createTextNode(text.slice(last)));
+  parent.append(plain(last, text.length));
 }
 
 function typeset(tex: string, source: string): Node {

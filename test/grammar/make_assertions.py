@@ -26,6 +26,20 @@ cases = [
  ("Authors (1): Ada", []),
  ("English abstract.", [("English","meta.paragraph.abstract.en.digest")]),
  ("nan", [("nan","comment.line.missing-translation.digest")]),
+ # The first abstract line is English even when it quotes Chinese; a later line is Chinese if it holds Han anywhere.
+ ("Article 3", []),
+ ("Title@2025-05-28 (3): Fourth", []),
+ ("Title: Fourth | Vierte | 第四 2505.00004v1 |", []),
+ ("Authors (1): Alan", []),
+ ("We present 中文版 BERT.", [("We present 中文版 BERT.","meta.paragraph.abstract.en.digest")]),
+ ("Wir stellen BERT vor.", [("Wir stellen BERT vor.","markup.italic.abstract.de.digest")]),
+ ("Für $5 und $10 in $O(n)$, \\$x$ ist $$y$$.", [("$5 und $10","- constant.character.math.tex.digest"),("$O(n)$","constant.character.math.tex.digest"),("\\$x$","- constant.character.math.tex.digest"),("$$y$$","constant.character.math.tex.digest")]),
+ ("FlashAttention-3 (Fast and Accurate Attention with Asynchrony and Low-precision, FA3) 是一种注意力算法。", [("FlashAttention-3","string.unquoted.abstract.zh.digest"),("是一种注意力算法","string.unquoted.abstract.zh.digest")]),
+ # A second day in the same file: its header ends the article, and its TOC is a TOC again.
+ ("cs.DC @ 2025-06-02: 1", [("cs.DC @ 2025-06-02: 1","markup.heading.1.header.digest"),("cs.DC @ 2025-06-02: 1","- meta.article.digest")]),
+ ("-", [("-","punctuation.definition.rule.digest")]),
+ ("00 05-30 (5) Next Day Nächster Tag 次日 2505.00005v1", [("00","constant.numeric.index.digest"),("2505.00005v1","markup.underline.link.arxiv-id.digest")]),
+ ("Article 0", [("Article","keyword.other.article.digest")]),
 ]
 out = ['# SYNTAX TEST "text.digest" "header, table of contents, article lines, abstracts, nan, TeX math"']
 for line, asserts in cases:

@@ -42,6 +42,10 @@ describe('Foundations: addressing, active digest, language choice, fresh parses'
     await vscode.commands.executeCommand('workbench.view.extension.digestReader');
     const digest = await waitFor('206 articles', () => reader.documents.get(uri)?.digest.articles.length === 206 && reader.documents.get(uri)?.digest);
     const [firstDay, secondDay] = digest.articles.filter((article) => article.index === 21);
+    // The second day's header is a header, not article 102's German abstract, and nothing is reported.
+    assert.deepEqual(Object.keys(digest.articles[102].abstracts).sort(), ['en', 'zh']);
+    assert.deepEqual(vscode.languages.getDiagnostics(uri), []);
+    await waitFor('the view to name both days', () => reader.articlesTree.view.description === 'cs.DC · 2 days, 2025-06-01 to 2025-06-02 · 206 articles');
     // Both article 21s are rows of their own under Wed 2025-05-28.
     const date = reader.articlesTree.getChildren().find((node) => labelOf(reader.articlesTree.getTreeItem(node)) === 'Wed 2025-05-28');
     assert.ok(date);
