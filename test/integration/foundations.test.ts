@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { api, closeAll, labelOf, openDigest, sampleUri, waitFor } from './helpers';
+import { api, closeAll, labelOf, openDigest, sampleUri, stays, waitFor } from './helpers';
 
 const sampleText = fs.readFileSync(sampleUri.fsPath, 'utf8');
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'digest-reader-foundations-'));
@@ -16,15 +16,6 @@ function writeDigest(name: string, text: string): vscode.Uri {
   const file = path.join(folder, name);
   fs.writeFileSync(file, text);
   return vscode.Uri.file(file);
-}
-
-/** Holds for `ms`: for what must NOT happen (a switch back, a jump). */
-async function stays(what: string, check: () => boolean, ms = 1500): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    assert.ok(check(), `${what} did not hold`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 async function setSetting(name: string, value: boolean | undefined): Promise<void> {

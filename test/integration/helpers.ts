@@ -37,6 +37,15 @@ export async function waitFor<T>(what: string, check: () => T | undefined | fals
   }
 }
 
+/** Checks that `check` holds throughout `ms`: for what must NOT happen (a switch back, a jump). */
+export async function stays(what: string, check: () => boolean, ms = 1500): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    assert.ok(check(), `${what} did not hold`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Opens a file in an editor as a user does, and waits until it is read as a digest. */
 export async function openDigest(uri: vscode.Uri): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(uri);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { api, articleTabLabel, closeAll, labelOf, fixtureUri, openDigest, testDigestUri, treeRows, waitFor } from './helpers';
+import { api, articleTabLabel, closeAll, labelOf, fixtureUri, openDigest, stays, testDigestUri, treeRows, waitFor } from './helpers';
 
 describe('Digest Reader in VS Code', () => {
   const fixtureBefore = fs.readFileSync(fixtureUri.fsPath);
@@ -183,8 +183,7 @@ describe('Digest Reader in VS Code', () => {
   it('leaves a plain .txt that is no digest as plain text', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'Just some notes.\nArticle 1\n' });
     await vscode.window.showTextDocument(document);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    assert.equal(document.languageId, 'plaintext');
+    await stays('the notes stay plain text', () => document.languageId === 'plaintext' && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === document.uri.toString() && d.languageId === 'digest'), 1000);
   });
 
   it('shows hostile text verbatim in the tree', async () => {
