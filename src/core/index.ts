@@ -6,3 +6,6 @@ export { groupByDate, articleAtLine, articleForLine, weekdayName, type DateGroup
 export { isoWeekday } from './text';
 export { addressOf, findArticle, sameAddress, type ArticleAddress } from './address';
 export { findMath, type MathSpan } from './math';
+export { articleKey, arxivIdWithoutVersion } from './articleKey';
+export { ReadingState, type Marking, type StarredArticle } from './readingState';
+export { decodeReadingState, encodeReadingState, asStarredArticle, STATE_FORMAT, STATE_VERSION, type StoredReadingState, type LoadedReadingState } from './readingStateStore';

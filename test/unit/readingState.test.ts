@@ -1,0 +1,94 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { articleKey, decodeReadingState, encodeReadingState, parseDigest, ReadingState, type StarredArticle } from '../../src/core';
+import { readTestDigest } from '../support/fixtures';
+
+function star(key: string, starredAt = 1): StarredArticle {
+  return { key, starredAt, kind: 'arxiv', subject: 'cs.DC', digestDate: '2025-06-01', index: 0, arxivId: `${key}v1`, sourceLanguage: 'en', titles: { en: 'A', zh: '甲' }, authors: ['Ann'], abstracts: { en: 'Text.' } };
+}
+
+describe('reading state', () => {
+  it('keys arXiv articles by id without version, news by subject, date and title', () => {
+    const digest = { subject: 'cs.DC', date: '2025-06-01' };
+    assert.equal(articleKey(digest, { arxivId: '2505.23710v2', titles: {}, sourceLanguage: 'en', index: 0 }), '2505.23710');
+    assert.equal(articleKey(digest, { arxivId: 'math.GT/0309136v2', titles: {}, sourceLanguage: 'en', index: 0 }), 'math.GT/0309136');
+    const news = parseDigest(readTestDigest('german-news-2025-06-01.md'));
+    assert.equal(articleKey(news, news.articles[0]), 'news:German News|2025-06-01|Railway announces new routes');
+  });
+
+  it('marks, stars and undoes the last marking, one at a time', () => {
+    const state = new ReadingState();
+    assert.deepEqual(state.setRead(['a', 'b'], true, 'Marked a date read'), ['a', 'b']);
+    assert.deepEqual(state.setRead(['a'], true, 'again'), [], 'a marking that changes nothing');
+    state.setStar('c', star('c'), 'Starred');
+    state.setRead(['b'], false, 'Marked b unread');
+    assert.equal(state.undo()?.label, 'Marked b unread');
+    assert.equal(state.isRead('b'), true);
+    assert.equal(state.undo()?.label, 'Starred');
+    assert.equal(state.isStarred('c'), false);
+    assert.equal(state.undo()?.label, 'Marked a date read');
+    assert.equal(state.isRead('a'), false);
+    assert.equal(state.undo(), undefined);
+  });
+
+  it('lists stars by digest, newest first', () => {
+    const state = new ReadingState();
+    state.setStar('1', { ...star('1', 5), digestDate: '2025-05-31' }, '');
+    state.setStar('2', { ...star('2', 1), digestDate: '2025-06-01' }, '');
+    state.setStar('3', { ...star('3', 9), digestDate: '2025-06-01' }, '');
+    assert.deepEqual(state.starred().map((s) => s.key), ['3', '2', '1']);
+  });
+
+  it('stores read ids compactly and reads them back exactly (any ids)', () => {
+    const newStyle = fc.tuple(fc.integer({ min: 1501, max: 2612 }), fc.integer({ min: 0, max: 99_999 })).map(([m, n]) => `${m}.${String(n).padStart(5, '0')}`);
+    const oldNew = fc.tuple(fc.integer({ min: 701, max: 1412 }), fc.integer({ min: 0, max: 9999 })).map(([m, n]) => `${String(m).padStart(4, '0')}.${String(n).padStart(4, '0')}`);
+    const other = fc.oneof(fc.constant('math.GT/0309136'), fc.string({ minLength: 1, maxLength: 30 }).map((s) => `news:${s}`));
+    fc.assert(fc.property(fc.array(fc.oneof(newStyle, oldNew, other), { maxLength: 300 }), (keys) => {
+      const stored: unknown = JSON.parse(JSON.stringify(encodeReadingState(keys, [])));
+      const loaded = decodeReadingState(stored);
+      assert.deepEqual(loaded.problems, []);
+      assert.deepEqual(new Set(loaded.read), new Set(keys));
+    }), { numRuns: 300 });
+  });
+
+  it('keeps 100,000 read ids small', () => {
+    const keys = Array.from({ length: 100_000 }, (_, i) => `25${String(1 + (i % 12)).padStart(2, '0')}.${String(Math.floor(i / 12) * 3).padStart(5, '0')}`);
+    const bytes = JSON.stringify(encodeReadingState(keys, [])).length;
+    assert.ok(bytes < 300_000, `${bytes} bytes`);
+  });
+
+  it('keeps what it can read of damaged state and says what it skipped', () => {
+    const good = encodeReadingState(['2505.23710', 'news:x'], [star('2505.23710')]);
+    const damaged = {
+      ...good,
+      version: 7,
+      read: { arxiv: { ...good.read.arxiv, '2506': 'not base 36!', 'xx': '1' }, other: ['news:x', 42, null] },
+      starred: [...good.starred, { key: 'broken' }, 'nonsense', good.starred[0]],
+    };
+    const loaded = decodeReadingState(damaged);
+    assert.equal(loaded.recognized, true);
+    assert.deepEqual(loaded.read.sort(), ['2505.23710', 'news:x']);
+    assert.deepEqual(loaded.starred.map((s) => s.key), ['2505.23710']);
+    assert.equal(loaded.problems.length, 4, loaded.problems.join('\n'));
+    assert.match(loaded.problems.join('\n'), /version 7/);
+  });
+
+  it('refuses what is not its format at all, changing nothing', () => {
+    for (const value of [null, 42, 'text', [], { read: [] }, { format: 'other' }]) {
+      const loaded = decodeReadingState(value);
+      assert.equal(loaded.recognized, false, JSON.stringify(value));
+      assert.deepEqual(loaded.read, []);
+    }
+    assert.equal(decodeReadingState(undefined).recognized, true, 'nothing stored yet is a fresh state');
+  });
+
+  it('merges an import: read stays read, new stars are added, the newer star wins', () => {
+    const state = new ReadingState();
+    state.setRead(['a'], true, '');
+    state.setStar('s', star('s', 1), '');
+    const counts = state.merge(['a', 'b'], [{ ...star('s', 5), titles: { en: 'Newer' } }, star('t', 2)]);
+    assert.deepEqual(counts, { read: 1, starred: 1 });
+    assert.equal(state.starredArticle('s')?.titles.en, 'Newer');
+    assert.ok(state.isRead('b') && state.isStarred('t'));
+  });
+});
