@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { articleKey, decodeReadingState, encodeReadingState, parseDigest, ReadingState, type StarredArticle } from '../../src/core';
+import { articleKey, decodeReadingState, encodeReadingState, nextUnread, parseDigest, ReadingState, stepInReadingOrder, triageOf, unreadCounts, type StarredArticle } from '../../src/core';
 import { readTestDigest } from '../support/fixtures';
 
 function star(key: string, starredAt = 1): StarredArticle {
@@ -90,5 +90,44 @@ describe('reading state', () => {
     assert.deepEqual(counts, { read: 1, starred: 1 });
     assert.equal(state.starredArticle('s')?.titles.en, 'Newer');
     assert.ok(state.isRead('b') && state.isStarred('t'));
+  });
+});
+
+describe('triage over a digest', () => {
+  const digest = parseDigest(readTestDigest('../../sample/cs.DC-2025-06-01.txt'));
+
+  it('reads in the Articles view\'s order: newest date first, digest order within a date', () => {
+    const { order } = triageOf(digest);
+    assert.equal(order.length, 103);
+    assert.deepEqual(order.slice(0, 3).map((a) => a.index), [12, 0, 1]); // Fri 05-30 has only article 12
+  });
+
+  it('finds the next unread article, going round, and none when all are read', () => {
+    const read = new Set<string>();
+    const { order, keys } = triageOf(digest);
+    const isRead = (key: string) => read.has(key);
+    assert.equal(nextUnread(digest, undefined, isRead), order[0]);
+    read.add(keys.get(order[1]) ?? '');
+    assert.equal(nextUnread(digest, order[0], isRead), order[2]);
+    order.slice(0, 102).forEach((a) => read.add(keys.get(a) ?? ''));
+    assert.equal(nextUnread(digest, order[5], isRead), order[102]);
+    read.add(keys.get(order[102]) ?? '');
+    assert.equal(nextUnread(digest, order[5], isRead), undefined);
+  });
+
+  it('counts unread articles per date', () => {
+    const { keys } = triageOf(digest);
+    const read = new Set(digest.articles.filter((a) => a.date === '2025-05-29').slice(0, 11).map((a) => keys.get(a)));
+    const counts = unreadCounts(digest, (key) => read.has(key));
+    assert.equal(counts.unread, 92);
+    assert.equal(counts.byDate.get('2025-05-29'), 7);
+    assert.equal(counts.byDate.get('2025-05-30'), 1);
+  });
+
+  it('steps through the reading order', () => {
+    const { order } = triageOf(digest);
+    assert.equal(stepInReadingOrder(digest, undefined, 1), order[0]);
+    assert.equal(stepInReadingOrder(digest, order[0], 1), order[1]);
+    assert.equal(stepInReadingOrder(digest, order[0], -1), undefined);
   });
 });
