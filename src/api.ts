@@ -1,16 +1,20 @@
-import type { ArticleTarget } from './common/articleTarget';
 import type { DigestDocuments } from './digests';
+import type { PanelTarget } from './panel';
+import type { ReadingStore } from './reading';
+import type { StarredTree } from './starred';
 import type { ArticlesTree } from './tree';
 
 /**
  * What `activate` returns: read-only access to the digests the extension
- * has parsed, to the Articles view's data and to the article the panel
- * shows, for other extensions and for the integration tests (which look at
- * what the views would render).
+ * has parsed, to the views' data, the reading state and the article the
+ * panel shows, for other extensions and for the integration tests (which
+ * look at what the views would render).
  */
 export interface DigestReaderApi {
   readonly documents: Pick<DigestDocuments, 'get' | 'active'>;
   readonly articlesTree: Pick<ArticlesTree, 'getChildren' | 'getTreeItem' | 'getParent' | 'view'>;
+  readonly starredTree: Pick<StarredTree, 'getChildren' | 'getTreeItem' | 'view'>;
+  readonly reading: Pick<ReadingStore, 'state' | 'flush' | 'clear' | 'reload' | 'stored'>;
   /** The article in the article panel, if one is open. */
-  panelArticle(): ArticleTarget | undefined;
+  panelArticle(): PanelTarget | undefined;
 }

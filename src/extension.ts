@@ -1,18 +1,28 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { DigestReaderApi } from './api';
 import * as commands from './commands';
 import * as digests from './digests';
 import * as editor from './editor';
 import * as panel from './panel';
+import * as reading from './reading';
+import * as starred from './starred';
+import * as statusBar from './statusBar';
 import * as tree from './tree';
 
 export function activate(context: vscode.ExtensionContext): DigestReaderApi {
+  const output = vscode.window.createOutputChannel('Digest Reader');
+  context.subscriptions.push(output);
   const documents = digests.register(context);
-  const articlesTree = tree.register(context, documents);
-  panel.register(context, documents);
-  commands.register(context, documents, articlesTree);
+  const readingStore = reading.register(context, output);
+  const seen = reading.registerSeenIndex(context, documents);
+  const articlesTree = tree.register(context, documents, readingStore, seen);
+  const starredTree = starred.register(context, readingStore);
+  const panelServices = { extensionUri: context.extensionUri, documents, reading: readingStore, seen };
+  panel.register(context, panelServices);
+  commands.register({ context, documents, reading: readingStore, seen, tree: articlesTree, starred: starredTree, panel: panelServices });
   editor.register(context, documents);
-  return { documents, articlesTree, panelArticle: () => panel.ArticlePanel.current?.shownArticle };
+  statusBar.register(context, documents, readingStore);
+  return { documents, articlesTree, starredTree, reading: readingStore, panelArticle: () => panel.ArticlePanel.current?.shownArticle };
 }
 
 export function deactivate(): void {}

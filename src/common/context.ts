@@ -6,6 +6,8 @@ export interface ContextKeys {
   'digestReader.hasDigest': boolean;
   /** The URIs (as strings) of every open digest, for `resource in digestReader.digestResources` in editor menus. */
   'digestReader.digestResources': string[];
+  /** The Articles view hides read articles: its title shows "Show Read Articles". */
+  'digestReader.hideRead': boolean;
 }
 
 export function setContext<K extends keyof ContextKeys>(key: K, value: ContextKeys[K]): Thenable<unknown> {

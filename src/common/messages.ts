@@ -28,15 +28,27 @@ export interface ArticleViewModel {
   abstracts: LanguageText[];
   hasPrevious: boolean;
   hasNext: boolean;
+  read: boolean;
+  starred: boolean;
+  /** "cs.DC 2025-05-31": an earlier digest listed the same paper. */
+  alsoIn?: string;
+  /** Shown from what was stored with its star (its digest is not open). */
+  fromStarred: boolean;
 }
 
-/** What the webview keeps with `setState` so the serializer can restore the panel. */
-export interface PanelState {
+/** What the webview keeps with `setState` so the serializer can restore the panel: an article of a document, or a starred one. */
+export type PanelState = DocumentPanelState | StarredPanelState;
+
+export interface DocumentPanelState {
   uri: string;
   index: number;
   /** The article's "Article N" line; absent in states saved by 0.1.0. */
   line?: number;
   arxivId?: string;
+}
+
+export interface StarredPanelState {
+  starredKey: string;
 }
 
 export type ExtensionToWebview =
@@ -51,7 +63,9 @@ export type WebviewToExtension =
   | { type: 'openArxivPage' }
   | { type: 'openPdf' }
   | { type: 'copyId' }
-  | { type: 'navigate'; direction: NavigationDirection };
+  | { type: 'navigate'; direction: NavigationDirection }
+  | { type: 'toggleRead' }
+  | { type: 'toggleStar' };
 
 /** A message from the webview is untrusted: accept only the known shapes. */
 export function isWebviewToExtension(value: unknown): value is WebviewToExtension {
@@ -64,6 +78,8 @@ export function isWebviewToExtension(value: unknown): value is WebviewToExtensio
     case 'openArxivPage':
     case 'openPdf':
     case 'copyId':
+    case 'toggleRead':
+    case 'toggleStar':
       return Object.keys(message).length === 1;
     case 'navigate':
       return (message.direction === 'previous' || message.direction === 'next') && Object.keys(message).length === 2;
@@ -79,7 +95,10 @@ export function isPanelState(value: unknown): value is PanelState {
   if (typeof value !== 'object' || value === null) {
     return false;
   }
-  const state = value as { uri?: unknown; index?: unknown; line?: unknown; arxivId?: unknown };
+  const state = value as { uri?: unknown; index?: unknown; line?: unknown; arxivId?: unknown; starredKey?: unknown };
+  if (state.starredKey !== undefined) {
+    return typeof state.starredKey === 'string' && state.starredKey.length > 0 && state.starredKey.length <= 1000 && Object.keys(state).length === 1;
+  }
   return (
     typeof state.uri === 'string' &&
     state.uri.length > 0 &&

@@ -10,3 +10,4 @@ export { articleKey, arxivIdWithoutVersion } from './articleKey';
 export { ReadingState, type Marking, type StarredArticle } from './readingState';
 export { decodeReadingState, encodeReadingState, asStarredArticle, STATE_FORMAT, STATE_VERSION, type StoredReadingState, type LoadedReadingState } from './readingStateStore';
 export { nextUnread, stepInReadingOrder, triageOf, unreadCounts, type TriageDigest, type UnreadCounts } from './triage';
+export { SeenIndex, type StoredSeenIndex } from './seenIndex';

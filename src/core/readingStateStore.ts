@@ -38,6 +38,11 @@ function widthOf(month: string): number {
 }
 
 export function encodeReadingState(read: Iterable<string>, starred: readonly StarredArticle[]): StoredReadingState {
+  return { format: STATE_FORMAT, version: STATE_VERSION, read: encodeKeys(read), starred: [...starred] };
+}
+
+/** A set of article keys, compactly: new-style arXiv ids by month as base-36 deltas, the rest as they are. */
+export function encodeKeys(read: Iterable<string>): StoredReadingState['read'] {
   const months = new Map<string, number[]>();
   const other: string[] = [];
   for (const key of read) {
@@ -63,7 +68,14 @@ export function encodeReadingState(read: Iterable<string>, starred: readonly Sta
       return delta.toString(36);
     }).join(',');
   }
-  return { format: STATE_FORMAT, version: STATE_VERSION, read: { arxiv, other: other.sort() }, starred: [...starred] };
+  return { arxiv, other: other.sort() };
+}
+
+/** Reads what encodeKeys wrote, skipping (and saying) what is damaged. */
+export function decodeKeys(value: unknown, problems: string[]): string[] {
+  const keys: string[] = [];
+  readReadKeys(value, keys, problems);
+  return keys;
 }
 
 /** Reads stored or imported state. `recognized` is false when the value is not this format at all: an import must then change nothing. */

@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
-import { articleByOffset, findArticle, sameTarget, targetOf, type ArticleTarget } from '../common/articleTarget';
 import { isRestorableScheme, isWebviewToExtension, type ExtensionToWebview, type NavigationDirection, type PanelState, type WebviewToExtension } from '../common/messages';
-import type { DigestDocuments, DigestEntry } from '../digests';
-import { toArticleViewModel } from './articleView';
 import { articlePanelHtml, webviewOptions } from './html';
+import { isStarredTarget, panelContent, samePanelTarget, type PanelServices, type PanelTarget } from './panelContent';
 
 export const ARTICLE_VIEW_TYPE = 'digestReader.article';
 
@@ -13,6 +11,8 @@ export const PanelCommands = {
   openPdf: 'digestReader.openPdf',
   copyId: 'digestReader.copyId',
   showArticle: 'digestReader.showArticle',
+  toggleRead: 'digestReader.toggleRead',
+  toggleStar: 'digestReader.toggleStar',
 } as const;
 
 /**
@@ -29,7 +29,7 @@ export class ArticlePanel {
   private shownKey: string | undefined;
 
   /** Shows `target` in the panel, creating the panel beside the editor if there is none. */
-  static createOrShow(extensionUri: vscode.Uri, documents: DigestDocuments, target: ArticleTarget, preserveFocus: boolean): ArticlePanel {
+  static createOrShow(services: PanelServices, target: PanelTarget, preserveFocus: boolean): ArticlePanel {
     if (ArticlePanel.current) {
       ArticlePanel.current.panel.reveal(undefined, preserveFocus);
       ArticlePanel.current.show(target);
@@ -39,50 +39,44 @@ export class ArticlePanel {
       ARTICLE_VIEW_TYPE,
       'Article',
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus },
-      { ...webviewOptions(extensionUri), retainContextWhenHidden: false },
+      { ...webviewOptions(services.extensionUri), retainContextWhenHidden: false },
     );
-    ArticlePanel.current = new ArticlePanel(panel, extensionUri, documents, target);
+    ArticlePanel.current = new ArticlePanel(panel, services, target);
     void ArticlePanel.current.render();
     return ArticlePanel.current;
   }
 
   /** Restores a panel after a window reload, from the state its webview saved (validated, and only for documents we can read). */
-  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, documents: DigestDocuments, state: PanelState | undefined): ArticlePanel {
+  static revive(panel: vscode.WebviewPanel, services: PanelServices, state: PanelState | undefined): ArticlePanel {
     ArticlePanel.current?.panel.dispose();
-    let target: ArticleTarget | undefined;
-    try {
-      const uri = state && vscode.Uri.parse(state.uri, true);
-      target = uri && state && isRestorableScheme(uri.scheme) ? { uri, index: state.index, line: state.line, arxivId: state.arxivId } : undefined;
-    } catch {
-      target = undefined; // a state that names no valid document: show the empty panel
-    }
-    ArticlePanel.current = new ArticlePanel(panel, extensionUri, documents, target);
+    ArticlePanel.current = new ArticlePanel(panel, services, restoredTarget(state));
     return ArticlePanel.current;
   }
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
-    extensionUri: vscode.Uri,
-    private readonly documents: DigestDocuments,
-    private target: ArticleTarget | undefined,
+    private readonly services: PanelServices,
+    private target: PanelTarget | undefined,
   ) {
     // Restored panels keep their old options: set them again.
-    panel.webview.options = webviewOptions(extensionUri);
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'digests.svg');
-    panel.webview.html = articlePanelHtml(panel.webview, extensionUri);
+    panel.webview.options = webviewOptions(services.extensionUri);
+    panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'digests.svg');
+    panel.webview.html = articlePanelHtml(panel.webview, services.extensionUri);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
-      documents.onDidChangeDigest((entry) => {
-        if (this.target && entry.document.uri.toString() === this.target.uri.toString()) {
+      services.documents.onDidChangeDigest((entry) => {
+        if (this.target && !isStarredTarget(this.target) && entry.document.uri.toString() === this.target.uri.toString()) {
           void this.render();
         }
       }),
+      // Read and star buttons follow markings made anywhere (tree, keys, another window).
+      services.reading.onDidChange(() => void this.render()),
     );
   }
 
   /** The article on display, for commands run while the panel has focus. */
-  get shownArticle(): ArticleTarget | undefined {
+  get shownArticle(): PanelTarget | undefined {
     return this.target;
   }
 
@@ -99,8 +93,8 @@ export class ArticlePanel {
     return this.panel.active;
   }
 
-  show(target: ArticleTarget): void {
-    if (this.target && sameTarget(this.target, target)) {
+  show(target: PanelTarget): void {
+    if (this.target && samePanelTarget(this.target, target)) {
       return;
     }
     this.target = target;
@@ -119,13 +113,16 @@ export class ArticlePanel {
     switch (message.type) {
       case 'ready':
         this.ready = true;
-        this.postedContent = undefined; // a new page (created, or reloaded by VS Code) has nothing yet
+        // A new page (created, or reloaded by VS Code) has nothing yet: post, scroll and announce.
+        this.postedContent = undefined;
         this.shownKey = undefined;
         void this.render();
         return;
       case 'openArxivPage':
       case 'openPdf':
       case 'copyId':
+      case 'toggleRead':
+      case 'toggleStar':
         if (this.target) {
           void vscode.commands.executeCommand(PanelCommands[message.type], this.target);
         }
@@ -136,20 +133,9 @@ export class ArticlePanel {
     }
   }
 
+  /** The panel's buttons and arrow keys step as j/k do there: in the Articles view's order (or the Starred view's). */
   private async navigate(direction: NavigationDirection): Promise<void> {
-    const entry = await this.entry();
-    const current = entry && this.target && findArticle(entry.digest, this.target);
-    const next = entry && current && articleByOffset(entry.digest.articles, current, direction === 'next' ? 1 : -1);
-    if (entry && next) {
-      await vscode.commands.executeCommand(PanelCommands.showArticle, targetOf(entry.document.uri, next), { preserveFocus: true });
-    }
-  }
-
-  private async entry(): Promise<DigestEntry | undefined> {
-    if (!this.target) {
-      return undefined;
-    }
-    return this.documents.get(this.target.uri) ?? (await this.documents.open(this.target.uri).then(undefined, () => undefined));
+    await vscode.commands.executeCommand(direction === 'next' ? 'digestReader.nextArticle' : 'digestReader.previousArticle', { from: 'panel' });
   }
 
   /**
@@ -159,32 +145,38 @@ export class ArticlePanel {
    */
   private async render(): Promise<void> {
     const target = this.target;
-    const entry = await this.entry();
+    const content = await panelContent(this.services, target);
     if (target !== this.target) {
       return; // another article was asked for meanwhile
     }
-    const article = entry && target && findArticle(entry.digest, target);
-    this.panel.title = entry && article ? `${entry.digest.subject || 'Digest'} · ${String(article.index).padStart(2, '0')}` : 'Article';
+    this.panel.title = content.title;
+    let message: ExtensionToWebview;
+    if (content.kind === 'empty') {
+      message = { type: 'empty', message: content.message };
+    } else {
+      this.target = content.target;
+      const isNewArticle = content.key !== this.shownKey;
+      this.shownKey = content.key;
+      if (isNewArticle) {
+        this.markReadOnShow(content.key, content.article.index);
+        content.article.read ||= markReadOnShowEnabled();
+      }
+      message = { type: 'show', article: content.article, state: content.state, isNewArticle };
+    }
     if (!this.ready) {
       return;
     }
-    let message: ExtensionToWebview;
-    if (!target) {
-      message = { type: 'empty', message: 'Click an article in the Articles view to read it here.' };
-    } else if (!entry || !article) {
-      message = { type: 'empty', message: entry ? `Article ${target.index} is no longer in this digest.` : 'This digest can no longer be read.' };
-    } else {
-      // Follow the article's moves, so the next edit still finds it.
-      this.target = targetOf(target.uri, article);
-      const state: PanelState = { uri: target.uri.toString(), index: article.index, line: article.line, arxivId: article.arxivId };
-      const shownKey = `${state.uri}\n${article.arxivId ?? ''}\n${article.index}`;
-      message = { type: 'show', article: toArticleViewModel(entry.digest, article), state, isNewArticle: shownKey !== this.shownKey };
-      this.shownKey = shownKey;
-    }
-    const content = JSON.stringify(message.type === 'show' ? [message.article, message.state] : message);
-    if (content !== this.postedContent) {
-      this.postedContent = content;
+    const posted = JSON.stringify(message.type === 'show' ? [message.article, message.state] : message);
+    if (posted !== this.postedContent) {
+      this.postedContent = posted;
       this.post(message);
+    }
+  }
+
+  /** An article shown is an article read (digestReader.markReadOnShow); undoable like any marking. */
+  private markReadOnShow(key: string, index: number): void {
+    if (markReadOnShowEnabled() && !this.services.reading.state.isRead(key)) {
+      this.services.reading.setRead([key], true, `Read article ${index}`);
     }
   }
 
@@ -199,5 +191,25 @@ export class ArticlePanel {
     this.panel.dispose();
     vscode.Disposable.from(...this.disposables).dispose();
     this.disposables.length = 0;
+  }
+}
+
+function markReadOnShowEnabled(): boolean {
+  return vscode.workspace.getConfiguration('digestReader').get<boolean>('markReadOnShow', true);
+}
+
+/** The target a restored state names, if it is sound and names something we can read. */
+function restoredTarget(state: PanelState | undefined): PanelTarget | undefined {
+  if (!state) {
+    return undefined;
+  }
+  if ('starredKey' in state) {
+    return { starredKey: state.starredKey };
+  }
+  try {
+    const uri = vscode.Uri.parse(state.uri, true);
+    return isRestorableScheme(uri.scheme) ? { uri, index: state.index, line: state.line, arxivId: state.arxivId } : undefined;
+  } catch {
+    return undefined; // a state that names no valid document: show the empty panel
   }
 }

@@ -1,4 +1,4 @@
-import { weekdayName, type Article, type Digest } from '../core';
+import { isoWeekday, weekdayName, type Article, type Digest, type StarredArticle } from '../core';
 import type { ArticleViewModel, LanguageText } from '../common/messages';
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
@@ -62,9 +62,18 @@ function texts(languages: string[], values: Record<string, string | undefined>):
   return languages.map((language) => ({ language, label: languageLabel(language), text: values[language] }));
 }
 
-export function toArticleViewModel(digest: Digest, article: Article): ArticleViewModel {
+/** An article's reading state, as the panel shows it. */
+export interface ReadingMarks {
+  read: boolean;
+  starred: boolean;
+  alsoIn?: string;
+}
+
+export function toArticleViewModel(digest: Digest, article: Article, marks: ReadingMarks): ArticleViewModel {
   const position = digest.articles.indexOf(article);
   return {
+    ...marks,
+    fromStarred: false,
     subject: digest.subject,
     digestDate: digest.date,
     index: article.index,
@@ -78,5 +87,30 @@ export function toArticleViewModel(digest: Digest, article: Article): ArticleVie
     abstracts: texts(abstractLanguages(digest, article), article.abstracts),
     hasPrevious: position > 0,
     hasNext: position >= 0 && position < digest.articles.length - 1,
+  };
+}
+
+/** A starred article from what was stored with its star; `position` in the Starred view's order. */
+export function starredViewModel(star: StarredArticle, position: number, total: number, marks: ReadingMarks): ArticleViewModel {
+  const titleLanguages = star.kind === 'arxiv' ? ARXIV_LANGUAGES : orderedLanguages(star.sourceLanguage, Object.keys(star.titles));
+  const abstractLanguages = star.kind === 'arxiv'
+    ? ARXIV_LANGUAGES.filter((language) => language !== 'de' || star.abstracts.de !== undefined)
+    : orderedLanguages(star.sourceLanguage, Object.keys(star.abstracts));
+  return {
+    ...marks,
+    fromStarred: true,
+    subject: star.subject,
+    digestDate: star.digestDate,
+    index: star.index,
+    position: position + 1,
+    total,
+    date: star.date,
+    weekdayName: star.date ? weekdayName(isoWeekday(star.date)) || undefined : undefined,
+    arxivId: star.arxivId,
+    authors: star.authors,
+    titles: texts(titleLanguages, star.titles),
+    abstracts: texts(abstractLanguages, star.abstracts),
+    hasPrevious: position > 0,
+    hasNext: position < total - 1,
   };
 }

@@ -2,17 +2,19 @@ import * as vscode from 'vscode';
 import { articleForLine } from '../core';
 import { targetOf } from '../common/articleTarget';
 import { isPanelState } from '../common/messages';
-import type { DigestDocuments } from '../digests';
 import { followCursorEnabled } from '../tree';
 import { ARTICLE_VIEW_TYPE, ArticlePanel } from './articlePanel';
+import type { PanelServices } from './panelContent';
 
 export { ArticlePanel } from './articlePanel';
+export { isStarredTarget, type PanelServices, type PanelTarget } from './panelContent';
 
-export function register(context: vscode.ExtensionContext, documents: DigestDocuments): void {
+export function register(context: vscode.ExtensionContext, services: PanelServices): void {
+  const { documents } = services;
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(ARTICLE_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
-        ArticlePanel.revive(panel, context.extensionUri, documents, isPanelState(state) ? state : undefined);
+        ArticlePanel.revive(panel, services, isPanelState(state) ? state : undefined);
       },
     }),
     { dispose: () => ArticlePanel.current?.dispose() },

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
-import { articleForLine, groupByDate } from '../core';
+import { articleForLine, groupByDate, triageOf, unreadCounts, type Article, type SeenIndex } from '../core';
 import { findArticle, type ArticleTarget } from '../common/articleTarget';
 import type { DigestDocuments, DigestEntry } from '../digests';
-import { ArticleNode, DateNode, updateTree, type TreeNode } from './nodes';
+import type { ReadingChange, ReadingStore } from '../reading';
+import { setContext } from '../common/context';
+import { ArticleNode, DateNode, updateTree, type ArticleRow, type TreeNode } from './nodes';
 import { describeDigest } from './describe';
 
 export const ARTICLES_VIEW_ID = 'digestReader.articles';
@@ -20,27 +22,127 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   private revealRequest = 0;
   /** The cursor position our own "show article" set: its selection event is not the user moving. */
   private ownCursor: { uri: string; line: number } | undefined;
+  /** "Hide read articles": the selected one stays until the user moves on. */
+  private hideRead = false;
+  private keptWhileHidden: ArticleNode | undefined;
+  private unreadByDate = new Map<string | undefined, number>();
 
-  constructor(private readonly documents: DigestDocuments) {
-    this.view = vscode.window.createTreeView(ARTICLES_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+  constructor(
+    private readonly documents: DigestDocuments,
+    private readonly reading: ReadingStore,
+    private readonly seen: SeenIndex,
+  ) {
+    this.view = vscode.window.createTreeView(ARTICLES_VIEW_ID, { treeDataProvider: this, showCollapseAll: true, canSelectMany: false });
     this.disposables.push(
       this.view,
       this.changed,
       documents.onDidChangeActive((entry) => this.showDigest(entry)),
       vscode.window.onDidChangeTextEditorSelection((event) => this.followCursor(event)),
+      reading.onDidChange((change) => this.readingChanged(change)),
+      this.view.onDidChangeSelection((event) => this.selectionChanged(event.selection)),
     );
     this.showDigest(documents.active);
+    void setContext('digestReader.hideRead', false);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node.toTreeItem();
+    return node instanceof DateNode ? node.toTreeItem(this.unreadByDate.get(node.group.date) ?? 0) : node.toTreeItem(this.rowOf(node.article));
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
     if (!node) {
-      return this.roots;
+      return this.hideRead ? this.roots.filter((date) => date.children.some((child) => this.visible(child))) : this.roots;
     }
-    return node instanceof DateNode ? node.children : [];
+    if (!(node instanceof DateNode)) {
+      return [];
+    }
+    return this.hideRead ? node.children.filter((child) => this.visible(child)) : node.children;
+  }
+
+  /** The reading state of an article of the shown digest, as its row shows it. */
+  rowOf(article: Article): ArticleRow {
+    const entry = this.shown;
+    const key = entry ? triageOf(entry.digest).keys.get(article) ?? '' : '';
+    return {
+      read: this.reading.state.isRead(key),
+      starred: this.reading.state.isStarred(key),
+      alsoIn: entry ? this.seen.alsoIn(key, entry.digest.subject, entry.digest.date) : undefined,
+    };
+  }
+
+  get hidingRead(): boolean {
+    return this.hideRead;
+  }
+
+  setHideRead(hide: boolean): void {
+    this.hideRead = hide;
+    const selected = this.view.selection[0];
+    this.keptWhileHidden = selected instanceof ArticleNode ? selected : undefined;
+    void setContext('digestReader.hideRead', hide);
+    this.changed.fire(undefined);
+  }
+
+  /** The selected article of the shown digest, if any. */
+  get selectedArticle(): { entry: DigestEntry; article: Article } | undefined {
+    const selected = this.view.selection[0];
+    return this.shown && selected instanceof ArticleNode ? { entry: this.shown, article: selected.article } : undefined;
+  }
+
+  private visible(node: ArticleNode): boolean {
+    return node === this.keptWhileHidden || !this.rowOf(node.article).read;
+  }
+
+  private selectionChanged(selection: readonly TreeNode[]): void {
+    const kept = this.keptWhileHidden;
+    const selected = selection[0];
+    if (kept && kept !== selected) {
+      // Moving on lets the read article go.
+      this.keptWhileHidden = selected instanceof ArticleNode ? selected : undefined;
+      if (this.hideRead) {
+        this.changed.fire(kept.parent);
+      }
+    } else if (selected instanceof ArticleNode) {
+      this.keptWhileHidden = selected;
+    }
+  }
+
+  /** Marking one article refreshes its row and its date's count, not the digest. */
+  private readingChanged(change: ReadingChange): void {
+    const entry = this.shown;
+    if (!entry) {
+      return;
+    }
+    this.countUnread();
+    if (change === 'all' || this.hideRead) {
+      // Hidden rows come and go, and whole dates with them: refresh from the root.
+      this.changed.fire(undefined);
+      return;
+    }
+    const keys = new Set(change.keys);
+    const { keys: keyOf } = triageOf(entry.digest);
+    const nodes: TreeNode[] = [];
+    for (const date of this.roots) {
+      const rows = date.children.filter((child) => keys.has(keyOf.get(child.article) ?? ''));
+      if (rows.length > 0) {
+        nodes.push(date, ...rows);
+      }
+    }
+    if (nodes.length > 0) {
+      this.changed.fire(nodes);
+    }
+  }
+
+  /** Unread counts per date, the view's badge, and the context the status bar reads. */
+  private countUnread(): void {
+    const entry = this.shown;
+    if (!entry) {
+      this.unreadByDate = new Map();
+      this.view.badge = undefined;
+      return;
+    }
+    const counts = unreadCounts(entry.digest, (key) => this.reading.state.isRead(key));
+    this.unreadByDate = counts.byDate;
+    this.view.badge = counts.unread > 0 ? { value: counts.unread, tooltip: `${counts.unread} unread ${counts.unread === 1 ? 'article' : 'articles'}` } : undefined;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -58,7 +160,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   }
 
   /** Selects the article's row (without focus); reveals run in order and only the latest waiting one runs. */
-  reveal(target: ArticleTarget): Promise<void> {
+  reveal(target: ArticleTarget, focus = false): Promise<void> {
     const request = ++this.revealRequest;
     this.revealQueue = this.revealQueue.then(async () => {
       if (request !== this.revealRequest || !this.view.visible) {
@@ -66,7 +168,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       }
       const node = this.nodeFor(target);
       if (node && this.view.selection[0] !== node) {
-        await this.view.reveal(node, { select: true, focus: false, expand: true });
+        await this.view.reveal(node, { select: true, focus, expand: true });
       }
     }).catch((error: unknown) => console.warn(`Digest Reader: could not reveal an article: ${String(error)}`));
     return this.revealQueue;
@@ -84,6 +186,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     const sameDocument = entry !== undefined && this.shown?.document.uri.toString() === entry.document.uri.toString();
     this.shown = entry;
     describeDigest(this.view, entry?.digest);
+    this.countUnread();
     if (!entry) {
       this.roots = [];
       this.changed.fire(undefined);

@@ -20,13 +20,14 @@ export class DateNode {
     return `${this.uri.toString()}#date:${this.key}`;
   }
 
-  toTreeItem(): vscode.TreeItem {
+  toTreeItem(unread: number): vscode.TreeItem {
     const label = this.group.date ? `${weekdayName(this.group.weekday)} ${this.group.date}`.trim() : 'Articles';
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.id;
     const count = this.group.articles.length;
-    item.description = String(count);
-    item.tooltip = `${label}: ${count} ${count === 1 ? 'article' : 'articles'}`;
+    item.description = unread > 0 ? `${count} · ${unread} unread` : String(count);
+    item.tooltip = `${label}: ${count} ${count === 1 ? 'article' : 'articles'}, ${unread === 0 ? 'all read' : `${unread} unread`}`;
+    item.accessibilityInformation = { label: `${label}, ${count} ${count === 1 ? 'article' : 'articles'}, ${unread} unread` };
     item.iconPath = new vscode.ThemeIcon('calendar');
     item.contextValue = 'digestDate';
     return item;
@@ -50,18 +51,23 @@ export class ArticleNode {
     return targetOf(this.parent.uri, this.article);
   }
 
-  toTreeItem(): vscode.TreeItem {
+  toTreeItem(row: ArticleRow): vscode.TreeItem {
     const item = new vscode.TreeItem(articleLabel(this.article), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = this.article.arxivId ?? '';
-    item.tooltip = this.tooltip();
-    item.contextValue = this.article.arxivId ? 'digestArticleWithId' : 'digestArticle';
+    // State by shape and text, not colour alone: a filled dot for unread, a star for starred.
+    item.iconPath = new vscode.ThemeIcon(row.starred ? 'star-full' : row.read ? 'circle-outline' : 'circle-filled');
+    const marks = [row.starred && !row.read ? '● unread' : '', this.article.arxivId ?? '', row.alsoIn ? `also in ${row.alsoIn}` : ''];
+    item.description = marks.filter(Boolean).join(' · ');
+    item.tooltip = this.tooltip(row);
+    // `digestArticle[WithId]` + `.read`/`.unread` + `.starred`: menus offer the action that applies.
+    item.contextValue = `${this.article.arxivId ? 'digestArticleWithId' : 'digestArticle'}.${row.read ? 'read' : 'unread'}${row.starred ? '.starred' : ''}`;
     item.command = { command: 'digestReader.showArticle', title: 'Show Article', arguments: [this.target] };
-    item.accessibilityInformation = { label: `Article ${this.article.index}: ${this.article.titles.en ?? ''}` };
+    const state = [row.read ? 'read' : 'unread', row.starred ? 'starred' : ''].filter(Boolean).join(', ');
+    item.accessibilityInformation = { label: `Article ${this.article.index}, ${state}: ${this.article.titles.en ?? ''}` };
     return item;
   }
 
-  private tooltip(): vscode.MarkdownString {
+  private tooltip(row: ArticleRow): vscode.MarkdownString {
     // Digest text is untrusted: appendText escapes it, and the string is not trusted.
     const tooltip = new vscode.MarkdownString(undefined, false);
     tooltip.isTrusted = false;
@@ -76,11 +82,20 @@ export class ArticleNode {
     if (this.article.authors.length > 0) {
       tooltip.appendMarkdown('*').appendText(this.article.authors.join(', ')).appendMarkdown('*');
     }
+    tooltip.appendMarkdown('\n\n').appendText([row.read ? 'Read' : 'Unread', row.starred ? 'starred' : '', row.alsoIn ? `also in ${row.alsoIn}` : ''].filter(Boolean).join(' · '));
     return tooltip;
   }
 }
 
 export type TreeNode = DateNode | ArticleNode;
+
+/** An article's reading state, as its row shows it. */
+export interface ArticleRow {
+  read: boolean;
+  starred: boolean;
+  /** "cs.DC 2025-05-31": an earlier digest that listed the same paper. */
+  alsoIn?: string;
+}
 
 /** What a tree item shows of an article: when none of it changed, its row need not be refreshed. */
 function sameRow(a: Article, b: Article): boolean {

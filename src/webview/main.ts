@@ -65,6 +65,13 @@ function button(label: string, title: string, message: WebviewToExtension, enabl
   return node;
 }
 
+/** A two-state button: `aria-pressed` says its state to screen readers. */
+function toggle(label: string, title: string, message: WebviewToExtension, pressed: boolean): HTMLButtonElement {
+  const node = button(label, title, message);
+  node.setAttribute('aria-pressed', String(pressed));
+  return node;
+}
+
 function languageBlock(entry: LanguageText, kind: 'title' | 'abstract'): HTMLElement {
   const block = element('section', `${kind} lang-${entry.language.replace(/[^a-z-]/gi, '')}`);
   block.append(element('span', 'label', entry.label));
@@ -109,6 +116,19 @@ function renderArticle(article: ArticleViewModel, isNewArticle: boolean): void {
     meta.append(actions);
   }
 
+  const state = element('div', 'state');
+  state.append(
+    toggle(article.read ? 'Mark unread' : 'Mark read', article.read ? 'Mark this article unread (m)' : 'Mark this article read (m)', { type: 'toggleRead' }, article.read),
+    toggle(article.starred ? '★ Starred' : '☆ Star', article.starred ? 'Unstar this article (s)' : 'Star this article (s)', { type: 'toggleStar' }, article.starred),
+    element('span', 'read-state', article.read ? 'Read' : 'Unread'),
+  );
+  if (article.alsoIn) {
+    state.append(element('span', 'also-in', `Also in ${article.alsoIn}`));
+  }
+  if (article.fromStarred) {
+    state.append(element('span', 'from-starred', 'Shown from your starred copy'));
+  }
+
   const authors = element('p', 'authors');
   if (article.authors.length > 0) {
     authors.append(element('span', 'label', article.authors.length === 1 ? 'Author' : `Authors (${article.authors.length})`), document.createTextNode(article.authors.join(', ')));
@@ -117,7 +137,7 @@ function renderArticle(article: ArticleViewModel, isNewArticle: boolean): void {
   const abstracts = element('div', 'abstracts');
   abstracts.append(element('h2', undefined, 'Abstract'), ...article.abstracts.map((a) => languageBlock(a, 'abstract')));
 
-  root.replaceChildren(header, titles, meta, authors, abstracts);
+  root.replaceChildren(header, titles, meta, state, authors, abstracts);
   document.title = article.titles[0]?.text ?? `Article ${article.index}`;
   if (isNewArticle) {
     window.scrollTo(0, 0);
@@ -144,13 +164,14 @@ window.addEventListener('message', (event: MessageEvent<ExtensionToWebview>) => 
   }
 });
 
+// ← and → step here; j, k, n, s, m, u, o, p are workbench keybindings (the webview forwards its keys), so each key acts once.
 window.addEventListener('keydown', (event) => {
-  if (event.altKey || event.ctrlKey || event.metaKey || event.target instanceof HTMLInputElement) {
+  if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || event.target instanceof HTMLInputElement) {
     return;
   }
-  if (event.key === 'ArrowRight' || event.key === 'j') {
+  if (event.key === 'ArrowRight') {
     vscode.postMessage({ type: 'navigate', direction: 'next' });
-  } else if (event.key === 'ArrowLeft' || event.key === 'k') {
+  } else if (event.key === 'ArrowLeft') {
     vscode.postMessage({ type: 'navigate', direction: 'previous' });
   }
 });

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { api, closeAll, labelOf, openDigest, sampleUri, stays, waitFor } from './helpers';
+import { api, closeAll, labelOf, openDigest, panelArticle, sampleUri, stays, waitFor } from './helpers';
 
 const sampleText = fs.readFileSync(sampleUri.fsPath, 'utf8');
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'digest-reader-foundations-'));
@@ -45,14 +45,14 @@ describe('Foundations: addressing, active digest, language choice, fresh parses'
     const item = reader.articlesTree.getTreeItem(rows[1]);
     assert.ok(item.command);
     await vscode.commands.executeCommand(item.command.command, ...((item.command.arguments ?? []) as unknown[]));
-    await waitFor('the panel on the second day\'s article 21', () => reader.panelArticle()?.line === secondDay.line);
+    await waitFor('the panel on the second day\'s article 21', () => panelArticle(reader)?.line === secondDay.line);
     const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
     assert.equal(editor?.selection.active.line, secondDay.line);
     await waitFor('the second row selected', () => reader.articlesTree.view.selection[0] === rows[1]);
     assert.notEqual(firstDay.line, secondDay.line);
     // Next from there is the second day's article 22, not the first day's.
     await vscode.commands.executeCommand('digestReader.nextArticle');
-    await waitFor('the second day\'s article 22', () => reader.panelArticle()?.index === 22 && (reader.panelArticle()?.line ?? 0) > secondDay.line);
+    await waitFor('the second day\'s article 22', () => panelArticle(reader)?.index === 22 && (panelArticle(reader)?.line ?? 0) > secondDay.line);
   });
 
   it('keeps the Articles view on the digest while another editor has focus, until the digest\'s tab closes', async () => {
@@ -123,27 +123,27 @@ describe('Foundations: addressing, active digest, language choice, fresh parses'
     const article20 = entry.digest.articles.find((a) => a.index === 20);
     assert.ok(article20);
     await vscode.commands.executeCommand('digestReader.showArticle', { uri: document.uri, index: 20 });
-    await waitFor('the panel on article 20', () => reader.panelArticle()?.index === 20);
+    await waitFor('the panel on article 20', () => panelArticle(reader)?.index === 20);
     const end = document.lineAt(article20.endLine).range.end;
     await vscode.window.showTextDocument(document, { viewColumn: editor.viewColumn });
     editor.selection = new vscode.Selection(end, end);
     await vscode.commands.executeCommand('type', { text: '\n' });
     assert.equal(editor.selection.active.line, article20.endLine + 1);
-    await stays('the panel stays on article 20', () => reader.panelArticle()?.index === 20, 800);
+    await stays('the panel stays on article 20', () => panelArticle(reader)?.index === 20, 800);
   });
 
   it('shows the article under the cursor in an open panel, unless digestReader.followCursor is off', async () => {
     const reader = await api();
     const editor = await openDigest(sampleUri);
     await vscode.commands.executeCommand('digestReader.showArticle', { uri: sampleUri, index: 1 });
-    await waitFor('the panel on article 1', () => reader.panelArticle()?.index === 1);
+    await waitFor('the panel on article 1', () => panelArticle(reader)?.index === 1);
     await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn });
     editor.selection = new vscode.Selection(235, 0, 235, 0); // in article 21's abstract
-    await waitFor('the panel to follow the cursor to article 21', () => reader.panelArticle()?.index === 21);
+    await waitFor('the panel to follow the cursor to article 21', () => panelArticle(reader)?.index === 21);
     try {
       await setSetting('followCursor', false);
       editor.selection = new vscode.Selection(112, 0, 112, 0); // "Article 1"
-      await stays('the panel stays on article 21', () => reader.panelArticle()?.index === 21, 800);
+      await stays('the panel stays on article 21', () => panelArticle(reader)?.index === 21, 800);
       assert.notEqual(labelOf(reader.articlesTree.getTreeItem(reader.articlesTree.view.selection[0] ?? reader.articlesTree.getChildren()[0])).slice(0, 3), '01 ');
     } finally {
       await setSetting('followCursor', undefined);

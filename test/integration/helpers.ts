@@ -89,3 +89,9 @@ export function articleTabLabel(): string | undefined {
   }
   return undefined;
 }
+
+/** The article of a digest document the panel shows (not a starred copy). */
+export function panelArticle(reader: DigestReaderApi): { index: number; line?: number } | undefined {
+  const shown = reader.panelArticle();
+  return shown && 'index' in shown ? shown : undefined;
+}

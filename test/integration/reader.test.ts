@@ -16,19 +16,20 @@ describe('Digest Reader in VS Code', () => {
 
   it('lists the 7 dates newest first with their counts, and describes the digest', async () => {
     const reader = await api();
+    reader.reading.clear();
     await openDigest(fixtureUri);
     const rows = await waitFor('the Articles view to show the fixture', async () => {
       const current = await treeRows(reader);
       return current.length === 7 && current;
     });
     assert.deepEqual(rows.map((r) => [r.label, r.description]), [
-      ['Fri 2025-05-30', '1'],
-      ['Thu 2025-05-29', '18'],
-      ['Wed 2025-05-28', '15'],
-      ['Tue 2025-05-27', '27'],
-      ['Mon 2025-05-26', '26'],
-      ['Sun 2025-05-25', '4'],
-      ['Sat 2025-05-24', '12'],
+      ['Fri 2025-05-30', '1 · 1 unread'],
+      ['Thu 2025-05-29', '18 · 18 unread'],
+      ['Wed 2025-05-28', '15 · 15 unread'],
+      ['Tue 2025-05-27', '27 · 27 unread'],
+      ['Mon 2025-05-26', '26 · 26 unread'],
+      ['Sun 2025-05-25', '4 · 4 unread'],
+      ['Sat 2025-05-24', '12 · 12 unread'],
     ]);
     assert.deepEqual(rows.map((r) => r.children.length), [1, 18, 15, 27, 26, 4, 12]);
     assert.deepEqual(rows[1].children[0], { label: '00 From Connectivity to Autonomy: The Dawn of Self-Evolving Communication Systems', description: '2505.23710v1' });

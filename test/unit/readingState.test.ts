@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { articleKey, decodeReadingState, encodeReadingState, nextUnread, parseDigest, ReadingState, stepInReadingOrder, triageOf, unreadCounts, type StarredArticle } from '../../src/core';
+import { articleKey, decodeReadingState, encodeReadingState, nextUnread, parseDigest, ReadingState, SeenIndex, stepInReadingOrder, triageOf, unreadCounts, type StarredArticle } from '../../src/core';
 import { readTestDigest } from '../support/fixtures';
 
 function star(key: string, starredAt = 1): StarredArticle {
@@ -129,5 +129,20 @@ describe('triage over a digest', () => {
     assert.equal(stepInReadingOrder(digest, undefined, 1), order[0]);
     assert.equal(stepInReadingOrder(digest, order[0], 1), order[1]);
     assert.equal(stepInReadingOrder(digest, order[0], -1), undefined);
+  });
+});
+
+describe('papers seen in earlier digests', () => {
+  it('says which earlier digest listed the same paper, and survives storage', () => {
+    const index = new SeenIndex();
+    index.record('cs.DC', '2025-05-31', ['2505.00001', '2505.00002']);
+    index.record('cs.LG', '2025-05-30', ['2505.00002']);
+    index.record('cs.DC', '2025-06-01', ['2505.00001', '2505.00002', '2505.00003']);
+    assert.equal(index.alsoIn('2505.00001', 'cs.DC', '2025-06-01'), 'cs.DC 2025-05-31');
+    assert.equal(index.alsoIn('2505.00003', 'cs.DC', '2025-06-01'), undefined);
+    assert.equal(index.alsoIn('2505.00002', 'cs.LG', '2025-05-30'), undefined, 'nothing earlier than the first listing');
+    const again = SeenIndex.fromStored(JSON.parse(JSON.stringify(index.toStored())));
+    assert.equal(again.alsoIn('2505.00002', 'cs.DC', '2025-06-01'), 'cs.DC 2025-05-31');
+    assert.equal(SeenIndex.fromStored({ version: 1, digests: { 'bad': 7 } }).alsoIn('x', 'a', '2025-01-01'), undefined);
   });
 });

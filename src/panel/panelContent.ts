@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import { articleKey, findArticle, type SeenIndex, type StarredArticle } from '../core';
+import { sameTarget, targetOf, type ArticleTarget } from '../common/articleTarget';
+import type { ArticleViewModel, PanelState } from '../common/messages';
+import type { StarredTarget } from '../common/starredTarget';
+import type { DigestDocuments } from '../digests';
+import type { ReadingStore } from '../reading';
+import { starredViewModel, toArticleViewModel } from './articleView';
+
+/** What the panel shows: an article of an open digest document, or a starred article from its stored copy. */
+export type PanelTarget = ArticleTarget | StarredTarget;
+
+export function isStarredTarget(target: PanelTarget): target is StarredTarget {
+  return 'starredKey' in target;
+}
+
+export function samePanelTarget(a: PanelTarget, b: PanelTarget): boolean {
+  if (isStarredTarget(a) || isStarredTarget(b)) {
+    return isStarredTarget(a) && isStarredTarget(b) && a.starredKey === b.starredKey;
+  }
+  return sameTarget(a, b);
+}
+
+/** What the panel needs to know. */
+export interface PanelServices {
+  extensionUri: vscode.Uri;
+  documents: DigestDocuments;
+  reading: ReadingStore;
+  seen: SeenIndex;
+}
+
+export type PanelContent =
+  | { kind: 'article'; article: ArticleViewModel; state: PanelState; key: string; title: string; target: PanelTarget }
+  | { kind: 'empty'; message: string; title: string };
+
+/** Reads what a target names now: the document's current parse, or the star's stored copy. */
+export async function panelContent(services: PanelServices, target: PanelTarget | undefined): Promise<PanelContent> {
+  if (!target) {
+    return { kind: 'empty', message: 'Click an article in the Articles view to read it here.', title: 'Article' };
+  }
+  const { reading, seen } = services;
+  if (isStarredTarget(target)) {
+    const starred = reading.state.starred();
+    const position = starred.findIndex((star) => star.key === target.starredKey);
+    const star: StarredArticle | undefined = starred[position];
+    if (!star) {
+      return { kind: 'empty', message: 'This article is no longer starred.', title: 'Article' };
+    }
+    const marks = { read: reading.state.isRead(star.key), starred: true, alsoIn: seen.alsoIn(star.key, star.subject, star.digestDate) };
+    return {
+      kind: 'article', key: star.key, target, state: { starredKey: star.key },
+      article: starredViewModel(star, position, starred.length, marks),
+      title: `★ ${star.subject || 'Digest'} · ${String(star.index).padStart(2, '0')}`,
+    };
+  }
+  const entry = services.documents.get(target.uri) ?? (await services.documents.open(target.uri).then(undefined, () => undefined));
+  const article = entry && findArticle(entry.digest, target);
+  if (!entry || !article) {
+    return { kind: 'empty', message: entry ? `Article ${target.index} is no longer in this digest.` : 'This digest can no longer be read.', title: 'Article' };
+  }
+  const key = articleKey(entry.digest, article);
+  const marks = { read: reading.state.isRead(key), starred: reading.state.isStarred(key), alsoIn: seen.alsoIn(key, entry.digest.subject, entry.digest.date) };
+  return {
+    kind: 'article', key,
+    // Follows the article's moves, so the next edit still finds it.
+    target: targetOf(target.uri, article),
+    state: { uri: target.uri.toString(), index: article.index, line: article.line, arxivId: article.arxivId },
+    article: toArticleViewModel(entry.digest, article, marks),
+    title: `${entry.digest.subject || 'Digest'} · ${String(article.index).padStart(2, '0')}`,
+  };
+}
