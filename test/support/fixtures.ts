@@ -4,8 +4,8 @@ import * as path from 'node:path';
 /** The repository root, wherever the compiled test runs from (out/test/…). */
 export const projectRoot = path.resolve(__dirname, '..', '..', '..');
 
-/** The real digest from ../shared/fixtures. */
-export const fixturePath = path.resolve(projectRoot, '..', 'shared', 'fixtures', 'cs.DC-2025-06-01.txt');
+/** The real digest (103 articles): the project's own sample, a copy of ../shared/fixtures/cs.DC-2025-06-01.txt. */
+export const fixturePath = path.join(projectRoot, 'sample', 'cs.DC-2025-06-01.txt');
 
 export function readFixture(): string {
   return fs.readFileSync(fixturePath, 'utf8');

@@ -4,63 +4,22 @@
  * Chromium): open a digest from the Explorer, read the sidebar, click an
  * article, read the panel, open the arXiv page, use the palette, survive a
  * hostile digest, switch themes, reload. Screenshots: test-results/screenshots/.
- * Runs against the working tree and against the packaged .vsix.
+ * Runs against the working tree and against the packaged .vsix; the other
+ * topics (panel.ui.ts, commands.ui.ts) join the same two journeys.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { fixturePath, projectRoot, testDigestPath } from '../support/fixtures';
-import { Workbench } from './workbench';
+import { commandsTopic } from './commands.ui';
+import { journey, type Journey } from './journey';
+import { panelTopic } from './panel.ui';
+import { FIXTURE } from './workbench';
 
-const FIXTURE = 'cs.DC-2025-06-01.txt';
 const ARXIV_21 = 'https://arxiv.org/abs/2505.20314v2';
 
-/** A workspace of copies, so nothing the tests do can touch the originals. */
-function makeWorkspace(): string {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'digest-reader-workspace-'));
-  fs.copyFileSync(fixturePath, path.join(folder, FIXTURE));
-  fs.copyFileSync(testDigestPath('hostile.txt'), path.join(folder, 'hostile.txt'));
-  fs.copyFileSync(testDigestPath('cs.PL-2025-06-01.md'), path.join(folder, 'cs.PL-2025-06-01.md'));
-  return folder;
-}
-
-function packageVsix(): string {
-  const result = spawnSync('npm', ['run', '--silent', 'package'], { cwd: projectRoot, encoding: 'utf8' });
-  const vsix = path.join(projectRoot, 'dist', 'digest-reader.vsix');
-  assert.equal(result.status, 0, `npm run package failed:\n${result.stdout}\n${result.stderr}`);
-  assert.ok(fs.existsSync(vsix));
-  return vsix;
-}
-
-function journey(mode: 'development' | 'installed'): void {
-  let workbench: Workbench;
-  let workspace: string;
-
-  before(async function () {
-    this.timeout(240_000);
-    workspace = makeWorkspace();
-    const vsix = mode === 'installed' ? packageVsix() : undefined;
-    workbench = await Workbench.open({ name: mode, folder: workspace, vsix });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && workbench) {
-      await workbench.screenshot(`FAILED-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}`).catch(() => undefined);
-    }
-  });
-
-  after(async () => {
-    await workbench?.close();
-    fs.rmSync(workspace, { recursive: true, force: true });
-  });
-
+function readingTopic(j: Journey): void {
   it('with no digest open, the Digests view explains itself and opens the bundled sample', async () => {
+    const { workbench } = j;
     await workbench.screenshot('workbench');
-    await workbench.page.locator('.activitybar a.action-label[aria-label^="Digests"]').click();
-    const welcome = workbench.articlesView().locator('.welcome-view-content');
-    await welcome.waitFor({ timeout: 20_000 });
+    const welcome = await workbench.showWelcomeView();
     assert.match(await welcome.innerText(), /A digest is one day's reading list/);
     await workbench.screenshot('welcome-view');
     await welcome.locator('.monaco-button', { hasText: 'Open Sample Digest' }).click();
@@ -68,10 +27,11 @@ function journey(mode: 'development' | 'installed'): void {
     await workbench.page.waitForFunction(() => document.querySelector('[id="status.editor.mode"]')?.textContent?.includes('Digest'), undefined, { timeout: 20_000 });
     await workbench.articlesView().locator('.message', { hasText: 'cs.DC · 2025-06-01 · 103 articles' }).waitFor();
     await workbench.screenshot('sample-opened');
-    await workbench.runCommand('View: Close All Editors');
+    await workbench.closeAllEditors();
   });
 
   it('opens a digest .txt from the Explorer as a "Digest"', async () => {
+    const { workbench } = j;
     await workbench.openFromExplorer(FIXTURE);
     await workbench.page.waitForFunction(() => document.querySelector('[id="status.editor.mode"]')?.textContent?.includes('Digest'), undefined, { timeout: 20_000 });
     assert.equal(await workbench.statusBarLanguage(), 'Digest');
@@ -79,10 +39,13 @@ function journey(mode: 'development' | 'installed'): void {
   });
 
   it('lists the 7 dates, newest first, with their counts in the Digests sidebar', async () => {
-    const view = await workbench.openDigestsSidebar();
+    const { workbench } = j;
+    await workbench.openDigest(FIXTURE);
+    const view = workbench.articlesView();
     await workbench.treeRow('Fri 2025-05-30').waitFor();
     await workbench.collapseAllInArticles();
-    await workbench.page.waitForTimeout(500);
+    // Collapsed: only the seven date rows are left.
+    await workbench.page.waitForFunction(() => document.querySelectorAll('.part.sidebar .monaco-list-row').length === 7);
     assert.deepEqual(await workbench.treeRows(), [
       { label: 'Fri 2025-05-30', description: '1' },
       { label: 'Thu 2025-05-29', description: '18' },
@@ -97,7 +60,10 @@ function journey(mode: 'development' | 'installed'): void {
   });
 
   it('clicking article 21 reveals "Article 21" and shows its three titles in the panel', async () => {
-    await workbench.treeRow('Wed 2025-05-28').click();
+    const { workbench } = j;
+    await workbench.openDigest(FIXTURE);
+    await workbench.collapseAllInArticles();
+    await workbench.expandDate('Wed 2025-05-28');
     await workbench.treeRow('21 $Δ$-Nets').click();
     const frame = workbench.articleFrame();
     const en = frame.locator('.title.lang-en h1');
@@ -122,6 +88,8 @@ function journey(mode: 'development' | 'installed'): void {
   });
 
   it('"Open arXiv page" in the panel asks to open https://arxiv.org/abs/2505.20314v2, and opens it', async () => {
+    const { workbench } = j;
+    await workbench.showArticle21();
     await workbench.articleFrame().locator('button', { hasText: 'Open arXiv page' }).click();
     assert.match(await workbench.dialogText(), new RegExp(ARXIV_21.replace(/[./]/g, '\\$&')));
     await workbench.screenshot('open-arxiv-dialog');
@@ -136,6 +104,8 @@ function journey(mode: 'development' | 'installed'): void {
   });
 
   it('"Digest: Open arXiv Page" from the Command Palette opens the article under the cursor', async () => {
+    const { workbench } = j;
+    await workbench.showArticle21();
     await workbench.page.locator('.monaco-editor .view-line', { hasText: /^Article\s21$/ }).first().click();
     await workbench.runCommand('Digest: Open arXiv Page');
     assert.match(await workbench.dialogText(), new RegExp(ARXIV_21.replace(/[./]/g, '\\$&')));
@@ -144,7 +114,8 @@ function journey(mode: 'development' | 'installed'): void {
   });
 
   it('the panel\'s Next and Previous buttons move through the digest', async () => {
-    const frame = workbench.articleFrame();
+    const { workbench } = j;
+    const frame = await workbench.showArticle21();
     await frame.locator('button', { hasText: 'Next' }).click();
     await frame.locator('.place', { hasText: 'Article 22' }).waitFor();
     assert.match(await frame.locator('.title.lang-en h1').innerText(), /Smart Contracts for SMEs and Large Companies/);
@@ -154,11 +125,8 @@ function journey(mode: 'development' | 'installed'): void {
   });
 
   it('shows a hostile digest\'s markup as text and runs none of it', async () => {
-    await workbench.openFromExplorer('hostile.txt');
-    await workbench.openDigestsSidebar();
-    await workbench.treeRow('00 <script>').click();
-    const frame = workbench.articleFrame();
-    await frame.locator('.place', { hasText: 'cs.CR' }).waitFor({ timeout: 20_000 });
+    const { workbench } = j;
+    const frame = await workbench.showArticle('hostile.txt', '00 <script>', 'cs.CR');
     assert.equal(await frame.locator('.title.lang-en h1').innerText(), '<script>window.__pwned=1</script> Evil');
     assert.match(await frame.locator('.authors').innerText(), /Mallory <\/div><script>window\.__pwned=9<\/script>/);
     assert.match(await frame.locator('.abstract.lang-en p').innerText(), /<style>body\{display:none\}<\/style>/);
@@ -176,13 +144,11 @@ function journey(mode: 'development' | 'installed'): void {
     await workbench.screenshot('hostile-digest');
   });
 
-  if (mode === 'development') {
+  if (j.mode === 'development') {
     it('reads well in a light, a high-contrast and a dark theme', async function () {
+      const { workbench } = j;
       this.timeout(180_000);
-      await workbench.openFromExplorer(FIXTURE);
-      await workbench.openDigestsSidebar();
-      await workbench.treeRow('21 $Δ$-Nets').click();
-      await workbench.articleFrame().locator('.place', { hasText: 'Article 21' }).waitFor({ timeout: 20_000 });
+      await workbench.showArticle21();
       for (const [theme, bodyClass] of [['Light Modern', 'vscode-light'], ['Dark High Contrast', 'vscode-high-contrast'], ['Light High Contrast', 'vscode-high-contrast-light'], ['Dark Modern', 'vscode-dark']]) {
         await workbench.setColorTheme(theme);
         const handle = await workbench.articleFrameHandle();
@@ -191,23 +157,26 @@ function journey(mode: 'development' | 'installed'): void {
       }
     });
 
-    it('restores the article panel after a window reload', async () => {
-      await workbench.page.reload();
-      await workbench.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-      const frame = workbench.articleFrame();
-      await frame.locator('.place', { hasText: 'Article 21' }).waitFor({ timeout: 30_000 });
-      assert.match(await frame.locator('.title.lang-en h1').innerText(), /-Nets: Interaction-Based System/);
-      await workbench.screenshot('restored-after-reload');
-    });
   }
+
+  it('restores the article panel after a window reload', async () => {
+    const { workbench } = j;
+    await workbench.showArticle21();
+    await workbench.page.reload();
+    await workbench.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    const frame = workbench.articleFrame();
+    await frame.locator('.place', { hasText: 'Article 21' }).waitFor({ timeout: 30_000 });
+    assert.match(await frame.locator('.title.lang-en h1').innerText(), /-Nets: Interaction-Based System/);
+    await workbench.screenshot('restored-after-reload');
+  });
 }
 
 describe('UI: reading a digest in the workbench (extension from the working tree)', function () {
   this.timeout(90_000);
-  journey('development');
+  journey('development', [readingTopic, panelTopic, commandsTopic]);
 });
 
 describe('UI: the packaged .vsix, installed into a clean profile', function () {
   this.timeout(90_000);
-  journey('installed');
+  journey('installed', [readingTopic, panelTopic, commandsTopic]);
 });

@@ -5,10 +5,61 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type Frame, type FrameLocator, type Locator, type Page } from 'playwright-core';
-import { projectRoot } from '../support/fixtures';
+import * as assert from 'node:assert/strict';
+import * as os from 'node:os';
+import { fixturePath, projectRoot, testDigestPath } from '../support/fixtures';
 import { CHROMIUM_ARGS, chromiumPath, createProfile, installExtension, startCodeServer, workbenchUrl, type Profile, type RunningCodeServer } from '../host/codeServer';
 
 export const screenshotsRoot = path.join(projectRoot, 'test-results', 'screenshots');
+
+/** The real digest, as named in the UI workspace. */
+export const FIXTURE = 'cs.DC-2025-06-01.txt';
+/** A plain-text file that is no digest. */
+export const NOTES = 'notes.txt';
+
+/** The test digests copied into the UI workspace. */
+const TEST_DIGESTS = ['hostile.txt', 'hostile-icons.txt', 'cs.PL-2025-06-01.md', 'german-abstracts.txt', 'german-news-2025-06-01.md'];
+
+/** A workspace of copies, so nothing the tests do can touch the originals. */
+export function makeWorkspace(): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'digest-reader-workspace-'));
+  fs.copyFileSync(fixturePath, path.join(folder, FIXTURE));
+  for (const name of TEST_DIGESTS) {
+    fs.copyFileSync(testDigestPath(name), path.join(folder, name));
+  }
+  fs.writeFileSync(path.join(folder, NOTES), 'Notes, not a digest.\nArticle 21 was worth reading.\n');
+  return folder;
+}
+
+/**
+ * Lines of the extension host's log that are not errors of ours. Each entry
+ * says why it is harmless; anything else logged at [error] fails the journey.
+ */
+export const HARMLESS_EXTENSION_HOST_ERRORS: { pattern: RegExp; why: string }[] = [
+  // The workbench (and its built-in extensions) try open-vsx.org and the marketplace; this machine has no network.
+  { pattern: /open-vsx\.org|marketplace\.visualstudio\.com|gallery|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|getaddrinfo|net::ERR_/i, why: 'no network here' },
+];
+
+/** Error lines of an extension host log, each with the lines (stack) that follow it up to the next log line. */
+export function errorEntries(log: string): string[] {
+  const entries: string[] = [];
+  let current: string[] | undefined;
+  for (const line of log.split(/\r?\n/)) {
+    const isLogLine = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d+ \[\w+\]/.test(line);
+    if (isLogLine) {
+      current = /\[error\]/.test(line) ? [line] : undefined;
+      if (current) {
+        entries.push('');
+      }
+    } else if (current && line.trim()) {
+      current.push(line);
+    }
+    if (current) {
+      entries[entries.length - 1] = current.join('\n');
+    }
+  }
+  return entries;
+}
 
 export interface WorkbenchOptions {
   name: string;
@@ -54,9 +105,161 @@ export class Workbench {
   async screenshot(name: string): Promise<string> {
     this.step++;
     const file = path.join(this.screenshots, `${String(this.step).padStart(2, '0')}-${name}.png`);
-    await this.page.waitForTimeout(300);
+    await this.settled();
     await this.page.screenshot({ path: file });
     return file;
+  }
+
+  /** Resolves once the page has rendered two more frames (layout and paint done), in place of a fixed sleep. */
+  async settled(): Promise<void> {
+    await this.page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  }
+
+  /** Every extension host log of this code-server run (one per window load; a reload starts another). */
+  extensionHostLogs(): string[] {
+    const logs = path.join(this.profile.userDataDir, 'logs');
+    const walk = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
+    return fs.existsSync(logs) ? walk(logs).filter((file) => /exthost\.log$/i.test(path.basename(file))) : [];
+  }
+
+  /** The extension host's [error] entries of this run, less the harmless ones listed above. */
+  extensionHostErrors(): string[] {
+    return this.extensionHostLogs().flatMap((file) =>
+      errorEntries(fs.readFileSync(file, 'utf8'))
+        .filter((entry) => !HARMLESS_EXTENSION_HOST_ERRORS.some(({ pattern }) => pattern.test(entry)))
+        .map((entry) => `${path.relative(this.profile.userDataDir, file)}: ${entry}`),
+    );
+  }
+
+  /** Closes every editor (and so the article panel), discarding nothing: tests leave no unsaved edits. */
+  async closeAllEditors(): Promise<void> {
+    await this.dismissNotifications();
+    await this.runCommand('View: Close All Editor Groups');
+    await this.page.locator('.tabs-container .tab').first().waitFor({ state: 'detached' });
+    await this.page.locator('iframe.webview.ready').first().waitFor({ state: 'detached' }).catch(() => undefined);
+  }
+
+  /** The active editor's tab. */
+  activeTab(fileName: string): Locator {
+    return this.page.locator('.tabs-container .tab.active', { hasText: fileName }).first();
+  }
+
+  /** Opens `fileName` from the Explorer, waits until it reads as a Digest and the sidebar lists its articles. */
+  async openDigest(fileName: string): Promise<void> {
+    await this.openFromExplorer(fileName);
+    if (fileName.endsWith('.txt')) {
+      // A plain-text digest switches to the Digest language; a Markdown one stays Markdown.
+      await this.page.waitForFunction(() => document.querySelector('[id="status.editor.mode"]')?.textContent?.includes('Digest'), undefined, { timeout: 20_000 });
+    }
+    await this.openDigestsSidebar();
+  }
+
+  /** Expands a date row of the Articles view if it is collapsed (a click on an expanded one would collapse it). */
+  async expandDate(label: string): Promise<void> {
+    const row = this.treeRow(label);
+    await row.waitFor();
+    if ((await row.getAttribute('aria-expanded')) !== 'true') {
+      await row.click();
+      await this.page.waitForFunction((text) => Array.from(document.querySelectorAll('.part.sidebar .monaco-list-row')).some((r) => r.textContent?.includes(text) && r.getAttribute('aria-expanded') === 'true'), label);
+    }
+  }
+
+  /**
+   * From any state: opens the digest, its sidebar and the article at `row`
+   * (under the date row `date`, if given) in the panel, and waits until the
+   * panel's place line contains `place`.
+   */
+  async showArticle(fileName: string, row: string, place: string, date?: string): Promise<FrameLocator> {
+    await this.openDigest(fileName);
+    if (date) {
+      await this.expandDate(date);
+    }
+    await this.treeRow(row).click();
+    const frame = this.articleFrame();
+    await frame.locator('.place', { hasText: place }).waitFor({ timeout: 20_000 });
+    return frame;
+  }
+
+  /** Article 21 of the real digest in the panel. */
+  async showArticle21(): Promise<FrameLocator> {
+    return this.showArticle(FIXTURE, '21 $Δ$-Nets', 'Article 21', 'Wed 2025-05-28');
+  }
+
+  /** The labels of the open context menu (separators left out). */
+  async contextMenuItems(): Promise<string[]> {
+    // The container of an earlier menu stays, hidden; the editor's menu lives in a shadow root (CSS locators pierce it).
+    const menu = this.page.locator('.context-view.monaco-menu-container').filter({ visible: true }).first();
+    await menu.waitFor();
+    const labels = await menu.locator('.action-item:not(.disabled) .action-label').allInnerTexts();
+    return labels.map((label) => label.trim()).filter(Boolean);
+  }
+
+  async closeContextMenu(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.locator('.context-view.monaco-menu-container').filter({ visible: true }).first().waitFor({ state: 'hidden' });
+  }
+
+  /** Right-clicks into the text of the active editor group's editor. */
+  async editorContextMenu(): Promise<string[]> {
+    // The middle of the editor: its top lines may be covered by sticky scroll.
+    const box = await this.page.locator('.editor-group-container.active .monaco-editor .overflow-guard').first().boundingBox();
+    assert.ok(box, 'an editor is open');
+    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: 'right' });
+    return this.contextMenuItems();
+  }
+
+  /**
+   * The Digests view's welcome (no digest known to the extension). Closing the
+   * editors may leave the last digest open in the background; a window reload
+   * with no editor open starts clean.
+   */
+  async showWelcomeView(): Promise<Locator> {
+    await this.closeAllEditors();
+    const welcome = this.articlesView().locator('.welcome-view-content');
+    if (!(await this.articlesView().isVisible())) {
+      await this.page.locator('.activitybar a.action-label[aria-label^="Digests"]').click();
+    }
+    await this.articlesView().waitFor();
+    if (!(await welcome.isVisible())) {
+      await this.page.reload();
+      await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      await this.page.locator('.activitybar').waitFor();
+      await this.dismissNotifications();
+      if (!(await this.articlesView().isVisible())) {
+        await this.page.locator('.activitybar a.action-label[aria-label^="Digests"]').click();
+      }
+    }
+    await welcome.waitFor({ timeout: 30_000 });
+    return welcome;
+  }
+
+  /** Sets a boolean setting in the Settings editor, as a user does (the workbench does not watch settings.json written from outside). */
+  async setBooleanSetting(search: string, title: string, value: boolean): Promise<void> {
+    await this.runCommand('Preferences: Open User Settings');
+    const editor = this.page.locator('.settings-editor');
+    await editor.waitFor();
+    await editor.locator('.settings-header .suggest-input-container').click();
+    await this.page.keyboard.type(search);
+    const checkbox = editor.locator('.setting-item-bool', { hasText: title }).locator('.setting-value-checkbox').first();
+    await checkbox.waitFor({ timeout: 15_000 });
+    if ((await checkbox.getAttribute('aria-checked')) !== String(value)) {
+      await checkbox.click();
+    }
+    await this.page.waitForFunction(
+      ([text, wanted]) => Array.from(document.querySelectorAll('.settings-editor .setting-item-bool')).some((item) => item.textContent?.includes(text) && item.querySelector('.setting-value-checkbox')?.getAttribute('aria-checked') === wanted),
+      [title, String(value)] as const,
+    );
+    await this.runCommand('View: Close Editor');
+    await editor.waitFor({ state: 'detached' });
+  }
+
+  /** Waits until the status bar shows the cursor at this line and column (1-based). */
+  async waitForCursor(line: number, column: number): Promise<void> {
+    const text = new RegExp(`^\\s*Ln ${line}, Col ${column}\\s*$`);
+    await this.page.locator('[id="status.editor.selection"]', { hasText: text }).waitFor({ timeout: 10_000 }).catch(async () => {
+      throw new Error(`The cursor is at "${(await this.page.locator('[id="status.editor.selection"]').innerText()).trim()}", not at Ln ${line}, Col ${column}`);
+    });
   }
 
   async dismissNotifications(): Promise<void> {
@@ -94,7 +297,7 @@ export class Workbench {
     await view.waitFor();
     // The view settles once the digest is parsed: its message then names the article count.
     await view.locator('.message', { hasText: / articles?/ }).first().waitFor({ timeout: 20_000 }).catch(() => undefined);
-    await this.page.waitForTimeout(800);
+    await view.locator('.monaco-list-row').first().waitFor({ timeout: 20_000 }).catch(() => undefined);
     return view;
   }
 

@@ -1,0 +1,84 @@
+/**
+ * One user journey = one code-server and one browser, against the working
+ * tree ('development') or the packaged .vsix ('installed'). Topics (files in
+ * test/ui/ named *.ui.ts) add their `it`s to it; every `it` sets up the state
+ * it starts from, so a --grep subset or another order still works. The last
+ * test of a journey reads the extension host's log of the whole run.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { projectRoot } from '../support/fixtures';
+import { makeWorkspace, Workbench } from './workbench';
+
+export type Mode = 'development' | 'installed';
+
+export interface Journey {
+  readonly mode: Mode;
+  readonly workbench: Workbench;
+  /** The folder open in the workbench: copies of the digests and a notes.txt. */
+  readonly workspace: string;
+}
+
+/** Adds the `it`s of one topic to a journey. */
+export type Topic = (journey: Journey) => void;
+
+function packageVsix(): string {
+  const result = spawnSync('npm', ['run', '--silent', 'package'], { cwd: projectRoot, encoding: 'utf8' });
+  const vsix = path.join(projectRoot, 'dist', 'digest-reader.vsix');
+  assert.equal(result.status, 0, `npm run package failed:\n${result.stdout}\n${result.stderr}`);
+  assert.ok(fs.existsSync(vsix));
+  return vsix;
+}
+
+export function journey(mode: Mode, topics: Topic[]): void {
+  const state: { workbench?: Workbench; workspace?: string } = {};
+  const context: Journey = {
+    mode,
+    get workbench() {
+      assert.ok(state.workbench, 'the workbench did not open');
+      return state.workbench;
+    },
+    get workspace() {
+      assert.ok(state.workspace, 'no workspace');
+      return state.workspace;
+    },
+  };
+
+  before(async function () {
+    this.timeout(240_000);
+    state.workspace = makeWorkspace();
+    const vsix = mode === 'installed' ? packageVsix() : undefined;
+    state.workbench = await Workbench.open({ name: mode, folder: state.workspace, vsix });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && state.workbench) {
+      const workbench = state.workbench;
+      await workbench.screenshot(`FAILED-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}`).catch(() => undefined);
+      // Leave no menu, dialog or quick input open for the next test.
+      for (let i = 0; i < 3; i++) {
+        await workbench.page.keyboard.press('Escape').catch(() => undefined);
+      }
+    }
+  });
+
+  after(async () => {
+    await state.workbench?.close();
+    if (state.workspace) {
+      fs.rmSync(state.workspace, { recursive: true, force: true });
+    }
+  });
+
+  for (const topic of topics) {
+    topic(context);
+  }
+
+  it('the extension host logged no error during the journey', async () => {
+    const logs = context.workbench.extensionHostLogs();
+    assert.ok(logs.length > 0, `no extension host log under ${context.workbench.profile.userDataDir}/logs`);
+    const errors = context.workbench.extensionHostErrors();
+    assert.deepEqual(errors, [], `The extension host logged ${errors.length} error(s):\n${errors.join('\n')}`);
+  });
+}
