@@ -301,9 +301,19 @@ export class Workbench {
     return view;
   }
 
-  /** The Digests sidebar: its only view is Articles, so the sidebar is the view. */
+  /** The Articles view: its pane in the Digests sidebar (beside Starred). */
   articlesView(): Locator {
-    return this.page.locator('.part.sidebar', { has: this.page.locator('.composite.title', { hasText: /Digests/i }) });
+    return this.viewPane('Articles');
+  }
+
+  /** The Starred view's pane in the Digests sidebar. */
+  starredView(): Locator {
+    return this.viewPane('Starred');
+  }
+
+  private viewPane(title: string): Locator {
+    const sidebar = this.page.locator('.part.sidebar', { has: this.page.locator('.composite.title', { hasText: /Digests/i }) });
+    return sidebar.locator('.pane', { has: this.page.locator('.pane-header .title', { hasText: new RegExp(`^${title}$`, 'i') }) });
   }
 
   /** Visible rows of the Articles view: label and description as shown. */
