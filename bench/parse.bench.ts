@@ -6,33 +6,10 @@
 import { parseDigest, type Digest } from '../src/core';
 import { generateDigest } from '../test/support/generate';
 import { readFixture } from '../test/support/fixtures';
+import { median, megabytes, requireGc, Table } from './measure';
 
-const gc = (globalThis as { gc?: () => void }).gc;
-if (!gc) {
-  throw new Error('Run with node --expose-gc (npm run bench does).');
-}
-
-/** Median wall time of `run` in milliseconds, repeated until about `budgetMs` is spent. */
-function median(run: () => unknown, budgetMs = 1500, minRuns = 5): number {
-  const times: number[] = [];
-  const started = performance.now();
-  while (times.length < minRuns || (performance.now() - started < budgetMs && times.length < 200)) {
-    const t0 = performance.now();
-    run();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
-
-function megabytes(bytes: number): number {
-  return bytes / 1024 / 1024;
-}
-
-const rows: string[][] = [];
-function row(...cells: (string | number)[]): void {
-  rows.push(cells.map((c) => (typeof c === 'number' ? c.toFixed(c >= 100 ? 0 : 2) : c)));
-}
+const gc = requireGc();
+const table = new Table();
 
 function measureSpeed(name: string, text: string): void {
   const bytes = Buffer.byteLength(text);
@@ -41,17 +18,17 @@ function measureSpeed(name: string, text: string): void {
   const parse = median(() => {
     articles = parseDigest(text).articles.length;
   });
-  row(name, articles, megabytes(bytes), parse, megabytes(bytes) / (parse / 1000), split, `${(parse / split).toFixed(2)}×`);
+  table.row(name, articles, megabytes(bytes), parse, megabytes(bytes) / (parse / 1000), split, `${(parse / split).toFixed(2)}×`);
 }
 
 /** Heap retained by `copies` parsed models of `text` (the text itself already in memory), per model. */
 function measureHeap(text: string, copies: number): { model: number; ratio: number } {
-  gc!();
-  gc!();
+  gc();
+  gc();
   const before = process.memoryUsage().heapUsed;
   let models: Digest[] | undefined = Array.from({ length: copies }, () => parseDigest(text));
-  gc!();
-  gc!();
+  gc();
+  gc();
   const after = process.memoryUsage().heapUsed;
   const model = (after - before) / copies;
   if (models.some((digest) => digest.articles.length === 0)) {
@@ -63,12 +40,12 @@ function measureHeap(text: string, copies: number): { model: number; ratio: numb
 
 /** Heap retained by a model when the caller has dropped the text (slices of it stay alive), per model. */
 function measureStandalone(bytes: Buffer, copies: number): number {
-  gc!();
-  gc!();
+  gc();
+  gc();
   const before = process.memoryUsage().heapUsed;
   let models: Digest[] | undefined = Array.from({ length: copies }, () => parseDigest(bytes.toString('utf8')));
-  gc!();
-  gc!();
+  gc();
+  gc();
   const after = process.memoryUsage().heapUsed;
   if (models.length !== copies) {
     throw new Error('unreachable');
@@ -82,10 +59,10 @@ function main(): void {
   const fixture = readFixture();
   const large = generateDigest(20_000, { seed: 7 }).text;
 
-  row('digest', 'articles', 'MB', 'parse ms', 'MB/s', 'split ms', 'parse/split');
+  table.row('digest', 'articles', 'MB', 'parse ms', 'MB/s', 'split ms', 'parse/split');
   measureSpeed('fixture cs.DC', fixture);
   measureSpeed('generated 20,000', large);
-  printTable();
+  table.print();
 
   console.log('\nModel heap (retained after parse, text already in memory; fixture: mean of 50 models) against text size (UTF-8 bytes):');
   for (const [name, text, copies] of [['fixture cs.DC', fixture, 50], ['generated 20,000', large, 1]] as const) {
@@ -95,8 +72,7 @@ function main(): void {
   }
 
   console.log('\nTime per article as the digest grows (flat means linear):');
-  rows.length = 0;
-  row('articles', 'MB', 'parse ms', 'µs/article', 'split ms', 'parse/split');
+  table.row('articles', 'MB', 'parse ms', 'µs/article', 'split ms', 'parse/split');
   let first: number | undefined;
   for (const count of [100, 2_000, 20_000]) {
     const text = count === 20_000 ? large : generateDigest(count, { seed: 7 }).text;
@@ -104,18 +80,10 @@ function main(): void {
     const parse = median(() => parseDigest(text).articles.length);
     const perArticle = (parse * 1000) / count;
     first ??= perArticle;
-    row(count, megabytes(Buffer.byteLength(text)), parse, `${perArticle.toFixed(2)} (${(perArticle / first).toFixed(2)}× of 100)`, split, `${(parse / split).toFixed(2)}×`);
+    table.row(count, megabytes(Buffer.byteLength(text)), parse, `${perArticle.toFixed(2)} (${(perArticle / first).toFixed(2)}× of 100)`, split, `${(parse / split).toFixed(2)}×`);
   }
-  printTable();
+  table.print();
   console.log('\nTargets: parse/split ≤ 3×, model heap ≤ 3× text size, µs/article flat.');
-}
-
-function printTable(): void {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  for (const r of rows) {
-    console.log('  ' + r.map((cell, c) => cell.padStart(widths[c])).join('  '));
-  }
-  rows.length = 0;
 }
 
 main();
