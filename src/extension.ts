@@ -9,11 +9,15 @@ import * as starred from './starred';
 import * as statusBar from './statusBar';
 import * as tree from './tree';
 
+/** Markings not yet saved are saved before the extension host stops. */
+let flushReadingState: (() => Promise<void>) | undefined;
+
 export function activate(context: vscode.ExtensionContext): DigestReaderApi {
   const output = vscode.window.createOutputChannel('Digest Reader');
   context.subscriptions.push(output);
   const documents = digests.register(context);
   const readingStore = reading.register(context, output);
+  flushReadingState = () => readingStore.flush();
   const seen = reading.registerSeenIndex(context, documents);
   const articlesTree = tree.register(context, documents, readingStore, seen);
   const starredTree = starred.register(context, readingStore);
@@ -25,4 +29,6 @@ export function activate(context: vscode.ExtensionContext): DigestReaderApi {
   return { documents, articlesTree, starredTree, reading: readingStore, panelArticle: () => panel.ArticlePanel.current?.shownArticle };
 }
 
-export function deactivate(): void {}
+export function deactivate(): Promise<void> | undefined {
+  return flushReadingState?.();
+}

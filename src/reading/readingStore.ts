@@ -4,6 +4,14 @@ import { decodeReadingState, encodeReadingState, ReadingState, type Marking, typ
 /** The globalState key: synced with Settings Sync. */
 export const STATE_KEY = 'digestReader.readingState';
 
+const SAVE_DELAY_MS = 400;
+
+/** The stamp a window writes with the state: who wrote it, and which of its writes. */
+function stampOf(stored: unknown): string | undefined {
+  const stamp = typeof stored === 'object' && stored !== null ? (stored as { stamp?: unknown }).stamp : undefined;
+  return typeof stamp === 'string' ? stamp : undefined;
+}
+
 /** Which keys a change touched; `all` after a reload or an import. */
 export type ReadingChange = { keys: readonly string[] } | 'all';
 
@@ -19,9 +27,13 @@ export class ReadingStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ReadingChange>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  /** What this window last read or wrote, to tell another window's writes from ours. */
-  private lastStored: string | undefined;
+  /** The stamp of what this window last read or wrote, to tell another window's writes from ours without comparing megabytes. */
+  private lastStamp: string | undefined;
+  private readonly windowId = Math.random().toString(36).slice(2);
+  private writes = 0;
   private saving: Promise<void> = Promise.resolve();
+  /** Saving 100,000 read ids takes tens of milliseconds: markings in quick succession (n, n, n…) are saved together. */
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly memento: vscode.Memento & { setKeysForSync(keys: readonly string[]): void },
@@ -50,11 +62,14 @@ export class ReadingStore implements vscode.Disposable {
 
   private load(first: boolean): void {
     const stored: unknown = this.memento.get(STATE_KEY);
-    const text = JSON.stringify(stored);
-    if (!first && text === this.lastStored) {
+    const stamp = stampOf(stored);
+    if (!first && stamp !== undefined && stamp === this.lastStamp) {
       return;
     }
-    this.lastStored = text;
+    if (!first && this.saveTimer !== undefined) {
+      return; // our own markings are not saved yet: they win over what another window stored meanwhile
+    }
+    this.lastStamp = stamp;
     const loaded = decodeReadingState(stored);
     if (loaded.problems.length > 0 || !loaded.recognized) {
       this.report(stored, loaded.problems);
@@ -123,20 +138,30 @@ export class ReadingStore implements vscode.Disposable {
       return;
     }
     this.changed.fire(keys === 'all' ? 'all' : { keys });
-    const data = this.snapshot();
-    this.lastStored = JSON.stringify(data);
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.save(), SAVE_DELAY_MS);
+  }
+
+  private save(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    const stamp = `${this.windowId}:${++this.writes}`;
+    const data = { ...this.snapshot(), stamp };
+    this.lastStamp = stamp;
     // Writes in order; a failed write is said, and the state stays in memory for the next one.
     this.saving = this.saving.then(() => this.memento.update(STATE_KEY, data)).then(undefined, (error: unknown) => {
       this.output.appendLine(`[${new Date().toISOString()}] Could not save the reading state: ${String(error)}`);
     });
-  }
-
-  /** Resolves when every marking so far is stored (tests, deactivation). */
-  flush(): Promise<void> {
     return this.saving;
   }
 
+  /** Stores every marking made so far now (tests, export, deactivation). */
+  flush(): Promise<void> {
+    return this.saveTimer === undefined ? this.saving : this.save();
+  }
+
   dispose(): void {
+    void this.flush();
     vscode.Disposable.from(...this.disposables).dispose();
   }
 }

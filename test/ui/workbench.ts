@@ -218,7 +218,7 @@ export class Workbench {
     await this.closeAllEditors();
     const welcome = this.articlesView().locator('.welcome-view-content');
     if (!(await this.articlesView().isVisible())) {
-      await this.page.locator('.activitybar a.action-label[aria-label^="Digests"]').click();
+      await this.page.locator('.activitybar a.action-label[aria-label^="Digests"]').click({ position: { x: 6, y: 6 } });
     }
     await this.articlesView().waitFor();
     if (!(await welcome.isVisible())) {
@@ -227,7 +227,7 @@ export class Workbench {
       await this.page.locator('.activitybar').waitFor();
       await this.dismissNotifications();
       if (!(await this.articlesView().isVisible())) {
-        await this.page.locator('.activitybar a.action-label[aria-label^="Digests"]').click();
+        await this.page.locator('.activitybar a.action-label[aria-label^="Digests"]').click({ position: { x: 6, y: 6 } });
       }
     }
     await welcome.waitFor({ timeout: 30_000 });
@@ -291,7 +291,7 @@ export class Workbench {
     const button = this.page.locator('.activitybar a.action-label[aria-label^="Digests"]');
     const view = this.articlesView();
     if (!(await view.isVisible())) {
-      await button.click();
+      await button.click({ position: { x: 6, y: 6 } });
     }
     await this.page.mouse.move(700, 500);
     await view.waitFor();
