@@ -142,8 +142,14 @@ export function panelTopic(j: Journey): void {
       const lines = fs.readFileSync(path.join(j.workspace, FIXTURE), 'utf8').split(/\r?\n/);
       const line = lines.indexOf('Article 61'); // 0-based index of "Article 61" = 1-based number of the line before it
       assert.ok(line > 300, 'article 61 found');
-      await workbench.runCommand('Go to Line/Column...');
-      await workbench.page.keyboard.type(String(line));
+      // Focus the digest's editor (the panel may be the active editor); with followCursor off the panel stays.
+      await workbench.page.locator('.monaco-editor .view-line', { hasText: /^Article\s21$/ }).first().click();
+      // Go to Line (Ctrl+G); type the number only once the picker is in its ':' mode, else keys get lost.
+      await workbench.page.keyboard.press('Control+g');
+      const input = workbench.page.locator('.quick-input-widget input');
+      await workbench.page.waitForFunction(() => document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value === ':');
+      await input.pressSequentially(String(line));
+      await workbench.page.locator('.quick-input-widget', { hasText: new RegExp(`line ${line}`, 'i') }).waitFor();
       await workbench.page.keyboard.press('Enter');
       await workbench.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
       await workbench.page.keyboard.press('End');
