@@ -4,8 +4,12 @@ import * as vscode from 'vscode';
 export interface ContextKeys {
   /** There is an active digest: article commands have something to act on. */
   'digestReader.hasDigest': boolean;
-  /** The URIs (as strings) of every open digest, for `resource in digestReader.digestResources` in editor menus. */
-  'digestReader.digestResources': string[];
+  /**
+   * The paths of every open digest, for `resourcePath in digestReader.digestPaths`
+   * in editor menus. Paths, not URIs: in a remote window the workbench knows a
+   * file as `vscode-remote://…` while the extension host knows it as `file://…`.
+   */
+  'digestReader.digestPaths': string[];
   /** The Articles view hides read articles: its title shows "Show Read Articles". */
   'digestReader.hideRead': boolean;
 }

@@ -15,10 +15,10 @@ export function register(context: vscode.ExtensionContext): DigestDocuments {
       void setContext('digestReader.hasDigest', hasDigest);
     }
     // Per resource, so an editor group's title shows our buttons only over a digest.
-    const keys = documents.all().map((entry) => entry.document.uri.toString()).sort();
-    if (keys.join('\n') !== resources) {
-      resources = keys.join('\n');
-      void setContext('digestReader.digestResources', keys);
+    const paths = documents.all().map(({ document: { uri } }) => (uri.scheme === 'file' ? uri.fsPath : uri.path)).sort();
+    if (paths.join('\n') !== resources) {
+      resources = paths.join('\n');
+      void setContext('digestReader.digestPaths', paths);
     }
   };
   context.subscriptions.push(

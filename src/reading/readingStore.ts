@@ -63,8 +63,8 @@ export class ReadingStore implements vscode.Disposable {
   private load(first: boolean): void {
     const stored: unknown = this.memento.get(STATE_KEY);
     const stamp = stampOf(stored);
-    if (!first && stamp !== undefined && stamp === this.lastStamp) {
-      return;
+    if (!first && stamp === this.lastStamp) {
+      return; // nothing new: no window wrote since we last read or wrote
     }
     if (!first && this.saveTimer !== undefined) {
       return; // our own markings are not saved yet: they win over what another window stored meanwhile

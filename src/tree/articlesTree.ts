@@ -26,6 +26,13 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   private hideRead = false;
   private keptWhileHidden: ArticleNode | undefined;
   private unreadByDate = new Map<string | undefined, number>();
+  /**
+   * A refresh from the root is pending until VS Code asks for the root again.
+   * Two in a row make VS Code ask for children of rows the first one dropped
+   * ("No tree item with id … found"), so they are merged, and row refreshes
+   * wait for it (the root refresh redraws every row anyway).
+   */
+  private rootRefresh: 'scheduled' | 'sent' | undefined;
 
   constructor(
     private readonly documents: DigestDocuments,
@@ -51,6 +58,9 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
 
   getChildren(node?: TreeNode): TreeNode[] {
     if (!node) {
+      if (this.rootRefresh === 'sent') {
+        this.rootRefresh = undefined;
+      }
       return this.hideRead ? this.roots.filter((date) => date.children.some((child) => this.visible(child))) : this.roots;
     }
     if (!(node instanceof DateNode)) {
@@ -79,13 +89,29 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     const selected = this.view.selection[0];
     this.keptWhileHidden = selected instanceof ArticleNode ? selected : undefined;
     void setContext('digestReader.hideRead', hide);
-    this.changed.fire(undefined);
+    this.refreshRoot();
   }
 
   /** The selected article of the shown digest, if any. */
   get selectedArticle(): { entry: DigestEntry; article: Article } | undefined {
     const selected = this.view.selection[0];
     return this.shown && selected instanceof ArticleNode ? { entry: this.shown, article: selected.article } : undefined;
+  }
+
+  private refreshRoot(): void {
+    if (this.rootRefresh !== 'scheduled') {
+      this.rootRefresh = 'scheduled';
+      setTimeout(() => {
+        this.rootRefresh = 'sent';
+        this.changed.fire(undefined);
+      }, 0);
+    }
+  }
+
+  private refreshRows(nodes: TreeNode[]): void {
+    if (this.rootRefresh === undefined && nodes.length > 0) {
+      this.changed.fire(nodes);
+    }
   }
 
   private visible(node: ArticleNode): boolean {
@@ -99,7 +125,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       // Moving on lets the read article go.
       this.keptWhileHidden = selected instanceof ArticleNode ? selected : undefined;
       if (this.hideRead) {
-        this.changed.fire(kept.parent);
+        this.refreshRows([kept.parent]);
       }
     } else if (selected instanceof ArticleNode) {
       this.keptWhileHidden = selected;
@@ -115,7 +141,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     this.countUnread();
     if (change === 'all' || this.hideRead) {
       // Hidden rows come and go, and whole dates with them: refresh from the root.
-      this.changed.fire(undefined);
+      this.refreshRoot();
       return;
     }
     const keys = new Set(change.keys);
@@ -127,9 +153,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
         nodes.push(date, ...rows);
       }
     }
-    if (nodes.length > 0) {
-      this.changed.fire(nodes);
-    }
+    this.refreshRows(nodes);
   }
 
   /** Unread counts per date, the view's badge, and the context the status bar reads. */
@@ -189,15 +213,15 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     this.countUnread();
     if (!entry) {
       this.roots = [];
-      this.changed.fire(undefined);
+      this.refreshRoot();
       return;
     }
     const update = updateTree(entry.document.uri, entry.digest.articles, groupByDate(entry.digest.articles), sameDocument ? this.roots : []);
     this.roots = update.roots;
     if (update.changed === undefined) {
-      this.changed.fire(undefined);
-    } else if (update.changed.length > 0) {
-      this.changed.fire(update.changed);
+      this.refreshRoot();
+    } else {
+      this.refreshRows(update.changed);
     }
   }
 

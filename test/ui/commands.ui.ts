@@ -97,7 +97,8 @@ export function commandsTopic(j: Journey): void {
     const tab = workbench.activeTab(FIXTURE);
     await tab.waitFor();
     assert.equal((await tab.locator('.label-name').first().innerText()).trim(), FIXTURE);
-    const firstLine = workbench.page.locator('.monaco-editor .view-line', { hasText: 'cs.DC @ 2025-06-01: 103' }).first();
+    // The sample's editor is the active group's (the workspace holds a file of the same name).
+    const firstLine = workbench.page.locator('.editor-group-container.active .monaco-editor .view-line', { hasText: 'cs.DC @ 2025-06-01: 103' }).first();
     await firstLine.click();
     await workbench.page.keyboard.press('End');
     const end = 'cs.DC @ 2025-06-01: 103'.length + 1;

@@ -218,7 +218,7 @@ export class Workbench {
     await this.closeAllEditors();
     const welcome = this.articlesView().locator('.welcome-view-content');
     if (!(await this.articlesView().isVisible())) {
-      await this.page.locator('.activitybar a.action-label[aria-label^="Digests"]').click({ position: { x: 6, y: 6 } });
+      await this.clickDigestsIcon();
     }
     await this.articlesView().waitFor();
     if (!(await welcome.isVisible())) {
@@ -227,7 +227,7 @@ export class Workbench {
       await this.page.locator('.activitybar').waitFor();
       await this.dismissNotifications();
       if (!(await this.articlesView().isVisible())) {
-        await this.page.locator('.activitybar a.action-label[aria-label^="Digests"]').click({ position: { x: 6, y: 6 } });
+        await this.clickDigestsIcon();
       }
     }
     await welcome.waitFor({ timeout: 30_000 });
@@ -288,10 +288,9 @@ export class Workbench {
   }
 
   async openDigestsSidebar(): Promise<Locator> {
-    const button = this.page.locator('.activitybar a.action-label[aria-label^="Digests"]');
     const view = this.articlesView();
     if (!(await view.isVisible())) {
-      await button.click({ position: { x: 6, y: 6 } });
+      await this.clickDigestsIcon();
     }
     await this.page.mouse.move(700, 500);
     await view.waitFor();
@@ -299,6 +298,11 @@ export class Workbench {
     await view.locator('.message', { hasText: / articles?/ }).first().waitFor({ timeout: 20_000 }).catch(() => undefined);
     await view.locator('.monaco-list-row').first().waitFor({ timeout: 20_000 }).catch(() => undefined);
     return view;
+  }
+
+  /** The Digests icon in the activity bar: the item as a whole, since its unread badge covers the icon. */
+  async clickDigestsIcon(): Promise<void> {
+    await this.page.locator('.activitybar .action-item', { has: this.page.locator('a.action-label[aria-label^="Digests"]') }).click();
   }
 
   /** The Articles view: its pane in the Digests sidebar (beside Starred). */
@@ -382,8 +386,8 @@ export class Workbench {
   async setColorTheme(label: string): Promise<void> {
     await this.runCommand('Preferences: Color Theme');
     // The theme picker replaces the palette in the same widget; filter it to the theme.
-    await this.page.locator('.quick-input-widget input[placeholder*="Color Theme"]').waitFor();
-    await this.page.keyboard.type(label);
+    // fill(), not keyboard.type(): typed letters that reach a focused view would run its single-key bindings.
+    await this.page.locator('.quick-input-widget input[placeholder*="Color Theme"]').fill(label);
     const row = this.page.locator(`.quick-input-list .monaco-list-row[aria-label^="${label}"]`).first();
     await row.waitFor();
     await row.click();
