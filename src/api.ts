@@ -12,7 +12,7 @@ import type { ArticlesTree } from './tree';
  */
 export interface DigestReaderApi {
   readonly documents: Pick<DigestDocuments, 'get' | 'active'>;
-  readonly articlesTree: Pick<ArticlesTree, 'getChildren' | 'getTreeItem' | 'getParent' | 'view'>;
+  readonly articlesTree: Pick<ArticlesTree, 'rows' | 'getTreeItem' | 'getParent' | 'view'>;
   readonly starredTree: Pick<StarredTree, 'getChildren' | 'getTreeItem' | 'view'>;
   readonly reading: Pick<ReadingStore, 'state' | 'flush' | 'clear' | 'reload' | 'stored'>;
   /** The article in the article panel, if one is open. */

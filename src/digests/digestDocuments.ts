@@ -50,6 +50,7 @@ export class DigestDocuments implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((event) => this.scheduleParse(event.document)),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
     );
+    // Restored editors are read here, synchronously, before any view is asked for its rows.
     for (const document of vscode.workspace.textDocuments) {
       void this.detection.consider(document);
     }
@@ -127,8 +128,9 @@ export class DigestDocuments implements vscode.Disposable {
     clearTimeout(this.pending.get(key));
     this.pending.delete(key);
     this.detection.closed(document);
-    // A language switch closes and reopens the same URI: forget only the document that was parsed.
-    if (this.entries.get(key)?.document === document) {
+    // A language switch closes and reopens the same URI: forget only the document that was parsed,
+    // and not while our own switch to Digest replaces it (the views keep their rows).
+    if (this.entries.get(key)?.document === document && !this.detection.isSwitching(document)) {
       this.entries.delete(key);
       this.diagnostics.delete(document.uri);
       this.forgetDigest.fire(key);

@@ -20,6 +20,8 @@ export class PlainTextDetection implements vscode.Disposable {
   private readonly plainByChoice = new Set<string>();
   private readonly digestClosedAt = new Map<string, number>();
   private readonly ourSwitchesToPlain = new Set<string>();
+  /** Documents we are switching to Digest: their close is not the digest going away. */
+  private readonly switchingToDigest = new Set<string>();
   private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly accept: (document: vscode.TextDocument) => void) {
@@ -37,6 +39,7 @@ export class PlainTextDetection implements vscode.Disposable {
     const key = document.uri.toString();
     if (document.languageId === DIGEST_LANGUAGE) {
       this.plainByChoice.delete(key);
+      this.switchingToDigest.delete(key);
       this.accept(document);
       return document;
     }
@@ -60,9 +63,21 @@ export class PlainTextDetection implements vscode.Disposable {
       return undefined;
     }
     this.switchedByUs.add(key);
-    const switched = await vscode.languages.setTextDocumentLanguage(document, DIGEST_LANGUAGE);
-    this.accept(switched);
-    return switched;
+    // Read it now, before the switch: a restored window's views can then answer at once (VS Code asks for restored rows right away).
+    this.accept(document);
+    this.switchingToDigest.add(key);
+    try {
+      const switched = await vscode.languages.setTextDocumentLanguage(document, DIGEST_LANGUAGE);
+      this.accept(switched);
+      return switched;
+    } finally {
+      this.switchingToDigest.delete(key);
+    }
+  }
+
+  /** True while our own switch to Digest closes and reopens this document. */
+  isSwitching(document: vscode.TextDocument): boolean {
+    return this.switchingToDigest.has(document.uri.toString()) && document.languageId !== DIGEST_LANGUAGE;
   }
 
   /** Called for every closed document: a digest closing may be the first half of a language change. */

@@ -33,6 +33,9 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
    * wait for it (the root refresh redraws every row anyway).
    */
   private rootRefresh: 'scheduled' | 'sent' | undefined;
+  /** Counts changes that need the root redrawn, and which of them VS Code has fetched. */
+  private rootVersion = 0;
+  private servedVersion = -1;
 
   constructor(
     private readonly documents: DigestDocuments,
@@ -59,8 +62,21 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   getChildren(node?: TreeNode): TreeNode[] {
     if (!node) {
       if (this.rootRefresh === 'sent') {
-        this.rootRefresh = undefined;
+        this.rootRefresh = undefined; // VS Code redraws every row now
       }
+      return this.servedRows();
+    }
+    return this.rows(node);
+  }
+
+  private servedRows(): TreeNode[] {
+    this.servedVersion = this.rootVersion;
+    return this.rows();
+  }
+
+  /** The view's rows under `node` (the root when undefined), as they are now. */
+  rows(node?: TreeNode): TreeNode[] {
+    if (!node) {
       return this.hideRead ? this.roots.filter((date) => date.children.some((child) => this.visible(child))) : this.roots;
     }
     if (!(node instanceof DateNode)) {
@@ -68,6 +84,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     }
     return this.hideRead ? node.children.filter((child) => this.visible(child)) : node.children;
   }
+
 
   /** The reading state of an article of the shown digest, as its row shows it. */
   rowOf(article: Article): ArticleRow {
@@ -99,9 +116,14 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   }
 
   private refreshRoot(): void {
+    this.rootVersion++;
     if (this.rootRefresh !== 'scheduled') {
       this.rootRefresh = 'scheduled';
       setTimeout(() => {
+        if (this.servedVersion === this.rootVersion) {
+          this.rootRefresh = undefined; // VS Code already asked for the root since the change: it has these rows
+          return;
+        }
         this.rootRefresh = 'sent';
         this.changed.fire(undefined);
       }, 0);

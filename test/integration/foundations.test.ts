@@ -38,9 +38,9 @@ describe('Foundations: addressing, active digest, language choice, fresh parses'
     assert.deepEqual(vscode.languages.getDiagnostics(uri), []);
     await waitFor('the view to name both days', () => reader.articlesTree.view.description === 'cs.DC · 2 days, 2025-06-01 to 2025-06-02 · 206 articles');
     // Both article 21s are rows of their own under Wed 2025-05-28.
-    const date = reader.articlesTree.getChildren().find((node) => labelOf(reader.articlesTree.getTreeItem(node)) === 'Wed 2025-05-28');
+    const date = reader.articlesTree.rows().find((node) => labelOf(reader.articlesTree.getTreeItem(node)) === 'Wed 2025-05-28');
     assert.ok(date);
-    const rows = reader.articlesTree.getChildren(date).filter((node) => labelOf(reader.articlesTree.getTreeItem(node)).startsWith('21 '));
+    const rows = reader.articlesTree.rows(date).filter((node) => labelOf(reader.articlesTree.getTreeItem(node)).startsWith('21 '));
     assert.equal(rows.length, 2);
     const item = reader.articlesTree.getTreeItem(rows[1]);
     assert.ok(item.command);
@@ -61,12 +61,12 @@ describe('Foundations: addressing, active digest, language choice, fresh parses'
     await waitFor('the sample to be active', () => reader.documents.active?.document.uri.toString() === sampleUri.toString());
     const notes = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'My notes on today\'s papers.' });
     await vscode.window.showTextDocument(notes, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-    await stays('the sample stays active with the notes focused', () => reader.documents.active?.document.uri.toString() === sampleUri.toString() && reader.articlesTree.getChildren().length === 7, 1000);
+    await stays('the sample stays active with the notes focused', () => reader.documents.active?.document.uri.toString() === sampleUri.toString() && reader.articlesTree.rows().length === 7, 1000);
     await vscode.window.showTextDocument(digestEditor.document, { viewColumn: digestEditor.viewColumn });
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     const tabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => tab.label)).join(', ');
     await waitFor('no active digest once its tab is closed', () => reader.documents.active === undefined || assert.fail(`still active: ${reader.documents.active.document.uri.toString()}; tabs: ${tabs()}`));
-    assert.equal(reader.articlesTree.getChildren().length, 0);
+    assert.equal(reader.articlesTree.rows().length, 0);
   });
 
   it('respects a user who switches a digest .txt back to Plain Text', async () => {
@@ -144,7 +144,7 @@ describe('Foundations: addressing, active digest, language choice, fresh parses'
       await setSetting('followCursor', false);
       editor.selection = new vscode.Selection(112, 0, 112, 0); // "Article 1"
       await stays('the panel stays on article 21', () => panelArticle(reader)?.index === 21, 800);
-      assert.notEqual(labelOf(reader.articlesTree.getTreeItem(reader.articlesTree.view.selection[0] ?? reader.articlesTree.getChildren()[0])).slice(0, 3), '01 ');
+      assert.notEqual(labelOf(reader.articlesTree.getTreeItem(reader.articlesTree.view.selection[0] ?? reader.articlesTree.rows()[0])).slice(0, 3), '01 ');
     } finally {
       await setSetting('followCursor', undefined);
     }
@@ -155,11 +155,11 @@ describe('Foundations: addressing, active digest, language choice, fresh parses'
     const document = await vscode.workspace.openTextDocument({ language: 'digest', content: sampleText });
     const editor = await vscode.window.showTextDocument(document);
     const entry = await waitFor('the untitled digest to be read', () => reader.documents.get(document.uri));
-    const before = reader.articlesTree.getChildren().flatMap((date) => reader.articlesTree.getChildren(date));
+    const before = reader.articlesTree.rows().flatMap((date) => reader.articlesTree.rows(date));
     const length = document.lineAt(235).text.length;
     await editor.edit((edit) => edit.insert(new vscode.Position(235, length), ' More.'));
     await waitFor('the re-parse', () => reader.documents.get(document.uri) !== entry);
-    const after = reader.articlesTree.getChildren().flatMap((date) => reader.articlesTree.getChildren(date));
+    const after = reader.articlesTree.rows().flatMap((date) => reader.articlesTree.rows(date));
     assert.equal(after.length, 103);
     assert.ok(after.every((node, i) => node === before[i]), 'the same node objects');
   });

@@ -68,9 +68,9 @@ export function labelOf(item: vscode.TreeItem): string {
 export async function treeRows(reader: DigestReaderApi): Promise<{ label: string; description: string; children: { label: string; description: string }[] }[]> {
   const tree = reader.articlesTree;
   const rows = [];
-  for (const node of tree.getChildren()) {
+  for (const node of tree.rows()) {
     const item = tree.getTreeItem(node);
-    const children = tree.getChildren(node).map((child) => {
+    const children = tree.rows(node).map((child) => {
       const childItem = tree.getTreeItem(child);
       return { label: labelOf(childItem), description: String(childItem.description ?? '') };
     });

@@ -41,9 +41,9 @@ describe('Digest Reader in VS Code', () => {
   it('shows article 21 when clicked: reveals "Article 21" and opens the panel on it', async () => {
     const reader = await api();
     await openDigest(fixtureUri);
-    const dateNode = reader.articlesTree.getChildren().find((node) => labelOf(reader.articlesTree.getTreeItem(node)) === 'Wed 2025-05-28');
+    const dateNode = reader.articlesTree.rows().find((node) => labelOf(reader.articlesTree.getTreeItem(node)) === 'Wed 2025-05-28');
     assert.ok(dateNode);
-    const node = reader.articlesTree.getChildren(dateNode).find((child) => labelOf(reader.articlesTree.getTreeItem(child)).startsWith('21 '));
+    const node = reader.articlesTree.rows(dateNode).find((child) => labelOf(reader.articlesTree.getTreeItem(child)).startsWith('21 '));
     assert.ok(node);
     const item = reader.articlesTree.getTreeItem(node);
     assert.ok(item.command, 'a click runs a command');

@@ -11,13 +11,13 @@ const sampleText = fs.readFileSync(sampleUri.fsPath, 'utf8');
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'digest-reader-triage-'));
 
 function dateRow(reader: DigestReaderApi, label: string) {
-  const node = reader.articlesTree.getChildren().find((n) => labelOf(reader.articlesTree.getTreeItem(n)) === label);
+  const node = reader.articlesTree.rows().find((n) => labelOf(reader.articlesTree.getTreeItem(n)) === label);
   assert.ok(node, `date ${label}`);
   return node;
 }
 
 function articleRow(reader: DigestReaderApi, date: string, prefix: string) {
-  const node = reader.articlesTree.getChildren(dateRow(reader, date)).find((n) => labelOf(reader.articlesTree.getTreeItem(n)).startsWith(prefix));
+  const node = reader.articlesTree.rows(dateRow(reader, date)).find((n) => labelOf(reader.articlesTree.getTreeItem(n)).startsWith(prefix));
   assert.ok(node, `article ${prefix}`);
   return { node, item: () => reader.articlesTree.getTreeItem(node) };
 }
@@ -36,7 +36,7 @@ describe('Triage: read state and stars', () => {
 
   it('marks an article read when the panel shows it, and shows it in the row, the date, the badge', async () => {
     await openDigest(sampleUri);
-    await waitFor('the tree', () => reader.articlesTree.getChildren().length === 7);
+    await waitFor('the tree', () => reader.articlesTree.rows().length === 7);
     const row = articleRow(reader, 'Wed 2025-05-28', '21 ');
     assert.equal(iconOf(row.item()), 'circle-filled');
     assert.match(row.item().accessibilityInformation?.label ?? '', /^Article 21, unread:/);
@@ -59,7 +59,7 @@ describe('Triage: read state and stars', () => {
 
   it('marks a date and the whole digest read, and undoes each, one at a time', async () => {
     await openDigest(sampleUri);
-    await waitFor('the tree', () => reader.articlesTree.getChildren().length === 7);
+    await waitFor('the tree', () => reader.articlesTree.rows().length === 7);
     await vscode.commands.executeCommand('digestReader.markDateRead', dateRow(reader, 'Thu 2025-05-29'));
     assert.equal(reader.articlesTree.getTreeItem(dateRow(reader, 'Thu 2025-05-29')).description, '18');
     assert.equal(reader.articlesTree.view.badge?.value, 85);
@@ -74,7 +74,7 @@ describe('Triage: read state and stars', () => {
 
   it('stars from a tree row; the Starred view keeps it readable after its digest is closed', async () => {
     await openDigest(sampleUri);
-    await waitFor('the tree', () => reader.articlesTree.getChildren().length === 7);
+    await waitFor('the tree', () => reader.articlesTree.rows().length === 7);
     const row = articleRow(reader, 'Wed 2025-05-28', '21 ');
     await vscode.commands.executeCommand('digestReader.star', row.node);
     assert.equal(iconOf(row.item()), 'star-full');
@@ -109,7 +109,7 @@ describe('Triage: read state and stars', () => {
 
   it('walks the unread articles with n from the start and says when the digest is done', async () => {
     await openDigest(sampleUri);
-    await waitFor('the tree', () => reader.articlesTree.getChildren().length === 7);
+    await waitFor('the tree', () => reader.articlesTree.rows().length === 7);
     await vscode.commands.executeCommand('digestReader.nextUnread', { from: 'tree' });
     await waitFor('the first article in the Articles view\'s order (12, the only one on Fri)', () => panelArticle(reader)?.index === 12);
     await vscode.commands.executeCommand('digestReader.nextUnread', { from: 'panel' });
@@ -123,16 +123,16 @@ describe('Triage: read state and stars', () => {
   it('hides read articles on request, keeping the selected one until the user moves on', async () => {
     await openDigest(sampleUri);
     await vscode.commands.executeCommand('workbench.view.extension.digestReader');
-    await waitFor('the tree', () => reader.articlesTree.getChildren().length === 7);
+    await waitFor('the tree', () => reader.articlesTree.rows().length === 7);
     await vscode.commands.executeCommand('digestReader.markDateRead', dateRow(reader, 'Sun 2025-05-25'));
     await vscode.commands.executeCommand('digestReader.hideRead');
     try {
-      assert.deepEqual(reader.articlesTree.getChildren().map((n) => labelOf(reader.articlesTree.getTreeItem(n))).includes('Sun 2025-05-25'), false);
-      assert.equal(reader.articlesTree.getChildren(dateRow(reader, 'Fri 2025-05-30')).length, 1);
+      assert.deepEqual(reader.articlesTree.rows().map((n) => labelOf(reader.articlesTree.getTreeItem(n))).includes('Sun 2025-05-25'), false);
+      assert.equal(reader.articlesTree.rows(dateRow(reader, 'Fri 2025-05-30')).length, 1);
     } finally {
       await vscode.commands.executeCommand('digestReader.showRead');
     }
-    assert.equal(reader.articlesTree.getChildren().length, 7);
+    assert.equal(reader.articlesTree.rows().length, 7);
   });
 
   it('keeps what it can of a damaged stored state, says so, and loses nothing it could read', async () => {
