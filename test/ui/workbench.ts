@@ -269,11 +269,30 @@ export class Workbench {
     await this.page.keyboard.press('Escape');
   }
 
+  /** Opens a digest with Quick Open (Ctrl+P), as a user does, and waits as openDigest does. */
+  async quickOpenDigest(fileName: string): Promise<void> {
+    await this.page.keyboard.press('Control+p');
+    await this.page.locator('.quick-input-widget input').waitFor();
+    await this.page.keyboard.type(fileName);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: 15_000 });
+    await this.page.keyboard.press('Enter');
+    await this.activeTab(fileName).waitFor({ timeout: 15_000 });
+    await this.page.waitForFunction(() => document.querySelector('[id="status.editor.mode"]')?.textContent?.includes('Digest'), undefined, { timeout: 20_000 });
+    await this.openDigestsSidebar();
+  }
+
   /** Opens a file from the Explorer with a double click, as a user does. */
   async openFromExplorer(fileName: string): Promise<void> {
     const explorer = this.page.locator('.activitybar a.action-label[aria-label^="Explorer"]');
-    if ((await explorer.getAttribute('aria-expanded')) !== 'true' && !(await this.page.locator('.explorer-folders-view').isVisible())) {
-      await explorer.click();
+    const folders = this.page.locator('.explorer-folders-view');
+    // Just after a (re)load the workbench may still restore another sidebar over the Explorer: try again then.
+    for (let attempt = 0; attempt < 3 && !(await folders.isVisible()); attempt++) {
+      if (attempt === 0 && (await explorer.getAttribute('aria-expanded')) !== 'true') {
+        await explorer.click();
+      } else if (attempt > 0) {
+        await this.runCommand('View: Show Explorer'); // shows it, never toggles it away
+      }
+      await folders.waitFor({ timeout: 5_000 }).catch(() => undefined);
     }
     await this.page.mouse.move(700, 500); // let the activity bar's hover go away
     await this.page.keyboard.press('Escape');
@@ -424,18 +443,6 @@ export class Workbench {
   /** A notification toast with this text. */
   notification(text: RegExp): Locator {
     return this.page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
-  }
-
-  /** A second browser tab on the same workbench URL (same profile): another VS Code window. Close it with `page.close()`. */
-  async secondWindow(): Promise<Workbench> {
-    const page = await this.page.context().newPage();
-    await page.goto(this.page.url());
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.locator('.activitybar').waitFor();
-    const second = new Workbench(page, this.browser, this.server, this.profile, this.screenshots);
-    second.step = 90;
-    await second.dismissNotifications();
-    return second;
   }
 
   /** The article panel's page, inside the webview's two iframes. */
