@@ -133,6 +133,20 @@ export class Workbench {
     );
   }
 
+  /**
+   * "Developer: Reload Window", as a user does: unlike page.reload(), the
+   * workbench stores its state first (a tab page reload may lose the last
+   * changes, e.g. editors just closed come back).
+   */
+  async reloadWindow(): Promise<void> {
+    const navigated = this.page.waitForEvent('framenavigated', { predicate: (frame) => frame === this.page.mainFrame(), timeout: 60_000 });
+    await this.runCommand('Developer: Reload Window');
+    await navigated;
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await this.page.locator('.activitybar').waitFor();
+    await this.dismissNotifications();
+  }
+
   /** Closes every editor (and so the article panel), discarding nothing: tests leave no unsaved edits. */
   async closeAllEditors(): Promise<void> {
     await this.dismissNotifications();
@@ -225,10 +239,7 @@ export class Workbench {
     }
     await this.articlesView().waitFor();
     if (!(await welcome.isVisible())) {
-      await this.page.reload();
-      await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-      await this.page.locator('.activitybar').waitFor();
-      await this.dismissNotifications();
+      await this.reloadWindow();
       if (!(await this.articlesView().isVisible())) {
         await this.digestsActivity().click();
       }
@@ -490,8 +501,9 @@ export class Workbench {
   async setColorTheme(label: string): Promise<void> {
     await this.runCommand('Preferences: Color Theme');
     // The theme picker replaces the palette in the same widget; filter it to the theme.
-    await this.page.locator('.quick-input-widget input[placeholder*="Color Theme"]').waitFor();
-    await this.page.keyboard.type(label);
+    // Fill the input itself: typed keys may reach the view that had focus before the picker took it (a focused
+    // Articles view takes o, n, m… as its keys).
+    await this.page.locator('.quick-input-widget input[placeholder*="Color Theme"]').fill(label);
     const row = this.page.locator(`.quick-input-list .monaco-list-row[aria-label^="${label}"]`).first();
     await row.waitFor();
     await row.click();
