@@ -5,12 +5,14 @@
  * article, read the panel, open the arXiv page, use the palette, survive a
  * hostile digest, switch themes, reload. Screenshots: test-results/screenshots/.
  * Runs against the working tree and against the packaged .vsix; the other
- * topics (panel.ui.ts, commands.ui.ts) join the same two journeys.
+ * topics (triage.ui.ts, panel.ui.ts, commands.ui.ts) join the same two
+ * journeys; triage.ui.ts comes first, as it starts from nothing read.
  */
 import * as assert from 'node:assert/strict';
 import { commandsTopic } from './commands.ui';
 import { journey, type Journey } from './journey';
 import { panelTopic } from './panel.ui';
+import { triageTopic } from './triage.ui';
 import { FIXTURE } from './workbench';
 
 const ARXIV_21 = 'https://arxiv.org/abs/2505.20314v2';
@@ -178,10 +180,10 @@ function readingTopic(j: Journey): void {
 
 describe('UI: reading a digest in the workbench (extension from the working tree)', function () {
   this.timeout(90_000);
-  journey('development', [readingTopic, panelTopic, commandsTopic]);
+  journey('development', [triageTopic, readingTopic, panelTopic, commandsTopic]);
 });
 
 describe('UI: the packaged .vsix, installed into a clean profile', function () {
   this.timeout(90_000);
-  journey('installed', [readingTopic, panelTopic, commandsTopic]);
+  journey('installed', [triageTopic, readingTopic, panelTopic, commandsTopic]);
 });

@@ -102,11 +102,12 @@ export class Workbench {
     return workbench;
   }
 
-  async screenshot(name: string): Promise<string> {
+  /** Saves a screenshot of the page, or of one part of it (e.g. a view). */
+  async screenshot(name: string, part?: Locator): Promise<string> {
     this.step++;
     const file = path.join(this.screenshots, `${String(this.step).padStart(2, '0')}-${name}.png`);
     await this.settled();
-    await this.page.screenshot({ path: file });
+    await (part ?? this.page).screenshot({ path: file });
     return file;
   }
 
@@ -130,6 +131,20 @@ export class Workbench {
         .filter((entry) => !HARMLESS_EXTENSION_HOST_ERRORS.some(({ pattern }) => pattern.test(entry)))
         .map((entry) => `${path.relative(this.profile.userDataDir, file)}: ${entry}`),
     );
+  }
+
+  /**
+   * "Developer: Reload Window", as a user does: unlike page.reload(), the
+   * workbench stores its state first (a tab page reload may lose the last
+   * changes, e.g. editors just closed come back).
+   */
+  async reloadWindow(): Promise<void> {
+    const navigated = this.page.waitForEvent('framenavigated', { predicate: (frame) => frame === this.page.mainFrame(), timeout: 60_000 });
+    await this.runCommand('Developer: Reload Window');
+    await navigated;
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await this.page.locator('.activitybar').waitFor();
+    await this.dismissNotifications();
   }
 
   /** Closes every editor (and so the article panel), discarding nothing: tests leave no unsaved edits. */
@@ -173,6 +188,8 @@ export class Workbench {
   async showArticle(fileName: string, row: string, place: string, date?: string): Promise<FrameLocator> {
     await this.openDigest(fileName);
     if (date) {
+      // Only the rows in sight are rendered: the date row may be below an expanded one.
+      await this.collapseAllInArticles();
       await this.expandDate(date);
     }
     await this.treeRow(row).click();
@@ -222,10 +239,7 @@ export class Workbench {
     }
     await this.articlesView().waitFor();
     if (!(await welcome.isVisible())) {
-      await this.page.reload();
-      await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-      await this.page.locator('.activitybar').waitFor();
-      await this.dismissNotifications();
+      await this.reloadWindow();
       if (!(await this.articlesView().isVisible())) {
         await this.clickDigestsIcon();
       }
@@ -266,11 +280,30 @@ export class Workbench {
     await this.page.keyboard.press('Escape');
   }
 
+  /** Opens a digest with Quick Open (Ctrl+P), as a user does, and waits as openDigest does. */
+  async quickOpenDigest(fileName: string): Promise<void> {
+    await this.page.keyboard.press('Control+p');
+    await this.page.locator('.quick-input-widget input').waitFor();
+    await this.page.keyboard.type(fileName);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: 15_000 });
+    await this.page.keyboard.press('Enter');
+    await this.activeTab(fileName).waitFor({ timeout: 15_000 });
+    await this.page.waitForFunction(() => document.querySelector('[id="status.editor.mode"]')?.textContent?.includes('Digest'), undefined, { timeout: 20_000 });
+    await this.openDigestsSidebar();
+  }
+
   /** Opens a file from the Explorer with a double click, as a user does. */
   async openFromExplorer(fileName: string): Promise<void> {
     const explorer = this.page.locator('.activitybar a.action-label[aria-label^="Explorer"]');
-    if ((await explorer.getAttribute('aria-expanded')) !== 'true' && !(await this.page.locator('.explorer-folders-view').isVisible())) {
-      await explorer.click();
+    const folders = this.page.locator('.explorer-folders-view');
+    // Just after a (re)load the workbench may still restore another sidebar over the Explorer: try again then.
+    for (let attempt = 0; attempt < 3 && !(await folders.isVisible()); attempt++) {
+      if (attempt === 0 && (await explorer.getAttribute('aria-expanded')) !== 'true') {
+        await explorer.click();
+      } else if (attempt > 0) {
+        await this.runCommand('View: Show Explorer'); // shows it, never toggles it away
+      }
+      await folders.waitFor({ timeout: 5_000 }).catch(() => undefined);
     }
     await this.page.mouse.move(700, 500); // let the activity bar's hover go away
     await this.page.keyboard.press('Escape');
@@ -285,6 +318,14 @@ export class Workbench {
     const item = this.page.locator('[id="status.editor.mode"]');
     await item.waitFor();
     return (await item.innerText()).trim();
+  }
+
+  /**
+   * The Digests icon in the activity bar: its whole item, as the unread badge
+   * (a sibling of the icon's link) takes the clicks on its corner.
+   */
+  digestsActivity(): Locator {
+    return this.page.locator('.activitybar li.action-item', { has: this.page.locator('a.action-label[aria-label^="Digests"]') }).first();
   }
 
   async openDigestsSidebar(): Promise<Locator> {
@@ -339,6 +380,84 @@ export class Workbench {
 
   treeRow(text: string): Locator {
     return this.articlesView().locator('.monaco-list-row', { hasText: text }).first();
+  }
+
+  /** The extension's status bar item, `N/T unread`. */
+  unreadStatus(): Locator {
+    return this.page.locator('.statusbar-item', { hasText: /\d+\/\d+ unread/ }).first();
+  }
+
+  /** The status bar's `N/T unread`, as shown. */
+  async unreadText(): Promise<string> {
+    const text = (await this.unreadStatus().innerText({ timeout: 20_000 })).trim();
+    const match = /(\d+)\/(\d+) unread/.exec(text);
+    assert.ok(match, `the status bar shows "${text}"`);
+    return match[0];
+  }
+
+  /** Waits until the status bar shows exactly `text` (e.g. `0/103 unread`). */
+  async waitForUnread(text: string, timeout = 10_000): Promise<void> {
+    const exact = new RegExp(`(^|\\s)${text.replace('/', '\\/')}$`);
+    await this.page.locator('.statusbar-item', { hasText: exact }).first().waitFor({ timeout }).catch(async () => {
+      throw new Error(`The status bar shows "${await this.unreadText().catch(() => 'no unread count')}", not "${text}"`);
+    });
+  }
+
+  /** Focuses the Articles view from the Command Palette ("Digests: Focus on Articles View"), and waits until it has focus. */
+  async focusArticlesView(): Promise<void> {
+    await this.runCommand('Digests: Focus on Articles View');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await this.articlesView().locator('.monaco-list:focus-within, .monaco-list:focus').first().waitFor({ timeout: 10_000 });
+  }
+
+  /** The label of the selected row of a view (the Articles view unless given), or '' when none is selected or rendered. */
+  async selectedLabel(view: Locator = this.articlesView()): Promise<string> {
+    const row = view.locator('.monaco-list-row.selected .label-name').first();
+    return (await row.count()) ? (await row.innerText()).trim() : '';
+  }
+
+  /** Waits until the selected row's label is no longer `previous`; returns the new one. */
+  async waitForSelectionChange(previous: string, view: Locator = this.articlesView()): Promise<string> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const label = await this.selectedLabel(view);
+      if (label && label !== previous) {
+        return label;
+      }
+      assert.ok(Date.now() < deadline, `the selection stayed at "${previous}"`);
+      await this.settled();
+    }
+  }
+
+  /** Presses keys with `page.keyboard.press` and counts every press. */
+  keyCounter(): { press(key: string): Promise<void>; readonly count: number } {
+    let count = 0;
+    const page = this.page;
+    return {
+      async press(key: string) {
+        count++;
+        await page.keyboard.press(key);
+      },
+      get count() {
+        return count;
+      },
+    };
+  }
+
+  /** The Starred view's rows, labels as shown (digest rows and article rows). */
+  async starredLabels(): Promise<string[]> {
+    const view = this.starredView();
+    await view.waitFor();
+    const header = view.locator('.pane-header').first();
+    if ((await header.getAttribute('aria-expanded')) === 'false') {
+      await header.click();
+    }
+    return (await view.locator('.monaco-list-row .label-name').allInnerTexts()).map((label) => label.trim());
+  }
+
+  /** A notification toast with this text. */
+  notification(text: RegExp): Locator {
+    return this.page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
   }
 
   /** The article panel's page, inside the webview's two iframes. */
