@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { DigestDocuments, DigestEntry } from './digestDocuments';
+import { openInTab } from './tabs';
 
 /**
  * The active digest: the one the Articles view, the status of commands and
@@ -76,16 +77,4 @@ export class ActiveDigest implements vscode.Disposable {
   dispose(): void {
     vscode.Disposable.from(...this.disposables).dispose();
   }
-}
-
-function openInTab(key: string): boolean {
-  return vscode.window.tabGroups.all.some((group) =>
-    group.tabs.some((tab) => {
-      const input = tab.input;
-      if (input instanceof vscode.TabInputText) {
-        return input.uri.toString() === key;
-      }
-      return input instanceof vscode.TabInputTextDiff && input.modified.toString() === key;
-    }),
-  );
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { hasMarkdownDigestHeader, hasPlainDigestHeader } from './detect';
+import { openInTab } from './tabs';
 
 const DIGEST_LANGUAGE = 'digest';
 const HEADER_LINES = 12;
@@ -80,9 +81,12 @@ export class PlainTextDetection implements vscode.Disposable {
     return this.switchingToDigest.has(document.uri.toString()) && document.languageId !== DIGEST_LANGUAGE;
   }
 
-  /** Called for every closed document: a digest closing may be the first half of a language change. */
+  /**
+   * Called for every closed document: a digest closing while its tab stays is
+   * the first half of a language change (closing the tab removes it first).
+   */
   closed(document: vscode.TextDocument): void {
-    if (document.languageId === DIGEST_LANGUAGE) {
+    if (document.languageId === DIGEST_LANGUAGE && openInTab(document.uri.toString())) {
       this.digestClosedAt.set(document.uri.toString(), Date.now());
     }
   }

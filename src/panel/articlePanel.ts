@@ -27,6 +27,7 @@ export class ArticlePanel {
   /** What was last posted, so an unchanged article is not posted again; and which article that was. */
   private postedContent: string | undefined;
   private shownKey: string | undefined;
+  private restoring = false;
 
   /** Shows `target` in the panel, creating the panel beside the editor if there is none. */
   static createOrShow(services: PanelServices, target: PanelTarget, preserveFocus: boolean): ArticlePanel {
@@ -50,6 +51,8 @@ export class ArticlePanel {
   static revive(panel: vscode.WebviewPanel, services: PanelServices, state: PanelState | undefined): ArticlePanel {
     ArticlePanel.current?.panel.dispose();
     ArticlePanel.current = new ArticlePanel(panel, services, restoredTarget(state));
+    // A restored article was shown before the reload: showing it again is no new reading (it may have been marked unread on purpose).
+    ArticlePanel.current.restoring = true;
     return ArticlePanel.current;
   }
 
@@ -157,10 +160,11 @@ export class ArticlePanel {
       this.target = content.target;
       const isNewArticle = content.key !== this.shownKey;
       this.shownKey = content.key;
-      if (isNewArticle) {
+      if (isNewArticle && !this.restoring) {
         this.markReadOnShow(content.key, content.article.index);
         content.article.read ||= markReadOnShowEnabled();
       }
+      this.restoring = false;
       message = { type: 'show', article: content.article, state: content.state, isNewArticle };
     }
     if (!this.ready) {

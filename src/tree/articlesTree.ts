@@ -20,6 +20,10 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   /** Reveals run one at a time; a newer one makes the waiting ones moot. */
   private revealQueue: Promise<void> = Promise.resolve();
   private revealRequest = 0;
+  /** Selections the user made (not our reveals): a reveal queued before one is dropped. */
+  private userSelections = 0;
+  /** The row our last reveal selected: its selection event (which may come late) is ours, not the user's. */
+  private lastRevealed: TreeNode | undefined;
   /** The cursor position our own "show article" set: its selection event is not the user moving. */
   private ownCursor: { uri: string; line: number } | undefined;
   /** "Hide read articles": the selected one stays until the user moves on. */
@@ -141,6 +145,9 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   }
 
   private selectionChanged(selection: readonly TreeNode[]): void {
+    if (selection[0] !== this.lastRevealed) {
+      this.userSelections++;
+    }
     const kept = this.keptWhileHidden;
     const selected = selection[0];
     if (kept && kept !== selected) {
@@ -208,12 +215,15 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   /** Selects the article's row (without focus); reveals run in order and only the latest waiting one runs. */
   reveal(target: ArticleTarget, focus = false): Promise<void> {
     const request = ++this.revealRequest;
+    const epoch = this.userSelections;
     this.revealQueue = this.revealQueue.then(async () => {
-      if (request !== this.revealRequest || !this.view.visible) {
+      // A newer request, or a row the user picked meanwhile, makes this one moot.
+      if (request !== this.revealRequest || epoch !== this.userSelections || !this.view.visible) {
         return;
       }
       const node = this.nodeFor(target);
       if (node && this.view.selection[0] !== node) {
+        this.lastRevealed = node;
         await this.view.reveal(node, { select: true, focus, expand: true });
       }
     }).catch((error: unknown) => console.warn(`Digest Reader: could not reveal an article: ${String(error)}`));

@@ -83,6 +83,16 @@ describe('Foundations: addressing, active digest, language choice, fresh parses'
     await waitFor('the digest read again', () => reader.documents.get(back.uri));
   });
 
+  it('reads a digest closed and reopened at once as a digest again (a close is no choice of Plain Text)', async () => {
+    const reader = await api();
+    const uri = writeDigest('reopened.txt', sampleText);
+    await openDigest(uri);
+    await closeAll();
+    const editor = await openDigest(uri);
+    assert.equal(editor.document.languageId, 'digest');
+    assert.ok(reader.documents.get(uri));
+  });
+
   it('applies digestReader.detectPlainTextDigests at once, both ways', async () => {
     const reader = await api();
     const uri = writeDigest('setting.txt', sampleText);

@@ -169,8 +169,8 @@ function readingTopic(j: Journey): void {
   it('restores the article panel after a window reload', async () => {
     const { workbench } = j;
     await workbench.showArticle21();
-    await workbench.page.reload();
-    await workbench.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // As a user does (Developer: Reload Window): the workbench saves its editors first; a bare page reload may not.
+    await workbench.reloadWindow();
     const frame = workbench.articleFrame();
     await frame.locator('.place', { hasText: 'Article 21' }).waitFor({ timeout: 30_000 });
     assert.match(await frame.locator('.title.lang-en h1').innerText(), /-Nets: Interaction-Based System/);
