@@ -54,6 +54,9 @@ export function commandsTopic(j: Journey): void {
   it('the editor title shows "Show Article" over the digest\'s group and not over notes.txt opened to the side', async () => {
     const { workbench } = j;
     await workbench.closeAllEditors();
+    // By default only the active group shows editor actions; with them in every group a window-wide condition shows.
+    await workbench.setBooleanSetting('workbench.editor.alwaysShowEditorActions', 'Always Show Editor Actions', true);
+    await workbench.closeAllEditors();
     await workbench.openDigest(FIXTURE);
     // A second group to the right, with notes.txt in it (the digest's group keeps the digest).
     await workbench.runCommand('View: Split Editor Right');
@@ -72,6 +75,8 @@ export function commandsTopic(j: Journey): void {
       });
     } finally {
       await workbench.closeAllEditors(); // and the second group
+      await workbench.setBooleanSetting('workbench.editor.alwaysShowEditorActions', 'Always Show Editor Actions', false);
+      await workbench.closeAllEditors();
     }
   });
 
