@@ -343,7 +343,12 @@ export class Workbench {
 
   /** The Digests icon in the activity bar: the item as a whole, since its unread badge covers the icon. */
   async clickDigestsIcon(): Promise<void> {
-    await this.page.locator('.activitybar .action-item', { has: this.page.locator('a.action-label[aria-label^="Digests"]') }).click();
+    // Clicking the icon of the container already shown would close the sidebar: click only when it is not shown.
+    const shown = this.page.locator('.part.sidebar .composite.title', { hasText: /Digests/i });
+    if (!(await shown.isVisible())) {
+      await this.page.locator('.activitybar .action-item', { has: this.page.locator('a.action-label[aria-label^="Digests"]') }).click();
+    }
+    await shown.waitFor();
   }
 
   /** The Articles view: its pane in the Digests sidebar (beside Starred). */
