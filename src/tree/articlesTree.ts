@@ -116,7 +116,8 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   /** The selected article of the shown digest, if any. */
   get selectedArticle(): { entry: DigestEntry; article: Article } | undefined {
     const selected = this.view.selection[0];
-    return this.shown && selected instanceof ArticleNode ? { entry: this.shown, article: selected.article } : undefined;
+    // A selection left from another digest's rows names nothing here.
+    return this.shown && selected instanceof ArticleNode && this.roots.includes(selected.parent) ? { entry: this.shown, article: selected.article } : undefined;
   }
 
   private refreshRoot(): void {

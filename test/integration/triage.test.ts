@@ -110,7 +110,8 @@ describe('Triage: read state and stars', () => {
   it('walks the unread articles with n from the start and says when the digest is done', async () => {
     await openDigest(sampleUri);
     await waitFor('the tree', () => reader.articlesTree.rows().length === 7);
-    await vscode.commands.executeCommand('digestReader.nextUnread', { from: 'tree' });
+    // Nothing current (no panel open): n starts from the first article in the Articles view's order.
+    await vscode.commands.executeCommand('digestReader.nextUnread', { from: 'panel' });
     await waitFor('the first article in the Articles view\'s order (12, the only one on Fri)', () => panelArticle(reader)?.index === 12);
     await vscode.commands.executeCommand('digestReader.nextUnread', { from: 'panel' });
     await waitFor('then article 0', () => panelArticle(reader)?.index === 0);

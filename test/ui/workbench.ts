@@ -343,12 +343,20 @@ export class Workbench {
 
   /** The Digests icon in the activity bar: the item as a whole, since its unread badge covers the icon. */
   async clickDigestsIcon(): Promise<void> {
-    // Clicking the icon of the container already shown would close the sidebar: click only when it is not shown.
+    // Clicking the icon of the container already shown would close the sidebar, and right after a reload the
+    // workbench may still be restoring another one: click only when Digests is not shown, until its view is there.
     const shown = this.page.locator('.part.sidebar .composite.title', { hasText: /Digests/i });
-    if (!(await shown.isVisible())) {
-      await this.page.locator('.activitybar .action-item', { has: this.page.locator('a.action-label[aria-label^="Digests"]') }).click();
+    const icon = this.page.locator('.activitybar .action-item', { has: this.page.locator('a.action-label[aria-label^="Digests"]') });
+    const deadline = Date.now() + 30_000;
+    while (!(await this.articlesView().isVisible())) {
+      if (Date.now() > deadline) {
+        throw new Error('The Digests sidebar did not open');
+      }
+      if (!(await shown.isVisible())) {
+        await icon.click();
+      }
+      await this.articlesView().waitFor({ timeout: 2_000 }).catch(() => undefined);
     }
-    await shown.waitFor();
   }
 
   /** The Articles view: its pane in the Digests sidebar (beside Starred). */
