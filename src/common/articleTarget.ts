@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isArxivId, type Article, type ArticleAddress } from '../core';
+import { isArxivId, sameAddress, type Article, type ArticleAddress } from '../core';
 
 export { findArticle } from '../core';
 
@@ -40,17 +40,11 @@ function isIndex(value: unknown): value is number {
 }
 
 export function sameTarget(a: ArticleTarget, b: ArticleTarget): boolean {
-  return a.index === b.index && a.line === b.line && a.arxivId === b.arxivId && a.uri.toString() === b.uri.toString();
+  return sameAddress(a, b) && a.uri.toString() === b.uri.toString();
 }
 
 /** Labels used wherever an article is listed: "21 $Δ$-Nets: …", numbered as the digest numbers them. */
 export function articleLabel(article: Article): string {
   const title = article.titles.en ?? article.titles[article.sourceLanguage] ?? Object.values(article.titles).find(Boolean) ?? '(no title)';
   return `${String(article.index).padStart(2, '0')} ${title}`;
-}
-
-/** The article `offset` places away in digest order, if there is one. */
-export function articleByOffset(articles: readonly Article[], from: Article, offset: number): Article | undefined {
-  const position = articles.indexOf(from);
-  return position < 0 ? undefined : articles[position + offset];
 }

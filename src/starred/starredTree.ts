@@ -71,7 +71,16 @@ export class StarredTree implements vscode.TreeDataProvider<StarredNode>, vscode
 
   constructor(private readonly reading: ReadingStore) {
     this.view = vscode.window.createTreeView(STARRED_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
-    this.disposables = [this.view, this.changed, reading.onDidChange(() => this.rebuild())];
+    this.disposables = [
+      this.view,
+      this.changed,
+      // Triage marks one article per key press: rebuild only when a starred article (or its read state) changed.
+      reading.onDidChange((change) => {
+        if (change === 'all' || change.keys.some((key) => reading.state.isStarred(key) || this.articles.some((node) => node.star.key === key))) {
+          this.rebuild();
+        }
+      }),
+    ];
     this.rebuild();
   }
 
