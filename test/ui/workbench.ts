@@ -38,6 +38,10 @@ export function makeWorkspace(): string {
 export const HARMLESS_EXTENSION_HOST_ERRORS: { pattern: RegExp; why: string }[] = [
   // The workbench (and its built-in extensions) try open-vsx.org and the marketplace; this machine has no network.
   { pattern: /open-vsx\.org|marketplace\.visualstudio\.com|gallery|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|getaddrinfo|net::ERR_/i, why: 'no network here' },
+  // After a window reload two of code-server's extension hosts can race for the workspace storage lock; the loser
+  // logs EEXIST on vscode.lock and then fails to parse the half-written lock file, in code-server's own code.
+  { pattern: /EEXIST: file already exists, open '[^']*\/workspaceStorage\/[^']*\/vscode\.lock'/, why: 'code-server workspace storage lock race' },
+  { pattern: /^(?![\s\S]*dist\/extension\.js)[\s\S]*Unexpected end of JSON input[\s\S]*\.vscode-test\/code-server/, why: 'the same race: a lock file read half-written, in code-server\'s code' },
 ];
 
 /** Error lines of an extension host log, each with the lines (stack) that follow it up to the next log line. */
