@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { StarredArticle } from '../core';
 import type { StarredTarget } from '../common/starredTarget';
 import type { ReadingStore } from '../reading';
+import { RefreshScheduler } from '../common/refreshScheduler';
 
 export const STARRED_VIEW_ID = 'digestReader.starred';
 
@@ -66,6 +67,7 @@ export class StarredTree implements vscode.TreeDataProvider<StarredNode>, vscode
   private roots: StarredDigestNode[] = [];
   private readonly changed = new vscode.EventEmitter<StarredNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly refresh = new RefreshScheduler<StarredNode>(() => this.changed.fire(undefined));
   readonly view: vscode.TreeView<StarredNode>;
   private readonly disposables: vscode.Disposable[];
 
@@ -89,6 +91,7 @@ export class StarredTree implements vscode.TreeDataProvider<StarredNode>, vscode
   }
 
   getChildren(node?: StarredNode): StarredNode[] {
+    this.refresh.fetched(node === undefined);
     return node ? (node instanceof StarredDigestNode ? node.children : []) : this.roots;
   }
 
@@ -127,7 +130,7 @@ export class StarredTree implements vscode.TreeDataProvider<StarredNode>, vscode
     this.roots = [...byDigest.values()];
     const count = this.articles.length;
     this.view.description = count > 0 ? `${count} starred` : undefined;
-    this.changed.fire(undefined);
+    this.refresh.refreshRoot();
   }
 
   dispose(): void {

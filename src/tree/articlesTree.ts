@@ -6,6 +6,7 @@ import type { ReadingChange, ReadingStore } from '../reading';
 import { setContext } from '../common/context';
 import { ArticleNode, DateNode, updateTree, type ArticleRow, type TreeNode } from './nodes';
 import { describeDigest } from './describe';
+import { RefreshScheduler } from '../common/refreshScheduler';
 
 export const ARTICLES_VIEW_ID = 'digestReader.articles';
 
@@ -30,16 +31,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   private hideRead = false;
   private keptWhileHidden: ArticleNode | undefined;
   private unreadByDate = new Map<string | undefined, number>();
-  /**
-   * A refresh from the root is pending until VS Code asks for the root again.
-   * Two in a row make VS Code ask for children of rows the first one dropped
-   * ("No tree item with id … found"), so they are merged, and row refreshes
-   * wait for it (the root refresh redraws every row anyway).
-   */
-  private rootRefresh: 'scheduled' | 'sent' | undefined;
-  /** Counts changes that need the root redrawn, and which of them VS Code has fetched. */
-  private rootVersion = 0;
-  private servedVersion = -1;
+  private readonly refresh = new RefreshScheduler<TreeNode>((nodes) => this.changed.fire(nodes));
 
   constructor(
     private readonly documents: DigestDocuments,
@@ -64,18 +56,8 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
-    if (!node) {
-      if (this.rootRefresh === 'sent') {
-        this.rootRefresh = undefined; // VS Code redraws every row now
-      }
-      return this.servedRows();
-    }
+    this.refresh.fetched(node === undefined);
     return this.rows(node);
-  }
-
-  private servedRows(): TreeNode[] {
-    this.servedVersion = this.rootVersion;
-    return this.rows();
   }
 
   /** The view's rows under `node` (the root when undefined), as they are now. */
@@ -110,7 +92,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     const selected = this.view.selection[0];
     this.keptWhileHidden = selected instanceof ArticleNode ? selected : undefined;
     void setContext('digestReader.hideRead', hide);
-    this.refreshRoot();
+    this.refresh.refreshRoot();
   }
 
   /** The selected article of the shown digest, if any. */
@@ -118,27 +100,6 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     const selected = this.view.selection[0];
     // A selection left from another digest's rows names nothing here.
     return this.shown && selected instanceof ArticleNode && this.roots.includes(selected.parent) ? { entry: this.shown, article: selected.article } : undefined;
-  }
-
-  private refreshRoot(): void {
-    this.rootVersion++;
-    if (this.rootRefresh !== 'scheduled') {
-      this.rootRefresh = 'scheduled';
-      setTimeout(() => {
-        if (this.servedVersion === this.rootVersion) {
-          this.rootRefresh = undefined; // VS Code already asked for the root since the change: it has these rows
-          return;
-        }
-        this.rootRefresh = 'sent';
-        this.changed.fire(undefined);
-      }, 0);
-    }
-  }
-
-  private refreshRows(nodes: TreeNode[]): void {
-    if (this.rootRefresh === undefined && nodes.length > 0) {
-      this.changed.fire(nodes);
-    }
   }
 
   private visible(node: ArticleNode): boolean {
@@ -155,7 +116,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       // Moving on lets the read article go.
       this.keptWhileHidden = selected instanceof ArticleNode ? selected : undefined;
       if (this.hideRead) {
-        this.refreshRows([kept.parent]);
+        this.refresh.refreshRows([kept.parent]);
       }
     } else if (selected instanceof ArticleNode) {
       this.keptWhileHidden = selected;
@@ -169,9 +130,14 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       return;
     }
     this.countUnread();
-    if (change === 'all' || this.hideRead) {
+    if (this.hideRead) {
       // Hidden rows come and go, and whole dates with them: refresh from the root.
-      this.refreshRoot();
+      this.refresh.refreshRoot();
+      return;
+    }
+    if (change === 'all') {
+      // The same rows, other marks: redraw them in place (a root refresh would make VS Code drop them).
+      this.refresh.refreshRows(this.roots.flatMap((date) => [date, ...date.children]));
       return;
     }
     const keys = new Set(change.keys);
@@ -183,7 +149,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
         nodes.push(date, ...rows);
       }
     }
-    this.refreshRows(nodes);
+    this.refresh.refreshRows(nodes);
   }
 
   /** Unread counts per date, the view's badge, and the context the status bar reads. */
@@ -246,15 +212,15 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     this.countUnread();
     if (!entry) {
       this.roots = [];
-      this.refreshRoot();
+      this.refresh.refreshRoot();
       return;
     }
     const update = updateTree(entry.document.uri, entry.digest.articles, groupByDate(entry.digest.articles), sameDocument ? this.roots : []);
     this.roots = update.roots;
     if (update.changed === undefined) {
-      this.refreshRoot();
+      this.refresh.refreshRoot();
     } else {
-      this.refreshRows(update.changed);
+      this.refresh.refreshRows(update.changed);
     }
   }
 
