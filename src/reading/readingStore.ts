@@ -5,6 +5,12 @@ import { decodeReadingState, encodeReadingState, ReadingState, type Marking, typ
 export const STATE_KEY = 'digestReader.readingState';
 
 const SAVE_DELAY_MS = 400;
+/**
+ * Another window's markings reach this window's globalState without an event,
+ * and a browser window may never see a focus change: look every few seconds
+ * (one stamp compared; the state is decoded only when it differs).
+ */
+const OTHER_WINDOWS_CHECK_MS = 2_000;
 
 /** The stamp a window writes with the state: who wrote it, and which of its writes. */
 function stampOf(stored: unknown): string | undefined {
@@ -17,8 +23,8 @@ export type ReadingChange = { keys: readonly string[] } | 'all';
 
 /**
  * The reading state of this user, in `globalState` (synced through Settings
- * Sync). Saved after every marking; re-read when the window regains focus,
- * so a marking made in another window shows here. Damaged stored state is
+ * Sync). Saved after every marking; re-read when the window regains focus
+ * and when another window's stamp appears, so its markings show here. Damaged stored state is
  * never a crash: what can be read is kept, the rest reported once in the
  * output channel, and the damaged original kept aside.
  */
@@ -48,6 +54,8 @@ export class ReadingStore implements vscode.Disposable {
         }
       }),
     );
+    const check = setInterval(() => this.load(false), OTHER_WINDOWS_CHECK_MS);
+    this.disposables.push({ dispose: () => clearInterval(check) });
   }
 
   /** Re-reads the stored state if another window (or Settings Sync) changed it; the window's focus calls this. */

@@ -5,13 +5,15 @@
  * article, read the panel, open the arXiv page, use the palette, survive a
  * hostile digest, switch themes, reload. Screenshots: test-results/screenshots/.
  * Runs against the working tree and against the packaged .vsix; the other
- * topics (triage.ui.ts, panel.ui.ts, commands.ui.ts) join the same two
- * journeys; triage.ui.ts comes first, as it starts from nothing read.
+ * topics (triage.ui.ts, panel.ui.ts, commands.ui.ts, keys.ui.ts; sharedState.ui.ts
+ * in development only) join the same journeys; triage.ui.ts comes first, as it starts from nothing read.
  */
 import * as assert from 'node:assert/strict';
 import { commandsTopic } from './commands.ui';
 import { journey, type Journey } from './journey';
+import { keysTopic } from './keys.ui';
 import { panelTopic } from './panel.ui';
+import { sharedStateTopic } from './sharedState.ui';
 import { triageTopic } from './triage.ui';
 import { FIXTURE } from './workbench';
 
@@ -180,10 +182,10 @@ function readingTopic(j: Journey): void {
 
 describe('UI: reading a digest in the workbench (extension from the working tree)', function () {
   this.timeout(90_000);
-  journey('development', [triageTopic, readingTopic, panelTopic, commandsTopic]);
+  journey('development', [triageTopic, readingTopic, panelTopic, commandsTopic, keysTopic, sharedStateTopic]);
 });
 
 describe('UI: the packaged .vsix, installed into a clean profile', function () {
   this.timeout(90_000);
-  journey('installed', [triageTopic, readingTopic, panelTopic, commandsTopic]);
+  journey('installed', [triageTopic, readingTopic, panelTopic, commandsTopic, keysTopic]);
 });

@@ -14,6 +14,9 @@ export const screenshotsRoot = path.join(projectRoot, 'test-results', 'screensho
 
 /** The real digest, as named in the UI workspace. */
 export const FIXTURE = 'cs.DC-2025-06-01.txt';
+/** The extension's id: the key of its global state in the workbench's storage. */
+const EXTENSION_ID = 'digest-reader.digest-reader';
+
 /** A plain-text file that is no digest. */
 export const NOTES = 'notes.txt';
 
@@ -82,6 +85,8 @@ export class Workbench {
     private readonly server: RunningCodeServer,
     readonly profile: Profile,
     private readonly screenshots: string,
+    /** A second window of the same browser and server closes only its page. */
+    private readonly secondary = false,
   ) {}
 
   static async open(options: WorkbenchOptions): Promise<Workbench> {
@@ -278,6 +283,72 @@ export class Workbench {
     await this.page.locator('[id="status.editor.selection"]', { hasText: text }).waitFor({ timeout: 10_000 }).catch(async () => {
       throw new Error(`The cursor is at "${(await this.page.locator('[id="status.editor.selection"]').innerText()).trim()}", not at Ln ${line}, Col ${column}`);
     });
+  }
+
+  /** Moves the cursor of the active editor to the start of a line (1-based) with "Go to Line" (Ctrl+G). */
+  async goToLine(line: number): Promise<void> {
+    await this.page.keyboard.press('Control+g');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`:${line}`);
+    await this.page.keyboard.press('Enter');
+    await this.waitForCursor(line, 1);
+  }
+
+  /**
+   * Edits one key of the extension's global state where the web workbench
+   * keeps it (the browser's IndexedDB), as a damaged profile would have it.
+   * Takes effect at the next window load. False when the key is not stored.
+   */
+  async editExtensionState(key: string, edit: (value: unknown) => unknown): Promise<boolean> {
+    const stored = await this.page.evaluate(async (extension) => {
+      for (const { name } of await indexedDB.databases()) {
+        if (!name?.startsWith('vscode-web-state-db')) {
+          continue;
+        }
+        const value = await new Promise<unknown>((resolve) => {
+          const open = indexedDB.open(name);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('ItemTable')) {
+              db.close();
+              resolve(undefined);
+              return;
+            }
+            const get = db.transaction('ItemTable').objectStore('ItemTable').get(extension);
+            get.onsuccess = () => { db.close(); resolve(get.result); };
+            get.onerror = () => { db.close(); resolve(undefined); };
+          };
+          open.onerror = () => resolve(undefined);
+        });
+        if (typeof value === 'string') {
+          return { database: name, value };
+        }
+      }
+      return undefined;
+    }, EXTENSION_ID);
+    if (!stored) {
+      return false;
+    }
+    const state = JSON.parse(stored.value) as Record<string, unknown>;
+    if (!(key in state)) {
+      return false;
+    }
+    state[key] = edit(state[key]);
+    await this.page.evaluate(async ({ database, extension, value }) => {
+      await new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open(database);
+        open.onsuccess = () => {
+          const db = open.result;
+          const transaction = db.transaction('ItemTable', 'readwrite');
+          transaction.objectStore('ItemTable').put(value, extension);
+          transaction.oncomplete = () => { db.close(); resolve(); };
+          transaction.onerror = () => { db.close(); reject(new Error(String(transaction.error))); };
+        };
+        open.onerror = () => reject(new Error(String(open.error)));
+      });
+    }, { database: stored.database, extension: EXTENSION_ID, value: JSON.stringify(state) });
+    return true;
   }
 
   async dismissNotifications(): Promise<void> {
@@ -530,7 +601,27 @@ export class Workbench {
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
+  /**
+   * Another browser window on the same workbench URL, as a user opens a
+   * second tab: the same server, profile and browser storage, its own
+   * extension host.
+   */
+  async openAnotherWindow(): Promise<Workbench> {
+    const page = await this.page.context().newPage();
+    await page.goto(this.page.url());
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.activitybar').waitFor();
+    const other = new Workbench(page, this.browser, this.server, this.profile, this.screenshots, true);
+    other.step = 100;
+    await other.dismissNotifications();
+    return other;
+  }
+
   async close(): Promise<void> {
+    if (this.secondary) {
+      await this.page.close();
+      return;
+    }
     await this.browser.close();
     await this.server.stop();
     fs.rmSync(path.dirname(this.profile.userDataDir), { recursive: true, force: true });
