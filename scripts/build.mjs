@@ -1,4 +1,5 @@
-// One esbuild context per bundle: the extension (Node, `vscode` external),
+// One esbuild context per bundle: the extension (Node, `vscode` external;
+// and again as a web worker bundle for VS Code for the Web),
 // the webview script (browser, KaTeX inside), and dist/core.js, the digest
 // library for Node scripts outside VS Code. Types are checked by `tsc` apart.
 // A full build also writes dist/ThirdPartyNotices.txt, the licenses of the npm
@@ -20,6 +21,8 @@ const common = {
 // `shipped`: in the .vsix (see .vscodeignore), so its bundled packages need notices.
 const bundles = [
   { shipped: true, options: { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] } },
+  // The same extension for VS Code for the Web: the web worker extension host has no Node built-ins.
+  { shipped: true, options: { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'] } },
   { shipped: false, options: { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', platform: 'node', format: 'cjs', target: 'node18' } },
   { shipped: true, options: { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' } },
 ];
