@@ -63,3 +63,20 @@ export function keysTopic(j: Journey): void {
     await workbench.screenshot('editor-alt-j');
   });
 }
+
+/** Where the keys start: the status bar's count leads to the Articles view, whose rows say their state to screen readers. */
+export function statusTopic(j: Journey): void {
+  it('clicking "N/103 unread" in the status bar focuses the Articles view; each row tells a screen reader read or unread', async () => {
+    const { workbench } = j;
+    const frame = await workbench.showArticle21();
+    const row = workbench.treeRow('21 $Δ$-Nets');
+    // Shown, so read; the panel's button makes it unread.
+    await workbench.page.waitForFunction(() => /^Article 21, read/.test(document.querySelector('.monaco-list-row.selected')?.getAttribute('aria-label') ?? ''), undefined, { timeout: 10_000 });
+    await frame.locator('.state button', { hasText: /^Mark unread$/ }).click();
+    await row.and(workbench.page.locator('[aria-label^="Article 21, unread"]')).waitFor({ timeout: 10_000 });
+    assert.match((await row.getAttribute('aria-label')) ?? '', /^Article 21, unread(, starred)?: \$Δ\$-Nets: Interaction-Based System/);
+    await workbench.page.locator('.editor-group-container').first().click({ position: { x: 300, y: 300 } }); // the focus elsewhere
+    await workbench.unreadStatus().click();
+    await workbench.articlesView().locator('.monaco-list:focus-within, .monaco-list:focus').first().waitFor({ timeout: 10_000 });
+  });
+}

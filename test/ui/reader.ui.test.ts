@@ -11,7 +11,7 @@
 import * as assert from 'node:assert/strict';
 import { commandsTopic } from './commands.ui';
 import { journey, type Journey } from './journey';
-import { keysTopic } from './keys.ui';
+import { keysTopic, statusTopic } from './keys.ui';
 import { panelTopic } from './panel.ui';
 import { sharedStateTopic } from './sharedState.ui';
 import { triageTopic } from './triage.ui';
@@ -182,7 +182,7 @@ function readingTopic(j: Journey): void {
 
 describe('UI: reading a digest in the workbench (extension from the working tree)', function () {
   this.timeout(90_000);
-  journey('development', [triageTopic, readingTopic, panelTopic, commandsTopic, keysTopic, sharedStateTopic]);
+  journey('development', [triageTopic, readingTopic, panelTopic, commandsTopic, keysTopic, statusTopic, sharedStateTopic]);
 });
 
 describe('UI: the packaged .vsix, installed into a clean profile', function () {
