@@ -112,6 +112,7 @@ export class StarredTree implements vscode.TreeDataProvider<StarredNode>, vscode
   async reveal(key: string, focus: boolean): Promise<void> {
     const node = this.articles.find((candidate) => candidate.star.key === key);
     if (node && this.view.visible) {
+      this.refresh.revealing();
       await this.view.reveal(node, { select: true, focus, expand: true });
     }
   }

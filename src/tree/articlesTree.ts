@@ -191,6 +191,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       const node = this.nodeFor(target);
       if (node && this.view.selection[0] !== node) {
         this.lastRevealed = node;
+        this.refresh.revealing();
         await this.view.reveal(node, { select: true, focus, expand: true });
       }
     }).catch((error: unknown) => console.warn(`Digest Reader: could not reveal an article: ${String(error)}`));
