@@ -61,6 +61,13 @@ export function journey(mode: Mode, topics: Topic[]): void {
     if (this.currentTest?.state === 'failed' && state.workbench) {
       const workbench = state.workbench;
       await workbench.screenshot(`FAILED-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}`).catch(() => undefined);
+      if (workbench.hostKind === 'web') {
+        // The cause is often in the page's console already (e.g. the extension failed to activate): say it here.
+        const errors = workbench.extensionHostErrors();
+        if (errors.length > 0) {
+          console.log(`      the page's console so far has ${errors.length} error(s):\n${errors.map((error) => `        ${error.split('\n')[0]}`).join('\n')}`);
+        }
+      }
       // Leave no menu, dialog or quick input open for the next test.
       for (let i = 0; i < 3; i++) {
         await workbench.page.keyboard.press('Escape').catch(() => undefined);
