@@ -85,12 +85,31 @@ export async function startVsCodeWeb(options: VsCodeWebOptions): Promise<Running
     }
   });
   return {
-    url: `http://127.0.0.1:${port}/`,
+    // localhost, not 127.0.0.1: every webview is served from its own origin `<uuid>.<host>`, and browsers
+    // resolve `*.localhost` to loopback but nothing under `127.0.0.1` (the panel would stay blank).
+    url: `http://localhost:${port}/`,
     stop: () => new Promise<void>((resolve) => {
       server.closeAllConnections?.();
       server.close(() => resolve());
     }),
   };
+}
+
+/** A file of the mounted folder as the workbench names it (`relativePath` uses `/` or the platform's separator). */
+export function mountedUri(relativePath: string): string {
+  return `vscode-test-web://mount/${relativePath.split(/[\\/]/).filter(Boolean).map(encodeURIComponent).join('/')}`;
+}
+
+/**
+ * The workbench's address that also opens `openFile` (relative to the mounted
+ * folder) in an editor once the workbench is up, as `code FOLDER FILE` does:
+ * the web workbench reads it from the `payload` query parameter.
+ */
+export function webWorkbenchUrl(server: RunningVsCodeWeb, target: { openFile?: string } = {}): string {
+  if (!target.openFile) {
+    return server.url;
+  }
+  return `${server.url}?${new URLSearchParams({ payload: JSON.stringify([['openFile', mountedUri(target.openFile)]]) }).toString()}`;
 }
 
 export interface WebBrowser {

@@ -1,14 +1,16 @@
 /**
- * Drives the VS Code workbench (code-server) in headless Chromium as a user
- * does, and saves a screenshot of each step.
+ * Drives the VS Code workbench in headless Chromium as a user does, and saves
+ * a screenshot of each step: code-server 1.100 (Node extension host) or
+ * VS Code for the Web 1.137 (web worker extension host, `Workbench.openWeb`).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type Frame, type FrameLocator, type Locator, type Page } from 'playwright-core';
+import { chromium, type Frame, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import * as assert from 'node:assert/strict';
 import * as os from 'node:os';
 import { fixturePath, projectRoot, testDigestPath } from '../support/fixtures';
-import { CHROMIUM_ARGS, chromiumPath, createProfile, installExtension, startCodeServer, workbenchUrl, type Profile, type RunningCodeServer } from '../host/codeServer';
+import { CHROMIUM_ARGS, chromiumPath, createProfile, installExtension, startCodeServer, workbenchUrl, type Profile } from '../host/codeServer';
+import { launchWebBrowser, startVsCodeWeb, VSCODE_WEB_VERSION } from '../host/vscodeWeb';
 
 export const screenshotsRoot = path.join(projectRoot, 'test-results', 'screenshots');
 
@@ -68,6 +70,22 @@ export function errorEntries(log: string): string[] {
   return entries;
 }
 
+/**
+ * Messages of VS Code for the Web's page console (where the web worker
+ * extension host's errors show) that are not errors of ours, each with why.
+ * Anything else logged as an error, and any uncaught error, fails the journey.
+ */
+export const HARMLESS_WEB_CONSOLE_ERRORS: { pattern: RegExp; why: string }[] = [
+  // The workbench asks every extension under development for its optional translations; we ship none.
+  { pattern: /^Failed to load resource: the server responded with a status of 404 \(Not Found\) \[[^\]]*\/static\/devextensions\/package\.nls\.json\]$/, why: 'no package.nls.json: the extension is not localized' },
+];
+
+/** One message of the page's console (every frame, and the extension host's worker), or an uncaught error. */
+export interface ConsoleEntry {
+  type: string;
+  text: string;
+}
+
 export interface WorkbenchOptions {
   name: string;
   folder: string;
@@ -76,19 +94,23 @@ export interface WorkbenchOptions {
   settings?: Record<string, unknown>;
 }
 
+/** What runs the workbench: code-server with its profile on disk, or VS Code for the Web with its page console. */
+type Host =
+  | { readonly kind: 'code-server'; readonly profile: Profile; close(): Promise<void> }
+  | { readonly kind: 'web'; readonly version: string; readonly console: ConsoleEntry[]; close(): Promise<void> };
+
 export class Workbench {
   private step = 0;
 
   private constructor(
     readonly page: Page,
-    private readonly browser: Browser,
-    private readonly server: RunningCodeServer,
-    readonly profile: Profile,
+    private readonly host: Host,
     private readonly screenshots: string,
     /** A second window of the same browser and server closes only its page. */
     private readonly secondary = false,
   ) {}
 
+  /** code-server 1.100: the extension from the working tree, or installed from a .vsix into a clean profile. */
   static async open(options: WorkbenchOptions): Promise<Workbench> {
     const profile = createProfile(`ui-${options.name}`, options.settings ?? {});
     if (options.vsix) {
@@ -98,17 +120,73 @@ export class Workbench {
     const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
     const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
     const page = await context.newPage();
-    const screenshots = path.join(screenshotsRoot, options.name);
+    const url = workbenchUrl(server, { folder: options.folder, extensionDevelopmentPath: options.vsix ? undefined : projectRoot });
+    const host: Host = {
+      kind: 'code-server',
+      profile,
+      close: async () => {
+        await browser.close();
+        await server.stop();
+        fs.rmSync(path.dirname(profile.userDataDir), { recursive: true, force: true });
+      },
+    };
+    return Workbench.load(page, url, host, options.name);
+  }
+
+  /**
+   * VS Code for the Web 1.137 (served by @vscode/test-web) with the extension
+   * from the working tree (its `browser` entry), `folder` mounted as
+   * vscode-test-web://mount/. The page's console is recorded from the start:
+   * the web worker extension host reports its errors there.
+   */
+  static async openWeb(options: { name: string; folder: string }): Promise<Workbench> {
+    const server = await startVsCodeWeb({ folder: options.folder, extensionDevelopmentPath: projectRoot });
+    const browser = await launchWebBrowser();
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    const entries: ConsoleEntry[] = [];
+    const record = (target: Page): void => {
+      target.on('console', (message) => {
+        const where = message.location().url;
+        entries.push({ type: message.type(), text: message.type() === 'error' && where ? `${message.text()} [${where}]` : message.text() });
+      });
+      target.on('pageerror', (error) => entries.push({ type: 'pageerror', text: `${error.name}: ${error.message}\n${error.stack ?? ''}` }));
+    };
+    record(page);
+    browser.context.on('page', record); // another window, and pages the workbench opens
+    const host: Host = {
+      kind: 'web',
+      version: VSCODE_WEB_VERSION,
+      console: entries,
+      close: async () => {
+        await browser.close();
+        await server.stop();
+      },
+    };
+    return Workbench.load(page, server.url, host, options.name);
+  }
+
+  private static async load(page: Page, url: string, host: Host, name: string): Promise<Workbench> {
+    const screenshots = path.join(screenshotsRoot, name);
     fs.rmSync(screenshots, { recursive: true, force: true });
     fs.mkdirSync(screenshots, { recursive: true });
-    const url = workbenchUrl(server, { folder: options.folder, extensionDevelopmentPath: options.vsix ? undefined : projectRoot });
     await page.goto(url);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     // The workbench settles (extensions, views) a moment after it appears.
     await page.locator('.activitybar').waitFor();
-    const workbench = new Workbench(page, browser, server, profile, screenshots);
+    const workbench = new Workbench(page, host, screenshots);
     await workbench.dismissNotifications();
     return workbench;
+  }
+
+  /** Which workbench this is: code-server (VS Code 1.100) or VS Code for the Web (1.137). */
+  get hostKind(): Host['kind'] {
+    return this.host.kind;
+  }
+
+  /** code-server's profile (settings, logs); there is none on disk for VS Code for the Web. */
+  get profile(): Profile {
+    assert.ok(this.host.kind === 'code-server', 'VS Code for the Web keeps its profile in the browser');
+    return this.host.profile;
   }
 
   /** Saves a screenshot of the page, or of one part of it (e.g. a view). */
@@ -133,8 +211,23 @@ export class Workbench {
     return fs.existsSync(logs) ? walk(logs).filter((file) => /exthost\.log$/i.test(path.basename(file))) : [];
   }
 
-  /** The extension host's [error] entries of this run, less the harmless ones listed above. */
+  /** Everything the web workbench's page logged so far (VS Code for the Web only). */
+  consoleEntries(): readonly ConsoleEntry[] {
+    assert.ok(this.host.kind === 'web', 'code-server\'s extension host logs to files: see extensionHostLogs()');
+    return this.host.console;
+  }
+
+  /**
+   * The extension host's errors of this run, less the harmless ones listed above:
+   * code-server's [error] log entries, or the web page's console errors and uncaught errors.
+   */
   extensionHostErrors(): string[] {
+    if (this.host.kind === 'web') {
+      return this.host.console
+        .filter(({ type }) => type === 'error' || type === 'pageerror')
+        .filter(({ text }) => !HARMLESS_WEB_CONSOLE_ERRORS.some(({ pattern }) => pattern.test(text)))
+        .map(({ type, text }) => `${type}: ${text}`);
+    }
     return this.extensionHostLogs().flatMap((file) =>
       errorEntries(fs.readFileSync(file, 'utf8'))
         .filter((entry) => !HARMLESS_EXTENSION_HOST_ERRORS.some(({ pattern }) => pattern.test(entry)))
@@ -611,7 +704,7 @@ export class Workbench {
     await page.goto(this.page.url());
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('.activitybar').waitFor();
-    const other = new Workbench(page, this.browser, this.server, this.profile, this.screenshots, true);
+    const other = new Workbench(page, this.host, this.screenshots, true);
     other.step = 100;
     await other.dismissNotifications();
     return other;
@@ -622,8 +715,6 @@ export class Workbench {
       await this.page.close();
       return;
     }
-    await this.browser.close();
-    await this.server.stop();
-    fs.rmSync(path.dirname(this.profile.userDataDir), { recursive: true, force: true });
+    await this.host.close();
   }
 }
