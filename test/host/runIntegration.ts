@@ -98,15 +98,18 @@ async function runInElectron(vscodeExecutablePath: string | undefined, folder: s
   }
   console.log(`Host: @vscode/test-electron, VS Code at ${executable}`);
   const resultFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'digest-reader-electron-')), 'result.json');
+  let failure: unknown;
   await runTests({
     vscodeExecutablePath: executable,
     extensionDevelopmentPath,
     extensionTestsPath,
     extensionTestsEnv: { DIGEST_RESULT_FILE: resultFile },
     launchArgs: [folder, '--disable-extensions', '--disable-workspace-trust'],
-  }).catch(() => undefined);
+  }).catch((error: unknown) => {
+    failure = error;
+  });
   if (!fs.existsSync(resultFile)) {
-    throw new Error('VS Code ended without the suite\'s result: the test module did not load or its run() failed');
+    throw new Error(`VS Code ended without the suite's result (${failure instanceof Error ? failure.message : 'no error'}): it did not start, or the test module did not load or its run() failed`);
   }
   const parsed = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as IntegrationResult;
   console.log(`Host: @vscode/test-electron, VS Code ${parsed.vscode}`);
@@ -193,8 +196,6 @@ async function runInWeb(folder: string): Promise<Omit<HostResult, 'seconds' | 'r
   const server = await startVsCodeWeb({ folder, extensionDevelopmentPath, extensionTestsPath: webTestsBundle, printServerLog: Boolean(process.env.DIGEST_DEBUG) });
   const browser = await launchWebBrowser({ viewport: { width: 1400, height: 900 } });
   try {
-    // vscode.env.clipboard is the browser's clipboard here (the copy-id test reads it back).
-    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     const result = awaitSuite(page, 'web');
     await page.goto(server.url);
