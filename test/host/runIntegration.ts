@@ -83,7 +83,14 @@ function createWorkspace(host: HostName): { folder: string; remove(): void } {
 
 function parseResult(text: string): IntegrationResult | undefined {
   const at = text.indexOf(RESULT_MARKER);
-  return at >= 0 ? (JSON.parse(text.slice(at + RESULT_MARKER.length)) as IntegrationResult) : undefined;
+  if (at < 0) {
+    return undefined;
+  }
+  try {
+    return JSON.parse(text.slice(at + RESULT_MARKER.length)) as IntegrationResult;
+  } catch {
+    return undefined; // not the result line itself (a line quoting the marker)
+  }
 }
 
 async function runInElectron(vscodeExecutablePath: string | undefined, folder: string): Promise<Omit<HostResult, 'seconds' | 'reported'>> {
@@ -154,14 +161,20 @@ async function awaitSuite(page: Page, name: HostName): Promise<IntegrationResult
   page.on('console', (message) => {
     consoleText(message).then((text) => seen(text, message.type()), () => undefined);
   });
+  // The workbench's log service (the extension host's console among it) also goes here: the result line
+  // counts from either path, mocha's report is echoed from the console only.
   await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
-    if (process.env.DIGEST_DEBUG_CONSOLE) {
-      console.log(`[${name} automation ${type}] ${format(...(Array.isArray(args) ? args : [args]))}`);
+    const text = format(...(Array.isArray(args) ? args : [args]));
+    const result = parseResult(text);
+    if (result) {
+      finish(result);
+    } else if (process.env.DIGEST_DEBUG_CONSOLE) {
+      console.log(`[${name} automation ${type}] ${text}`);
     }
   });
   await page.exposeFunction('codeAutomationExit', (code: number) => {
     // The result line may still be on its way through the console: give it a moment.
-    setTimeout(() => finish(new Error(`The extension host ended the tests (exit code ${code}) without a result line: the test module did not load or its run() failed (DIGEST_DEBUG_CONSOLE=1 shows the console)`)), 3000);
+    setTimeout(() => finish(new Error(`The extension host ended the tests (exit code ${code}) without a result line: the test module did not load or its run() failed (DIGEST_DEBUG_CONSOLE=1 shows the console)`)), 3000).unref();
   });
   page.on('pageerror', (error) => {
     if (process.env.DIGEST_DEBUG_CONSOLE) {
