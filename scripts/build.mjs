@@ -4,11 +4,16 @@
 // library for Node scripts outside VS Code. Types are checked by `tsc` apart.
 // A full build also writes dist/ThirdPartyNotices.txt, the licenses of the npm
 // packages bundled into the files the .vsix ships (see scripts/notices.mjs).
+// `--tests` builds only the integration suite for the web worker extension host
+// (out/test-web/integration.js, for VS Code for the Web; never in the .vsix).
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { bundledPackages, writeNotices } from './notices.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
 
 const common = {
   bundle: true,
@@ -27,7 +32,50 @@ const bundles = [
   { shipped: true, options: { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' } },
 ];
 
-if (watch) {
+// The integration suite as one CommonJS module the web worker extension host loads
+// (its `run()` is the test entry). The worker has no Node built-ins: the tests use
+// only the vscode API, mocha is its browser build, `node:assert/strict` is the npm
+// `assert` package's strict mode, and a small `process` stands in for Node's.
+const webTests = {
+  ...common,
+  minify: false,
+  sourcemap: true,
+  entryPoints: ['test/integration/index.web.ts'],
+  outfile: 'out/test-web/integration.js',
+  platform: 'browser',
+  format: 'cjs',
+  target: 'es2022',
+  external: ['vscode'],
+  mainFields: ['browser', 'module', 'main'],
+  inject: ['test/integration/web/processShim.ts'],
+  plugins: [{
+    name: 'node-assert-for-the-browser',
+    setup(build) {
+      build.onResolve({ filter: /^(node:)?assert\/strict$/ }, () => ({ path: path.resolve('test/integration/web/assertStrict.ts') }));
+    },
+  }],
+};
+
+/** The web entry imports the test files by name (a worker cannot list a folder): every one must be there. */
+function checkWebTestList() {
+  const entry = readFileSync('test/integration/index.web.ts', 'utf8');
+  const missing = readdirSync('test/integration').filter((f) => f.endsWith('.test.ts')).filter((f) => !entry.includes(`import './${f.replace(/\.ts$/, '')}';`));
+  if (missing.length > 0) {
+    console.error(`\nBUILD FAILED: test/integration/index.web.ts does not import ${missing.join(', ')}\n`);
+    process.exit(1);
+  }
+}
+
+if (tests) {
+  checkWebTestList();
+  if (watch) {
+    await (await esbuild.context(webTests)).watch();
+    console.log('esbuild: watching the web integration tests');
+  } else {
+    await esbuild.build(webTests);
+    console.log('out/test-web/integration.js: the integration suite for the web worker extension host');
+  }
+} else if (watch) {
   for (const { options } of bundles) {
     const context = await esbuild.context(options);
     await context.watch();

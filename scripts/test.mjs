@@ -1,13 +1,15 @@
 // `npm test`: every layer, in order of speed, then one summary line.
 //   unit        plain Node (mocha): the digest core
 //   grammar     vscode-tmgrammar-test assertions and snapshots; hostile long lines (mocha)
-//   integration the mocha suite inside VS Code's extension host (code-server or test-electron)
+//   integration the mocha suite inside VS Code's extension hosts: Node's (code-server 1.100.3;
+//               desktop VS Code by test-electron where one can be had) and the web worker's
+//               (VS Code for the Web 1.137.0); `--host code-server|web|electron` picks one
 //   ui          Playwright in the workbench, from the working tree and from the packaged .vsix
 // `npm test -- unit grammar` runs only those layers.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
-// Options for the integration runner (`--host X`, `--vscode PATH`); other words name layers.
+// Options for the integration runner (`--host X`, `--vscode PATH`; default: every host); other words name layers.
 const args = process.argv.slice(2);
 const runnerOptions = [];
 const wanted = [];
@@ -27,7 +29,11 @@ const layers = {
     ['vscode-tmgrammar-snap', 'test/grammar/snap/*.digest'],
     ['mocha', 'out/test/grammar/**/*.test.js', '--timeout', '10000'],
   ],
-  integration: [['node', 'out/test/host/runIntegration.js', ...runnerOptions]],
+  integration: [
+    // The suite bundled for the web worker extension host (not a test: nothing to count).
+    ['build', 'scripts/build.mjs', '--tests'],
+    ['node', 'out/test/host/runIntegration.js', ...runnerOptions],
+  ],
   ui: [['mocha', '--config', 'test/ui/.mocharc.json']],
 };
 
@@ -37,7 +43,7 @@ let broken = false;
 
 function run(command, args) {
   return new Promise((resolve) => {
-    const bin = command === 'node' ? process.execPath : `node_modules/.bin/${command}`;
+    const bin = command === 'node' || command === 'build' ? process.execPath : `node_modules/.bin/${command}`;
     const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
     let output = '';
     const keep = (stream) => (chunk) => {
@@ -51,7 +57,7 @@ function run(command, args) {
   });
 }
 
-/** Counts what a command reported: mocha's summary, tmgrammar's per-file marks, or the integration result file. */
+/** Counts what a command reported: mocha's summary, tmgrammar's per-file marks, or the integration result file (all its hosts). */
 function count(command, output) {
   const number = (pattern) => Number(pattern.exec(output)?.[1] ?? 0);
   if (command === 'mocha') {
@@ -63,7 +69,7 @@ function count(command, output) {
   const file = 'test-results/integration.json';
   if (existsSync(file)) {
     const result = JSON.parse(readFileSync(file, 'utf8'));
-    return { passed: result.passed, failed: result.failed, skipped: 0 };
+    return { passed: result.passed, failed: result.failed, skipped: result.skipped ?? 0 };
   }
   return { passed: 0, failed: 0, skipped: 0 };
 }
@@ -77,6 +83,13 @@ for (const layer of selected) {
   console.log(`\n=== ${layer} ===`);
   for (const [command, ...args] of layers[layer]) {
     const { code, output } = await run(command, args);
+    if (command === 'build') {
+      if (code !== 0) {
+        console.error(`${layer}: ${args.join(' ')} failed (exit code ${code})`);
+        broken = true;
+      }
+      continue;
+    }
     const counted = count(command, output);
     totals.passed += counted.passed;
     totals.failed += counted.failed;

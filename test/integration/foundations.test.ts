@@ -3,19 +3,14 @@
  * it: in the extension host, through the views and commands.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { api, closeAll, labelOf, openDigest, panelArticle, sampleUri, stays, waitFor } from './helpers';
+import { api, closeAll, labelOf, openDigest, panelArticle, readText, sampleUri, scratchUri, stays, waitFor, writeText } from './helpers';
 
-const sampleText = fs.readFileSync(sampleUri.fsPath, 'utf8');
-const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'digest-reader-foundations-'));
+let sampleText: string;
 
-function writeDigest(name: string, text: string): vscode.Uri {
-  const file = path.join(folder, name);
-  fs.writeFileSync(file, text);
-  return vscode.Uri.file(file);
+/** A digest file of the test's own, in the workspace's scratch/ folder. */
+function writeDigest(name: string, text: string): Promise<vscode.Uri> {
+  return writeText(scratchUri(`foundations-${name}`), text);
 }
 
 async function setSetting(name: string, value: boolean | undefined): Promise<void> {
@@ -23,12 +18,14 @@ async function setSetting(name: string, value: boolean | undefined): Promise<voi
 }
 
 describe('Foundations: addressing, active digest, language choice, fresh parses', () => {
+  before(async () => {
+    sampleText = await readText(sampleUri);
+  });
   afterEach(closeAll);
-  after(() => fs.rmSync(folder, { recursive: true, force: true }));
 
   it('shows and selects the second day\'s article 21 in a file of two concatenated days', async () => {
     const reader = await api();
-    const uri = writeDigest('two-days.txt', `${sampleText.trimEnd()}\n${sampleText.replace('cs.DC @ 2025-06-01: 103', 'cs.DC @ 2025-06-02: 103')}`);
+    const uri = await writeDigest('two-days.txt', `${sampleText.trimEnd()}\n${sampleText.replace('cs.DC @ 2025-06-01: 103', 'cs.DC @ 2025-06-02: 103')}`);
     await openDigest(uri);
     await vscode.commands.executeCommand('workbench.view.extension.digestReader');
     const digest = await waitFor('206 articles', () => reader.documents.get(uri)?.digest.articles.length === 206 && reader.documents.get(uri)?.digest);
@@ -71,7 +68,7 @@ describe('Foundations: addressing, active digest, language choice, fresh parses'
 
   it('respects a user who switches a digest .txt back to Plain Text', async () => {
     const reader = await api();
-    const uri = writeDigest('plain-by-choice.txt', sampleText);
+    const uri = await writeDigest('plain-by-choice.txt', sampleText);
     const editor = await openDigest(uri);
     assert.equal(editor.document.languageId, 'digest');
     const plain = await vscode.languages.setTextDocumentLanguage(editor.document, 'plaintext');
@@ -85,7 +82,7 @@ describe('Foundations: addressing, active digest, language choice, fresh parses'
 
   it('reads a digest closed and reopened at once as a digest again (a close is no choice of Plain Text)', async () => {
     const reader = await api();
-    const uri = writeDigest('reopened.txt', sampleText);
+    const uri = await writeDigest('reopened.txt', sampleText);
     await openDigest(uri);
     await closeAll();
     const editor = await openDigest(uri);
@@ -95,7 +92,7 @@ describe('Foundations: addressing, active digest, language choice, fresh parses'
 
   it('applies digestReader.detectPlainTextDigests at once, both ways', async () => {
     const reader = await api();
-    const uri = writeDigest('setting.txt', sampleText);
+    const uri = await writeDigest('setting.txt', sampleText);
     await openDigest(uri);
     const languageOf = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.languageId;
     try {

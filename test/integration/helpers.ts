@@ -1,15 +1,45 @@
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DigestReaderApi } from '../../src/api';
 
+// Only the vscode API here and in the tests: the suite runs in Node's extension host
+// and in VS Code for the Web's web worker extension host, which has no fs, path or process.
+
 export const EXTENSION_ID = 'digest-reader.digest-reader';
-const root = path.resolve(__dirname, '..', '..', '..');
-/** The real digest, from the project's own sample (the same file as ../shared/fixtures/cs.DC-2025-06-01.txt). */
-export const fixtureUri = vscode.Uri.file(path.join(root, 'sample', 'cs.DC-2025-06-01.txt'));
+
+/**
+ * The workspace the runner (test/host/runIntegration.ts) creates and opens in every
+ * host: a copy of the sample digest, copies of test/digests/*, and an empty scratch/.
+ * On the web it is mounted as vscode-test-web://mount/.
+ */
+function workspaceRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the integration tests need the test workspace the runner opens (no folder is open)');
+  return folder.uri;
+}
+
+export const workspaceUri = workspaceRoot();
+/** The real digest: a copy of the project's sample (the same file as ../shared/fixtures/cs.DC-2025-06-01.txt). */
+export const fixtureUri = vscode.Uri.joinPath(workspaceUri, 'cs.DC-2025-06-01.txt');
 /** The project's own copy of the real digest. */
 export const sampleUri = fixtureUri;
-export const testDigestUri = (name: string) => vscode.Uri.file(path.join(root, 'test', 'digests', name));
+export const testDigestUri = (name: string) => vscode.Uri.joinPath(workspaceUri, name);
+/** A file in the workspace's scratch/ folder, where tests write what they need. */
+export const scratchUri = (name: string) => vscode.Uri.joinPath(workspaceUri, 'scratch', name);
+
+export async function readText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+export async function writeText(uri: vscode.Uri, text: string): Promise<vscode.Uri> {
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}
+
+/** The last segment of a URI's path, whatever its scheme. */
+export function baseName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
 
 export async function api(): Promise<DigestReaderApi> {
   const extension = vscode.extensions.getExtension<DigestReaderApi>(EXTENSION_ID);
@@ -51,7 +81,7 @@ export async function openDigest(uri: vscode.Uri): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(document, { preview: false, viewColumn: vscode.ViewColumn.One });
   const reader = await api();
-  await waitFor(`${path.basename(uri.fsPath)} to be read as a digest`, () => reader.documents.get(uri));
+  await waitFor(`${baseName(uri)} to be read as a digest`, () => reader.documents.get(uri));
   return waitFor('its editor', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString()));
 }
 

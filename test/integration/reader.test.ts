@@ -1,12 +1,15 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { api, articleTabLabel, closeAll, labelOf, fixtureUri, openDigest, stays, testDigestUri, treeRows, waitFor } from './helpers';
+import { api, articleTabLabel, closeAll, labelOf, fixtureUri, openDigest, readText, stays, testDigestUri, treeRows, waitFor, workspaceUri } from './helpers';
 
 describe('Digest Reader in VS Code', () => {
-  const fixtureBefore = fs.readFileSync(fixtureUri.fsPath);
-  const fixtureMtime = fs.statSync(fixtureUri.fsPath).mtimeMs;
+  let fixtureBefore: Uint8Array;
+  let fixtureMtime: number;
 
+  before(async () => {
+    fixtureBefore = await vscode.workspace.fs.readFile(fixtureUri);
+    fixtureMtime = (await vscode.workspace.fs.stat(fixtureUri)).mtime;
+  });
   afterEach(closeAll);
 
   it('opens a digest .txt as language "digest", recognized by its first line', async () => {
@@ -128,7 +131,7 @@ describe('Digest Reader in VS Code', () => {
 
   it('reports a cut-off digest in the Problems panel on the right lines and in the view', async () => {
     const reader = await api();
-    const text = fs.readFileSync(fixtureUri.fsPath, 'utf8');
+    const text = await readText(fixtureUri);
     const cut = text.slice(0, text.indexOf('Article 58\n') + 'Article 58\nTitle@2025-05-27 (2): Ab'.length);
     const document = await vscode.workspace.openTextDocument({ language: 'digest', content: cut });
     await vscode.window.showTextDocument(document);
@@ -197,12 +200,13 @@ describe('Digest Reader in VS Code', () => {
     assert.equal(rows[0].children[0].label, '00 <script>window.__pwned=1</script> Evil');
   });
 
-  it('never writes to a digest file', () => {
-    assert.deepEqual(fs.readFileSync(fixtureUri.fsPath), fixtureBefore);
-    assert.equal(fs.statSync(fixtureUri.fsPath).mtimeMs, fixtureMtime);
+  it('never writes to a digest file', async () => {
+    assert.deepEqual(await vscode.workspace.fs.readFile(fixtureUri), fixtureBefore);
+    assert.equal((await vscode.workspace.fs.stat(fixtureUri)).mtime, fixtureMtime);
+    // Every document of the workspace's file system (file: in Node's host, vscode-test-web: on the web).
     for (const document of vscode.workspace.textDocuments) {
-      if (document.uri.scheme === 'file') {
-        assert.equal(document.isDirty, false, `${document.uri.fsPath} was changed`);
+      if (document.uri.scheme === workspaceUri.scheme) {
+        assert.equal(document.isDirty, false, `${document.uri.toString()} was changed`);
       }
     }
   });

@@ -1,14 +1,10 @@
 /** Issue 7: read state and stars that follow the paper, triage commands, and state that survives. */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DigestReaderApi } from '../../src/api';
-import { api, closeAll, labelOf, openDigest, panelArticle, sampleUri, stays, waitFor } from './helpers';
+import { api, closeAll, labelOf, openDigest, panelArticle, readText, sampleUri, scratchUri, stays, waitFor, writeText } from './helpers';
 
-const sampleText = fs.readFileSync(sampleUri.fsPath, 'utf8');
-const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'digest-reader-triage-'));
+let sampleText: string;
 
 function dateRow(reader: DigestReaderApi, label: string) {
   const node = reader.articlesTree.rows().find((n) => labelOf(reader.articlesTree.getTreeItem(n)) === label);
@@ -26,13 +22,15 @@ const iconOf = (item: vscode.TreeItem) => (item.iconPath as vscode.ThemeIcon).id
 
 describe('Triage: read state and stars', () => {
   let reader: DigestReaderApi;
+  before(async () => {
+    sampleText = await readText(sampleUri);
+  });
   beforeEach(async () => {
     reader = await api();
     reader.reading.clear();
     await vscode.workspace.getConfiguration('digestReader').update('markReadOnShow', undefined, vscode.ConfigurationTarget.Global);
   });
   afterEach(closeAll);
-  after(() => fs.rmSync(folder, { recursive: true, force: true }));
 
   it('marks an article read when the panel shows it, and shows it in the row, the date, the badge', async () => {
     await openDigest(sampleUri);
@@ -98,9 +96,8 @@ describe('Triage: read state and stars', () => {
   it('carries read state to the same papers in another digest, and says where they were seen', async () => {
     await openDigest(sampleUri);
     await vscode.commands.executeCommand('digestReader.markDigestRead');
-    const next = path.join(folder, 'cs.DC-2025-06-02.txt');
-    fs.writeFileSync(next, sampleText.replace('cs.DC @ 2025-06-01: 103', 'cs.DC @ 2025-06-02: 103'));
-    await openDigest(vscode.Uri.file(next));
+    const next = await writeText(scratchUri('cs.DC-2025-06-02.txt'), sampleText.replace('cs.DC @ 2025-06-01: 103', 'cs.DC @ 2025-06-02: 103'));
+    await openDigest(next);
     await waitFor('the next day in the view', () => reader.articlesTree.view.description === 'cs.DC · 2025-06-02 · 103 articles');
     assert.equal(reader.articlesTree.view.badge, undefined, 'every paper is already read');
     const row = articleRow(reader, 'Wed 2025-05-28', '21 ');
@@ -157,16 +154,15 @@ describe('Triage: read state and stars', () => {
     await openDigest(sampleUri);
     await vscode.commands.executeCommand('digestReader.star', { uri: sampleUri, index: 21 });
     await vscode.commands.executeCommand('digestReader.markRead', { uri: sampleUri, index: 3 });
-    const file = vscode.Uri.file(path.join(folder, 'state.json'));
+    const file = scratchUri('triage-state.json');
     await vscode.commands.executeCommand('digestReader.exportReadingState', file);
-    const exported = JSON.parse(fs.readFileSync(file.fsPath, 'utf8')) as { format: string; version: number; starred: unknown[] };
+    const exported = JSON.parse(await readText(file)) as { format: string; version: number; starred: unknown[] };
     assert.equal(exported.format, 'digest-reader-state');
     assert.equal(exported.version, 1);
     assert.equal(exported.starred.length, 1);
     reader.reading.clear();
     for (const [name, text] of [['broken.json', '{ "format": "digest-reader-state", '], ['other.json', '{"read": ["x"]}']]) {
-      const bad = vscode.Uri.file(path.join(folder, name));
-      fs.writeFileSync(bad.fsPath, text);
+      const bad = await writeText(scratchUri(`triage-${name}`), text);
       assert.equal(await vscode.commands.executeCommand('digestReader.importReadingState', bad), false, name);
       assert.equal(reader.reading.state.readCount, 0, `${name} changed nothing`);
     }
