@@ -7,7 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { Journey } from './journey';
-import { FIXTURE, NOTES } from './workbench';
+import { FIXTURE, NOTES } from './uiWorkspace';
 
 const DIGEST_EDITOR_COMMANDS = ['Open arXiv Page', 'Show Article'];
 

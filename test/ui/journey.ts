@@ -12,7 +12,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { projectRoot } from '../support/fixtures';
-import { makeWorkspace, Workbench } from './workbench';
+import { makeWorkspace } from './uiWorkspace';
+import { Workbench } from './workbench';
 
 export type Mode = 'development' | 'installed' | 'web';
 

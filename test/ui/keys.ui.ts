@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { Journey } from './journey';
-import { FIXTURE } from './workbench';
+import { FIXTURE } from './uiWorkspace';
 import { readFixture } from '../support/fixtures';
 
 /** The keys `?` lists, in order (README and package.json bind the same). */

@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Journey } from './journey';
-import { FIXTURE } from './workbench';
+import { FIXTURE } from './uiWorkspace';
 
 export function panelTopic(j: Journey): void {
   it('the panel\'s keys: j and → go to the next article, k and ← back, Alt+↓ and Alt+↑ too', async () => {

@@ -15,7 +15,7 @@ import { keysTopic, statusTopic } from './keys.ui';
 import { panelTopic } from './panel.ui';
 import { sharedStateTopic } from './sharedState.ui';
 import { triageTopic } from './triage.ui';
-import { FIXTURE } from './workbench';
+import { FIXTURE } from './uiWorkspace';
 
 const ARXIV_21 = 'https://arxiv.org/abs/2505.20314v2';
 

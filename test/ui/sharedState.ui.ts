@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { Journey } from './journey';
-import { FIXTURE } from './workbench';
+import { FIXTURE } from './uiWorkspace';
 import { lineOfArticle } from './keys.ui';
 
 const STATE_KEY = 'digestReader.readingState';

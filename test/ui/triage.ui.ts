@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Journey } from './journey';
-import { FIXTURE } from './workbench';
+import { FIXTURE } from './uiWorkspace';
 
 const TOTAL = 103;
 const ROW_21 = '21 $Δ$-Nets';

@@ -10,7 +10,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { journey, type Journey } from './journey';
-import { FIXTURE } from './workbench';
+import { FIXTURE } from './uiWorkspace';
 
 const ARXIV_21 = 'https://arxiv.org/abs/2505.20314v2';
 const TOTAL = 103;

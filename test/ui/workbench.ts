@@ -7,84 +7,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Frame, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import * as assert from 'node:assert/strict';
-import * as os from 'node:os';
-import { fixturePath, projectRoot, testDigestPath } from '../support/fixtures';
+import { projectRoot } from '../support/fixtures';
+import { FIXTURE } from './uiWorkspace';
+import { editExtensionState } from './browserStorage';
+import { codeServerErrors, extensionHostLogFiles, webConsoleErrors, type ConsoleEntry } from './hostLogs';
 import { CHROMIUM_ARGS, chromiumPath, createProfile, installExtension, startCodeServer, workbenchUrl, type Profile } from '../host/codeServer';
 import { launchWebBrowser, startVsCodeWeb, VSCODE_WEB_VERSION } from '../host/vscodeWeb';
 
 export const screenshotsRoot = path.join(projectRoot, 'test-results', 'screenshots');
-
-/** The real digest, as named in the UI workspace. */
-export const FIXTURE = 'cs.DC-2025-06-01.txt';
-/** The extension's id: the key of its global state in the workbench's storage. */
-const EXTENSION_ID = 'digest-reader.digest-reader';
-
-/** A plain-text file that is no digest. */
-export const NOTES = 'notes.txt';
-
-/** The test digests copied into the UI workspace. */
-const TEST_DIGESTS = ['hostile.txt', 'hostile-icons.txt', 'cs.PL-2025-06-01.md', 'german-abstracts.txt', 'german-news-2025-06-01.md'];
-
-/** A workspace of copies, so nothing the tests do can touch the originals. */
-export function makeWorkspace(): string {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'digest-reader-workspace-'));
-  fs.copyFileSync(fixturePath, path.join(folder, FIXTURE));
-  for (const name of TEST_DIGESTS) {
-    fs.copyFileSync(testDigestPath(name), path.join(folder, name));
-  }
-  fs.writeFileSync(path.join(folder, NOTES), 'Notes, not a digest.\nArticle 21 was worth reading.\n');
-  return folder;
-}
-
-/**
- * Lines of the extension host's log that are not errors of ours. Each entry
- * says why it is harmless; anything else logged at [error] fails the journey.
- */
-export const HARMLESS_EXTENSION_HOST_ERRORS: { pattern: RegExp; why: string }[] = [
-  // The workbench (and its built-in extensions) try open-vsx.org and the marketplace; this machine has no network.
-  { pattern: /open-vsx\.org|marketplace\.visualstudio\.com|gallery|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|getaddrinfo|net::ERR_/i, why: 'no network here' },
-  // After a window reload two of code-server's extension hosts can race for the workspace storage lock; the loser
-  // logs EEXIST on vscode.lock and then fails to parse the half-written lock file, in code-server's own code.
-  { pattern: /EEXIST: file already exists, open '[^']*\/workspaceStorage\/[^']*\/vscode\.lock'/, why: 'code-server workspace storage lock race' },
-  { pattern: /^(?![\s\S]*dist\/extension\.js)[\s\S]*Unexpected end of JSON input[\s\S]*\.vscode-test\/code-server/, why: 'the same race: a lock file read half-written, in code-server\'s code' },
-];
-
-/** Error lines of an extension host log, each with the lines (stack) that follow it up to the next log line. */
-export function errorEntries(log: string): string[] {
-  const entries: string[] = [];
-  let current: string[] | undefined;
-  for (const line of log.split(/\r?\n/)) {
-    const isLogLine = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d+ \[\w+\]/.test(line);
-    if (isLogLine) {
-      current = /\[error\]/.test(line) ? [line] : undefined;
-      if (current) {
-        entries.push('');
-      }
-    } else if (current && line.trim()) {
-      current.push(line);
-    }
-    if (current) {
-      entries[entries.length - 1] = current.join('\n');
-    }
-  }
-  return entries;
-}
-
-/**
- * Messages of VS Code for the Web's page console (where the web worker
- * extension host's errors show) that are not errors of ours, each with why.
- * Anything else logged as an error, and any uncaught error, fails the journey.
- */
-export const HARMLESS_WEB_CONSOLE_ERRORS: { pattern: RegExp; why: string }[] = [
-  // The workbench asks every extension under development for its optional translations; we ship none.
-  { pattern: /^Failed to load resource: the server responded with a status of 404 \(Not Found\) \[[^\]]*\/static\/devextensions\/package\.nls\.json\]$/, why: 'no package.nls.json: the extension is not localized' },
-];
-
-/** One message of the page's console (every frame, and the extension host's worker), or an uncaught error. */
-export interface ConsoleEntry {
-  type: string;
-  text: string;
-}
 
 export interface WorkbenchOptions {
   name: string;
@@ -205,10 +135,7 @@ export class Workbench {
 
   /** Every extension host log of this code-server run (one per window load; a reload starts another). */
   extensionHostLogs(): string[] {
-    const logs = path.join(this.profile.userDataDir, 'logs');
-    const walk = (dir: string): string[] =>
-      fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
-    return fs.existsSync(logs) ? walk(logs).filter((file) => /exthost\.log$/i.test(path.basename(file))) : [];
+    return extensionHostLogFiles(this.profile.userDataDir);
   }
 
   /** Everything the web workbench's page logged so far (VS Code for the Web only). */
@@ -222,17 +149,7 @@ export class Workbench {
    * code-server's [error] log entries, or the web page's console errors and uncaught errors.
    */
   extensionHostErrors(): string[] {
-    if (this.host.kind === 'web') {
-      return this.host.console
-        .filter(({ type }) => type === 'error' || type === 'pageerror')
-        .filter(({ text }) => !HARMLESS_WEB_CONSOLE_ERRORS.some(({ pattern }) => pattern.test(text)))
-        .map(({ type, text }) => `${type}: ${text}`);
-    }
-    return this.extensionHostLogs().flatMap((file) =>
-      errorEntries(fs.readFileSync(file, 'utf8'))
-        .filter((entry) => !HARMLESS_EXTENSION_HOST_ERRORS.some(({ pattern }) => pattern.test(entry)))
-        .map((entry) => `${path.relative(this.profile.userDataDir, file)}: ${entry}`),
-    );
+    return this.host.kind === 'web' ? webConsoleErrors(this.host.console) : codeServerErrors(this.profile.userDataDir);
   }
 
   /**
@@ -388,60 +305,9 @@ export class Workbench {
     await this.waitForCursor(line, 1);
   }
 
-  /**
-   * Edits one key of the extension's global state where the web workbench
-   * keeps it (the browser's IndexedDB), as a damaged profile would have it.
-   * Takes effect at the next window load. False when the key is not stored.
-   */
+  /** Edits one key of the extension's global state in the browser's storage (see browserStorage.ts); false when not stored. */
   async editExtensionState(key: string, edit: (value: unknown) => unknown): Promise<boolean> {
-    const stored = await this.page.evaluate(async (extension) => {
-      for (const { name } of await indexedDB.databases()) {
-        if (!name?.startsWith('vscode-web-state-db')) {
-          continue;
-        }
-        const value = await new Promise<unknown>((resolve) => {
-          const open = indexedDB.open(name);
-          open.onsuccess = () => {
-            const db = open.result;
-            if (!db.objectStoreNames.contains('ItemTable')) {
-              db.close();
-              resolve(undefined);
-              return;
-            }
-            const get = db.transaction('ItemTable').objectStore('ItemTable').get(extension);
-            get.onsuccess = () => { db.close(); resolve(get.result); };
-            get.onerror = () => { db.close(); resolve(undefined); };
-          };
-          open.onerror = () => resolve(undefined);
-        });
-        if (typeof value === 'string') {
-          return { database: name, value };
-        }
-      }
-      return undefined;
-    }, EXTENSION_ID);
-    if (!stored) {
-      return false;
-    }
-    const state = JSON.parse(stored.value) as Record<string, unknown>;
-    if (!(key in state)) {
-      return false;
-    }
-    state[key] = edit(state[key]);
-    await this.page.evaluate(async ({ database, extension, value }) => {
-      await new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open(database);
-        open.onsuccess = () => {
-          const db = open.result;
-          const transaction = db.transaction('ItemTable', 'readwrite');
-          transaction.objectStore('ItemTable').put(value, extension);
-          transaction.oncomplete = () => { db.close(); resolve(); };
-          transaction.onerror = () => { db.close(); reject(new Error(String(transaction.error))); };
-        };
-        open.onerror = () => reject(new Error(String(open.error)));
-      });
-    }, { database: stored.database, extension: EXTENSION_ID, value: JSON.stringify(state) });
-    return true;
+    return editExtensionState(this.page, key, edit);
   }
 
   async dismissNotifications(): Promise<void> {

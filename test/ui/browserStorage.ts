@@ -1,0 +1,65 @@
+/// <reference lib="dom" />
+/**
+ * The web workbench (code-server's too) keeps the extensions' global state in
+ * the browser's IndexedDB: a test edits it there as a damaged profile would have it.
+ */
+import type { Page } from 'playwright-core';
+
+/** The extension's id: the key of its global state in the workbench's storage. */
+const EXTENSION_ID = 'digest-reader.digest-reader';
+
+/**
+ * Edits one key of the extension's global state where the web workbench
+ * keeps it (the browser's IndexedDB), as a damaged profile would have it.
+ * Takes effect at the next window load. False when the key is not stored.
+ */
+export async function editExtensionState(page: Page, key: string, edit: (value: unknown) => unknown): Promise<boolean> {
+  const stored = await page.evaluate(async (extension) => {
+    for (const { name } of await indexedDB.databases()) {
+      if (!name?.startsWith('vscode-web-state-db')) {
+        continue;
+      }
+      const value = await new Promise<unknown>((resolve) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('ItemTable')) {
+            db.close();
+            resolve(undefined);
+            return;
+          }
+          const get = db.transaction('ItemTable').objectStore('ItemTable').get(extension);
+          get.onsuccess = () => { db.close(); resolve(get.result); };
+          get.onerror = () => { db.close(); resolve(undefined); };
+        };
+        open.onerror = () => resolve(undefined);
+      });
+      if (typeof value === 'string') {
+        return { database: name, value };
+      }
+    }
+    return undefined;
+  }, EXTENSION_ID);
+  if (!stored) {
+    return false;
+  }
+  const state = JSON.parse(stored.value) as Record<string, unknown>;
+  if (!(key in state)) {
+    return false;
+  }
+  state[key] = edit(state[key]);
+  await page.evaluate(async ({ database, extension, value }) => {
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open(database);
+      open.onsuccess = () => {
+        const db = open.result;
+        const transaction = db.transaction('ItemTable', 'readwrite');
+        transaction.objectStore('ItemTable').put(value, extension);
+        transaction.oncomplete = () => { db.close(); resolve(); };
+        transaction.onerror = () => { db.close(); reject(new Error(String(transaction.error))); };
+      };
+      open.onerror = () => reject(new Error(String(open.error)));
+    });
+  }, { database: stored.database, extension: EXTENSION_ID, value: JSON.stringify(state) });
+  return true;
+}
