@@ -24,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): DigestReaderApi {
   const panelServices = { extensionUri: context.extensionUri, documents, reading: readingStore, seen };
   panel.register(context, panelServices);
   commands.register({ context, documents, reading: readingStore, seen, tree: articlesTree, starred: starredTree, panel: panelServices });
-  editor.register(context, documents);
+  editor.register(context, documents, readingStore);
   statusBar.register(context, documents, readingStore);
   return { documents, articlesTree, starredTree, reading: readingStore, panelArticle: () => panel.ArticlePanel.current?.shownArticle };
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { arxivUrls } from '../core';
+import { registerCite } from './cite';
 import { arxivIdOf, indexOf, originOf, resolveArticle } from './resolveArticle';
 import { registerSampleProvider, sampleUri } from './sample';
 import type { CommandServices } from './services';
@@ -70,4 +71,5 @@ export function register(services: CommandServices): void {
     registerSampleProvider(context.extensionUri),
   );
   registerTriage(services, resolving);
+  registerCite(context, resolving);
 }

@@ -63,6 +63,7 @@ export type WebviewToExtension =
   | { type: 'openArxivPage' }
   | { type: 'openPdf' }
   | { type: 'copyId' }
+  | { type: 'copyBibtex' }
   | { type: 'navigate'; direction: NavigationDirection }
   | { type: 'toggleRead' }
   | { type: 'toggleStar' };
@@ -78,6 +79,7 @@ export function isWebviewToExtension(value: unknown): value is WebviewToExtensio
     case 'openArxivPage':
     case 'openPdf':
     case 'copyId':
+    case 'copyBibtex':
     case 'toggleRead':
     case 'toggleStar':
       return Object.keys(message).length === 1;

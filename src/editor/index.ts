@@ -2,10 +2,13 @@ import * as vscode from 'vscode';
 import { arxivUrls } from '../core';
 import { articleLabel } from '../common/articleTarget';
 import type { DigestDocuments } from '../digests';
+import type { ReadingStore } from '../reading';
+import { registerCodeLens } from './codeLens';
 import { dateRuns } from './dateRuns';
+import { registerHover } from './hover';
 
-/** Outline and breadcrumbs (date runs → articles), folding, and arXiv ids as links, for every digest editor. */
-export function register(context: vscode.ExtensionContext, documents: DigestDocuments): void {
+/** Outline and breadcrumbs (date runs → articles), folding, arXiv ids as links, hovers and CodeLens, for every digest editor. */
+export function register(context: vscode.ExtensionContext, documents: DigestDocuments, reading: ReadingStore): void {
   const selector: vscode.DocumentSelector = [{ language: 'digest' }, { language: 'markdown' }];
   // Providers ask right after edits, before the debounced re-parse: read the document's current version.
   const digestOf = (document: vscode.TextDocument) => documents.current(document)?.digest;
@@ -14,6 +17,8 @@ export function register(context: vscode.ExtensionContext, documents: DigestDocu
   const foldingChanged = new vscode.EventEmitter<void>();
 
   context.subscriptions.push(
+    registerHover(selector, documents, reading),
+    registerCodeLens(selector, documents, reading),
     foldingChanged,
     documents.onDidChangeDigest(() => foldingChanged.fire()),
     vscode.languages.registerDocumentSymbolProvider(selector, {

@@ -10,6 +10,7 @@ export const PanelCommands = {
   openArxivPage: 'digestReader.openArxivPage',
   openPdf: 'digestReader.openPdf',
   copyId: 'digestReader.copyId',
+  copyBibtex: 'digestReader.copyBibtex',
   showArticle: 'digestReader.showArticle',
   toggleRead: 'digestReader.toggleRead',
   toggleStar: 'digestReader.toggleStar',
@@ -124,6 +125,7 @@ export class ArticlePanel {
       case 'openArxivPage':
       case 'openPdf':
       case 'copyId':
+      case 'copyBibtex':
       case 'toggleRead':
       case 'toggleStar':
         if (this.target) {

@@ -112,6 +112,7 @@ function renderArticle(article: ArticleViewModel, isNewArticle: boolean): void {
       button('Open arXiv page', `Open https://arxiv.org/abs/${article.arxivId}`, { type: 'openArxivPage' }),
       button('Open PDF', `Open https://arxiv.org/pdf/${article.arxivId}`, { type: 'openPdf' }),
       button('Copy id', 'Copy the arXiv id to the clipboard', { type: 'copyId' }),
+      button('Copy BibTeX', 'Copy a BibTeX entry for this article to the clipboard', { type: 'copyBibtex' }),
     );
     meta.append(actions);
   }

@@ -10,6 +10,7 @@ import './web/mochaSetup'; // first: the global mocha and describe/it, which the
 import './foundations.test';
 import './reader.test';
 import './triage.test';
+import './cite.test';
 import * as vscode from 'vscode';
 import { announce, OPTIONS_FILE, report } from './report';
 
