@@ -32,6 +32,8 @@ export class RefreshScheduler<Node> {
   private servedVersion = -1;
   private lastFetch = 0;
   private lastFire = 0;
+  /** A hidden view gets nothing: VS Code fetches it when it shows it, and our refresh would race that fetch. */
+  private visible = true;
 
   constructor(
     private readonly fire: (nodes: Node[] | undefined) => void,
@@ -49,6 +51,19 @@ export class RefreshScheduler<Node> {
     }
   }
 
+  /** Call with the view's visibility (from `onDidChangeVisibility`). */
+  setVisible(visible: boolean): void {
+    if (visible === this.visible) {
+      return;
+    }
+    this.visible = visible;
+    if (visible && this.root === 'scheduled') {
+      // VS Code fetches the rows of a view it shows: give it the first word, then send what it did not fetch.
+      this.lastFetch = this.clock.now();
+      this.sendWhenQuiet();
+    }
+  }
+
   /** Call before `TreeView.reveal`: VS Code then fetches the rows on the way to the node. */
   revealing(): void {
     this.lastFetch = this.clock.now();
@@ -58,11 +73,17 @@ export class RefreshScheduler<Node> {
     this.version++;
     if (this.root !== 'scheduled') {
       this.root = 'scheduled';
-      this.sendWhenQuiet();
+      if (this.visible) {
+        this.sendWhenQuiet();
+      }
     }
   }
 
   refreshRows(nodes: Node[]): void {
+    if (!this.visible && nodes.length > 0) {
+      this.refreshRoot(); // redrawn in full once shown
+      return;
+    }
     if (this.root === undefined && nodes.length > 0) {
       this.lastFire = this.clock.now();
       this.fire(nodes);
@@ -73,6 +94,9 @@ export class RefreshScheduler<Node> {
     const wait = Math.max(this.lastFetch + QUIET_AFTER_FETCH_MS, this.lastFire + EXTENSION_HOST_DEBOUNCE_MS) - this.clock.now();
     this.clock.setTimeout(() => {
       const now = this.clock.now();
+      if (!this.visible) {
+        return; // sent when the view shows again
+      }
       if (now - this.lastFetch < QUIET_AFTER_FETCH_MS || now - this.lastFire < EXTENSION_HOST_DEBOUNCE_MS) {
         this.sendWhenQuiet();
       } else if (this.servedVersion === this.version) {

@@ -83,6 +83,8 @@ export class StarredTree implements vscode.TreeDataProvider<StarredNode>, vscode
         }
       }),
     ];
+    this.disposables.push(this.view.onDidChangeVisibility((event) => this.refresh.setVisible(event.visible)));
+    this.refresh.setVisible(this.view.visible);
     this.rebuild();
   }
 

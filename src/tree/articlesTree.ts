@@ -46,7 +46,9 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       vscode.window.onDidChangeTextEditorSelection((event) => this.followCursor(event)),
       reading.onDidChange((change) => this.readingChanged(change)),
       this.view.onDidChangeSelection((event) => this.selectionChanged(event.selection)),
+      this.view.onDidChangeVisibility((event) => this.refresh.setVisible(event.visible)),
     );
+    this.refresh.setVisible(this.view.visible);
     this.showDigest(documents.active);
     void setContext('digestReader.hideRead', false);
   }

@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import type { Journey } from './journey';
 import { FIXTURE, NOTES } from './uiWorkspace';
 
-const DIGEST_EDITOR_COMMANDS = ['Open arXiv Page', 'Show Article'];
+const DIGEST_EDITOR_COMMANDS = ['Open arXiv Page', 'Show Article', 'Copy BibTeX'];
 
 export function commandsTopic(j: Journey): void {
   it('an article row shows "Open arXiv Page" inline on hover, and its context menu offers the article\'s commands', async () => {
@@ -25,7 +25,7 @@ export function commandsTopic(j: Journey): void {
     await row.click({ button: 'right' });
     // Opening, then marking (whichever applies to the row's state), then copying.
     const items = await workbench.contextMenuItems();
-    assert.deepEqual([items.slice(0, 3), items[items.length - 1]], [['Show Article', 'Open arXiv Page', 'Open PDF'], 'Copy arXiv Id']);
+    assert.deepEqual([items.slice(0, 3), items.slice(-2)], [['Show Article', 'Open arXiv Page', 'Open PDF'], ['Copy arXiv Id', 'Copy BibTeX']]);
     assert.ok(items.includes('Mark Read') !== items.includes('Mark Unread'), `one of Mark Read / Mark Unread: ${items.join(', ')}`);
     assert.ok(items.includes('Star') !== items.includes('Unstar'), `one of Star / Unstar: ${items.join(', ')}`);
     await workbench.screenshot('article-row-context-menu');

@@ -43,7 +43,7 @@ export function keysTopic(j: Journey): void {
     // No panel open: one would follow the cursor, and showing article 30 would mark it read.
     await workbench.closeAllEditors();
     await workbench.openDigest(FIXTURE);
-    await workbench.page.locator('.monaco-editor .view-lines').first().click();
+    await workbench.focusEditor();
     await workbench.goToLine(lineOfArticle(30) + 3);
     const before = await workbench.unreadText();
     await workbench.page.keyboard.press('Alt+m');

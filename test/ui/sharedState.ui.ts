@@ -61,7 +61,7 @@ export function sharedStateTopic(j: Journey): void {
       const before = await second.unreadText();
       await workbench.page.bringToFront();
       await workbench.quickOpenDigest(FIXTURE);
-      await workbench.page.locator('.monaco-editor .view-lines').first().click();
+      await workbench.focusEditor();
       await workbench.goToLine(lineOfArticle(40) + 2);
       await workbench.page.keyboard.press('Alt+m');
       let after = before;

@@ -295,6 +295,12 @@ export class Workbench {
     });
   }
 
+  /** Puts the keyboard focus in the active editor without clicking in it (a click could land on a CodeLens). */
+  async focusEditor(): Promise<void> {
+    await this.runCommand('View: Focus Active Editor Group');
+    await this.page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ timeout: 10_000 });
+  }
+
   /** Moves the cursor of the active editor to the start of a line (1-based) with "Go to Line" (Ctrl+G). */
   async goToLine(line: number): Promise<void> {
     await this.page.keyboard.press('Control+g');

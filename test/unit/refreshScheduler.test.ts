@@ -86,3 +86,33 @@ describe('RefreshScheduler: when a tree refresh reaches VS Code', () => {
     assert.deepEqual(fired.at(-1), { at: 13_000, nodes: ['22'] });
   });
 });
+
+describe('RefreshScheduler: a hidden view', () => {
+  it('gets nothing while hidden; once shown, only what VS Code did not fetch on its own, 300 ms later', () => {
+    const { clock, scheduler, fired } = setup();
+    scheduler.setVisible(false);
+    scheduler.refreshRoot();
+    scheduler.refreshRows(['21']);
+    clock.advance(5_000);
+    assert.deepEqual(fired, []);
+    scheduler.setVisible(true);
+    clock.advance(299);
+    assert.deepEqual(fired, []);
+    clock.advance(1);
+    assert.deepEqual(fired, [{ at: 15_300, nodes: 'root' }]);
+  });
+
+  it('drops the pending refresh when VS Code fetches the root as it shows the view', () => {
+    const { clock, scheduler, fired } = setup();
+    scheduler.setVisible(false);
+    scheduler.refreshRoot();
+    scheduler.setVisible(true);
+    clock.advance(50);
+    scheduler.fetched(true);
+    scheduler.fetched(false);
+    clock.advance(5_000);
+    assert.deepEqual(fired, []);
+    scheduler.refreshRows(['21']);
+    assert.deepEqual(fired, [{ at: 15_050, nodes: ['21'] }]);
+  });
+});
