@@ -11,13 +11,13 @@
 import * as assert from 'node:assert/strict';
 import { commandsTopic } from './commands.ui';
 import { journey, type Journey } from './journey';
+import { ARXIV_21, openArxivPageFromPanel } from './steps';
 import { keysTopic, statusTopic } from './keys.ui';
 import { panelTopic } from './panel.ui';
 import { sharedStateTopic } from './sharedState.ui';
 import { triageTopic } from './triage.ui';
 import { FIXTURE } from './uiWorkspace';
 
-const ARXIV_21 = 'https://arxiv.org/abs/2505.20314v2';
 
 function readingTopic(j: Journey): void {
   it('with no digest open, the Digests view explains itself and opens the bundled sample', async () => {
@@ -99,17 +99,7 @@ function readingTopic(j: Journey): void {
   it('"Open arXiv page" in the panel asks to open https://arxiv.org/abs/2505.20314v2, and opens it', async () => {
     const { workbench } = j;
     await workbench.showArticle21();
-    await workbench.articleFrame().locator('button', { hasText: 'Open arXiv page' }).click();
-    assert.match(await workbench.dialogText(), new RegExp(ARXIV_21.replace(/[./]/g, '\\$&')));
-    await workbench.screenshot('open-arxiv-dialog');
-    // The browser opens a new tab on arxiv.org; answer it locally, as nothing here may reach arxiv.org.
-    await workbench.page.context().route('https://arxiv.org/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>arXiv (stand-in)</title>' }));
-    const popup = workbench.page.context().waitForEvent('page', { timeout: 15_000 });
-    await workbench.clickDialogButton('Open');
-    const opened = await popup;
-    await opened.waitForLoadState();
-    assert.equal(opened.url(), ARXIV_21);
-    await opened.close();
+    await openArxivPageFromPanel(workbench);
   });
 
   it('"Digest: Open arXiv Page" from the Command Palette opens the article under the cursor', async () => {

@@ -41,11 +41,7 @@ export function sharedStateTopic(j: Journey): void {
     await workbench.screenshot('damaged-state-details');
     await workbench.quickOpenDigest(FIXTURE);
     await workbench.waitForUnread(count, 30_000);
-    let after: string[] = [];
-    for (const deadline = Date.now() + 15_000; after.join('\n') !== starred.join('\n') && Date.now() < deadline; await workbench.settled()) {
-      after = await workbench.starredLabels();
-    }
-    assert.deepEqual(after, starred);
+    await workbench.waitForStarredLabels(starred);
     await workbench.runCommand('View: Hide Panel');
   });
 

@@ -10,9 +10,9 @@
  */
 import * as assert from 'node:assert/strict';
 import { journey, type Journey } from './journey';
+import { openArxivPageFromPanel } from './steps';
 import { FIXTURE } from './uiWorkspace';
 
-const ARXIV_21 = 'https://arxiv.org/abs/2505.20314v2';
 const TOTAL = 103;
 const STARRED = '.custom-view-tree-node-item-icon.codicon-star-full';
 
@@ -98,17 +98,7 @@ function webTopic(j: Journey): void {
   it('"Open arXiv page" in the panel asks to open https://arxiv.org/abs/2505.20314v2, and opens it', async () => {
     const { workbench } = j;
     await workbench.showArticle21();
-    await workbench.articleFrame().locator('button', { hasText: 'Open arXiv page' }).click();
-    assert.match(await workbench.dialogText(), new RegExp(ARXIV_21.replace(/[./]/g, '\\$&')));
-    await workbench.screenshot('open-arxiv-dialog');
-    // Nothing here may reach arxiv.org: answer the new tab locally.
-    await workbench.page.context().route('https://arxiv.org/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>arXiv (stand-in)</title>' }));
-    const popup = workbench.page.context().waitForEvent('page', { timeout: 15_000 });
-    await workbench.clickDialogButton('Open');
-    const opened = await popup;
-    await opened.waitForLoadState();
-    assert.equal(opened.url(), ARXIV_21);
-    await opened.close();
+    await openArxivPageFromPanel(workbench);
   });
 
   it('j in the focused Articles view shows the next article (so read), s stars it: the row and the status bar say so', async () => {

@@ -509,6 +509,15 @@ export class Workbench {
   }
 
   /** A notification toast with this text. */
+  /** Waits until the Starred view's rows are `expected` (it rebuilds a moment after the state loads). */
+  async waitForStarredLabels(expected: string[], timeout = 15_000): Promise<void> {
+    let labels: string[] = [];
+    for (const deadline = Date.now() + timeout; labels.join('\n') !== expected.join('\n') && Date.now() < deadline; await this.settled()) {
+      labels = await this.starredLabels();
+    }
+    assert.deepEqual(labels, expected);
+  }
+
   notification(text: RegExp): Locator {
     return this.page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
   }
