@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import type { Journey } from './journey';
 import { FIXTURE } from './uiWorkspace';
 import { lineOfArticle } from './keys.ui';
+import { starArticle21 } from './steps';
 
 const STATE_KEY = 'digestReader.readingState';
 
@@ -15,12 +16,7 @@ export function sharedStateTopic(j: Journey): void {
   it('a damaged stored state gives a message with details, and keeps every star and read mark it could read', async function () {
     this.timeout(180_000);
     const { workbench } = j;
-    const frame = await workbench.showArticle21();
-    const star = frame.locator('.state button', { hasText: /^☆ Star$/ });
-    if (await star.count()) {
-      await star.click();
-    }
-    await frame.locator('.state button', { hasText: /^★ Starred$/ }).waitFor();
+    await starArticle21(workbench);
     const count = await workbench.unreadText();
     const starred = await workbench.starredLabels();
     await workbench.closeAllEditors();

@@ -1,5 +1,6 @@
 /** Steps that journeys in both hosts take the same way. */
 import * as assert from 'node:assert/strict';
+import type { FrameLocator } from 'playwright-core';
 import type { Workbench } from './workbench';
 
 /** Article 21's arXiv page, as the panel's button asks VS Code to open it. */
@@ -21,4 +22,20 @@ export async function openArxivPageFromPanel(workbench: Workbench): Promise<void
   await opened.waitForLoadState();
   assert.equal(opened.url(), ARXIV_21);
   await opened.close();
+}
+
+/** Article 21's row in the Articles view, and a row's starred icon. */
+export const ROW_21 = '21 $Δ$-Nets';
+export const STARRED_ICON = '.custom-view-tree-node-item-icon.codicon-star-full';
+
+/** Article 21 shown in the panel (so read) and starred with the panel's Star button, its row showing the star. */
+export async function starArticle21(workbench: Workbench): Promise<FrameLocator> {
+  const frame = await workbench.showArticle21();
+  const star = frame.locator('.state button', { hasText: /^☆ Star$/ });
+  if (await star.count()) {
+    await star.click();
+  }
+  await frame.locator('.state button', { hasText: /^★ Starred$/ }).waitFor();
+  await workbench.treeRow(ROW_21).locator(STARRED_ICON).waitFor();
+  return frame;
 }

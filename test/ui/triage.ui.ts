@@ -11,11 +11,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Journey } from './journey';
 import { FIXTURE } from './uiWorkspace';
+import { ROW_21, STARRED_ICON, starArticle21 } from './steps';
 
 const TOTAL = 103;
-const ROW_21 = '21 $Δ$-Nets';
 /** A row's state icon (inline actions use the same codicons). */
-const STARRED = '.custom-view-tree-node-item-icon.codicon-star-full';
+const STARRED = STARRED_ICON;
 const READ = '.custom-view-tree-node-item-icon.codicon-circle-outline';
 const UNREAD = '.custom-view-tree-node-item-icon.codicon-circle-filled';
 
@@ -41,17 +41,6 @@ export function triageTopic(j: Journey): void {
     }
   };
 
-  /** Article 21 shown (so read) and starred with the panel's Star button. */
-  const starArticle21 = async (): Promise<void> => {
-    const { workbench } = j;
-    const frame = await workbench.showArticle21();
-    const star = frame.locator('.state button', { hasText: /^☆ Star$/ });
-    if (await star.count()) {
-      await star.click();
-    }
-    await frame.locator('.state button', { hasText: /^★ Starred$/ }).waitFor();
-    await workbench.treeRow(ROW_21).locator(STARRED).waitFor();
-  };
 
   it('keyboard-only triage: n through all 103 articles, s on three, at most 1.1 key presses per article', async function () {
     this.timeout(300_000);
@@ -131,7 +120,7 @@ export function triageTopic(j: Journey): void {
 
   it('the Starred view lists the starred articles under "cs.DC · 2025-06-01"; a click shows one from the starred copy', async () => {
     const { workbench } = j;
-    await starArticle21();
+    await starArticle21(workbench);
     const label21 = (await workbench.treeRow(ROW_21).locator('.label-name').innerText()).trim();
     let labels: string[] = [];
     for (const deadline = Date.now() + 10_000; !labels.includes(label21) && Date.now() < deadline; await workbench.settled()) {
@@ -153,7 +142,7 @@ export function triageTopic(j: Journey): void {
   it('read state and stars survive a window reload', async function () {
     this.timeout(180_000);
     const { workbench } = j;
-    await starArticle21();
+    await starArticle21(workbench);
     const read = await workbench.unreadText();
     await workbench.articleFrame().locator('.state button', { hasText: /^Mark unread$/ }).click(); // 21 was read by showing it: now unread
     const count = `${unreadOf(read) + 1}/${TOTAL} unread`;
@@ -185,7 +174,7 @@ export function triageTopic(j: Journey): void {
       for (const [row, place, state] of states) {
         await showAndMark(row, place, state);
       }
-      await starArticle21();
+      await starArticle21(workbench);
       for (const [row, , state] of states) {
         await workbench.treeRow(row).locator(state === 'read' ? READ : UNREAD).waitFor({ timeout: 5_000 });
       }
