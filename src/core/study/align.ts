@@ -83,15 +83,19 @@ function logTwoSidedTail(z: number): number {
   return Math.log(t) - x * x + poly; // erfc(x) = P(|Z| >= z)
 }
 
-/** −log P(bead) for a bead of `source` and `target` characters. */
-function beadCost(source: number, target: number, prior: number, model: LengthModel): number {
+/** −log P(bead) for a bead of `source` and `target` characters, `priorCost` being −log of its shape's prior. */
+function beadCost(source: number, target: number, priorCost: number, model: LengthModel): number {
   const mean = (source + target / model.ratio) / 2;
   if (mean === 0) {
-    return -Math.log(prior);
+    return priorCost;
   }
   const delta = (target - source * model.ratio) / Math.sqrt(mean * model.variance);
-  return -Math.log(prior) - logTwoSidedTail(delta);
+  return priorCost - logTwoSidedTail(delta);
 }
+
+const SOURCE_STEP = BEAD_PRIORS.map(([di]) => di);
+const TARGET_STEP = BEAD_PRIORS.map(([, dj]) => dj);
+const PRIOR_COST = BEAD_PRIORS.map(([, , prior]) => -Math.log(prior));
 
 /** Dynamic programming over (source sentences used, target sentences used); O(n·m) with six bead shapes. */
 function alignWith(source: readonly number[], target: readonly number[], model: LengthModel): Bead[] {
@@ -110,30 +114,32 @@ function alignWith(source: readonly number[], target: readonly number[], model: 
       }
       let best = Infinity;
       let bestShape = -1;
-      BEAD_PRIORS.forEach(([di, dj, prior], index) => {
+      for (let k = 0; k < PRIOR_COST.length; k++) {
+        const di = SOURCE_STEP[k];
+        const dj = TARGET_STEP[k];
         if (di > i || dj > j) {
-          return;
+          continue;
         }
         const before = cost[(i - di) * width + (j - dj)];
         if (before === Infinity) {
-          return;
+          continue;
         }
-        const total = before + beadCost(sourcePrefix[i] - sourcePrefix[i - di], targetPrefix[j] - targetPrefix[j - dj], prior, model);
+        const total = before + beadCost(sourcePrefix[i] - sourcePrefix[i - di], targetPrefix[j] - targetPrefix[j - dj], PRIOR_COST[k], model);
         if (total < best) {
           best = total;
-          bestShape = index;
+          bestShape = k;
         }
-      });
+      }
       cost[i * width + j] = best;
       shape[i * width + j] = bestShape;
     }
   }
   const beads: Bead[] = [];
   for (let i = n, j = m; i > 0 || j > 0;) {
-    const [di, dj] = BEAD_PRIORS[shape[i * width + j]];
-    beads.push({ sourceStart: i - di, sourceEnd: i, targetStart: j - dj, targetEnd: j });
-    i -= di;
-    j -= dj;
+    const k = shape[i * width + j];
+    beads.push({ sourceStart: i - SOURCE_STEP[k], sourceEnd: i, targetStart: j - TARGET_STEP[k], targetEnd: j });
+    i -= SOURCE_STEP[k];
+    j -= TARGET_STEP[k];
   }
   return beads.reverse();
 }
