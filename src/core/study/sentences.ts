@@ -28,7 +28,7 @@ export interface SplitOptions {
   engine?: 'auto' | 'simple';
 }
 
-interface Abbreviation {
+export interface Abbreviation {
   /** As written; a space inside also matches no space (`z.B.`). */
   written: string;
   /** `et al.` can end a sentence: it is kept only before a word that is not capitalized. */
