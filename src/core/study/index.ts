@@ -1,0 +1,6 @@
+/** Study mode's pure core: sentences, their alignment across languages, the study list and its exports. */
+export { splitSentences, abbreviationsFor, type Abbreviation, type Sentence, type SplitOptions } from './sentences';
+export { alignSentences, estimateLengthModel, sentenceLength, type Bead, type LengthModel } from './align';
+export { alignAbstract, digestLengthModels, sentenceEntries, sourceGroups, STUDY_SPLIT, type AlignedAbstract, type AlignedTranslation } from './studyEntries';
+export { asStudyEntry, decodeStudyList, encodeStudyList, studyEntryId, STUDY_FORMAT, STUDY_VERSION, type LoadedStudyList, type StoredStudyList, type StudyEntry } from './studyList';
+export { ankiTsv, studyCsv, type AnkiExportOptions, type CsvExportOptions } from './anki';
