@@ -70,6 +70,6 @@ export function formatCitation(article: CitedArticle, style = DEFAULT_STYLE): st
   if (!styles().has(style)) {
     throw new Error(`unknown citation style '${style}'`);
   }
-  const text = plugins.output.format('bibliography', [item], { style, format: 'text', lang: 'en-US' }) as string;
-  return text.replace(/\s+/g, ' ').trim();
+  const text: unknown = plugins.output.format('bibliography', [item], { style, format: 'text', lang: 'en-US' });
+  return String(text).replace(/\s+/g, ' ').trim();
 }
