@@ -23,11 +23,20 @@ const common = {
   logLevel: 'warning',
 };
 
+// citation-js imports sync-fetch-undici to fetch remote inputs; we never fetch, and the real
+// module needs child_process (Node) or synchronous XHR: a stub that throws takes its place.
+const noSyncFetch = {
+  name: 'no-sync-fetch',
+  setup(build) {
+    build.onResolve({ filter: /^sync-fetch-undici$/ }, () => ({ path: path.resolve('scripts/stubs/syncFetch.js') }));
+  },
+};
+
 // `shipped`: in the .vsix (see .vscodeignore), so its bundled packages need notices.
 const bundles = [
-  { shipped: true, options: { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] } },
+  { shipped: true, options: { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [noSyncFetch] } },
   // The same extension for VS Code for the Web: the web worker extension host has no Node built-ins.
-  { shipped: true, options: { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'] } },
+  { shipped: true, options: { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'], plugins: [noSyncFetch] } },
   { shipped: false, options: { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', platform: 'node', format: 'cjs', target: 'node18' } },
   { shipped: true, options: { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' } },
 ];
@@ -48,7 +57,7 @@ const webTests = {
   external: ['vscode'],
   mainFields: ['browser', 'module', 'main'],
   inject: ['test/integration/web/processShim.ts'],
-  plugins: [{
+  plugins: [noSyncFetch, {
     name: 'node-assert-for-the-browser',
     setup(build) {
       build.onResolve({ filter: /^(node:)?assert\/strict$/ }, () => ({ path: path.resolve('test/integration/web/assertStrict.ts') }));
