@@ -27,15 +27,16 @@ export function register(services: CommandServices): ExportArticles {
   const exportArticles: ExportArticles = async (articles, format, options) => reportExport(await writeArticles(exportContext, articles, format, options));
 
   /**
-   * From a tree's context menu: the clicked row and the multi-selection. With
+   * From a tree's context menu: the clicked row and the multi-selection (a
+   * third argument, options, is for tests and automation). With
    * options (`{ target, languages, source: 'starred' }`) or from the palette:
    * the named source, else a Quick Pick of Starred / Selected / This digest.
    */
-  const exportCommand = (format: ExportFormat) => async (first?: unknown, second?: unknown): Promise<ExportResult | undefined> => {
+  const exportCommand = (format: ExportFormat) => async (first?: unknown, second?: unknown, third?: unknown): Promise<ExportResult | undefined> => {
     const options = asExportOptions(first);
     if (first !== undefined && !options) {
       const articles = fromNodes(services, first, second);
-      return exportArticles(articles, format, { name: articles.length === 1 ? articles[0].arxivId : 'selected' });
+      return exportArticles(articles, format, { name: articles.length === 1 ? articles[0].arxivId : 'selected', ...asExportOptions(third) });
     }
     const named = options?.source && sourceArticles(services, options.source);
     if (named) {
