@@ -91,4 +91,26 @@ describe('Export: Copy Citation, BibTeX and Markdown exports', () => {
     assert.equal(citation, 'Salvadori, D. A. R. (2025). $Δ$-Nets: Interaction-Based System for Optimal Parallel $λ$-Reduction (arXiv:2505.20314). arXiv. https://doi.org/10.48550/arXiv.2505.20314');
     assert.equal(await vscode.env.clipboard.readText(), citation);
   });
+
+  it('Copy Citation uses a .csl style file the setting names, read from the workspace', async function () {
+    this.timeout(120_000);
+    await openDigest(sampleUri);
+    await writeText(scratchUri('tiny.csl'), `<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Tiny</title><id>tiny</id><updated>2025-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout><names variable="author"><name form="short"/></names><text variable="number" prefix=" [" suffix="]"/></layout></bibliography>
+</style>`);
+    const settings = vscode.workspace.getConfiguration('digestReader');
+    try {
+      await settings.update('citationStyle', 'scratch/tiny.csl', vscode.ConfigurationTarget.Workspace);
+      assert.equal(await vscode.commands.executeCommand('digestReader.copyCitation', { uri: sampleUri, index: 21 }), 'Salvadori [arXiv:2505.20314]');
+      await settings.update('citationStyle', 'chicago', vscode.ConfigurationTarget.Workspace);
+      await vscode.env.clipboard.writeText('unchanged');
+      assert.equal(await vscode.commands.executeCommand('digestReader.copyCitation', { uri: sampleUri, index: 21 }), undefined, 'an unknown style copies nothing');
+      assert.equal(await vscode.env.clipboard.readText(), 'unchanged');
+    } finally {
+      await settings.update('citationStyle', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
 });

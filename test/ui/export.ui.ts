@@ -31,6 +31,8 @@ export function exportTopic(j: Journey): void {
       const tree = workbench.treeRow(row);
       if ((await tree.locator(STARRED_ICON).count()) === 0) {
         await tree.click();
+        // The panel shows the clicked article once the extension host has the selection: then `s` stars that row.
+        await workbench.articleFrame().locator('.place', { hasText: `Article ${row.slice(0, 2)} ` }).waitFor({ timeout: 20_000 });
         await page.keyboard.press('s');
         await tree.locator(STARRED_ICON).waitFor();
       }
