@@ -54,7 +54,8 @@ export function writeNotices(roots, outfile) {
   let text =
     'THIRD-PARTY SOFTWARE NOTICES\n\n' +
     'Digest Reader bundles the following third-party software into\n' +
-    'dist/extension.js and dist/webview/main.js. Each is distributed under its\n' +
+    'dist/extension.js, dist/citation.js and dist/webview/main.js (and their\n' +
+    'dist/web/ twins). Each is distributed under its\n' +
     'own license, reproduced below.\n\n' +
     (packages.map((p) => `- ${p.manifest.name} ${p.manifest.version} (${p.manifest.license ?? 'see below'})`).join('\n') || '(none)') +
     '\n';
