@@ -1,8 +1,9 @@
 /**
  * Formatted citations ("Salvadori, D. A. R. (2025). $Δ$-Nets: … (arXiv:2505.20314). arXiv. https://doi.org/…")
  * by citation-js and citeproc-js: APA, its other built-in styles, or a CSL
- * style the user names. Loaded only when a citation is made (see the
- * `import()` in the commands): citeproc is most of the extension's bundle.
+ * style the user names. Runs in the citation worker (src/export/worker),
+ * bundled apart: citeproc is large and builds a style's engine in seconds
+ * of synchronous work.
  */
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
