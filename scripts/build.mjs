@@ -23,11 +23,32 @@ const common = {
   logLevel: 'warning',
 };
 
+// citation-js imports sync-fetch-undici to fetch remote inputs; we never fetch, and the real
+// module needs child_process (Node) or synchronous XHR: a stub that throws takes its place.
+const noSyncFetch = {
+  name: 'no-sync-fetch',
+  setup(build) {
+    build.onResolve({ filter: /^sync-fetch-undici$/ }, () => ({ path: path.resolve('scripts/stubs/syncFetch.js') }));
+  },
+};
+
+// The web bundle starts the citation worker as a nested web worker: spawn.web.ts replaces
+// spawn.ts (a Node worker thread), so no Node built-in reaches the web worker.
+const webSpawn = {
+  name: 'web-citation-worker',
+  setup(build) {
+    build.onResolve({ filter: /\/worker\/spawn$/ }, (args) => ({ path: path.resolve(args.resolveDir, `${args.path}.web.ts`) }));
+  },
+};
+
 // `shipped`: in the .vsix (see .vscodeignore), so its bundled packages need notices.
 const bundles = [
   { shipped: true, options: { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] } },
   // The same extension for VS Code for the Web: the web worker extension host has no Node built-ins.
-  { shipped: true, options: { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'] } },
+  { shipped: true, options: { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'], plugins: [webSpawn] } },
+  // The citation worker (citation-js and citeproc), loaded on the first Copy Citation: a worker thread in Node, a nested worker on the web.
+  { shipped: true, options: { ...common, entryPoints: ['src/export/worker/nodeWorker.ts'], outfile: 'dist/citation.js', platform: 'node', format: 'cjs', target: 'node20', plugins: [noSyncFetch] } },
+  { shipped: true, options: { ...common, entryPoints: ['src/export/worker/webWorker.ts'], outfile: 'dist/web/citation.js', platform: 'browser', format: 'iife', target: 'es2022', mainFields: ['browser', 'module', 'main'], plugins: [noSyncFetch] } },
   { shipped: false, options: { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', platform: 'node', format: 'cjs', target: 'node18' } },
   { shipped: true, options: { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' } },
 ];

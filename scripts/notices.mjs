@@ -6,6 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const LICENSE_FILE = /^(licen[cs]e|copying|notice)(\..*|-.*)?$/i;
+/** Notices kept by hand for packages that declare a license but ship no file of it: scripts/licenses/<@scope+name>.txt. */
+const HAND_KEPT = path.join(path.dirname(new URL(import.meta.url).pathname), 'licenses');
 
 /** The package folder of a bundled file, or undefined for the project's own code. */
 function packageRoot(input) {
@@ -37,7 +39,9 @@ function repositoryUrl(manifest) {
 export function writeNotices(roots, outfile) {
   const packages = [...roots].map((root) => {
     const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-    const files = fs.readdirSync(root).filter((name) => LICENSE_FILE.test(name) && fs.statSync(path.join(root, name)).isFile()).sort();
+    let files = fs.readdirSync(root).filter((name) => LICENSE_FILE.test(name) && fs.statSync(path.join(root, name)).isFile()).sort().map((name) => path.join(root, name));
+    const handKept = path.join(HAND_KEPT, `${manifest.name.replace('/', '+')}.txt`);
+    if (files.length === 0 && fs.existsSync(handKept)) files = [handKept];
     return { root, manifest, files };
   });
   const missing = packages.filter((p) => p.files.length === 0);
@@ -50,7 +54,8 @@ export function writeNotices(roots, outfile) {
   let text =
     'THIRD-PARTY SOFTWARE NOTICES\n\n' +
     'Digest Reader bundles the following third-party software into\n' +
-    'dist/extension.js and dist/webview/main.js. Each is distributed under its\n' +
+    'dist/extension.js, dist/citation.js and dist/webview/main.js (and their\n' +
+    'dist/web/ twins). Each is distributed under its\n' +
     'own license, reproduced below.\n\n' +
     (packages.map((p) => `- ${p.manifest.name} ${p.manifest.version} (${p.manifest.license ?? 'see below'})`).join('\n') || '(none)') +
     '\n';
@@ -60,7 +65,7 @@ export function writeNotices(roots, outfile) {
     if (url) text += `${url}\n`;
     text += `${rule}\n`;
     for (const file of p.files) {
-      text += `\n${fs.readFileSync(path.join(p.root, file), 'utf8').trim()}\n`;
+      text += `\n${fs.readFileSync(file, 'utf8').trim()}\n`;
     }
   }
   fs.mkdirSync(path.dirname(outfile), { recursive: true });

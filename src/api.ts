@@ -1,4 +1,5 @@
 import type { DigestDocuments } from './digests';
+import type { ExportArticles } from './export';
 import type { PanelTarget } from './panel';
 import type { ReadingStore } from './reading';
 import type { StarredTree } from './starred';
@@ -17,4 +18,6 @@ export interface DigestReaderApi {
   readonly reading: Pick<ReadingStore, 'state' | 'flush' | 'clear' | 'reload' | 'stored'>;
   /** The article in the article panel, if one is open. */
   panelArticle(): PanelTarget | undefined;
+  /** Exports any articles (a filter's, say) to a `.bib` file or a Markdown reading list; asks where unless given `{ target }`. */
+  readonly exportArticles: ExportArticles;
 }

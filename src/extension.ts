@@ -3,6 +3,7 @@ import type { DigestReaderApi } from './api';
 import * as commands from './commands';
 import * as digests from './digests';
 import * as editor from './editor';
+import * as exporting from './export';
 import * as panel from './panel';
 import * as reading from './reading';
 import * as starred from './starred';
@@ -23,10 +24,12 @@ export function activate(context: vscode.ExtensionContext): DigestReaderApi {
   const starredTree = starred.register(context, readingStore);
   const panelServices = { extensionUri: context.extensionUri, documents, reading: readingStore, seen };
   panel.register(context, panelServices);
-  commands.register({ context, documents, reading: readingStore, seen, tree: articlesTree, starred: starredTree, panel: panelServices });
+  const commandServices = { context, documents, reading: readingStore, seen, tree: articlesTree, starred: starredTree, panel: panelServices };
+  commands.register(commandServices);
+  const exportArticles = exporting.register(commandServices);
   editor.register(context, documents, readingStore);
   statusBar.register(context, documents, readingStore);
-  return { documents, articlesTree, starredTree, reading: readingStore, panelArticle: () => panel.ArticlePanel.current?.shownArticle };
+  return { documents, articlesTree, starredTree, reading: readingStore, panelArticle: () => panel.ArticlePanel.current?.shownArticle, exportArticles };
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -64,6 +64,7 @@ export type WebviewToExtension =
   | { type: 'openPdf' }
   | { type: 'copyId' }
   | { type: 'copyBibtex' }
+  | { type: 'copyCitation' }
   | { type: 'navigate'; direction: NavigationDirection }
   | { type: 'toggleRead' }
   | { type: 'toggleStar' };
@@ -80,6 +81,7 @@ export function isWebviewToExtension(value: unknown): value is WebviewToExtensio
     case 'openPdf':
     case 'copyId':
     case 'copyBibtex':
+    case 'copyCitation':
     case 'toggleRead':
     case 'toggleStar':
       return Object.keys(message).length === 1;

@@ -12,3 +12,5 @@ export { decodeReadingState, encodeReadingState, asStarredArticle, STATE_FORMAT,
 export { nextUnread, stepInReadingOrder, triageOf, unreadCounts, type TriageDigest, type UnreadCounts } from './triage';
 export { SeenIndex, type StoredSeenIndex } from './seenIndex';
 export { bibtexEntries, bibtexEntry, bibtexOf, citationKey, formatBibtex, uniqueKeys, type BibtexEntry, type CitedArticle } from './bibtex';
+export { cslItem, cslName, type CslItem, type CslName } from './citation';
+export * from './exports';

@@ -11,6 +11,7 @@ export const PanelCommands = {
   openPdf: 'digestReader.openPdf',
   copyId: 'digestReader.copyId',
   copyBibtex: 'digestReader.copyBibtex',
+  copyCitation: 'digestReader.copyCitation',
   showArticle: 'digestReader.showArticle',
   toggleRead: 'digestReader.toggleRead',
   toggleStar: 'digestReader.toggleStar',
@@ -126,6 +127,7 @@ export class ArticlePanel {
       case 'openPdf':
       case 'copyId':
       case 'copyBibtex':
+      case 'copyCitation':
       case 'toggleRead':
       case 'toggleStar':
         if (this.target) {

@@ -72,7 +72,7 @@ export class StarredTree implements vscode.TreeDataProvider<StarredNode>, vscode
   private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly reading: ReadingStore) {
-    this.view = vscode.window.createTreeView(STARRED_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+    this.view = vscode.window.createTreeView(STARRED_VIEW_ID, { treeDataProvider: this, showCollapseAll: true, canSelectMany: true });
     this.disposables = [
       this.view,
       this.changed,

@@ -38,7 +38,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     private readonly reading: ReadingStore,
     private readonly seen: SeenIndex,
   ) {
-    this.view = vscode.window.createTreeView(ARTICLES_VIEW_ID, { treeDataProvider: this, showCollapseAll: true, canSelectMany: false });
+    this.view = vscode.window.createTreeView(ARTICLES_VIEW_ID, { treeDataProvider: this, showCollapseAll: true, canSelectMany: true });
     this.disposables.push(
       this.view,
       this.changed,

@@ -113,6 +113,7 @@ function renderArticle(article: ArticleViewModel, isNewArticle: boolean): void {
       button('Open PDF', `Open https://arxiv.org/pdf/${article.arxivId}`, { type: 'openPdf' }),
       button('Copy id', 'Copy the arXiv id to the clipboard', { type: 'copyId' }),
       button('Copy BibTeX', 'Copy a BibTeX entry for this article to the clipboard', { type: 'copyBibtex' }),
+      button('Copy citation', 'Copy a formatted citation (APA, or the style of digestReader.citationStyle) to the clipboard', { type: 'copyCitation' }),
     );
     meta.append(actions);
   }

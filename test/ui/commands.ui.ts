@@ -23,9 +23,9 @@ export function commandsTopic(j: Journey): void {
     await inline.waitFor({ state: 'visible', timeout: 10_000 });
     await workbench.screenshot('article-row-inline-action');
     await row.click({ button: 'right' });
-    // Opening, then marking (whichever applies to the row's state), then copying.
+    // Opening, then marking (whichever applies to the row's state), then copying, then exporting.
     const items = await workbench.contextMenuItems();
-    assert.deepEqual([items.slice(0, 3), items.slice(-2)], [['Show Article', 'Open arXiv Page', 'Open PDF'], ['Copy arXiv Id', 'Copy BibTeX']]);
+    assert.deepEqual([items.slice(0, 3), items.slice(-5)], [['Show Article', 'Open arXiv Page', 'Open PDF'], ['Copy arXiv Id', 'Copy BibTeX', 'Copy Citation', 'Export to BibTeX…', 'Export Reading List (Markdown)…']]);
     assert.ok(items.includes('Mark Read') !== items.includes('Mark Unread'), `one of Mark Read / Mark Unread: ${items.join(', ')}`);
     assert.ok(items.includes('Star') !== items.includes('Unstar'), `one of Star / Unstar: ${items.join(', ')}`);
     await workbench.screenshot('article-row-context-menu');

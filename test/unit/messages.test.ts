@@ -3,7 +3,7 @@ import { isPanelState, isWebviewToExtension } from '../../src/common/messages';
 
 describe('messages from the article webview are validated', () => {
   it('accepts exactly the known messages', () => {
-    for (const message of [{ type: 'ready' }, { type: 'openArxivPage' }, { type: 'openPdf' }, { type: 'copyId' }, { type: 'copyBibtex' }, { type: 'navigate', direction: 'next' }, { type: 'navigate', direction: 'previous' }]) {
+    for (const message of [{ type: 'ready' }, { type: 'openArxivPage' }, { type: 'openPdf' }, { type: 'copyId' }, { type: 'copyBibtex' }, { type: 'copyCitation' }, { type: 'navigate', direction: 'next' }, { type: 'navigate', direction: 'previous' }]) {
       assert.equal(isWebviewToExtension(message), true, JSON.stringify(message));
     }
   });
@@ -18,6 +18,7 @@ describe('messages from the article webview are validated', () => {
       { type: 'openExternal', url: 'https://evil.example' },
       { type: 'openArxivPage', id: '../../etc/passwd' },
       { type: 'copyBibtex', text: '@misc{x}' },
+      { type: 'copyCitation', style: 'apa' },
       { type: 'openArxivPage', url: 'javascript:alert(1)' },
       { type: 'navigate', direction: 'sideways' },
       { type: 'navigate' },
