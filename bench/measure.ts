@@ -31,6 +31,31 @@ export function median(run: () => unknown, budgetMs = 1500, minRuns = 5): number
   return medianWithSetup(() => undefined, run, budgetMs, minRuns);
 }
 
+/**
+ * Medians of `run` and of `baseline`, run one after the other in turns until
+ * about `budgetMs` is spent, and the median of their ratio in each turn. On a
+ * shared machine a burst of load then falls on both alike, so the ratio holds
+ * far better than two medians measured one after the other.
+ */
+export function medianAgainst(run: () => unknown, baseline: () => unknown, budgetMs = 3000, minRuns = 7): { run: number; baseline: number; ratio: number } {
+  const runs: number[] = [];
+  const baselines: number[] = [];
+  const ratios: number[] = [];
+  const started = performance.now();
+  while (runs.length < minRuns || (performance.now() - started < budgetMs && runs.length < 200)) {
+    const t0 = performance.now();
+    baseline();
+    const t1 = performance.now();
+    run();
+    const t2 = performance.now();
+    baselines.push(t1 - t0);
+    runs.push(t2 - t1);
+    ratios.push((t2 - t1) / (t1 - t0));
+  }
+  const middle = (values: number[]): number => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return { run: middle(runs), baseline: middle(baselines), ratio: middle(ratios) };
+}
+
 /** Milliseconds per call of something too fast to time once: the median of `repeat` calls in a row, divided by `repeat`. */
 export function perCall(run: () => unknown, repeat: number, budgetMs = 1000): number {
   return median(() => {

@@ -1,4 +1,5 @@
 /** Digest headers: `cs.DC @ 2025-06-01: 103` and `German News for 2025-06-01: 003`. */
+import type { Lines } from './lines';
 
 export interface Header {
   kind: 'arxiv' | 'news';
@@ -31,20 +32,19 @@ export interface FrontMatter {
 }
 
 /** Reads Jekyll front matter (`---` … `---`) starting at `start`, if there is one. */
-export function readFrontMatter(lines: string[], start: number): FrontMatter | undefined {
-  if (lines[start] !== '---') {
+export function readFrontMatter(lines: Lines, start: number): FrontMatter | undefined {
+  if (!lines.is(start, '---')) {
     return undefined;
   }
   let titleLine = start;
   let title: string | undefined;
-  for (let i = start + 1; i < lines.length && i < start + 50; i++) {
-    const line = lines[i];
-    if (line === '---') {
+  for (let i = start + 1; i < lines.count && i < start + 50; i++) {
+    if (lines.is(i, '---')) {
       return { titleLine, title, bodyStart: i + 1 };
     }
-    if (line.startsWith('title:')) {
+    if (lines.startsWith(i, 'title:')) {
       titleLine = i;
-      title = unquote(line.slice(6).trim());
+      title = unquote(lines.at(i).slice(6).trim());
     }
   }
   return undefined;

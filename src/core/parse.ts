@@ -4,7 +4,7 @@ import type { Article, Digest, DigestFormat, DigestKind, DigestSection, TocEntry
 import { MARKDOWN_DIALECT, TEXT_DIALECT, readArxivBody } from './parseArxiv';
 import { readNewsBody } from './parseNews';
 import { findSections, type SectionBounds } from './sections';
-import { splitLines } from './text';
+import { Lines } from './lines';
 import { crossCheckToc } from './tocCheck';
 
 const EXAMPLE_HEADER = '"cs.DC @ 2025-06-01: 103"';
@@ -16,13 +16,13 @@ const EXAMPLE_HEADER = '"cs.DC @ 2025-06-01: 103"';
  * and every readable article is kept.
  */
 export function parseDigest(text: string): Digest {
-  const lines = splitLines(typeof text === 'string' ? text : '');
+  const lines = new Lines(typeof text === 'string' ? text : '');
   const sink = new DiagnosticSink();
   let first = 0;
-  while (first < lines.length && lines[first] === '') {
+  while (first < lines.count && lines.isEmpty(first)) {
     first++;
   }
-  if (first === lines.length) {
+  if (first === lines.count) {
     sink.add(0, 'error', `This file is empty; a digest starts with a header such as ${EXAMPLE_HEADER}.`, 'empty-file');
     return { kind: 'arxiv', format: 'text', subject: '', date: '', articles: [], toc: [], diagnostics: sink.finish() };
   }
@@ -38,10 +38,10 @@ export function parseDigest(text: string): Digest {
     headerLine = frontMatter.titleLine;
     bodyStart = frontMatter.bodyStart;
   } else {
-    header = parseHeader(lines[first]);
+    header = parseHeader(lines.at(first));
     if (header) {
       bodyStart = first + 1;
-    } else if (lines.some((line) => line.startsWith('## Article '))) {
+    } else if (someLineStartsWith(lines, '## Article ')) {
       format = 'markdown';
     }
   }
@@ -49,7 +49,7 @@ export function parseDigest(text: string): Digest {
     sink.add(headerLine, 'error', `This line should be the digest's header, such as ${EXAMPLE_HEADER}; subject, date and article count are unknown.`, 'no-header');
   }
 
-  const kind = header?.kind ?? (lines.some((line) => line.startsWith('### Original (')) ? 'news' : 'arxiv');
+  const kind = header?.kind ?? (someLineStartsWith(lines, '### Original (') ? 'news' : 'arxiv');
   const subject = header?.subject ?? '';
   const date = header?.date ?? '';
   const bounds = findSections(lines, { header, headerLine, bodyStart }, format);
@@ -86,8 +86,17 @@ export function parseDigest(text: string): Digest {
 }
 
 /** One day: its articles and TOC, checked against its own header. */
+function someLineStartsWith(lines: Lines, prefix: string): boolean {
+  for (let i = 0; i < lines.count; i++) {
+    if (lines.startsWith(i, prefix)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 function readSection(
-  lines: string[],
+  lines: Lines,
   section: SectionBounds,
   kind: DigestKind,
   format: DigestFormat,

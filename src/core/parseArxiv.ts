@@ -1,78 +1,141 @@
 /**
  * arXiv digests, plain text and Markdown. The two renderings carry the same
  * lines with different decoration, so one reader serves both through a
- * dialect: a table of patterns.
+ * dialect: prefixes and the two things that differ in shape (TOC entries and
+ * how the id ends a line). Lines are read by offsets (see lines.ts).
  */
-import { isArxivId } from './arxiv';
-import type { DiagnosticSink } from './diagnostics';
-import type { Article, DigestFormat, TocEntry, Translations } from './model';
 import { assignAbstracts } from './abstracts';
-import { isoWeekday, presentText, trimSpaces } from './text';
+import { digitsEnd, isArxivId, isArxivIdAt } from './arxiv';
+import {
+  ArticleDraft, DateStrings, digitsValue, readArticleNumber, readAuthors, readTitleAt, restAfter, splitTitles, weekdayAt, type IdSplit,
+} from './arxivFields';
+import type { DiagnosticSink } from './diagnostics';
+import { isJsWhitespace, type Lines } from './lines';
+import type { Article, DigestFormat, TocEntry, Translations } from './model';
+import { isoWeekday, presentSlice } from './text';
 
 interface Dialect {
   format: DigestFormat;
-  articleStart: RegExp;
-  titleAt: RegExp;
-  title: RegExp;
-  authors: RegExp;
-  /** Captures index, MM-DD and weekday of an entry; its id is at the end of the line. */
-  toc: RegExp;
-  /** Splits the arXiv id off the end of a `Title:` or TOC remainder. */
-  takeId(rest: string): { rest: string; id?: string };
+  /** `^<articlePrefix>(\d{1,7})$` opens an article. */
+  articlePrefix: string;
+  titleAtPrefix: string;
+  titlePrefix: string;
+  authorsPrefix: string;
+  readTocEntry(lines: Lines, i: number, monthDays: DateStrings, split: IdSplit): TocEntry | undefined;
+  /** Splits the arXiv id off the end of text[start, end) (a `Title:` or TOC remainder) into `split`. */
+  takeId(text: string, start: number, end: number, split: IdSplit): void;
   /** Lines that only decorate (blank lines, rules). */
-  isFiller(line: string): boolean;
+  isFiller(lines: Lines, i: number): boolean;
 }
 
 /** `… 2505.23710v1 -` / `… 2505.23710v1 |`: the id is the last word. */
-function takeTrailingWord(rest: string): { rest: string; id?: string } {
-  const space = rest.lastIndexOf(' ');
-  const word = rest.slice(space + 1);
-  return isArxivId(word) ? { rest: space < 0 ? '' : rest.slice(0, space), id: word } : { rest };
+function takeTrailingWord(text: string, start: number, end: number, split: IdSplit): void {
+  let space = end - 1;
+  while (space >= start && text.charCodeAt(space) !== 32) {
+    space--;
+  }
+  if (isArxivIdAt(text, space + 1, end)) {
+    split.restEnd = space < start ? start : space;
+    split.id = text.slice(space + 1, end);
+  } else {
+    split.restEnd = end;
+    split.id = undefined;
+  }
 }
 
+const LINK = /^\[([^\]]{1,64})\]\([^)\s]{0,300}\)$/;
+
 /** `… [2405.03536v2](http://arxiv.org/abs/2405.03536v2)`: the id is the last link's text. */
-function takeTrailingLink(rest: string): { rest: string; id?: string } {
-  const open = rest.lastIndexOf('[');
-  const link = /^\[([^\]]{1,64})\]\([^)\s]{0,300}\)$/.exec(rest.slice(open));
-  if (open < 0 || !link) {
-    return { rest };
+function takeTrailingLink(text: string, start: number, end: number, split: IdSplit): void {
+  let open = end - 1;
+  while (open >= start && text.charCodeAt(open) !== 91 /* [ */) {
+    open--;
   }
-  return { rest: rest.slice(0, open), id: isArxivId(link[1]) ? link[1] : undefined };
+  split.restEnd = end;
+  split.id = undefined;
+  const link = open < start ? null : LINK.exec(text.slice(open, end));
+  if (link) {
+    split.restEnd = open;
+    split.id = isArxivId(link[1]) ? link[1] : undefined;
+  }
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** `^(\d{1,7}) (\d{2}-\d{2})(?: \((\d)\))? `, then the id at the end of the line. */
+function readTextTocEntry(lines: Lines, i: number, monthDays: DateStrings, split: IdSplit): TocEntry | undefined {
+  const { text } = lines;
+  const start = lines.start(i);
+  const end = lines.end(i);
+  const digits = digitsEnd(text, start, end);
+  if (digits === start || digits - start > 7 || digits >= end || text.charCodeAt(digits) !== 32) {
+    return undefined;
+  }
+  const at = digits + 1;
+  if (at + 5 > end || !isDigit(text.charCodeAt(at)) || !isDigit(text.charCodeAt(at + 1)) || text.charCodeAt(at + 2) !== 45
+    || !isDigit(text.charCodeAt(at + 3)) || !isDigit(text.charCodeAt(at + 4))) {
+    return undefined;
+  }
+  const weekday = weekdayAt(text, at + 5, end, 32);
+  if (weekday < 0 && !(at + 5 < end && text.charCodeAt(at + 5) === 32)) {
+    return undefined;
+  }
+  TEXT_DIALECT.takeId(text, start, end, split);
+  return {
+    index: digitsValue(text, start, digits),
+    monthDay: monthDays.get(text, at, at + 5, digitsValue(text, at, at + 2) * 100 + digitsValue(text, at + 3, at + 5)),
+    weekday: weekday >= 0 ? weekday : undefined,
+    arxivId: split.id,
+    line: i,
+  };
+}
+
+const MARKDOWN_TOC = /^- \[(\d{1,7})\]\(#article-\d{1,7}\) \| (?:\*\*)?(\d{2}-\d{2})(?: \((\d)\))?(?:\*\*)? \| /;
+
+function readMarkdownTocEntry(lines: Lines, i: number, _monthDays: DateStrings, split: IdSplit): TocEntry | undefined {
+  const match = lines.startsWith(i, '- [') ? MARKDOWN_TOC.exec(lines.at(i)) : null;
+  if (!match) {
+    return undefined;
+  }
+  takeTrailingLink(lines.text, lines.start(i), lines.end(i), split);
+  return { index: Number(match[1]), monthDay: match[2], weekday: match[3] ? Number(match[3]) : undefined, arxivId: split.id, line: i };
 }
 
 export const TEXT_DIALECT: Dialect = {
   format: 'text',
-  articleStart: /^Article (\d{1,7})$/,
-  titleAt: /^Title@(\d{4}-\d{2}-\d{2})(?: \((\d)\))?: ?(.*)$/,
-  title: /^Title: ?(.*)$/,
-  authors: /^Authors \((\d{1,5})\):? ?(.*)$/,
-  toc: /^(\d{1,7}) (\d{2}-\d{2})(?: \((\d)\))? /,
-  takeId(rest) {
-    return takeTrailingWord(rest.endsWith(' -') ? rest.slice(0, -2) : rest);
+  articlePrefix: 'Article ',
+  titleAtPrefix: 'Title@',
+  titlePrefix: 'Title:',
+  authorsPrefix: 'Authors (',
+  readTocEntry: readTextTocEntry,
+  takeId(text, start, end, split) {
+    const dash = end - start >= 2 && text.charCodeAt(end - 1) === 45 && text.charCodeAt(end - 2) === 32;
+    takeTrailingWord(text, start, dash ? end - 2 : end, split);
   },
-  isFiller: (line) => line === '',
+  isFiller: (lines, i) => lines.isEmpty(i),
 };
 
 export const MARKDOWN_DIALECT: Dialect = {
   format: 'markdown',
-  articleStart: /^## Article (\d{1,7})$/,
-  titleAt: /^### Title@(\d{4}-\d{2}-\d{2})(?: \((\d)\))?: ?(.*)$/,
-  title: /^\*\*Title\*\*: ?(.*)$/,
-  authors: /^\*\*Authors\*\* \((\d{1,5})\):? ?(.*)$/,
-  toc: /^- \[(\d{1,7})\]\(#article-\d{1,7}\) \| (?:\*\*)?(\d{2}-\d{2})(?: \((\d)\))?(?:\*\*)? \| /,
+  articlePrefix: '## Article ',
+  titleAtPrefix: '### Title@',
+  titlePrefix: '**Title**:',
+  authorsPrefix: '**Authors** (',
+  readTocEntry: readMarkdownTocEntry,
   takeId: takeTrailingLink,
-  isFiller: (line) => line === '' || line === '---',
+  isFiller: (lines, i) => lines.isEmpty(i) || lines.is(i, '---'),
 };
 
-interface Draft {
-  index: number;
-  line: number;
-  lastLine: number;
-  titleAt?: { date: string; weekday?: number; title: string; line: number };
-  title?: { titles: Translations; id?: string; line: number };
-  authors?: { declared: number; names: string[]; line: number };
-  /** Line numbers of the abstract lines (their text stays in `lines`). */
-  abstracts: number[];
+/** Per body: the draft, the split and the date strings are reused, so reading a line makes no objects. */
+interface Reader {
+  lines: Lines;
+  dialect: Dialect;
+  sink: DiagnosticSink;
+  draft: ArticleDraft;
+  dates: DateStrings;
+  split: IdSplit;
 }
 
 /**
@@ -82,7 +145,7 @@ interface Draft {
  * article may be cut short by the end of the file.
  */
 export function readArxivBody(
-  lines: string[],
+  lines: Lines,
   start: number,
   end: number,
   dialect: Dialect,
@@ -91,11 +154,14 @@ export function readArxivBody(
 ): { articles: Article[]; toc: TocEntry[] } {
   const toc: TocEntry[] = [];
   const articles: Article[] = [];
-  let draft: Draft | undefined;
+  const reader: Reader = { lines, dialect, sink, draft: new ArticleDraft(), dates: new DateStrings(), split: { restEnd: 0 } };
+  const monthDays = new DateStrings();
+  const { text } = lines;
+  let inArticle = false;
 
   const finish = (isLast: boolean): void => {
-    if (draft) {
-      const article = buildArticle(draft, lines, isLast, sink);
+    if (inArticle) {
+      const article = buildArticle(reader.draft, lines, isLast, sink);
       if (article) {
         articles.push(article);
       }
@@ -103,21 +169,21 @@ export function readArxivBody(
   };
 
   for (let i = start; i < end; i++) {
-    const line = lines[i];
-    if (dialect.isFiller(line)) {
+    if (dialect.isFiller(lines, i)) {
       continue;
     }
-    const opening = dialect.articleStart.exec(line);
-    if (opening) {
+    const number = readArticleNumber(text, lines.start(i), lines.end(i), dialect.articlePrefix);
+    if (number >= 0) {
       finish(false);
-      draft = { index: Number(opening[1]), line: i, lastLine: i, abstracts: [] };
+      reader.draft.reset(number, i);
+      inArticle = true;
       continue;
     }
-    if (!draft) {
-      if (line === '-') {
+    if (!inArticle) {
+      if (lines.is(i, '-')) {
         continue; // the rule under the header
       }
-      const entry = readTocEntry(line, i, dialect);
+      const entry = dialect.readTocEntry(lines, i, monthDays, reader.split);
       if (entry) {
         toc.push(entry);
       } else {
@@ -125,161 +191,109 @@ export function readArxivBody(
       }
       continue;
     }
-    readArticleLine(draft, line, i, dialect, sink);
+    readArticleLine(reader, i);
   }
   finish(endsFile);
   return { articles, toc };
 }
 
-function readTocEntry(line: string, lineNumber: number, dialect: Dialect): TocEntry | undefined {
-  const match = dialect.toc.exec(line);
-  if (!match) {
-    return undefined;
-  }
-  const { id } = dialect.takeId(line);
-  return {
-    index: Number(match[1]),
-    monthDay: match[2],
-    weekday: match[3] ? Number(match[3]) : undefined,
-    arxivId: id,
-    line: lineNumber,
-  };
-}
-
-function readArticleLine(draft: Draft, line: string, i: number, dialect: Dialect, sink: DiagnosticSink): void {
+function readArticleLine({ lines, dialect, sink, draft, dates, split }: Reader, i: number): void {
   draft.lastLine = i;
-  const beforeAuthors = !draft.authors;
-  if (beforeAuthors && !draft.titleAt && !draft.title) {
-    const titleAt = dialect.titleAt.exec(line);
-    if (titleAt) {
-      draft.titleAt = { date: titleAt[1], weekday: titleAt[2] ? Number(titleAt[2]) : undefined, title: titleAt[3], line: i };
-      return;
-    }
-  }
-  if (beforeAuthors && !draft.title) {
-    const title = dialect.title.exec(line);
-    if (title) {
-      const { titles, id } = splitTitles(title[1], dialect, draft.titleAt?.title);
-      draft.title = { titles, id, line: i };
-      return;
-    }
-  }
-  if (beforeAuthors) {
-    const authors = dialect.authors.exec(line);
-    if (authors) {
-      draft.authors = { declared: Number(authors[1]), names: splitNames(authors[2]), line: i };
-      return;
-    }
-    sink.add(i, 'warning', `Article ${draft.index}: this line was expected to be its Title@, Title or Authors line and was skipped.`, 'unexpected-line');
+  const beforeAuthors = draft.authorsLine < 0;
+  if (!beforeAuthors) {
+    draft.abstractLines.push(i);
     return;
   }
-  draft.abstracts.push(i);
-}
-
-function splitNames(list: string): string[] {
-  const names: string[] = [];
-  let start = 0;
-  while (start <= list.length) {
-    let end = list.indexOf(',', start);
-    if (end < 0) {
-      end = list.length;
+  const { text } = lines;
+  const start = lines.start(i);
+  const end = lines.end(i);
+  if (draft.titleAtLine < 0 && draft.titleLine < 0 && readTitleAt(text, start, end, dialect.titleAtPrefix, draft, dates, i)) {
+    return;
+  }
+  if (draft.titleLine < 0) {
+    const rest = restAfter(text, start, end, dialect.titlePrefix);
+    if (rest >= 0) {
+      readTitle(text, rest, end, dialect, draft, split);
+      draft.titleLine = i;
+      return;
     }
-    const name = trimSpaces(list.slice(start, end));
-    if (name !== '') {
-      names.push(name);
-    }
-    start = end + 1;
   }
-  return names;
-}
-
-/** `en | de | zh <id> |`: an empty translation leaves `|  |`. */
-function splitTitles(text: string, dialect: Dialect, englishFromTitleAt?: string): { titles: Translations; id?: string } {
-  let rest = text.trimEnd();
-  if (dialect.format === 'text' && rest.endsWith('|')) {
-    rest = rest.slice(0, -1).trimEnd();
-  }
-  const taken = dialect.takeId(rest);
-  rest = taken.rest;
-  const titles: Translations = {};
-  const firstBar = rest.indexOf('|');
-  if (firstBar < 0) {
-    setIfPresent(titles, 'en', rest);
-    return { titles, id: taken.id };
-  }
-  const lastBar = rest.lastIndexOf('|');
-  if (firstBar === lastBar) {
-    setIfPresent(titles, 'en', rest.slice(0, firstBar));
-    setIfPresent(titles, 'de', rest.slice(firstBar + 1));
-    return { titles, id: taken.id };
-  }
-  // A title may hold a `|` itself: anchor on the English title we already know; Chinese is after the last bar.
-  const enEnd = englishFromTitleAt !== undefined && rest.startsWith(englishFromTitleAt + ' |') ? englishFromTitleAt.length + 1 : firstBar;
-  setIfPresent(titles, 'en', rest.slice(0, enEnd));
-  setIfPresent(titles, 'de', rest.slice(enEnd + 1, lastBar));
-  setIfPresent(titles, 'zh', rest.slice(lastBar + 1));
-  return { titles, id: taken.id };
-}
-
-function setIfPresent(target: Translations, language: string, value: string | undefined): void {
-  const text = presentText(value);
-  if (text !== undefined) {
-    target[language] = text;
+  if (!readAuthors(text, start, end, dialect.authorsPrefix, draft, i)) {
+    sink.add(i, 'warning', `Article ${draft.index}: this line was expected to be its Title@, Title or Authors line and was skipped.`, 'unexpected-line');
   }
 }
 
-function buildArticle(draft: Draft, lines: readonly string[], isLast: boolean, sink: DiagnosticSink): Article | undefined {
+/** The `Title:` remainder text[start, end): trailing blanks and (in text) the closing ` |` go, then the id, then the titles. */
+function readTitle(text: string, start: number, end: number, dialect: Dialect, draft: ArticleDraft, split: IdSplit): void {
+  let restEnd = trimEndAt(text, start, end);
+  if (dialect.format === 'text' && restEnd > start && text.charCodeAt(restEnd - 1) === 124 /* | */) {
+    restEnd = trimEndAt(text, start, restEnd - 1);
+  }
+  dialect.takeId(text, start, restEnd, split);
+  splitTitles(text, start, split, draft);
+}
+
+/** `trimEnd()` by offsets. */
+function trimEndAt(text: string, start: number, end: number): number {
+  while (end > start && isJsWhitespace(text.charCodeAt(end - 1))) {
+    end--;
+  }
+  return end;
+}
+
+function buildArticle(draft: ArticleDraft, lines: Lines, isLast: boolean, sink: DiagnosticSink): Article | undefined {
   const cutShort = isLast ? '; the file may be cut short' : '';
-  const titles: Translations = draft.title?.titles ?? {};
-  if (titles.en === undefined && draft.titleAt) {
-    const en = presentText(draft.titleAt.title);
+  const hasTitleAt = draft.titleAtLine >= 0;
+  const titles: Translations = draft.titles ?? {};
+  if (titles.en === undefined && hasTitleAt) {
+    const en = presentSlice(lines.text, draft.titleAtStart, draft.titleAtEnd);
     if (en !== undefined) {
       titles.en = en;
     }
   }
-  if (!draft.titleAt && !draft.title) {
+  if (!hasTitleAt && draft.titleLine < 0) {
     sink.add(draft.line, 'error', `Article ${draft.index} has no title lines${cutShort}. It was skipped.`, 'no-title');
     return undefined;
   }
-  if (!draft.title) {
+  if (draft.titleLine < 0) {
     sink.add(draft.line, 'warning', `Article ${draft.index} has no "Title:" line, so its German and Chinese titles and its arXiv id are missing${cutShort}.`, 'no-title-line');
   }
 
   let date: string | undefined;
-  if (draft.titleAt) {
-    if (isoWeekday(draft.titleAt.date) !== undefined) {
-      date = draft.titleAt.date;
+  if (hasTitleAt) {
+    if (isoWeekday(draft.titleAtDate) !== undefined) {
+      date = draft.titleAtDate;
     } else {
-      sink.add(draft.titleAt.line, 'warning', `Article ${draft.index}: "${draft.titleAt.date}" is not a real date.`, 'bad-date');
+      sink.add(draft.titleAtLine, 'warning', `Article ${draft.index}: "${draft.titleAtDate}" is not a real date.`, 'bad-date');
     }
   }
   const weekday = date === undefined ? undefined : isoWeekday(date);
-  if (draft.titleAt?.weekday !== undefined && weekday !== undefined && draft.titleAt.weekday !== weekday) {
-    sink.add(draft.titleAt.line, 'warning', `Article ${draft.index}: ${date} is weekday ${weekday}, but the line says (${draft.titleAt.weekday}).`, 'wrong-weekday');
+  if (hasTitleAt && draft.titleAtWeekday !== undefined && weekday !== undefined && draft.titleAtWeekday !== weekday) {
+    sink.add(draft.titleAtLine, 'warning', `Article ${draft.index}: ${date} is weekday ${weekday}, but the line says (${draft.titleAtWeekday}).`, 'wrong-weekday');
   }
 
   if (!draft.authors) {
     sink.add(draft.line, 'warning', `Article ${draft.index} has no Authors line${cutShort}.`, 'no-authors');
-  } else if (draft.authors.declared !== draft.authors.names.length) {
-    sink.add(draft.authors.line, 'info', `Article ${draft.index} announces ${draft.authors.declared} authors but lists ${draft.authors.names.length}.`, 'author-count');
+  } else if (draft.declaredAuthors !== draft.authors.length) {
+    sink.add(draft.authorsLine, 'info', `Article ${draft.index} announces ${draft.declaredAuthors} authors but lists ${draft.authors.length}.`, 'author-count');
   }
 
-  const abstracts = assignAbstracts(draft.index, draft.abstracts, lines, sink);
-  if (draft.authors && draft.abstracts.length === 0) {
+  const abstracts = assignAbstracts(draft.index, draft.abstractLines, lines, sink);
+  if (draft.authors && draft.abstractLines.length === 0) {
     sink.add(draft.line, 'warning', `Article ${draft.index} has no abstract${cutShort}.`, 'no-abstract');
   }
-  if (draft.title && draft.title.id === undefined) {
-    sink.add(draft.title.line, 'warning', `Article ${draft.index}: the Title line does not end in a valid arXiv id.`, 'bad-id');
+  if (draft.titleLine >= 0 && draft.titleId === undefined) {
+    sink.add(draft.titleLine, 'warning', `Article ${draft.index}: the Title line does not end in a valid arXiv id.`, 'bad-id');
   }
 
   return {
     index: draft.index,
     date,
     weekday,
-    arxivId: draft.title?.id,
+    arxivId: draft.titleId,
     titles,
     abstracts,
-    authors: draft.authors?.names ?? [],
+    authors: draft.authors ?? [],
     sourceLanguage: 'en',
     line: draft.line,
     endLine: draft.lastLine,

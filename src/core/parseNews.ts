@@ -1,5 +1,6 @@
 /** Markdown news digests: an original and its translations, each a `###` section. */
 import type { DiagnosticSink } from './diagnostics';
+import type { Lines } from './lines';
 import type { Article, Translations } from './model';
 import { presentText } from './text';
 
@@ -28,7 +29,7 @@ interface Draft {
 }
 
 /** Reads the articles of lines `start` to `end` (exclusive; one day of the file). `endsFile`: the last may be cut short. */
-export function readNewsBody(lines: string[], start: number, end: number, subject: string, sink: DiagnosticSink, endsFile: boolean): Article[] {
+export function readNewsBody(lines: Lines, start: number, end: number, subject: string, sink: DiagnosticSink, endsFile: boolean): Article[] {
   const articles: Article[] = [];
   let draft: Draft | undefined;
   const finish = (isLast: boolean): void => {
@@ -37,10 +38,11 @@ export function readNewsBody(lines: string[], start: number, end: number, subjec
     }
   };
   for (let i = start; i < end; i++) {
-    const line = lines[i];
-    if (line === '' || line === '---') {
+    if (lines.isEmpty(i) || lines.is(i, '---')) {
       continue;
     }
+    // News digests are small: their lines are sliced as they come.
+    const line = lines.at(i);
     const opening = ARTICLE_START.exec(line);
     if (opening) {
       finish(false);

@@ -4,6 +4,7 @@
  * ends the article before it and starts a new section with its own TOC.
  */
 import { parseHeader, unquote, type Header } from './header';
+import type { Lines } from './lines';
 import type { DigestFormat } from './model';
 
 export interface SectionBounds {
@@ -24,10 +25,10 @@ const MAX_FRONT_MATTER_LINES = 20;
 const FRONT_MATTER_KEY = /^[A-Za-z_][A-Za-z0-9_-]{0,40}:/;
 
 /** Splits the file from `first` on (the first section, already read) at each later header. */
-export function findSections(lines: readonly string[], first: Omit<SectionBounds, 'end'>, format: DigestFormat): SectionBounds[] {
+export function findSections(lines: Lines, first: Omit<SectionBounds, 'end'>, format: DigestFormat): SectionBounds[] {
   const sections: SectionBounds[] = [];
   let current = first;
-  for (let i = first.bodyStart; i < lines.length; i++) {
+  for (let i = first.bodyStart; i < lines.count; i++) {
     const next = format === 'text' ? headerLineAt(lines, i) : frontMatterAt(lines, i);
     if (next) {
       sections.push({ ...current, end: i });
@@ -35,19 +36,29 @@ export function findSections(lines: readonly string[], first: Omit<SectionBounds
       i = next.bodyStart - 1;
     }
   }
-  sections.push({ ...current, end: lines.length });
+  sections.push({ ...current, end: lines.count });
   return sections;
 }
 
-function headerLineAt(lines: readonly string[], i: number): Omit<SectionBounds, 'end'> | undefined {
-  const line = lines[i];
-  const last = line.charCodeAt(line.length - 1);
-  // Every header ends in a digit; most lines do not, and skip the regexes.
-  if (line.length > MAX_HEADER_LENGTH || !(last >= 48 && last <= 57)) {
+function headerLineAt(lines: Lines, i: number): Omit<SectionBounds, 'end'> | undefined {
+  const last = lines.lastCode(i);
+  // Every header ends in a digit; most lines do not, and are neither read nor sliced for the regexes.
+  if (lines.length(i) > MAX_HEADER_LENGTH || !(last >= 48 && last <= 57) || !countAfterColon(lines, i)) {
     return undefined;
   }
-  const header = parseHeader(line);
+  const header = parseHeader(lines.at(i));
   return header ? { header, headerLine: i, bodyStart: i + 1 } : undefined;
+}
+
+/** A header ends in `: <digits>`; `Article 12` and TOC lines ending in a digit do not, and skip the regexes. */
+function countAfterColon(lines: Lines, i: number): boolean {
+  const { text } = lines;
+  const start = lines.start(i);
+  let at = lines.end(i) - 1;
+  while (at > start && text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57) {
+    at--;
+  }
+  return at - 1 > start && text.charCodeAt(at) === 32 && text.charCodeAt(at - 1) === 58;
 }
 
 /**
@@ -55,17 +66,17 @@ function headerLineAt(lines: readonly string[], i: number): Omit<SectionBounds, 
  * `key: value` lines, then `---`. Stricter than the file's first front
  * matter, because `---` also closes every Markdown article.
  */
-function frontMatterAt(lines: readonly string[], i: number): Omit<SectionBounds, 'end'> | undefined {
-  if (lines[i] !== '---') {
+function frontMatterAt(lines: Lines, i: number): Omit<SectionBounds, 'end'> | undefined {
+  if (!lines.is(i, '---')) {
     return undefined;
   }
   let header: Header | undefined;
   let headerLine = -1;
-  for (let j = i + 1; j < lines.length && j <= i + MAX_FRONT_MATTER_LINES; j++) {
-    const line = lines[j];
-    if (line === '---') {
+  for (let j = i + 1; j < lines.count && j <= i + MAX_FRONT_MATTER_LINES; j++) {
+    if (lines.is(j, '---')) {
       return header ? { header, headerLine, bodyStart: j + 1 } : undefined;
     }
+    const line = lines.at(j);
     if (!FRONT_MATTER_KEY.test(line)) {
       return undefined;
     }

@@ -1,23 +1,5 @@
 /** Small text helpers shared by the variant parsers. */
 
-/**
- * Splits into lines. LF and CRLF both end a line; a BOM, trailing blanks and a
- * missing final newline change nothing. Line numbers match the editor's.
- */
-export function splitLines(text: string): string[] {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const lines = body.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const last = line.charCodeAt(line.length - 1);
-    // Only touch lines that need it: most lines end in a letter.
-    if (last === 13 || last === 32 || last === 9) {
-      lines[i] = line.trimEnd();
-    }
-  }
-  return lines;
-}
-
 /** `nan` (a pandas NaN) and blank text mean "no translation". */
 export function presentText(value: string | undefined): string | undefined {
   if (value === undefined) {
@@ -25,6 +7,20 @@ export function presentText(value: string | undefined): string | undefined {
   }
   const trimmed = trimSpaces(value);
   return trimmed === '' || trimmed === 'nan' ? undefined : trimmed;
+}
+
+/** `presentText` of `text.slice(start, end)`, slicing only what it returns. */
+export function presentSlice(text: string, start: number, end: number): string | undefined {
+  while (start < end && isBlank(text.charCodeAt(start))) {
+    start++;
+  }
+  while (end > start && isBlank(text.charCodeAt(end - 1))) {
+    end--;
+  }
+  if (end <= start || (end - start === 3 && text.startsWith('nan', start))) {
+    return undefined;
+  }
+  return text.slice(start, end);
 }
 
 function isBlank(code: number): boolean {

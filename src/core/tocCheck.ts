@@ -8,21 +8,22 @@ export function crossCheckToc(articles: Article[], toc: TocEntry[], digestDate: 
   if (toc.length === 0) {
     return;
   }
-  const byIndex = new Map<number, TocEntry>();
+  // Arrays by article number: numbers are small and dense (a sparse one still works, as a dictionary).
+  const byIndex: (TocEntry | undefined)[] = [];
   for (const entry of toc) {
-    if (byIndex.has(entry.index)) {
+    if (byIndex[entry.index] !== undefined) {
       sink.add(entry.line, 'warning', `The table of contents lists article ${entry.index} twice.`, 'toc-duplicate');
     } else {
-      byIndex.set(entry.index, entry);
+      byIndex[entry.index] = entry;
     }
   }
-  const seen = new Set<number>();
+  const seen: boolean[] = [];
   for (const article of articles) {
-    if (seen.has(article.index)) {
+    if (seen[article.index] === true) {
       sink.add(article.line, 'warning', `There are two articles numbered ${article.index}.`, 'duplicate-article');
     }
-    seen.add(article.index);
-    const entry = byIndex.get(article.index);
+    seen[article.index] = true;
+    const entry = byIndex[article.index];
     if (!entry) {
       sink.add(article.line, 'info', `Article ${article.index} is not in the table of contents.`, 'not-in-toc');
       continue;
@@ -39,7 +40,7 @@ export function crossCheckToc(articles: Article[], toc: TocEntry[], digestDate: 
       sink.add(article.line, 'warning', `Article ${article.index} has arXiv id ${article.arxivId}, but the table of contents (line ${entry.line + 1}) says ${entry.arxivId}.`, 'toc-id-mismatch');
     }
   }
-  const missing = toc.filter((entry) => !seen.has(entry.index));
+  const missing = toc.filter((entry) => seen[entry.index] !== true);
   if (missing.length > 0 && missing.length <= 5) {
     for (const entry of missing) {
       sink.add(entry.line, 'warning', `Article ${entry.index} is in the table of contents but its body is missing.`, 'toc-without-body');
