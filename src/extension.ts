@@ -3,6 +3,7 @@ import type { DigestReaderApi } from './api';
 import * as commands from './commands';
 import * as digests from './digests';
 import * as editor from './editor';
+import * as library from './library';
 import * as panel from './panel';
 import * as reading from './reading';
 import * as starred from './starred';
@@ -26,7 +27,8 @@ export function activate(context: vscode.ExtensionContext): DigestReaderApi {
   commands.register({ context, documents, reading: readingStore, seen, tree: articlesTree, starred: starredTree, panel: panelServices });
   editor.register(context, documents, readingStore);
   statusBar.register(context, documents, readingStore);
-  return { documents, articlesTree, starredTree, reading: readingStore, panelArticle: () => panel.ArticlePanel.current?.shownArticle };
+  const digestLibrary = library.register(context, readingStore, output);
+  return { documents, articlesTree, starredTree, reading: readingStore, library: digestLibrary.library, libraryTree: digestLibrary.tree, panelArticle: () => panel.ArticlePanel.current?.shownArticle };
 }
 
 export function deactivate(): Promise<void> | undefined {
