@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { articleKey, parseDigest } from '../../src/core';
-import { decodeLibraryCache, encodeLibraryCache, groupBySubject, looksLikeDigest, summarizeDigest, type CacheEntry, type DigestSummary } from '../../src/core/library';
+import { decodeLibraryCache, encodeLibraryCache, excludeGlob, groupBySubject, includeGlobs, joinGlobs, looksLikeDigest, summarizeDigest, type CacheEntry, type DigestSummary } from '../../src/core/library';
 import { generateDigest } from '../support/generate';
 import { readFixture, readTestDigest } from '../support/fixtures';
 
@@ -142,5 +142,18 @@ describe('library: the stored index', () => {
     const loaded = decodeLibraryCache(stored);
     assert.deepEqual(loaded.entries, [entry, notADigest]);
     assert.deepEqual(loaded.problems, ['4 damaged or repeated entries were left out']);
+  });
+});
+
+describe('library: which files', () => {
+  it('looks at *.txt and *.md, plus the globs of the setting', () => {
+    assert.deepEqual(includeGlobs(undefined), ['**/*.txt', '**/*.md']);
+    assert.deepEqual(includeGlobs(['**/*.digest', 7, ' ', '**/*.txt']), ['**/*.txt', '**/*.md', '**/*.digest']);
+    assert.equal(joinGlobs(includeGlobs(['**/*.digest'])), '{**/*.txt,**/*.md,**/*.digest}');
+  });
+
+  it('leaves out what files.exclude and search.exclude set to true', () => {
+    assert.equal(excludeGlob({ '**/.git': true, '**/old': false }, { '**/node_modules': true, '**/*.js': { when: '$(basename).ts' } }), '{**/.git,**/node_modules}');
+    assert.equal(excludeGlob(undefined, null), undefined);
   });
 });
