@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { HEAD_BYTES, excludeGlob, includeGlobs, joinGlobs, looksLikeDigest, summarizeDigest, type DigestSummary } from '../core/library';
+import { HEAD_BYTES, excludeGlob, excludeGlobs, includeGlobs, isExcludedPath, joinGlobs, looksLikeDigest, matchesGlob, summarizeDigest, type DigestSummary } from '../core/library';
 import type { HeadReader } from './headReader';
 import { LibraryIndexStore } from './indexStore';
 
@@ -69,6 +69,7 @@ export class Library implements vscode.Disposable {
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
   private watcher: vscode.FileSystemWatcher | undefined;
   private readonly watched = new Map<string, vscode.Uri>();
+  private readonly inFlight = new Map<string, Promise<DigestSummary | undefined>>();
   private watchTimer: ReturnType<typeof setTimeout> | undefined;
   private watching: Promise<void> = Promise.resolve();
   private disposed = false;
@@ -78,7 +79,7 @@ export class Library implements vscode.Disposable {
   constructor(
     storageUri: vscode.Uri | undefined,
     private readonly readHead: HeadReader,
-    output: vscode.OutputChannel,
+    private readonly output: vscode.OutputChannel,
   ) {
     this.store = new LibraryIndexStore(storageUri, output);
   }
@@ -166,8 +167,8 @@ export class Library implements vscode.Disposable {
   private async runScan(token: vscode.CancellationToken): Promise<void> {
     const started = Date.now();
     const report: ScanReport = { candidates: 0, read: 0, ms: 0, cancelled: false };
-    const uris = await vscode.workspace.findFiles(this.includePattern(), this.excludePattern(), undefined, token);
-    const files = await this.statAll(uris, token);
+    const found = await vscode.workspace.findFiles(this.includePattern(), this.excludePattern(), undefined, token);
+    const files = await this.statAll(found.filter((uri) => this.isCandidate(uri)), token);
     report.candidates = files.length;
     // Newest first: the digests a reader wants today are usable first.
     files.sort((a, b) => b.mtime - a.mtime || (a.uri.path < b.uri.path ? -1 : a.uri.path > b.uri.path ? 1 : 0));
@@ -216,8 +217,19 @@ export class Library implements vscode.Disposable {
     return files;
   }
 
+  /** Reads one file once, even when a scan and a watcher event ask for it at the same moment. */
+  private index(uri: vscode.Uri, size: number, mtime: number): Promise<DigestSummary | undefined> {
+    const version = `${size}:${mtime}:${uri.toString()}`;
+    let reading = this.inFlight.get(version);
+    if (!reading) {
+      reading = this.readAndSummarize(uri, size, mtime).finally(() => this.inFlight.delete(version));
+      this.inFlight.set(version, reading);
+    }
+    return reading;
+  }
+
   /** Reads one file: its head first, the rest only when it is a digest. */
-  private async index(uri: vscode.Uri, size: number, mtime: number): Promise<DigestSummary | undefined> {
+  private async readAndSummarize(uri: vscode.Uri, size: number, mtime: number): Promise<DigestSummary | undefined> {
     const key = uri.toString();
     let summary: DigestSummary | null = null;
     let text: string | undefined;
@@ -286,24 +298,23 @@ export class Library implements vscode.Disposable {
       this.watchTimer = setTimeout(() => {
         const uris = [...this.watched.values()];
         this.watched.clear();
-        this.watching = this.watching.then(() => this.updateFiles(uris)).finally(() => (this.watchTimer = undefined));
+        this.watching = this.watching
+          .then(() => this.updateFiles(uris))
+          .then(undefined, (error: unknown) => this.output.appendLine(`[${new Date().toISOString()}] The Library could not update ${uris.length} changed files: ${String(error)}`))
+          .finally(() => (this.watchTimer = undefined));
       }, WATCH_DELAY_MS);
     }
   }
 
   /** A created, changed or deleted file (or folder): indexed again, or forgotten. */
   private async updateFiles(uris: readonly vscode.Uri[]): Promise<void> {
-    const exclude = this.excludePattern();
     for (const uri of uris) {
       const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).then((found) => found, () => undefined);
       if (!stat || (stat.type & vscode.FileType.File) === 0) {
         this.forgetUnder(uri);
         continue;
       }
-      const folder = vscode.workspace.getWorkspaceFolder(uri);
-      const relative = folder ? vscode.workspace.asRelativePath(uri, false) : undefined;
-      // findFiles on just this path says whether the excludes leave it in.
-      const included = folder && relative ? (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, relative), exclude, 1)).length > 0 : false;
+      const included = this.isCandidate(uri);
       const known = this.known.get(uri.toString());
       if (!included) {
         if (known) {
@@ -327,6 +338,22 @@ export class Library implements vscode.Disposable {
         this.forget(candidate, known);
       }
     }
+  }
+
+  /**
+   * In a workspace folder, matched by an include glob and by no exclude glob.
+   * findFiles has judged its results already, but not every file search
+   * provider applies excludes, and watcher events need the same judgement.
+   */
+  private isCandidate(uri: vscode.Uri): boolean {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) {
+      return false;
+    }
+    const relative = uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
+    const includes = includeGlobs(vscode.workspace.getConfiguration('digestReader.library', uri).get<unknown>('include'));
+    const excludes = excludeGlobs(vscode.workspace.getConfiguration('files', uri).get<unknown>('exclude'), vscode.workspace.getConfiguration('search', uri).get<unknown>('exclude'));
+    return includes.some((glob) => matchesGlob(glob, relative)) && !isExcludedPath(excludes, relative);
   }
 
   private includePattern(): string {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { articleKey, parseDigest } from '../../src/core';
-import { decodeLibraryCache, encodeLibraryCache, excludeGlob, groupBySubject, includeGlobs, joinGlobs, looksLikeDigest, summarizeDigest, type CacheEntry, type DigestSummary } from '../../src/core/library';
+import { decodeLibraryCache, encodeLibraryCache, excludeGlob, groupBySubject, includeGlobs, isExcludedPath, joinGlobs, matchesGlob, looksLikeDigest, summarizeDigest, type CacheEntry, type DigestSummary } from '../../src/core/library';
 import { generateDigest } from '../support/generate';
 import { readFixture, readTestDigest } from '../support/fixtures';
 
@@ -155,5 +155,48 @@ describe('library: which files', () => {
   it('leaves out what files.exclude and search.exclude set to true', () => {
     assert.equal(excludeGlob({ '**/.git': true, '**/old': false }, { '**/node_modules': true, '**/*.js': { when: '$(basename).ts' } }), '{**/.git,**/node_modules}');
     assert.equal(excludeGlob(undefined, null), undefined);
+  });
+});
+
+describe('library: glob matching (for file search providers that ignore excludes, and watcher events)', () => {
+  it('matches the globs files.exclude uses', () => {
+    const yes: [string, string][] = [
+      ['**/*.txt', 'a.txt'],
+      ['**/*.txt', 'x/y/a.txt'],
+      ['**/node_modules', 'node_modules'],
+      ['**/node_modules', 'a/node_modules'],
+      ['{**/*.txt,**/*.md}', 'd/b.md'],
+      ['**/.git', '.git'],
+      ['*.{md,txt}', 'a.md'],
+      ['data/**', 'data/x/y.txt'],
+      ['**/[abc].txt', 'q/b.txt'],
+      ['**/file?.txt', 'file1.txt'],
+    ];
+    for (const [glob, path] of yes) {
+      assert.ok(matchesGlob(glob, path), `${glob} ~ ${path}`);
+    }
+    const no: [string, string][] = [
+      ['**/*.txt', 'a.txt.bak'],
+      ['*.md', 'd/a.md'],
+      ['**/node_modules', 'node_modules_x'],
+      ['**/[!abc].txt', 'b.txt'],
+      ['a.b', 'axb'],
+    ];
+    for (const [glob, path] of no) {
+      assert.ok(!matchesGlob(glob, path), `${glob} !~ ${path}`);
+    }
+  });
+
+  it('excludes a file when a folder it is in is excluded', () => {
+    assert.ok(isExcludedPath(['**/hidden'], 'scratch/hidden/cs.LG.txt'));
+    assert.ok(isExcludedPath(['**/.git', 'out'], 'out/a.txt'));
+    assert.ok(!isExcludedPath(['**/hidden'], 'scratch/hiddenness/cs.LG.txt'));
+    assert.ok(!isExcludedPath([], 'a.txt'));
+  });
+
+  it('never throws on a broken glob', () => {
+    assert.equal(matchesGlob('{a,b', 'a'), true);
+    assert.equal(matchesGlob('[', '['), true);
+    assert.equal(matchesGlob('**/(', 'x/('), true);
   });
 });

@@ -14,6 +14,12 @@ export function includeGlobs(extra: unknown): string[] {
  * `true` (a `{ when: … }` sibling condition cannot be a glob and is left out).
  */
 export function excludeGlob(...settings: unknown[]): string | undefined {
+  const globs = excludeGlobs(...settings);
+  return globs.length === 0 ? undefined : `{${globs.join(',')}}`;
+}
+
+/** The keys set to `true` in `files.exclude` and `search.exclude`, each once. */
+export function excludeGlobs(...settings: unknown[]): string[] {
   const globs = new Set<string>();
   for (const setting of settings) {
     if (typeof setting !== 'object' || setting === null) {
@@ -25,7 +31,7 @@ export function excludeGlob(...settings: unknown[]): string | undefined {
       }
     }
   }
-  return globs.size === 0 ? undefined : `{${[...globs].join(',')}}`;
+  return [...globs];
 }
 
 /** Several globs as one (`findFiles` and the file watcher take one). */
