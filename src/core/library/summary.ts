@@ -137,9 +137,12 @@ function idOfMarkdownTitle(line: string): string | undefined {
 /** Every day's date of a plain-text file: later days start with a header line of their own. */
 function textHeaderDates(text: string, first: Header): string[] {
   const dates = [first.date];
-  // Every header has " @ "; abstracts rarely do, and only those lines are looked at.
+  // Every header has " @ ". Searching for the rare "@" alone is several times faster than for " @ " (spaces are everywhere).
   const firstAt = text.indexOf(' @ ');
-  for (let at = text.indexOf(' @ ', firstAt + 3); at >= 0; at = text.indexOf(' @ ', at + 3)) {
+  for (let at = text.indexOf('@', firstAt + 3); at >= 0; at = text.indexOf('@', at + 1)) {
+    if (text.charCodeAt(at - 1) !== 32 || text.charCodeAt(at + 1) !== 32) {
+      continue;
+    }
     const start = text.lastIndexOf('\n', at) + 1;
     if (at - start > MAX_HEADER_LENGTH) {
       continue; // too far into a line to be a header
