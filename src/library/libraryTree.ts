@@ -28,6 +28,8 @@ export class DigestNode {
   constructor(
     readonly parent: SubjectNode,
     readonly entry: LibraryEntry,
+    /** Another digest of the subject has the same date: the row also names its file. */
+    readonly sameDateAsAnother = false,
   ) {}
 
   toTreeItem(unread: number): vscode.TreeItem {
@@ -36,7 +38,8 @@ export class DigestNode {
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = `library:${uri.toString()}`;
     const days = summary.dates.length > 1 ? ` · ${summary.dates.length} days` : '';
-    item.description = `${summary.articleCount} · ${unread === 0 ? 'all read' : `${unread} unread`}${days}`;
+    const file = this.sameDateAsAnother ? ` · ${uri.path.slice(uri.path.lastIndexOf('/') + 1)}` : '';
+    item.description = `${summary.articleCount} · ${unread === 0 ? 'all read' : `${unread} unread`}${days}${file}`;
     item.iconPath = new vscode.ThemeIcon(unread > 0 ? 'book' : 'check');
     // Subject, dates and path are untrusted text: shown as text, never as Markdown.
     const tooltip = new vscode.MarkdownString(undefined, false);
@@ -113,7 +116,8 @@ export class LibraryTree implements vscode.TreeDataProvider<LibraryNode>, vscode
     const groups = groupBySubject(this.library.entries(), (entry) => entry.summary, (entry) => entry.uri.path);
     this.roots = groups.map((group) => {
       const subject = new SubjectNode(group.subject);
-      subject.digests.push(...group.items.map((entry) => new DigestNode(subject, entry)));
+      const dates = group.items.map((entry) => entry.summary.date);
+      subject.digests.push(...group.items.map((entry) => new DigestNode(subject, entry, dates.indexOf(entry.summary.date) !== dates.lastIndexOf(entry.summary.date))));
       return subject;
     });
     const count = this.roots.reduce((sum, subject) => sum + subject.digests.length, 0);

@@ -60,6 +60,8 @@ describe('Library: every digest of the workspace', () => {
     assert.deepEqual(rows.get('cs.DC'), [{ label: 'Sun 2025-06-01', description: '103 · 103 unread' }]);
     assert.deepEqual(rows.get('cs.PL'), [{ label: 'Sun 2025-06-01', description: '3 · 3 unread' }]);
     assert.deepEqual(rows.get('German News'), [{ label: 'Sun 2025-06-01', description: '2 · 2 unread' }]);
+    // Two digests of one subject and date (the hostile test digests): each row also names its file.
+    assert.deepEqual(rows.get('cs.CR')?.map((row) => row.description.replace(/^\d+ · \d+ unread · /, '')).sort(), ['hostile-icons.txt', 'hostile.txt']);
     const subjects = [...rows.keys()];
     assert.deepEqual(subjects, [...subjects].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })), 'subjects by name');
     const item = reader.libraryTree.getTreeItem(reader.libraryTree.getChildren()[0]);
