@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DigestReaderApi } from '../../src/api';
-import { api, closeAll, labelOf, readText, sampleUri, scratchUri, waitFor, writeText } from './helpers';
+import { api, closeAll, labelOf, openDigest, readText, sampleUri, scratchUri, waitFor, writeText } from './helpers';
 
 /** A small plain-text digest of `count` articles with ids `2506.0NNNN`. */
 function digestText(subject: string, date: string, count: number, idBase: number): string {
@@ -97,6 +97,16 @@ describe('Library: every digest of the workspace', () => {
     await vscode.commands.executeCommand(command.command, ...((command.arguments ?? []) as unknown[]));
     await waitFor('the digest in the active editor', () => vscode.window.activeTextEditor?.document.uri.toString() === sampleUri.toString());
     await waitFor('the Articles view to show it', () => reader.articlesTree.rows().length === 7);
+  });
+
+  it('counts what is read: marking the whole digest read shows "all read" on its Library row', async () => {
+    await openDigest(sampleUri);
+    await vscode.commands.executeCommand('digestReader.markDigestRead');
+    const row = () => libraryRows(reader).get('cs.DC')?.[0]?.description;
+    assert.equal(row(), '103 · all read');
+    reader.reading.clear();
+    assert.equal(row(), '103 · 103 unread');
+    await closeAll();
   });
 
   it('stores its index in the workspace storage, and a new start re-reads only what changed', async () => {
