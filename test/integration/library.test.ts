@@ -136,6 +136,13 @@ describe('Library: every digest of the workspace', () => {
     assert.deepEqual(libraryRows(reader).get('cs.LG')?.[1], { label: 'Fri 2025-05-30', description: '6 · 6 unread' });
   });
 
+  it('Digest: Rescan Library scans the workspace again', async () => {
+    const before = reader.library.lastScan;
+    await vscode.commands.executeCommand('digestReader.rescanLibrary');
+    assert.notEqual(reader.library.lastScan, before);
+    assert.equal(reader.library.lastScan?.cancelled, false);
+  });
+
   it('starts cold from a damaged stored index, and lists everything again', async () => {
     const cacheUri = reader.library.cacheUri;
     assert.ok(cacheUri);
