@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { HEAD_BYTES, excludeGlob, excludeGlobs, includeGlobs, isExcludedPath, joinGlobs, looksLikeDigest, matchesGlob, summarizeDigest, type DigestSummary } from '../core/library';
+import { HEAD_BYTES, looksLikeDigest, summarizeDigest, type DigestSummary } from '../core/library';
+import { excludePattern, includePattern, isCandidate, statAll } from './candidates';
 import type { HeadReader } from './headReader';
 import { LibraryIndexStore } from './indexStore';
 
@@ -42,7 +43,6 @@ export interface ScanProgress {
 const SLICE_MS = 12;
 const CHANGE_EVENT_MS = 250;
 const WATCH_DELAY_MS = 150;
-const STAT_BATCH = 64;
 
 /**
  * Every digest file in the workspace folders, found by content, newest
@@ -167,8 +167,8 @@ export class Library implements vscode.Disposable {
   private async runScan(token: vscode.CancellationToken): Promise<void> {
     const started = Date.now();
     const report: ScanReport = { candidates: 0, read: 0, ms: 0, cancelled: false };
-    const found = await vscode.workspace.findFiles(this.includePattern(), this.excludePattern(), undefined, token);
-    const files = await this.statAll(found.filter((uri) => this.isCandidate(uri)), token);
+    const found = await vscode.workspace.findFiles(includePattern(), excludePattern(), undefined, token);
+    const files = await statAll(found.filter((uri) => isCandidate(uri)), token);
     report.candidates = files.length;
     // Newest first: the digests a reader wants today are usable first.
     files.sort((a, b) => b.mtime - a.mtime || (a.uri.path < b.uri.path ? -1 : a.uri.path > b.uri.path ? 1 : 0));
@@ -201,20 +201,6 @@ export class Library implements vscode.Disposable {
     this.setProgress(undefined);
     this.fireChange(true);
     this.saveSoon();
-  }
-
-  /** Size and mtime of each file, a batch at a time (a gone file is left out). */
-  private async statAll(uris: readonly vscode.Uri[], token: vscode.CancellationToken): Promise<{ uri: vscode.Uri; size: number; mtime: number }[]> {
-    const files: { uri: vscode.Uri; size: number; mtime: number }[] = [];
-    for (let i = 0; i < uris.length && !token.isCancellationRequested; i += STAT_BATCH) {
-      const stats = await Promise.all(uris.slice(i, i + STAT_BATCH).map((uri) => Promise.resolve(vscode.workspace.fs.stat(uri)).then((stat) => ({ uri, stat }), () => undefined)));
-      for (const found of stats) {
-        if (found && (found.stat.type & vscode.FileType.File) !== 0) {
-          files.push({ uri: found.uri, size: found.stat.size, mtime: found.stat.mtime });
-        }
-      }
-    }
-    return files;
   }
 
   /** Reads one file once, even when a scan and a watcher event ask for it at the same moment. */
@@ -284,7 +270,7 @@ export class Library implements vscode.Disposable {
 
   private watchFiles(): void {
     this.watcher?.dispose();
-    const watcher = vscode.workspace.createFileSystemWatcher(this.includePattern());
+    const watcher = vscode.workspace.createFileSystemWatcher(includePattern());
     watcher.onDidCreate((uri) => this.watchSoon(uri));
     watcher.onDidChange((uri) => this.watchSoon(uri));
     watcher.onDidDelete((uri) => this.watchSoon(uri));
@@ -314,7 +300,7 @@ export class Library implements vscode.Disposable {
         this.forgetUnder(uri);
         continue;
       }
-      const included = this.isCandidate(uri);
+      const included = isCandidate(uri);
       const known = this.known.get(uri.toString());
       if (!included) {
         if (known) {
@@ -338,33 +324,6 @@ export class Library implements vscode.Disposable {
         this.forget(candidate, known);
       }
     }
-  }
-
-  /**
-   * In a workspace folder, matched by an include glob and by no exclude glob.
-   * findFiles has judged its results already, but not every file search
-   * provider applies excludes, and watcher events need the same judgement.
-   */
-  private isCandidate(uri: vscode.Uri): boolean {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!folder) {
-      return false;
-    }
-    const relative = uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
-    const includes = includeGlobs(vscode.workspace.getConfiguration('digestReader.library', uri).get<unknown>('include'));
-    const excludes = excludeGlobs(vscode.workspace.getConfiguration('files', uri).get<unknown>('exclude'), vscode.workspace.getConfiguration('search', uri).get<unknown>('exclude'));
-    return includes.some((glob) => matchesGlob(glob, relative)) && !isExcludedPath(excludes, relative);
-  }
-
-  private includePattern(): string {
-    return joinGlobs(includeGlobs(vscode.workspace.getConfiguration('digestReader.library').get<unknown>('include')));
-  }
-
-  /** Both `files.exclude` and `search.exclude` (findFiles applies only the first by itself). */
-  private excludePattern(): string | null {
-    const files = vscode.workspace.getConfiguration('files').get<unknown>('exclude');
-    const search = vscode.workspace.getConfiguration('search').get<unknown>('exclude');
-    return excludeGlob(files, search) ?? null;
   }
 
   private setProgress(progress: ScanProgress | undefined): void {
