@@ -1,5 +1,6 @@
 import type { DigestDocuments } from './digests';
 import type { ExportArticles } from './export';
+import type { Library, LibraryTree } from './library';
 import type { PanelTarget } from './panel';
 import type { ReadingStore } from './reading';
 import type { StarredTree } from './starred';
@@ -16,6 +17,9 @@ export interface DigestReaderApi {
   readonly articlesTree: Pick<ArticlesTree, 'rows' | 'getTreeItem' | 'getParent' | 'view'>;
   readonly starredTree: Pick<StarredTree, 'getChildren' | 'getTreeItem' | 'view'>;
   readonly reading: Pick<ReadingStore, 'state' | 'flush' | 'clear' | 'reload' | 'stored'>;
+  /** Every digest of the workspace (for search wiring and tests): entries, events, rescans. */
+  readonly library: Pick<Library, 'entries' | 'onDidChange' | 'onDidReadFile' | 'onDidRemoveFile' | 'readText' | 'rescan' | 'whenIdle' | 'lastScan' | 'cacheUri' | 'indexing'>;
+  readonly libraryTree: Pick<LibraryTree, 'getChildren' | 'getTreeItem' | 'getParent' | 'view'>;
   /** The article in the article panel, if one is open. */
   panelArticle(): PanelTarget | undefined;
   /** Exports any articles (a filter's, say) to a `.bib` file or a Markdown reading list; asks where unless given `{ target }`. */

@@ -4,6 +4,7 @@ import * as commands from './commands';
 import * as digests from './digests';
 import * as editor from './editor';
 import * as exporting from './export';
+import * as library from './library';
 import * as panel from './panel';
 import * as reading from './reading';
 import * as starred from './starred';
@@ -29,7 +30,8 @@ export function activate(context: vscode.ExtensionContext): DigestReaderApi {
   const exportArticles = exporting.register(commandServices);
   editor.register(context, documents, readingStore);
   statusBar.register(context, documents, readingStore);
-  return { documents, articlesTree, starredTree, reading: readingStore, panelArticle: () => panel.ArticlePanel.current?.shownArticle, exportArticles };
+  const digestLibrary = library.register(context, readingStore, output);
+  return { documents, articlesTree, starredTree, reading: readingStore, library: digestLibrary.library, libraryTree: digestLibrary.tree, panelArticle: () => panel.ArticlePanel.current?.shownArticle, exportArticles };
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -12,6 +12,8 @@ export interface ContextKeys {
   'digestReader.digestPaths': string[];
   /** The Articles view hides read articles: its title shows "Show Read Articles". */
   'digestReader.hideRead': boolean;
+  /** The Library is scanning the workspace: its welcome says so instead of "no digest found". */
+  'digestReader.libraryIndexing': boolean;
 }
 
 export function setContext<K extends keyof ContextKeys>(key: K, value: ContextKeys[K]): Thenable<unknown> {

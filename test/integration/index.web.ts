@@ -12,6 +12,7 @@ import './reader.test';
 import './triage.test';
 import './cite.test';
 import './export.test';
+import './library.test';
 import * as vscode from 'vscode';
 import { announce, OPTIONS_FILE, report } from './report';
 

@@ -6,7 +6,7 @@
  * hostile digest, switch themes, reload. Screenshots: test-results/screenshots/.
  * Runs against the working tree and against the packaged .vsix; the other
  * topics (triage.ui.ts, panel.ui.ts, commands.ui.ts, keys.ui.ts; sharedState.ui.ts
- * in development only) join the same journeys; triage.ui.ts comes first, as it starts from nothing read.
+ * and library.ui.ts in development only) join the same journeys; triage.ui.ts comes first, as it starts from nothing read.
  */
 import * as assert from 'node:assert/strict';
 import { commandsTopic } from './commands.ui';
@@ -14,6 +14,7 @@ import { exportTopic } from './export.ui';
 import { journey, type Journey } from './journey';
 import { ARXIV_21, openArxivPageFromPanel } from './steps';
 import { keysTopic, statusTopic } from './keys.ui';
+import { libraryTopic } from './library.ui';
 import { panelTopic } from './panel.ui';
 import { sharedStateTopic } from './sharedState.ui';
 import { triageTopic } from './triage.ui';
@@ -173,7 +174,7 @@ function readingTopic(j: Journey): void {
 
 describe('UI: reading a digest in the workbench (extension from the working tree)', function () {
   this.timeout(90_000);
-  journey('development', [triageTopic, readingTopic, panelTopic, commandsTopic, keysTopic, statusTopic, sharedStateTopic, exportTopic]);
+  journey('development', [triageTopic, readingTopic, panelTopic, commandsTopic, keysTopic, statusTopic, libraryTopic, exportTopic, sharedStateTopic]);
 });
 
 describe('UI: the packaged .vsix, installed into a clean profile', function () {

@@ -409,6 +409,11 @@ export class Workbench {
     return this.viewPane('Starred');
   }
 
+  /** The Library view's pane in the Digests sidebar. */
+  libraryView(): Locator {
+    return this.viewPane('Library');
+  }
+
   private viewPane(title: string): Locator {
     const sidebar = this.page.locator('.part.sidebar', { has: this.page.locator('.composite.title', { hasText: /Digests/i }) });
     return sidebar.locator('.pane', { has: this.page.locator('.pane-header .title', { hasText: new RegExp(`^${title}$`, 'i') }) });

@@ -1,0 +1,135 @@
+import * as vscode from 'vscode';
+import { isoWeekday } from '../core';
+import { groupBySubject } from '../core/library';
+import { weekdayName } from '../core/group';
+import { RefreshScheduler } from '../common/refreshScheduler';
+import type { ReadingStore } from '../reading';
+import type { Library, LibraryEntry } from './library';
+
+export const LIBRARY_VIEW_ID = 'digestReader.library';
+
+/** A subject (`cs.DC`, `German News`) and its digests, newest first. */
+export class SubjectNode {
+  readonly digests: DigestNode[] = [];
+  constructor(readonly subject: string) {}
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.subject || '(no subject)', vscode.TreeItemCollapsibleState.Expanded);
+    item.id = `library-subject:${this.subject}`;
+    item.description = this.digests.length === 1 ? '1 digest' : `${this.digests.length} digests`;
+    item.iconPath = new vscode.ThemeIcon('library');
+    item.contextValue = 'librarySubject';
+    return item;
+  }
+}
+
+/** One digest file: its date, article count and how many are unread. */
+export class DigestNode {
+  constructor(
+    readonly parent: SubjectNode,
+    readonly entry: LibraryEntry,
+    /** Another digest of the subject has the same date: the row also names its file. */
+    readonly sameDateAsAnother = false,
+  ) {}
+
+  toTreeItem(unread: number): vscode.TreeItem {
+    const { summary, uri } = this.entry;
+    const label = `${weekdayName(isoWeekday(summary.date))} ${summary.date}`.trim();
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+    item.id = `library:${uri.toString()}`;
+    const days = summary.dates.length > 1 ? ` · ${summary.dates.length} days` : '';
+    const file = this.sameDateAsAnother ? ` · ${uri.path.slice(uri.path.lastIndexOf('/') + 1)}` : '';
+    item.description = `${summary.articleCount} · ${unread === 0 ? 'all read' : `${unread} unread`}${days}${file}`;
+    item.iconPath = new vscode.ThemeIcon(unread > 0 ? 'book' : 'check');
+    // Subject, dates and path are untrusted text: shown as text, never as Markdown.
+    const tooltip = new vscode.MarkdownString(undefined, false);
+    tooltip.isTrusted = false;
+    tooltip.supportHtml = false;
+    tooltip.appendText(`${summary.subject} · ${summary.dates.join(', ')}`).appendMarkdown('\n\n');
+    tooltip.appendText(`${summary.articleCount} articles, ${unread} unread`).appendMarkdown('\n\n');
+    tooltip.appendText(vscode.workspace.asRelativePath(uri));
+    item.tooltip = tooltip;
+    item.contextValue = 'libraryDigest';
+    item.command = { command: 'vscode.open', title: 'Open Digest', arguments: [uri, { preview: false }] };
+    item.accessibilityInformation = { label: `${summary.subject} ${label}: ${summary.articleCount} articles, ${unread} unread` };
+    return item;
+  }
+}
+
+export type LibraryNode = SubjectNode | DigestNode;
+
+/**
+ * The Library view: every digest of the workspace by subject, newest first,
+ * with article and unread counts. Clicking one opens it; the Articles view
+ * then shows it, as it follows the active digest.
+ */
+export class LibraryTree implements vscode.TreeDataProvider<LibraryNode>, vscode.Disposable {
+  private roots: SubjectNode[] = [];
+  private readonly changed = new vscode.EventEmitter<LibraryNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly refresh = new RefreshScheduler<LibraryNode>(() => this.changed.fire(undefined));
+  readonly view: vscode.TreeView<LibraryNode>;
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(
+    private readonly library: Library,
+    private readonly reading: ReadingStore,
+  ) {
+    this.view = vscode.window.createTreeView(LIBRARY_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+    this.disposables = [
+      this.view,
+      this.changed,
+      library.onDidChange(() => this.rebuild()),
+      library.onDidProgress((progress) => this.showProgress(progress)),
+      // Unread counts: a marking can touch any digest; only shown rows are redrawn, on VS Code's fetch.
+      reading.onDidChange(() => this.refresh.refreshRoot()),
+      this.view.onDidChangeVisibility((event) => this.refresh.setVisible(event.visible)),
+    ];
+    this.refresh.setVisible(this.view.visible);
+    this.rebuild();
+  }
+
+  getTreeItem(node: LibraryNode): vscode.TreeItem {
+    return node instanceof SubjectNode ? node.toTreeItem() : node.toTreeItem(this.unreadOf(node.entry));
+  }
+
+  getChildren(node?: LibraryNode): LibraryNode[] {
+    this.refresh.fetched(node === undefined);
+    return node ? (node instanceof SubjectNode ? node.digests : []) : this.roots;
+  }
+
+  getParent(node: LibraryNode): LibraryNode | undefined {
+    return node instanceof DigestNode ? node.parent : undefined;
+  }
+
+  unreadOf(entry: LibraryEntry): number {
+    let unread = 0;
+    for (const key of entry.summary.keys) {
+      if (!this.reading.state.isRead(key)) {
+        unread++;
+      }
+    }
+    return unread;
+  }
+
+  private rebuild(): void {
+    const groups = groupBySubject(this.library.entries(), (entry) => entry.summary, (entry) => entry.uri.path);
+    this.roots = groups.map((group) => {
+      const subject = new SubjectNode(group.subject);
+      const dates = group.items.map((entry) => entry.summary.date);
+      subject.digests.push(...group.items.map((entry) => new DigestNode(subject, entry, dates.indexOf(entry.summary.date) !== dates.lastIndexOf(entry.summary.date))));
+      return subject;
+    });
+    const count = this.roots.reduce((sum, subject) => sum + subject.digests.length, 0);
+    this.view.description = count > 0 ? `${count} ${count === 1 ? 'digest' : 'digests'}` : undefined;
+    this.refresh.refreshRoot();
+  }
+
+  private showProgress(progress: { done: number; total: number } | undefined): void {
+    this.view.message = progress && progress.total > 0 ? `Indexing digests… ${progress.done} of ${progress.total} files` : undefined;
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}

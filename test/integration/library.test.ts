@@ -1,0 +1,157 @@
+/** Issue 8: the Library view lists every digest of the workspace, by subject, newest first, and stays current. */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { DigestReaderApi } from '../../src/api';
+import { api, closeAll, labelOf, openDigest, readText, sampleUri, scratchUri, waitFor, writeText } from './helpers';
+
+/** A small plain-text digest of `count` articles with ids `2506.0NNNN`. */
+function digestText(subject: string, date: string, count: number, idBase: number): string {
+  const lines = [`${subject} @ ${date}: ${String(count).padStart(3, '0')}`, '-'];
+  for (let i = 0; i < count; i++) {
+    lines.push(`${String(i).padStart(2, '0')} 05-29${i === 0 ? ' (4)' : ''} Title ${i} Titel ${i} 标题 2506.${idBase + i}v1${i === count - 1 ? '' : ' -'}`);
+  }
+  for (let i = 0; i < count; i++) {
+    lines.push(`Article ${i}`, `Title@2025-05-29 (4): Title ${i}`, `Title: Title ${i} | Titel ${i} | 标题 2506.${idBase + i}v1 |`, 'Authors (1): A. Author', 'An abstract.', 'nan');
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** What the Library view shows: subjects with their digests' labels and descriptions. */
+function libraryRows(reader: DigestReaderApi): Map<string, { label: string; description: string }[]> {
+  const tree = reader.libraryTree;
+  const rows = new Map<string, { label: string; description: string }[]>();
+  for (const subject of tree.getChildren()) {
+    const children = tree.getChildren(subject).map((node) => {
+      const item = tree.getTreeItem(node);
+      return { label: labelOf(item), description: String(item.description ?? '') };
+    });
+    rows.set(labelOf(tree.getTreeItem(subject)), children);
+  }
+  return rows;
+}
+
+const folder = (name: string) => scratchUri(`library/${name}`);
+
+describe('Library: every digest of the workspace', () => {
+  let reader: DigestReaderApi;
+  before(async () => {
+    reader = await api();
+    reader.reading.clear();
+    await writeText(folder('cs.LG-2025-05-30.txt'), digestText('cs.LG', '2025-05-30', 2, 10000));
+    await writeText(folder('cs.LG-2025-05-31.txt'), digestText('cs.LG', '2025-05-31', 3, 20000));
+    await writeText(folder('notes.txt'), 'Not a digest.\ncs.LG @ 2025-05-31: 003\n');
+    await writeText(folder('hidden/cs.LG-2025-05-29.txt'), digestText('cs.LG', '2025-05-29', 1, 30000));
+    await vscode.workspace.getConfiguration('search').update('exclude', { '**/hidden': true }, vscode.ConfigurationTarget.Global);
+    await reader.library.whenIdle();
+    await reader.library.rescan();
+  });
+  after(async () => {
+    await vscode.workspace.getConfiguration('search').update('exclude', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.fs.delete(scratchUri('library'), { recursive: true, useTrash: false });
+    await closeAll();
+  });
+
+  it('lists the digests by subject, newest first, each with its article and unread count', async () => {
+    const rows = libraryRows(reader);
+    assert.deepEqual(rows.get('cs.LG'), [
+      { label: 'Sat 2025-05-31', description: '3 · 3 unread' },
+      { label: 'Fri 2025-05-30', description: '2 · 2 unread' },
+    ]);
+    assert.deepEqual(rows.get('cs.DC'), [{ label: 'Sun 2025-06-01', description: '103 · 103 unread' }]);
+    assert.deepEqual(rows.get('cs.PL'), [{ label: 'Sun 2025-06-01', description: '3 · 3 unread' }]);
+    assert.deepEqual(rows.get('German News'), [{ label: 'Sun 2025-06-01', description: '2 · 2 unread' }]);
+    // Two digests of one subject and date (the hostile test digests): each row also names its file.
+    assert.deepEqual(rows.get('cs.CR')?.map((row) => row.description.replace(/^\d+ · \d+ unread · /, '')).sort(), ['hostile-icons.txt', 'hostile.txt']);
+    const subjects = [...rows.keys()];
+    assert.deepEqual(subjects, [...subjects].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })), 'subjects by name');
+    const item = reader.libraryTree.getTreeItem(reader.libraryTree.getChildren()[0]);
+    assert.match(String(item.description), /^\d+ digests?$/);
+  });
+
+  it('leaves out files that are no digest and what search.exclude hides', () => {
+    const paths = reader.library.entries().map((entry) => entry.uri.path);
+    assert.ok(!paths.some((path) => path.endsWith('/notes.txt')), 'notes.txt is no digest');
+    assert.ok(!paths.some((path) => path.includes('/hidden/')), 'search.exclude hides hidden/');
+  });
+
+  it('shows a digest written while VS Code runs, and drops it when it is deleted, without a rescan', async () => {
+    const uri = folder('cs.LG-2025-06-01.txt');
+    await writeText(uri, digestText('cs.LG', '2025-06-01', 4, 40000));
+    await waitFor('the new digest in the Library view', () => libraryRows(reader).get('cs.LG')?.[0]?.label === 'Sun 2025-06-01');
+    assert.deepEqual(libraryRows(reader).get('cs.LG')?.[0], { label: 'Sun 2025-06-01', description: '4 · 4 unread' });
+    await writeText(uri, digestText('cs.LG', '2025-06-01', 5, 40000));
+    await waitFor('the changed digest counted again', () => libraryRows(reader).get('cs.LG')?.[0]?.description === '5 · 5 unread');
+    await vscode.workspace.fs.delete(uri, { useTrash: false });
+    await waitFor('the deleted digest gone', () => libraryRows(reader).get('cs.LG')?.[0]?.label === 'Sat 2025-05-31');
+    assert.equal(libraryRows(reader).get('cs.LG')?.length, 2);
+  });
+
+  it('clicking a digest opens it in an editor, and the Articles view shows it', async () => {
+    const tree = reader.libraryTree;
+    const dc = tree.getChildren().find((node) => labelOf(tree.getTreeItem(node)) === 'cs.DC');
+    assert.ok(dc);
+    const row = tree.getChildren(dc)[0];
+    assert.equal(tree.getParent(row), dc);
+    const command = tree.getTreeItem(row).command;
+    assert.ok(command);
+    await vscode.commands.executeCommand(command.command, ...((command.arguments ?? []) as unknown[]));
+    await waitFor('the digest in the active editor', () => vscode.window.activeTextEditor?.document.uri.toString() === sampleUri.toString());
+    await waitFor('the Articles view to show it', () => reader.articlesTree.rows().length === 7);
+  });
+
+  it('counts what is read: marking the whole digest read shows "all read" on its Library row', async () => {
+    await openDigest(sampleUri);
+    await vscode.commands.executeCommand('digestReader.markDigestRead');
+    const row = () => libraryRows(reader).get('cs.DC')?.[0]?.description;
+    assert.equal(row(), '103 · all read');
+    reader.reading.clear();
+    assert.equal(row(), '103 · 103 unread');
+    await closeAll();
+  });
+
+  it('stores its index in the workspace storage, and a new start re-reads only what changed', async () => {
+    const cacheUri = reader.library.cacheUri;
+    assert.ok(cacheUri, 'the test workspace has workspace storage');
+    const stored = await waitFor('the stored index', async () => {
+      const text = await readText(cacheUri).catch(() => '');
+      return text.includes('cs.LG-2025-05-31.txt') ? text : undefined;
+    });
+    assert.match(stored, /"format":"digest-reader.library"/);
+    await reader.library.rescan({ fromStoredCache: true });
+    assert.equal(reader.library.lastScan?.read, 0, 'nothing changed: nothing read');
+    const changed = folder('cs.LG-2025-05-30.txt');
+    await writeText(changed, digestText('cs.LG', '2025-05-30', 6, 10000));
+    const read: string[] = [];
+    const listening = reader.library.onDidReadFile((event) => read.push(event.uri.toString()));
+    try {
+      await reader.library.whenIdle();
+      await reader.library.rescan({ fromStoredCache: true });
+    } finally {
+      listening.dispose();
+    }
+    // Read once: by the watcher, or by the new start if the watcher had not seen it yet.
+    assert.deepEqual(read, [changed.toString()]);
+    const sample = reader.library.entries().find((entry) => entry.uri.toString() === sampleUri.toString());
+    assert.equal(sample?.fromCache, true, 'the sample came from the stored index');
+    assert.deepEqual(libraryRows(reader).get('cs.LG')?.[1], { label: 'Fri 2025-05-30', description: '6 · 6 unread' });
+  });
+
+  it('Digest: Rescan Library scans the workspace again', async () => {
+    const before = reader.library.lastScan;
+    await vscode.commands.executeCommand('digestReader.rescanLibrary');
+    assert.notEqual(reader.library.lastScan, before);
+    assert.equal(reader.library.lastScan?.cancelled, false);
+  });
+
+  it('starts cold from a damaged stored index, and lists everything again', async () => {
+    const cacheUri = reader.library.cacheUri;
+    assert.ok(cacheUri);
+    await reader.library.whenIdle();
+    await reader.library.rescan(); // let its save land before damaging the file
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await writeText(cacheUri, '{"format":"digest-reader.library","version":1,"entries":[{"uri":7}');
+    await reader.library.rescan({ fromStoredCache: true });
+    assert.ok((reader.library.lastScan?.read ?? 0) > 0, 'files read again');
+    assert.deepEqual(libraryRows(reader).get('cs.DC'), [{ label: 'Sun 2025-06-01', description: '103 · 103 unread' }]);
+  });
+});

@@ -1,0 +1,83 @@
+/// <reference lib="dom" />
+/**
+ * The Library view in the workbench: every digest of the workspace by
+ * subject with its counts; a file written into the workspace appears and a
+ * deleted one disappears without a reload; clicking a digest opens it.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Journey } from './journey';
+import { LIBRARY_FOLDER, smallDigest } from './uiWorkspace';
+
+export function libraryTopic(j: Journey): void {
+  /** A Library row by its accessible name (`cs.LG Sat 2025-05-31: 3 articles, 3 unread`): dates repeat across subjects. */
+  const digestRow = (name: string) => j.workbench.libraryView().locator(`.monaco-list-row[aria-label^="${name}"]`).first();
+
+  /** Gives the Library the sidebar's height: the Articles and Starred panes collapsed, the Library expanded. */
+  async function showLibrary(): Promise<void> {
+    const { workbench } = j;
+    await workbench.clickDigestsIcon(); // not openDigestsSidebar: with no digest open it waits for articles that never come
+    for (const [pane, expanded] of [[workbench.articlesView(), 'false'], [workbench.starredView(), 'false'], [workbench.libraryView(), 'true']] as const) {
+      const header = pane.locator('.pane-header').first();
+      if ((await header.getAttribute('aria-expanded')) !== expanded) {
+        await header.click();
+      }
+    }
+  }
+
+  async function restoreArticles(): Promise<void> {
+    const header = j.workbench.articlesView().locator('.pane-header').first();
+    if ((await header.getAttribute('aria-expanded')) === 'false') {
+      await header.click();
+    }
+  }
+
+  it('the Library view lists the workspace\'s digests by subject, newest first, with article and unread counts', async () => {
+    const { workbench } = j;
+    await workbench.closeAllEditors();
+    await showLibrary();
+    const view = workbench.libraryView();
+    await digestRow('cs.LG Sat 2025-05-31').waitFor({ timeout: 30_000 });
+    const subjects = (await view.locator('.monaco-list-row[aria-level="1"] .label-name').allInnerTexts()).map((label) => label.trim());
+    assert.deepEqual(subjects.slice(0, 5), ['cs.CL', 'cs.CR', 'cs.DC', 'cs.LG', 'cs.PL']);
+    const lg = view.locator('.monaco-list-row[aria-level="2"][aria-label^="cs.LG"]');
+    const rows = [];
+    for (const row of await lg.all()) {
+      rows.push({ label: (await row.locator('.label-name').innerText()).trim(), description: (await row.locator('.label-description').innerText()).trim() });
+    }
+    assert.deepEqual(rows, [
+      { label: 'Sat 2025-05-31', description: '3 · 3 unread' },
+      { label: 'Fri 2025-05-30', description: '2 · 2 unread' },
+    ]);
+    // The sample's unread count depends on what this journey read before; its article count does not.
+    assert.match(await digestRow('cs.DC Sun 2025-06-01').locator('.label-description').innerText(), /^103 · (\d+ unread|all read)$/);
+    await workbench.screenshot('library-view');
+  });
+
+  it('a digest written into the workspace appears in the Library, and disappears when deleted', async () => {
+    const { workbench } = j;
+    await showLibrary();
+    const file = path.join(j.workspace, LIBRARY_FOLDER, 'cs.LG-2025-06-01.txt');
+    fs.writeFileSync(file, smallDigest('cs.LG', '2025-06-01', 4));
+    const added = digestRow('cs.LG Sun 2025-06-01');
+    await added.waitFor({ timeout: 30_000 });
+    assert.equal((await added.locator('.label-description').innerText()).trim(), '4 · 4 unread');
+    await workbench.screenshot('library-file-added');
+    fs.rmSync(file);
+    await added.waitFor({ state: 'detached', timeout: 30_000 });
+    await digestRow('cs.LG Sat 2025-05-31').waitFor();
+    await workbench.screenshot('library-file-deleted');
+  });
+
+  it('clicking a digest in the Library opens it, and the Articles view shows its articles', async () => {
+    const { workbench } = j;
+    await showLibrary();
+    await digestRow('cs.LG Sat 2025-05-31').click();
+    await workbench.activeTab('cs.LG-2025-05-31.txt').waitFor({ timeout: 20_000 });
+    await restoreArticles();
+    await workbench.articlesView().locator('.message', { hasText: 'cs.LG · 2025-05-31 · 3 articles' }).waitFor({ timeout: 20_000 });
+    await workbench.screenshot('library-digest-opened');
+    await workbench.closeAllEditors();
+  });
+}
