@@ -9,7 +9,7 @@ const FIXTURE = 'file:///library/cs.DC-2025-06-01.txt';
 function indexed(...files: { uri: string; digest: Digest }[]): LibrarySearch {
   const search = new LibrarySearch();
   for (const file of files) {
-    for (const _ of search.addFile(file, 7)); // small chunks: every step must keep what earlier ones added
+    Array.from(search.addFile(file, 7)); // small chunks: every step must keep what earlier ones added
   }
   return search;
 }
