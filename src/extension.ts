@@ -5,6 +5,7 @@ import * as digests from './digests';
 import * as editor from './editor';
 import * as panel from './panel';
 import * as reading from './reading';
+import * as search from './search';
 import * as starred from './starred';
 import * as statusBar from './statusBar';
 import * as tree from './tree';
@@ -26,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): DigestReaderApi {
   commands.register({ context, documents, reading: readingStore, seen, tree: articlesTree, starred: starredTree, panel: panelServices });
   editor.register(context, documents, readingStore);
   statusBar.register(context, documents, readingStore);
+  search.register(context, readingStore, output);
   return { documents, articlesTree, starredTree, reading: readingStore, panelArticle: () => panel.ArticlePanel.current?.shownArticle };
 }
 
