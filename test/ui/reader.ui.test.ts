@@ -14,6 +14,7 @@ import { journey, type Journey } from './journey';
 import { ARXIV_21, openArxivPageFromPanel } from './steps';
 import { keysTopic, statusTopic } from './keys.ui';
 import { panelTopic } from './panel.ui';
+import { searchTopic } from './search.ui';
 import { sharedStateTopic } from './sharedState.ui';
 import { triageTopic } from './triage.ui';
 import { FIXTURE } from './uiWorkspace';
@@ -172,7 +173,7 @@ function readingTopic(j: Journey): void {
 
 describe('UI: reading a digest in the workbench (extension from the working tree)', function () {
   this.timeout(90_000);
-  journey('development', [triageTopic, readingTopic, panelTopic, commandsTopic, keysTopic, statusTopic, sharedStateTopic]);
+  journey('development', [triageTopic, readingTopic, panelTopic, commandsTopic, keysTopic, statusTopic, sharedStateTopic, searchTopic]);
 });
 
 describe('UI: the packaged .vsix, installed into a clean profile', function () {

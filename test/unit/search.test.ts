@@ -20,7 +20,8 @@ function article(index: number, date: string, titles: GeneratedArticle['titles']
   return { index, date, weekday: 1, arxivId: `2506.0000${index}v1`, titles, authors: ['Ada Lovelace'], abstracts: { en: abstract } };
 }
 
-describe('search across digests', () => {
+describe('search across digests', function () {
+  this.timeout(30_000); // indexing the real digest takes a second or two on a busy machine
   const fixture = parseDigest(readFixture());
   const search = indexed({ uri: FIXTURE, digest: fixture });
 
@@ -75,6 +76,14 @@ describe('search across digests', () => {
       article(2, '2025-05-31', { en: 'Quantum gossip, newer', de: 'Neu', zh: '新' }),
     ], 'cs.DC', '2025-06-01'));
     assert.deepEqual(indexed({ uri: 'file:///q.txt', digest }).search('quantum gos').map(brief), ['2 title/en', '1 title/en', '0 abstract/en']);
+  });
+
+  it('says a hit matched in the title when its title holds the words, though its abstract holds more of them', () => {
+    const hits = search.search('federated lea');
+    const four = hits.find((hit) => hit.position === 4);
+    assert.equal(four && brief(four), '4 title/en');
+    const kinds = hits.map((hit) => hit.field);
+    assert.deepEqual(kinds, [...kinds].sort((a, b) => Number(a !== 'title') - Number(b !== 'title')), 'title hits first');
   });
 
   it('needs every word of the query', () => {

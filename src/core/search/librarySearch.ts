@@ -169,7 +169,7 @@ export class LibrarySearch {
     for (const result of results) {
       const article = this.articles[result.id as number];
       if (article) {
-        hits.push(hitOf(article, result));
+        hits.push(hitOf(article, result, tokens, prefixLast));
       }
     }
     hits.sort((a, b) => FIELD_TIER[a.field] - FIELD_TIER[b.field] || compareDesc(a.date, b.date) || b.score - a.score);
@@ -183,16 +183,22 @@ function compareDesc(a: string, b: string): number {
   return a < b ? 1 : a > b ? -1 : 0;
 }
 
-/** The field that holds the most distinct query words; ties go to the better tier, then the earlier field. */
-function bestField(result: SearchResult): SearchField {
+/**
+ * The field that holds the most of the query's words; ties go to the better
+ * tier, then the earlier field. `result.terms` are index terms: each is a
+ * query word, or extends the last one when that is searched as a prefix.
+ */
+function bestField(result: SearchResult, tokens: readonly string[], prefixLast: boolean): SearchField {
+  const last = tokens[tokens.length - 1];
   const words = new Map<SearchField, Set<string>>();
-  result.terms.forEach((term, i) => {
+  for (const term of result.terms) {
+    const word = tokens.includes(term) ? term : prefixLast && term.startsWith(last) ? last : term;
     for (const field of (result.match[term] ?? []) as SearchField[]) {
       const set = words.get(field) ?? new Set<string>();
-      set.add(result.queryTerms[i] ?? term);
+      set.add(word);
       words.set(field, set);
     }
-  });
+  }
   let best: SearchField = 'titleEn';
   let bestCount = -1;
   for (const field of FIELDS) {
@@ -205,8 +211,8 @@ function bestField(result: SearchResult): SearchField {
   return best;
 }
 
-function hitOf(article: IndexedArticle, result: SearchResult): SearchHit {
-  const field = bestField(result);
+function hitOf(article: IndexedArticle, result: SearchResult, tokens: readonly string[], prefixLast: boolean): SearchHit {
+  const field = bestField(result, tokens, prefixLast);
   const { kind, language } = FIELD_INFO[field];
   const title = article.titles[language] ?? article.titles.en ?? LANGUAGES.map((l) => article.titles[l]).find(Boolean) ?? '';
   const shownLanguage = article.titles[language] !== undefined ? language : (LANGUAGES.find((l) => article.titles[l] === title) ?? 'en');
