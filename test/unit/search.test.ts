@@ -90,6 +90,8 @@ describe('search across digests', function () {
     assert.deepEqual(search.search('Cholesky Preconditioners').map(brief), ['2 title/en']);
     assert.deepEqual(search.search('Cholesky blockchain'), []);
     assert.deepEqual(queryTokens('the GPU of ').tokens, ['gpu']);
+    assert.deepEqual(queryTokens('GPU of'), { tokens: ['gpu'], partial: false });
+    assert.deepEqual(queryTokens('th'), { tokens: ['th'], partial: true });
   });
 
   it('forgets a removed file and keeps the others', () => {

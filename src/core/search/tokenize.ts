@@ -86,15 +86,20 @@ export interface QueryTokens {
 }
 
 /**
- * The tokens of a typed query. Stop words are dropped, except a last one
- * still being typed, which may be the start of a longer word (`th` → `theory`).
+ * The tokens of a typed query. Stop words are dropped; a lone last word still
+ * being typed is kept, as it may start a longer word (`th` → `theory`). After
+ * other words a stop word is dropped even while typed: as a prefix it would
+ * expand to many words (`the` → `their`, `theory`, …) and cost a keystroke's time.
  */
 export function queryTokens(query: string): QueryTokens {
   const all: string[] = [];
   eachToken(query, (token) => all.push(token));
   const partial = all.length > 0 && /[\p{L}\p{N}]$/u.test(query);
-  const tokens = all.filter((token, i) => !STOP_WORDS.has(token) || (partial && i === all.length - 1));
-  return { tokens, partial };
+  const tokens = all.filter((token) => !STOP_WORDS.has(token));
+  if (tokens.length === 0 && partial) {
+    return { tokens: [all[all.length - 1]], partial };
+  }
+  return { tokens, partial: partial && !STOP_WORDS.has(all[all.length - 1]) };
 }
 
 /** A Han character as the index spells it: `联` → `~08054`. */
