@@ -7,6 +7,7 @@ import * as exporting from './export';
 import * as library from './library';
 import * as panel from './panel';
 import * as reading from './reading';
+import * as search from './search';
 import * as starred from './starred';
 import * as statusBar from './statusBar';
 import * as tree from './tree';
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): DigestReaderApi {
   editor.register(context, documents, readingStore);
   statusBar.register(context, documents, readingStore);
   const digestLibrary = library.register(context, readingStore, output);
+  search.register(context, readingStore, output, search.librarySearchSource(digestLibrary.library));
   return { documents, articlesTree, starredTree, reading: readingStore, library: digestLibrary.library, libraryTree: digestLibrary.tree, panelArticle: () => panel.ArticlePanel.current?.shownArticle, exportArticles };
 }
 

@@ -13,6 +13,7 @@ import './triage.test';
 import './cite.test';
 import './export.test';
 import './library.test';
+import './search.test';
 import * as vscode from 'vscode';
 import { announce, OPTIONS_FILE, report } from './report';
 

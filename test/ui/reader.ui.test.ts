@@ -16,6 +16,7 @@ import { ARXIV_21, openArxivPageFromPanel } from './steps';
 import { keysTopic, statusTopic } from './keys.ui';
 import { libraryTopic } from './library.ui';
 import { panelTopic } from './panel.ui';
+import { searchTopic } from './search.ui';
 import { sharedStateTopic } from './sharedState.ui';
 import { triageTopic } from './triage.ui';
 import { FIXTURE } from './uiWorkspace';
@@ -174,7 +175,7 @@ function readingTopic(j: Journey): void {
 
 describe('UI: reading a digest in the workbench (extension from the working tree)', function () {
   this.timeout(90_000);
-  journey('development', [triageTopic, readingTopic, panelTopic, commandsTopic, keysTopic, statusTopic, libraryTopic, exportTopic, sharedStateTopic]);
+  journey('development', [triageTopic, readingTopic, panelTopic, commandsTopic, keysTopic, statusTopic, libraryTopic, searchTopic, exportTopic, sharedStateTopic]);
 });
 
 describe('UI: the packaged .vsix, installed into a clean profile', function () {

@@ -1,0 +1,77 @@
+import * as vscode from 'vscode';
+import { articleKey } from '../core';
+import type { SearchHit } from '../core/search';
+import { escapeIcons } from '../common/escape';
+import type { ReadingStore } from '../reading';
+import type { SearchIndex } from './searchIndex';
+
+/** Hits listed per keystroke. */
+const LIMIT = 50;
+const LANGUAGE_NAMES = { en: 'English', de: 'German', zh: 'Chinese' } as const;
+const FIELD_NAMES = { title: 'title', authors: 'authors', arxivId: 'arXiv id', abstract: 'abstract' } as const;
+
+export interface HitItem extends vscode.QuickPickItem {
+  hit: SearchHit;
+}
+
+/** A hit's row: the title in the language that matched, digest and date, read and starred state, where it matched. */
+export function itemOf(hit: SearchHit, reading: ReadingStore): HitItem {
+  const key = articleKey({ subject: hit.subject, date: hit.digestDate }, { arxivId: hit.arxivId, titles: hit.titles, sourceLanguage: 'en', index: hit.index });
+  const read = reading.state.isRead(key);
+  const starred = reading.state.isStarred(key);
+  const where = hit.field === 'title' || hit.field === 'abstract' ? `${LANGUAGE_NAMES[hit.language]} ${FIELD_NAMES[hit.field]}` : FIELD_NAMES[hit.field];
+  return {
+    label: `${starred ? '$(star-full) ' : ''}${escapeIcons(hit.title)}`,
+    description: escapeIcons(`${hit.subject} ${hit.digestDate} · ${String(hit.index).padStart(2, '0')}${hit.arxivId ? ` · ${hit.arxivId}` : ''}`),
+    detail: `${read ? 'read' : '$(circle-filled) unread'}${starred ? ' · starred' : ''} · matched in the ${where}`,
+    // VS Code filters rows by their label; these are the index's hits, shown as they come.
+    alwaysShow: true,
+    hit,
+  };
+}
+
+/**
+ * The Quick Pick of "Search All Digests": searches on each keystroke, builds
+ * the index first (progress in the placeholder; closing it cancels).
+ * Resolves once the rows for `initial` are shown; `accept` gets the picked hit.
+ */
+export async function showSearchPick(index: SearchIndex, reading: ReadingStore, initial: string, accept: (hit: SearchHit) => void): Promise<void> {
+  const pick = vscode.window.createQuickPick<HitItem>();
+  const cancel = new vscode.CancellationTokenSource();
+  pick.title = 'Search All Digests';
+  pick.placeholder = 'Titles (English, German, Chinese), authors, arXiv ids, abstracts';
+  pick.matchOnDescription = false;
+  pick.matchOnDetail = false;
+  pick.value = initial;
+  const update = () => {
+    if (index.complete) {
+      pick.items = index.search.search(pick.value, LIMIT).map((hit) => itemOf(hit, reading));
+    }
+  };
+  pick.onDidChangeValue(update);
+  pick.onDidAccept(() => {
+    const picked = pick.selectedItems[0] ?? pick.activeItems[0];
+    if (picked) {
+      pick.hide();
+      accept(picked.hit);
+    }
+  });
+  pick.onDidHide(() => {
+    cancel.cancel();
+    cancel.dispose();
+    pick.dispose();
+  });
+  pick.show();
+  if (!index.complete) {
+    pick.busy = true;
+    const done = await index.build((filesDone, total) => {
+      pick.placeholder = `Indexing the digests: ${filesDone} of ${total} files…`;
+    }, cancel.token);
+    if (!done) {
+      return;
+    }
+    pick.busy = false;
+    pick.placeholder = `Search ${index.search.articleCount} articles of ${index.search.fileCount} digests: titles, authors, arXiv ids, abstracts`;
+  }
+  update();
+}
