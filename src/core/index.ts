@@ -12,3 +12,4 @@ export { decodeReadingState, encodeReadingState, asStarredArticle, STATE_FORMAT,
 export { nextUnread, stepInReadingOrder, triageOf, unreadCounts, type TriageDigest, type UnreadCounts } from './triage';
 export { SeenIndex, type StoredSeenIndex } from './seenIndex';
 export { bibtexEntries, bibtexEntry, bibtexOf, citationKey, formatBibtex, uniqueKeys, type BibtexEntry, type CitedArticle } from './bibtex';
+export * from './filters';
