@@ -1,4 +1,5 @@
 import type { DigestDocuments } from './digests';
+import type { FilterService } from './filters';
 import type { PanelTarget } from './panel';
 import type { ReadingStore } from './reading';
 import type { StarredTree } from './starred';
@@ -15,6 +16,8 @@ export interface DigestReaderApi {
   readonly articlesTree: Pick<ArticlesTree, 'rows' | 'getTreeItem' | 'getParent' | 'view'>;
   readonly starredTree: Pick<StarredTree, 'getChildren' | 'getTreeItem' | 'view'>;
   readonly reading: Pick<ReadingStore, 'state' | 'flush' | 'clear' | 'reload' | 'stored'>;
+  /** Saved filters: the list, their results on a digest (`whenDone`), the articles of one (`articlesOf`), the store. */
+  readonly filters: Pick<FilterService, 'filters' | 'resultsFor' | 'whenDone' | 'articlesOf' | 'store'>;
   /** The article in the article panel, if one is open. */
   panelArticle(): PanelTarget | undefined;
 }

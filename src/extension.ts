@@ -3,6 +3,7 @@ import type { DigestReaderApi } from './api';
 import * as commands from './commands';
 import * as digests from './digests';
 import * as editor from './editor';
+import * as filters from './filters';
 import * as panel from './panel';
 import * as reading from './reading';
 import * as starred from './starred';
@@ -19,14 +20,15 @@ export function activate(context: vscode.ExtensionContext): DigestReaderApi {
   const readingStore = reading.register(context, output);
   flushReadingState = () => readingStore.flush();
   const seen = reading.registerSeenIndex(context, documents);
-  const articlesTree = tree.register(context, documents, readingStore, seen);
+  const filterService = filters.register(context, documents, output);
+  const articlesTree = tree.register(context, documents, readingStore, seen, filterService);
   const starredTree = starred.register(context, readingStore);
-  const panelServices = { extensionUri: context.extensionUri, documents, reading: readingStore, seen };
+  const panelServices = { extensionUri: context.extensionUri, documents, reading: readingStore, seen, filters: filterService };
   panel.register(context, panelServices);
   commands.register({ context, documents, reading: readingStore, seen, tree: articlesTree, starred: starredTree, panel: panelServices });
   editor.register(context, documents, readingStore);
   statusBar.register(context, documents, readingStore);
-  return { documents, articlesTree, starredTree, reading: readingStore, panelArticle: () => panel.ArticlePanel.current?.shownArticle };
+  return { documents, articlesTree, starredTree, reading: readingStore, filters: filterService, panelArticle: () => panel.ArticlePanel.current?.shownArticle };
 }
 
 export function deactivate(): Promise<void> | undefined {

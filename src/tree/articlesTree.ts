@@ -4,7 +4,8 @@ import { findArticle, type ArticleTarget } from '../common/articleTarget';
 import type { DigestDocuments, DigestEntry } from '../digests';
 import type { ReadingChange, ReadingStore } from '../reading';
 import { setContext } from '../common/context';
-import { ArticleNode, DateNode, updateTree, type ArticleRow, type TreeNode } from './nodes';
+import { ArticleNode, DateNode, FilterNode, updateTree, type ArticleRow, type TreeNode } from './nodes';
+import type { FilterService } from '../filters';
 import { describeDigest } from './describe';
 import { RefreshScheduler } from '../common/refreshScheduler';
 
@@ -13,6 +14,8 @@ export const ARTICLES_VIEW_ID = 'digestReader.articles';
 /** The Articles view: the active digest's articles by date. */
 export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private roots: DateNode[] = [];
+  /** The saved filters' groups, above the dates. */
+  private filterGroups: FilterNode[] = [];
   private shown: DigestEntry | undefined;
   private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -37,6 +40,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     private readonly documents: DigestDocuments,
     private readonly reading: ReadingStore,
     private readonly seen: SeenIndex,
+    private readonly filters: FilterService,
   ) {
     this.view = vscode.window.createTreeView(ARTICLES_VIEW_ID, { treeDataProvider: this, showCollapseAll: true, canSelectMany: false });
     this.disposables.push(
@@ -47,6 +51,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       reading.onDidChange((change) => this.readingChanged(change)),
       this.view.onDidChangeSelection((event) => this.selectionChanged(event.selection)),
       this.view.onDidChangeVisibility((event) => this.refresh.setVisible(event.visible)),
+      filters.onDidChange((digest) => (digest === undefined || digest === this.shown?.digest) && this.updateFilterGroups()),
     );
     this.refresh.setVisible(this.view.visible);
     this.showDigest(documents.active);
@@ -54,6 +59,9 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
+    if (node instanceof FilterNode) {
+      return node.toTreeItem();
+    }
     return node instanceof DateNode ? node.toTreeItem(this.unreadByDate.get(node.group.date) ?? 0) : node.toTreeItem(this.rowOf(node.article));
   }
 
@@ -65,9 +73,10 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   /** The view's rows under `node` (the root when undefined), as they are now. */
   rows(node?: TreeNode): TreeNode[] {
     if (!node) {
-      return this.hideRead ? this.roots.filter((date) => date.children.some((child) => this.visible(child))) : this.roots;
+      const dates = this.hideRead ? this.roots.filter((date) => date.children.some((child) => this.visible(child))) : this.roots;
+      return [...this.filterGroups, ...dates];
     }
-    if (!(node instanceof DateNode)) {
+    if (node instanceof ArticleNode) {
       return [];
     }
     return this.hideRead ? node.children.filter((child) => this.visible(child)) : node.children;
@@ -139,13 +148,13 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     }
     if (change === 'all') {
       // The same rows, other marks: redraw them in place (a root refresh would make VS Code drop them).
-      this.refresh.refreshRows(this.roots.flatMap((date) => [date, ...date.children]));
+      this.refresh.refreshRows([...this.filterGroups, ...this.roots].flatMap((group) => [group, ...group.children]));
       return;
     }
     const keys = new Set(change.keys);
     const { keys: keyOf } = triageOf(entry.digest);
     const nodes: TreeNode[] = [];
-    for (const date of this.roots) {
+    for (const date of [...this.filterGroups, ...this.roots]) {
       const rows = date.children.filter((child) => keys.has(keyOf.get(child.article) ?? ''));
       if (rows.length > 0) {
         nodes.push(date, ...rows);
@@ -168,7 +177,11 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
-    return node instanceof ArticleNode ? node.parent : undefined;
+    if (!(node instanceof ArticleNode)) {
+      return undefined;
+    }
+    // A filter's copy of a row is under its group; `reveal` always goes to the row under the date.
+    return this.filterGroups.find((group) => group === node.group) ?? node.parent;
   }
 
   /** The node of an article of the shown digest, for `reveal`. */
@@ -215,15 +228,62 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     this.countUnread();
     if (!entry) {
       this.roots = [];
+      this.filterGroups = [];
       this.refresh.refreshRoot();
       return;
     }
     const update = updateTree(entry.document.uri, entry.digest.articles, groupByDate(entry.digest.articles), sameDocument ? this.roots : []);
     this.roots = update.roots;
-    if (update.changed === undefined) {
+    if (this.buildFilterGroups()) {
+      this.refresh.refreshRoot();
+    } else if (update.changed === undefined) {
       this.refresh.refreshRoot();
     } else {
       this.refresh.refreshRows(update.changed);
+    }
+  }
+
+  /** Rebuilds the filters' groups from the service's results; true when the groups differ (a root refresh is needed). */
+  private buildFilterGroups(): boolean {
+    const entry = this.shown;
+    const previous = this.filterGroups;
+    if (!entry) {
+      this.filterGroups = [];
+      return previous.length > 0;
+    }
+    const byArticle = new Map<Article, ArticleNode>();
+    for (const date of this.roots) {
+      for (const node of date.children) {
+        byArticle.set(node.article, node);
+      }
+    }
+    const old = new Map(previous.map((group) => [group.query, group]));
+    let changed = false;
+    this.filterGroups = this.filters.resultsFor(entry.digest).map((results) => {
+      const reusable = old.get(results.filter.query);
+      const group = reusable && reusable.uri.toString() === entry.document.uri.toString() ? reusable : new FilterNode(entry.document.uri, results);
+      const oldChildren = new Map(group.children.map((child) => [child.key, child]));
+      const positions = results.result.status === 'done' ? [...results.result.matches.keys()] : [];
+      const children = positions.flatMap((position) => {
+        const row = byArticle.get(entry.digest.articles[position]);
+        if (!row) {
+          return [];
+        }
+        const kept = oldChildren.get(row.key);
+        return [kept && kept.parent === row.parent ? Object.assign(kept, { article: row.article }) : new ArticleNode(row.parent, row.article, row.key, group)];
+      });
+      changed ||= group.results.result !== results.result || group.results.label !== results.label || group.children.length !== children.length
+        || children.some((child, i) => group.children[i] !== child);
+      group.results = results;
+      group.children = children;
+      return group;
+    });
+    return changed || previous.length !== this.filterGroups.length || previous.some((group, i) => this.filterGroups[i] !== group);
+  }
+
+  private updateFilterGroups(): void {
+    if (this.buildFilterGroups()) {
+      this.refresh.refreshRoot();
     }
   }
 
