@@ -28,7 +28,8 @@ export function registerFilterCommands(service: FilterService, documents: Digest
   const activeDigest = () => documents.active?.digest;
 
   /** Checks and stores; says what is wrong (and stores nothing) otherwise. */
-  async function save(next: SavedFilter, replacing: SavedFilter | undefined, interactive: boolean): Promise<FilterCommandResult> {
+  async function save(given: SavedFilter, replacing: SavedFilter | undefined, interactive: boolean): Promise<FilterCommandResult> {
+    const next: SavedFilter = given.name ? { name: given.name, query: given.query } : { query: given.query };
     // The Quick Input has run the query already; an argument has not.
     const problem = duplicateProblem(next, replacing) ?? (interactive ? undefined : await service.check(next.query, activeDigest()).then((outcome) => (outcome.ok ? undefined : outcome.message)));
     if (problem) {

@@ -11,6 +11,7 @@ import './foundations.test';
 import './reader.test';
 import './triage.test';
 import './cite.test';
+import './filters.test';
 import * as vscode from 'vscode';
 import { announce, OPTIONS_FILE, report } from './report';
 
