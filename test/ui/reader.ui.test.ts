@@ -10,6 +10,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { commandsTopic } from './commands.ui';
+import { filtersTopic } from './filters.ui';
 import { journey, type Journey } from './journey';
 import { ARXIV_21, openArxivPageFromPanel } from './steps';
 import { keysTopic, statusTopic } from './keys.ui';
@@ -172,7 +173,7 @@ function readingTopic(j: Journey): void {
 
 describe('UI: reading a digest in the workbench (extension from the working tree)', function () {
   this.timeout(90_000);
-  journey('development', [triageTopic, readingTopic, panelTopic, commandsTopic, keysTopic, statusTopic, sharedStateTopic]);
+  journey('development', [triageTopic, readingTopic, panelTopic, commandsTopic, keysTopic, statusTopic, filtersTopic, sharedStateTopic]);
 });
 
 describe('UI: the packaged .vsix, installed into a clean profile', function () {
