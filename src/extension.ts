@@ -20,7 +20,7 @@ export function activate(context: vscode.ExtensionContext): DigestReaderApi {
   const readingStore = reading.register(context, output);
   flushReadingState = () => readingStore.flush();
   const seen = reading.registerSeenIndex(context, documents);
-  const filterService = filters.register(context, documents, output);
+  const filterService = filters.register(context, documents, output, tree.ARTICLES_VIEW_ID);
   const articlesTree = tree.register(context, documents, readingStore, seen, filterService);
   const starredTree = starred.register(context, readingStore);
   const panelServices = { extensionUri: context.extensionUri, documents, reading: readingStore, seen, filters: filterService };

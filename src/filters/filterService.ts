@@ -15,6 +15,9 @@ export interface FilterResults {
   result: FilterResult;
 }
 
+/** The tree's digest and the panel's may differ: both are computed. */
+const WANTED_DIGESTS = 2;
+
 /** Matching yields to the extension host after this many articles. */
 const SLICE = 200;
 
@@ -38,11 +41,18 @@ export class FilterService implements vscode.Disposable {
   /** A digest's results changed (undefined: the list of filters changed). */
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  /** The digest whose results are wanted now; a computation for an older one stops. */
-  private wanted: Digest | undefined;
+  /**
+   * The digests whose results are wanted, newest first: the Articles view's and the panel's
+   * (usually the same). A computation for a digest pushed out (an older parse while typing) stops.
+   */
+  private wanted: Digest[] = [];
   private running: Promise<void> | undefined;
 
-  constructor(readonly store: FilterStore) {
+  constructor(
+    readonly store: FilterStore,
+    /** Where the work shows as progress (the Articles view). */
+    private readonly progressViewId?: string,
+  ) {
     this.disposables.push(store.onDidChange(() => this.changed.fire(undefined)));
   }
 
@@ -116,20 +126,39 @@ export class FilterService implements vscode.Disposable {
   }
 
   private compute(digest: Digest): void {
-    this.wanted = digest;
-    this.running ??= this.computeWanted().finally(() => {
+    this.wanted = [digest, ...this.wanted.filter((other) => other !== digest)].slice(0, WANTED_DIGESTS);
+    if (this.running) {
+      return;
+    }
+    const work = this.computeWanted();
+    this.running = work.finally(() => {
       this.running = undefined;
     });
+    if (this.progressViewId) {
+      // The view's progress bar says work is going on; it ends by itself (regexes at their deadline).
+      void vscode.window.withProgress({ location: { viewId: this.progressViewId } }, () => work);
+    }
+  }
+
+  /** The next saved filter without a result on a wanted digest, newest digest first. */
+  private nextWork(): { digest: Digest; filter: SavedFilter } | undefined {
+    for (const digest of this.wanted) {
+      const filter = this.store.filters.find((f) => !this.results.get(digest)?.has(f.query));
+      if (filter) {
+        return { digest, filter };
+      }
+    }
+    return undefined;
   }
 
   /** One computation at a time, always for the digest wanted last. */
   private async computeWanted(): Promise<void> {
     for (;;) {
-      const digest = this.wanted;
-      const filter = digest && this.store.filters.find((f) => !this.results.get(digest)?.has(f.query));
-      if (!digest || !filter) {
+      const next = this.nextWork();
+      if (!next) {
         return;
       }
+      const { digest, filter } = next;
       const result = await this.run(digest, filter.query);
       if (result) {
         let cache = this.results.get(digest);
@@ -159,7 +188,7 @@ export class FilterService implements vscode.Disposable {
     }
     const matches = new Map<number, Highlights>();
     for (let from = 0; from < texts.fields.length; from += SLICE) {
-      if (this.wanted !== digest) {
+      if (!this.wanted.includes(digest)) {
         return undefined;
       }
       for (const [position, highlights] of matchArticles(compiled.filter, texts, regex?.kind === 'done' ? regex.result : undefined, from, from + SLICE)) {
@@ -171,7 +200,7 @@ export class FilterService implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.wanted = undefined;
+    this.wanted = [];
     vscode.Disposable.from(...this.disposables).dispose();
   }
 }

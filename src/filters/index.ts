@@ -9,9 +9,9 @@ export { FilterStore, FILTERS_KEY } from './filterStore';
 export type { FilterCommandResult } from './commands';
 
 /** Saved filters: their store (synced), their results on the open digest, and the commands that edit them. */
-export function register(context: vscode.ExtensionContext, documents: DigestDocuments, output: vscode.OutputChannel): FilterService {
+export function register(context: vscode.ExtensionContext, documents: DigestDocuments, output: vscode.OutputChannel, progressViewId?: string): FilterService {
   const store = new FilterStore(context.globalState, output);
-  const service = new FilterService(store);
+  const service = new FilterService(store, progressViewId);
   context.subscriptions.push(store, service, registerFilterCommands(service, documents));
   return service;
 }

@@ -5,7 +5,7 @@ import type { DigestDocuments } from '../digests';
 import type { ReadingStore } from '../reading';
 import { ArticlesTree } from './articlesTree';
 
-export { ArticlesTree, followCursorEnabled } from './articlesTree';
+export { ArticlesTree, followCursorEnabled, ARTICLES_VIEW_ID } from './articlesTree';
 export { DateNode, ArticleNode, FilterNode } from './nodes';
 
 export function register(context: vscode.ExtensionContext, documents: DigestDocuments, reading: ReadingStore, seen: SeenIndex, filters: FilterService): ArticlesTree {

@@ -105,7 +105,7 @@ describe('Saved filters', () => {
     assert.deepEqual((reader.filters.store.stored.read() as { filters: unknown }).filters, [{ query: 'LLM' }]);
   });
 
-  it('runs a fast regular expression, and marks its matches for the panel', async () => {
+  it('runs a fast regular expression in the worker and counts its articles', async () => {
     await openDigest(sampleUri);
     assert.deepEqual(await addFilter({ query: '/\\bLLMs?\\b/' }), { saved: true });
     const digest = reader.documents.get(sampleUri)!.digest;
