@@ -6,6 +6,7 @@ import type { ReadingChange, ReadingStore } from '../reading';
 import { setContext } from '../common/context';
 import { ArticleNode, DateNode, FilterNode, updateTree, type ArticleRow, type TreeNode } from './nodes';
 import type { FilterService } from '../filters';
+import { updateFilterGroups } from './filterGroups';
 import { describeDigest } from './describe';
 import { RefreshScheduler } from '../common/refreshScheduler';
 
@@ -247,38 +248,9 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   private buildFilterGroups(): boolean {
     const entry = this.shown;
     const previous = this.filterGroups;
-    if (!entry) {
-      this.filterGroups = [];
-      return previous.length > 0;
-    }
-    const byArticle = new Map<Article, ArticleNode>();
-    for (const date of this.roots) {
-      for (const node of date.children) {
-        byArticle.set(node.article, node);
-      }
-    }
-    const old = new Map(previous.map((group) => [group.query, group]));
-    let changed = false;
-    this.filterGroups = this.filters.resultsFor(entry.digest).map((results) => {
-      const reusable = old.get(results.filter.query);
-      const group = reusable && reusable.uri.toString() === entry.document.uri.toString() ? reusable : new FilterNode(entry.document.uri, results);
-      const oldChildren = new Map(group.children.map((child) => [child.key, child]));
-      const positions = results.result.status === 'done' ? [...results.result.matches.keys()] : [];
-      const children = positions.flatMap((position) => {
-        const row = byArticle.get(entry.digest.articles[position]);
-        if (!row) {
-          return [];
-        }
-        const kept = oldChildren.get(row.key);
-        return [kept && kept.parent === row.parent ? Object.assign(kept, { article: row.article }) : new ArticleNode(row.parent, row.article, row.key, group)];
-      });
-      changed ||= group.results.result !== results.result || group.results.label !== results.label || group.children.length !== children.length
-        || children.some((child, i) => group.children[i] !== child);
-      group.results = results;
-      group.children = children;
-      return group;
-    });
-    return changed || previous.length !== this.filterGroups.length || previous.some((group, i) => this.filterGroups[i] !== group);
+    const update = entry ? updateFilterGroups(entry, this.roots, this.filters.resultsFor(entry.digest), previous) : { groups: [], changed: previous.length > 0 };
+    this.filterGroups = update.groups;
+    return update.changed;
   }
 
   private updateFilterGroups(): void {
