@@ -74,6 +74,21 @@ describe('Saved filters', () => {
     assert.deepEqual(reader.filters.filters, [{ query: 'LLM' }]);
   });
 
+  it('edits a filter (query and name) and deletes it, each through its command', async () => {
+    await openDigest(sampleUri);
+    await waitFor('the dates', () => reader.articlesTree.rows().length === 7);
+    assert.deepEqual(await addFilter({ query: 'federated' }), { saved: true });
+    await waitFor('the group', () => rowLabels(reader)[0]?.label === 'federated' && rowLabels(reader)[0].description !== '…');
+    const edit = await vscode.commands.executeCommand<FilterCommandResult>('digestReader.editFilter', { query: 'federated', newQuery: '2505.20314', name: 'Delta-Nets' });
+    assert.deepEqual(edit, { saved: true });
+    await waitFor('the edited group', () => rowLabels(reader)[0]?.label === 'Delta-Nets' && rowLabels(reader)[0].description === '1');
+    assert.deepEqual(reader.filters.filters, [{ name: 'Delta-Nets', query: '2505.20314' }]);
+    // As the group's context menu passes it: the group's node.
+    assert.deepEqual(await vscode.commands.executeCommand('digestReader.deleteFilter', reader.articlesTree.rows()[0]), { saved: true });
+    await waitFor('the dates alone', () => rowLabels(reader)[0]?.label === 'Fri 2025-05-30');
+    assert.deepEqual(reader.filters.filters, []);
+  });
+
   it('stops a catastrophic regular expression after a second ("too slow"), changes nothing, and stays responsive', async function () {
     this.timeout(60_000);
     // Abstracts of long runs of "a" that end in "!": (a+)+$ backtracks exponentially on each.
