@@ -45,7 +45,8 @@ const webSpawn = {
 const bundles = [
   { shipped: true, options: { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] } },
   // The same extension for VS Code for the Web: the web worker extension host has no Node built-ins.
-  { shipped: true, options: { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'], plugins: [webSpawn] } },
+  // `node:worker_threads` is imported lazily, only where there is no Web Worker (Node's extension host: src/filters/regexRunner.ts).
+  { shipped: true, options: { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode', 'node:worker_threads'], mainFields: ['browser', 'module', 'main'], plugins: [webSpawn] } },
   // The citation worker (citation-js and citeproc), loaded on the first Copy Citation: a worker thread in Node, a nested worker on the web.
   { shipped: true, options: { ...common, entryPoints: ['src/export/worker/nodeWorker.ts'], outfile: 'dist/citation.js', platform: 'node', format: 'cjs', target: 'node20', plugins: [noSyncFetch] } },
   { shipped: true, options: { ...common, entryPoints: ['src/export/worker/webWorker.ts'], outfile: 'dist/web/citation.js', platform: 'browser', format: 'iife', target: 'es2022', mainFields: ['browser', 'module', 'main'], plugins: [noSyncFetch] } },

@@ -5,6 +5,7 @@ import * as digests from './digests';
 import * as editor from './editor';
 import * as exporting from './export';
 import * as library from './library';
+import * as filters from './filters';
 import * as panel from './panel';
 import * as reading from './reading';
 import * as search from './search';
@@ -22,9 +23,10 @@ export function activate(context: vscode.ExtensionContext): DigestReaderApi {
   const readingStore = reading.register(context, output);
   flushReadingState = () => readingStore.flush();
   const seen = reading.registerSeenIndex(context, documents);
-  const articlesTree = tree.register(context, documents, readingStore, seen);
+  const filterService = filters.register(context, documents, output, tree.ARTICLES_VIEW_ID);
+  const articlesTree = tree.register(context, documents, readingStore, seen, filterService);
   const starredTree = starred.register(context, readingStore);
-  const panelServices = { extensionUri: context.extensionUri, documents, reading: readingStore, seen };
+  const panelServices = { extensionUri: context.extensionUri, documents, reading: readingStore, seen, filters: filterService };
   panel.register(context, panelServices);
   const commandServices = { context, documents, reading: readingStore, seen, tree: articlesTree, starred: starredTree, panel: panelServices };
   commands.register(commandServices);
@@ -33,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): DigestReaderApi {
   statusBar.register(context, documents, readingStore);
   const digestLibrary = library.register(context, readingStore, output);
   search.register(context, readingStore, output, search.librarySearchSource(digestLibrary.library));
-  return { documents, articlesTree, starredTree, reading: readingStore, library: digestLibrary.library, libraryTree: digestLibrary.tree, panelArticle: () => panel.ArticlePanel.current?.shownArticle, exportArticles };
+  return { documents, articlesTree, starredTree, reading: readingStore, library: digestLibrary.library, libraryTree: digestLibrary.tree, filters: filterService, panelArticle: () => panel.ArticlePanel.current?.shownArticle, exportArticles };
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -34,6 +34,11 @@ export interface ArticleViewModel {
   alsoIn?: string;
   /** Shown from what was stored with its star (its digest is not open). */
   fromStarred: boolean;
+  /**
+   * What saved filters matched, to mark: ranges `[start, end)` by field, `title.<language>`,
+   * `abstract.<language>`, `authors` (in the names joined with `, `) and `id`.
+   */
+  highlights?: Record<string, [number, number][]>;
 }
 
 /** What the webview keeps with `setState` so the serializer can restore the panel: an article of a document, or a starred one. */

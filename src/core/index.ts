@@ -14,3 +14,4 @@ export { SeenIndex, type StoredSeenIndex } from './seenIndex';
 export { bibtexEntries, bibtexEntry, bibtexOf, citationKey, formatBibtex, uniqueKeys, type BibtexEntry, type CitedArticle } from './bibtex';
 export { cslItem, cslName, type CslItem, type CslName } from './citation';
 export * from './exports';
+export * from './filters';

@@ -78,6 +78,10 @@ export class ArticlePanel {
       // Read and star buttons follow markings made anywhere (tree, keys, another window).
       services.reading.onDidChange(() => void this.render()),
     );
+    if (services.filters) {
+      // A filter added, edited or computed: its words are marked (or no longer) in the article shown.
+      this.disposables.push(services.filters.onDidChange(() => void this.render()));
+    }
   }
 
   /** The article on display, for commands run while the panel has focus. */

@@ -4,6 +4,7 @@ import { sameTarget, targetOf, type ArticleTarget } from '../common/articleTarge
 import type { ArticleViewModel, PanelState } from '../common/messages';
 import type { StarredTarget } from '../common/starredTarget';
 import type { DigestDocuments } from '../digests';
+import type { FilterService } from '../filters';
 import type { ReadingStore } from '../reading';
 import { starredViewModel, toArticleViewModel } from './articleView';
 
@@ -27,6 +28,8 @@ export interface PanelServices {
   documents: DigestDocuments;
   reading: ReadingStore;
   seen: SeenIndex;
+  /** Saved filters: the words they match are marked in the article. */
+  filters?: FilterService;
 }
 
 export type PanelContent =
@@ -65,7 +68,7 @@ export async function panelContent(services: PanelServices, target: PanelTarget 
     // Follows the article's moves, so the next edit still finds it.
     target: targetOf(target.uri, article),
     state: { uri: target.uri.toString(), index: article.index, line: article.line, arxivId: article.arxivId },
-    article: toArticleViewModel(entry.digest, article, marks),
+    article: { ...toArticleViewModel(entry.digest, article, marks), highlights: services.filters?.highlightsFor(entry.digest, article) },
     title: `${entry.digest.subject || 'Digest'} · ${String(article.index).padStart(2, '0')}`,
   };
 }

@@ -4,7 +4,9 @@ import { findArticle, type ArticleTarget } from '../common/articleTarget';
 import type { DigestDocuments, DigestEntry } from '../digests';
 import type { ReadingChange, ReadingStore } from '../reading';
 import { setContext } from '../common/context';
-import { ArticleNode, DateNode, updateTree, type ArticleRow, type TreeNode } from './nodes';
+import { ArticleNode, DateNode, FilterNode, updateTree, type ArticleRow, type TreeNode } from './nodes';
+import type { FilterService } from '../filters';
+import { updateFilterGroups } from './filterGroups';
 import { describeDigest } from './describe';
 import { RefreshScheduler } from '../common/refreshScheduler';
 
@@ -13,6 +15,8 @@ export const ARTICLES_VIEW_ID = 'digestReader.articles';
 /** The Articles view: the active digest's articles by date. */
 export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private roots: DateNode[] = [];
+  /** The saved filters' groups, above the dates. */
+  private filterGroups: FilterNode[] = [];
   private shown: DigestEntry | undefined;
   private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -37,6 +41,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     private readonly documents: DigestDocuments,
     private readonly reading: ReadingStore,
     private readonly seen: SeenIndex,
+    private readonly filters: FilterService,
   ) {
     this.view = vscode.window.createTreeView(ARTICLES_VIEW_ID, { treeDataProvider: this, showCollapseAll: true, canSelectMany: true });
     this.disposables.push(
@@ -47,6 +52,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       reading.onDidChange((change) => this.readingChanged(change)),
       this.view.onDidChangeSelection((event) => this.selectionChanged(event.selection)),
       this.view.onDidChangeVisibility((event) => this.refresh.setVisible(event.visible)),
+      filters.onDidChange((digest) => (digest === undefined || digest === this.shown?.digest) && this.updateFilterGroups()),
     );
     this.refresh.setVisible(this.view.visible);
     this.showDigest(documents.active);
@@ -54,6 +60,9 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
+    if (node instanceof FilterNode) {
+      return node.toTreeItem();
+    }
     return node instanceof DateNode ? node.toTreeItem(this.unreadByDate.get(node.group.date) ?? 0) : node.toTreeItem(this.rowOf(node.article));
   }
 
@@ -65,9 +74,10 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   /** The view's rows under `node` (the root when undefined), as they are now. */
   rows(node?: TreeNode): TreeNode[] {
     if (!node) {
-      return this.hideRead ? this.roots.filter((date) => date.children.some((child) => this.visible(child))) : this.roots;
+      const dates = this.hideRead ? this.roots.filter((date) => date.children.some((child) => this.visible(child))) : this.roots;
+      return [...this.filterGroups, ...dates];
     }
-    if (!(node instanceof DateNode)) {
+    if (node instanceof ArticleNode) {
       return [];
     }
     return this.hideRead ? node.children.filter((child) => this.visible(child)) : node.children;
@@ -139,13 +149,13 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     }
     if (change === 'all') {
       // The same rows, other marks: redraw them in place (a root refresh would make VS Code drop them).
-      this.refresh.refreshRows(this.roots.flatMap((date) => [date, ...date.children]));
+      this.refresh.refreshRows([...this.filterGroups, ...this.roots].flatMap((group) => [group, ...group.children]));
       return;
     }
     const keys = new Set(change.keys);
     const { keys: keyOf } = triageOf(entry.digest);
     const nodes: TreeNode[] = [];
-    for (const date of this.roots) {
+    for (const date of [...this.filterGroups, ...this.roots]) {
       const rows = date.children.filter((child) => keys.has(keyOf.get(child.article) ?? ''));
       if (rows.length > 0) {
         nodes.push(date, ...rows);
@@ -168,7 +178,11 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
-    return node instanceof ArticleNode ? node.parent : undefined;
+    if (!(node instanceof ArticleNode)) {
+      return undefined;
+    }
+    // A filter's copy of a row is under its group; `reveal` always goes to the row under the date.
+    return this.filterGroups.find((group) => group === node.group) ?? node.parent;
   }
 
   /** The node of an article of the shown digest, for `reveal`. */
@@ -215,15 +229,33 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     this.countUnread();
     if (!entry) {
       this.roots = [];
+      this.filterGroups = [];
       this.refresh.refreshRoot();
       return;
     }
     const update = updateTree(entry.document.uri, entry.digest.articles, groupByDate(entry.digest.articles), sameDocument ? this.roots : []);
     this.roots = update.roots;
-    if (update.changed === undefined) {
+    if (this.buildFilterGroups()) {
+      this.refresh.refreshRoot();
+    } else if (update.changed === undefined) {
       this.refresh.refreshRoot();
     } else {
       this.refresh.refreshRows(update.changed);
+    }
+  }
+
+  /** Rebuilds the filters' groups from the service's results; true when the groups differ (a root refresh is needed). */
+  private buildFilterGroups(): boolean {
+    const entry = this.shown;
+    const previous = this.filterGroups;
+    const update = entry ? updateFilterGroups(entry, this.roots, this.filters.resultsFor(entry.digest), previous) : { groups: [], changed: previous.length > 0 };
+    this.filterGroups = update.groups;
+    return update.changed;
+  }
+
+  private updateFilterGroups(): void {
+    if (this.buildFilterGroups()) {
+      this.refresh.refreshRoot();
     }
   }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { weekdayName, type Article, type DateGroup } from '../core';
 import { articleLabel, targetOf, type ArticleTarget } from '../common/articleTarget';
+import type { FilterResults } from '../filters';
 
 /** A date of the digest with its articles. Kept across parses while the date stays. */
 export class DateNode {
@@ -34,17 +35,19 @@ export class DateNode {
   }
 }
 
-/** One article, under its date. Kept across parses while its key stays; its article is the latest parse's. */
+/** One article, under its date (or, listed again, under a saved filter's group). Kept across parses while its key stays; its article is the latest parse's. */
 export class ArticleNode {
   constructor(
     readonly parent: DateNode,
     public article: Article,
     /** Unique and stable within the document: the number, and which repeat of it (concatenated days repeat numbers). */
     readonly key: string,
+    /** Set on the copy of the row a saved filter's group lists; `parent` stays its date. */
+    readonly group?: { readonly id: string },
   ) {}
 
   get id(): string {
-    return `${this.parent.uri.toString()}#article:${this.key}`;
+    return this.group ? `${this.group.id}/article:${this.key}` : `${this.parent.uri.toString()}#article:${this.key}`;
   }
 
   get target(): ArticleTarget {
@@ -87,7 +90,49 @@ export class ArticleNode {
   }
 }
 
-export type TreeNode = DateNode | ArticleNode;
+/** A saved filter's group at the top of the Articles view: its matching articles, counted. */
+export class FilterNode {
+  children: ArticleNode[] = [];
+
+  constructor(
+    readonly uri: vscode.Uri,
+    public results: FilterResults,
+  ) {}
+
+  /** What the commands (edit, delete, export) read from the group they were invoked on. */
+  get query(): string {
+    return this.results.filter.query;
+  }
+
+  get id(): string {
+    return `${this.uri.toString()}#filter:${this.query}`;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const { label, result } = this.results;
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('filter');
+    item.contextValue = 'digestFilter';
+    const count = this.children.length;
+    const articles = `${count} ${count === 1 ? 'article' : 'articles'}`;
+    if (result.status === 'done') {
+      item.description = String(count);
+      item.tooltip = `Filter ${this.query}: ${articles}`;
+      item.accessibilityInformation = { label: `Filter ${label}, ${articles}` };
+    } else if (result.status === 'failed') {
+      item.description = result.message.includes('too slow') ? 'too slow' : 'failed';
+      item.tooltip = result.message;
+      item.collapsibleState = vscode.TreeItemCollapsibleState.None;
+    } else {
+      item.description = '…';
+      item.tooltip = `Filter ${this.query}: searching`;
+    }
+    return item;
+  }
+}
+
+export type TreeNode = DateNode | ArticleNode | FilterNode;
 
 /** An article's reading state, as its row shows it. */
 export interface ArticleRow {

@@ -30,19 +30,48 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
   return node;
 }
 
+/** Ranges `[start, end)` a saved filter matched in one field. */
+type Ranges = readonly (readonly [number, number])[];
+
+/**
+ * Appends `text[from, to)` as text nodes, the parts inside `ranges` wrapped in
+ * `<mark>` (text inside a mark is a text node too: never markup); in TeX text `\$` reads `$`.
+ */
+function appendMarked(parent: HTMLElement, text: string, from: number, to: number, ranges: Ranges, tex = false): void {
+  const plain = (start: number, end: number): Text => document.createTextNode(tex ? text.slice(start, end).replace(/\\\$/g, '$') : text.slice(start, end));
+  let at = from;
+  for (const [rangeStart, rangeEnd] of ranges) {
+    const start = Math.max(rangeStart, at);
+    const end = Math.min(rangeEnd, to);
+    if (start >= end) {
+      continue;
+    }
+    if (start > at) {
+      parent.append(plain(at, start));
+    }
+    const mark = element('mark');
+    mark.append(plain(start, end));
+    parent.append(mark);
+    at = end;
+  }
+  if (at < to) {
+    parent.append(plain(at, to));
+  }
+}
+
 /**
  * Appends `text` to `parent`, with its math spans (Pandoc's dollar rule, see
- * core/math.ts) typeset and everything else as plain text, where `\$` reads `$`.
+ * core/math.ts) typeset and everything else as plain text with the filters'
+ * matches marked (a match inside math is not marked: KaTeX draws the span whole).
  */
-function appendWithMath(parent: HTMLElement, text: string): void {
-  const plain = (from: number, to: number): Text => document.createTextNode(text.slice(from, to).replace(/\\\$/g, '$'));
+function appendWithMath(parent: HTMLElement, text: string, ranges: Ranges = []): void {
   let last = 0;
   for (const span of findMath(text)) {
-    parent.append(plain(last, span.start));
+    appendMarked(parent, text, last, span.start, ranges, true);
     parent.append(typeset(span.tex, text.slice(span.start, span.end)));
     last = span.end;
   }
-  parent.append(plain(last, text.length));
+  appendMarked(parent, text, last, text.length, ranges, true);
 }
 
 function typeset(tex: string, source: string): Node {
@@ -72,7 +101,7 @@ function toggle(label: string, title: string, message: WebviewToExtension, press
   return node;
 }
 
-function languageBlock(entry: LanguageText, kind: 'title' | 'abstract'): HTMLElement {
+function languageBlock(entry: LanguageText, kind: 'title' | 'abstract', highlights: ArticleViewModel['highlights']): HTMLElement {
   const block = element('section', `${kind} lang-${entry.language.replace(/[^a-z-]/gi, '')}`);
   block.append(element('span', 'label', entry.label));
   if (entry.text === undefined) {
@@ -82,7 +111,7 @@ function languageBlock(entry: LanguageText, kind: 'title' | 'abstract'): HTMLEle
   }
   const body = element(kind === 'title' ? 'h1' : 'p', 'text');
   body.lang = entry.language;
-  appendWithMath(body, entry.text);
+  appendWithMath(body, entry.text, highlights?.[`${kind}.${entry.language}`]);
   block.append(body);
   return block;
 }
@@ -98,7 +127,7 @@ function renderArticle(article: ArticleViewModel, isNewArticle: boolean): void {
   header.append(place, nav);
 
   const titles = element('div', 'titles');
-  titles.append(...article.titles.map((t) => languageBlock(t, 'title')));
+  titles.append(...article.titles.map((t) => languageBlock(t, 'title', article.highlights)));
 
   const meta = element('div', 'meta');
   const when = [article.weekdayName, article.date].filter(Boolean).join(' ');
@@ -106,7 +135,9 @@ function renderArticle(article: ArticleViewModel, isNewArticle: boolean): void {
     meta.append(element('span', 'date', when));
   }
   if (article.arxivId) {
-    meta.append(element('span', 'id', `arXiv ${article.arxivId}`));
+    const id = element('span', 'id', 'arXiv ');
+    appendMarked(id, article.arxivId, 0, article.arxivId.length, article.highlights?.id ?? []);
+    meta.append(id);
     const actions = element('span', 'actions');
     actions.append(
       button('Open arXiv page', `Open https://arxiv.org/abs/${article.arxivId}`, { type: 'openArxivPage' }),
@@ -133,11 +164,13 @@ function renderArticle(article: ArticleViewModel, isNewArticle: boolean): void {
 
   const authors = element('p', 'authors');
   if (article.authors.length > 0) {
-    authors.append(element('span', 'label', article.authors.length === 1 ? 'Author' : `Authors (${article.authors.length})`), document.createTextNode(article.authors.join(', ')));
+    authors.append(element('span', 'label', article.authors.length === 1 ? 'Author' : `Authors (${article.authors.length})`), element('span'));
+    const names = article.authors.join(', ');
+    appendMarked(authors.lastElementChild as HTMLElement, names, 0, names.length, article.highlights?.authors ?? []);
   }
 
   const abstracts = element('div', 'abstracts');
-  abstracts.append(element('h2', undefined, 'Abstract'), ...article.abstracts.map((a) => languageBlock(a, 'abstract')));
+  abstracts.append(element('h2', undefined, 'Abstract'), ...article.abstracts.map((a) => languageBlock(a, 'abstract', article.highlights)));
 
   root.replaceChildren(header, titles, meta, state, authors, abstracts);
   document.title = article.titles[0]?.text ?? `Article ${article.index}`;

@@ -14,6 +14,7 @@ import './cite.test';
 import './export.test';
 import './library.test';
 import './search.test';
+import './filters.test';
 import * as vscode from 'vscode';
 import { announce, OPTIONS_FILE, report } from './report';
 

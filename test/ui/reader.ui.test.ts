@@ -11,6 +11,7 @@
 import * as assert from 'node:assert/strict';
 import { commandsTopic } from './commands.ui';
 import { exportTopic } from './export.ui';
+import { filtersTopic } from './filters.ui';
 import { journey, type Journey } from './journey';
 import { ARXIV_21, openArxivPageFromPanel } from './steps';
 import { keysTopic, statusTopic } from './keys.ui';
@@ -175,7 +176,7 @@ function readingTopic(j: Journey): void {
 
 describe('UI: reading a digest in the workbench (extension from the working tree)', function () {
   this.timeout(90_000);
-  journey('development', [triageTopic, readingTopic, panelTopic, commandsTopic, keysTopic, statusTopic, libraryTopic, searchTopic, exportTopic, sharedStateTopic]);
+  journey('development', [triageTopic, readingTopic, panelTopic, commandsTopic, keysTopic, statusTopic, libraryTopic, searchTopic, filtersTopic, exportTopic, sharedStateTopic]);
 });
 
 describe('UI: the packaged .vsix, installed into a clean profile', function () {
