@@ -4,7 +4,7 @@ import type { ExportedArticle } from '../core';
 import type { CommandServices } from '../commands';
 import { resolveContext } from '../commands/show';
 import { registerCopyCitation } from './copyCitation';
-import { fromNodes, pickSource, sourceArticles, starredArticles } from './sources';
+import { filterGroupArticles, fromNodes, pickSource, sourceArticles, starredArticles } from './sources';
 import { asExportOptions, exportArticles as writeArticles, type ExportFormat, type ExportOptions, type ExportResult } from './writeExport';
 
 export type { ExportFormat, ExportOptions, ExportResult } from './writeExport';
@@ -34,6 +34,10 @@ export function register(services: CommandServices): ExportArticles {
    */
   const exportCommand = (format: ExportFormat) => async (first?: unknown, second?: unknown, third?: unknown): Promise<ExportResult | undefined> => {
     const options = asExportOptions(first);
+    const group = await filterGroupArticles(services, first);
+    if (group) {
+      return exportArticles(group.articles, format, { name: group.name, ...asExportOptions(third) });
+    }
     if (first !== undefined && !options) {
       const articles = fromNodes(services, first, second);
       return exportArticles(articles, format, { name: articles.length === 1 ? articles[0].arxivId : 'selected', ...asExportOptions(third) });

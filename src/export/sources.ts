@@ -5,6 +5,7 @@ import { asArticleTarget } from '../common/articleTarget';
 import { escapeIcons } from '../common/escape';
 import { asStarredTarget } from '../common/starredTarget';
 import type { CommandServices } from '../commands';
+import { FilterNode } from '../tree/nodes';
 
 export function fromStar(star: StarredArticle): ExportedArticle {
   return { arxivId: star.arxivId, titles: star.titles, authors: star.authors, sourceLanguage: star.sourceLanguage, date: star.date, subject: star.subject, digestDate: star.digestDate, index: star.index };
@@ -38,6 +39,39 @@ export function fromNodes(services: CommandServices, clicked: unknown, selected:
   return nodes.filter((node) => !seen.has(node) && seen.add(node)).map((node) => fromNode(services, node)).filter((a): a is ExportedArticle => a !== undefined);
 }
 
+/** A saved filter's group in the Articles view: the filter's matches in that digest, named after the filter. */
+export async function filterGroupArticles(services: CommandServices, node: unknown): Promise<{ articles: ExportedArticle[]; name: string } | undefined> {
+  if (!(node instanceof FilterNode) || !services.panel.filters) {
+    return undefined;
+  }
+  const entry = services.documents.get(node.uri);
+  if (!entry) {
+    return undefined;
+  }
+  const matches = await services.panel.filters.articlesOf(entry.digest, node.query);
+  return { articles: matches.map((article) => fromDigest(entry.digest, article)), name: filterFileName(node.query) };
+}
+
+/** A file name from a filter's query: its words, nothing a file system minds. */
+function filterFileName(query: string): string {
+  return query.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'filtered';
+}
+
+/** Each saved filter's matches in the active digest, for the palette's list of sources. */
+async function filteredSources(services: CommandServices): Promise<SourcePick[]> {
+  const entry = services.documents.active;
+  const filters = services.panel.filters;
+  if (!entry || !filters) {
+    return [];
+  }
+  const picks: SourcePick[] = [];
+  for (const saved of filters.filters) {
+    const matches = await filters.articlesOf(entry.digest, saved.query);
+    picks.push({ label: `Filter "${escapeIcons(saved.name ?? saved.query)}"`, articles: matches.map((article) => fromDigest(entry.digest, article)), name: filterFileName(saved.query) });
+  }
+  return picks;
+}
+
 export function starredArticles(services: CommandServices): ExportedArticle[] {
   return services.reading.state.starred().map(fromStar);
 }
@@ -66,12 +100,13 @@ interface SourcePick extends vscode.QuickPickItem {
   name: string;
 }
 
-/** From the palette: which articles? Starred (N), Selected (N), This digest (N); only the non-empty ones. */
+/** From the palette: which articles? Starred (N), Selected (N), each saved filter's matches (N), This digest (N); only the non-empty ones. */
 export async function pickSource(services: CommandServices, purpose: string): Promise<{ articles: ExportedArticle[]; name: string } | undefined> {
   const digest = digestArticles(services);
   const sources: SourcePick[] = [
     { label: 'Starred', articles: starredArticles(services), name: 'starred' },
     { label: 'Selected', articles: selectedArticles(services), name: 'selected' },
+    ...(await filteredSources(services)),
     { label: 'This digest', description: digest && escapeIcons(digest.name), articles: digest?.articles ?? [], name: digest?.name ?? 'digest' },
   ];
   const items = sources.filter((s) => s.articles.length > 0).map((s) => ({ ...s, label: `${s.label} (${s.articles.length})` }));

@@ -62,6 +62,20 @@ describe('Saved filters', () => {
     assert.deepEqual((await reader.filters.articlesOf(reader.documents.get(sampleUri)!.digest, 'federated -survey')).map((a) => a.index), expected);
   });
 
+  it("exports a filter group's articles, exactly those, to a .bib file from the group's context menu", async () => {
+    await openDigest(sampleUri);
+    await waitFor('the dates', () => reader.articlesTree.rows().length === 7);
+    const expected = expectedFederatedWithoutSurvey(reader);
+    assert.deepEqual(await addFilter({ query: 'federated -survey' }), { saved: true });
+    await waitFor('the filter group', () => rowLabels(reader)[0]?.description === String(expected.length));
+    const target = scratchUri('filtered.bib');
+    const result = await vscode.commands.executeCommand<{ count: number }>('digestReader.exportBibtex', reader.articlesTree.rows()[0], undefined, { target });
+    assert.equal(result.count, expected.length);
+    const digest = reader.documents.get(sampleUri)!.digest;
+    const eprints = [...(await readText(target)).matchAll(/eprint=\{([^}]*)\}/g)].map((m) => m[1]);
+    assert.deepEqual(eprints, expected.map((index) => digest.articles.find((a) => a.index === index)!.arxivId!.replace(/v\d+$/, '')));
+  });
+
   it('says what is wrong with an invalid regular expression, and changes nothing', async () => {
     await openDigest(sampleUri);
     assert.deepEqual(await addFilter({ query: 'LLM' }), { saved: true });
