@@ -10,6 +10,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { commandsTopic } from './commands.ui';
+import { editorAidsTopic } from './editorAids.ui';
 import { exportTopic } from './export.ui';
 import { filtersTopic } from './filters.ui';
 import { journey, type Journey } from './journey';
@@ -176,7 +177,7 @@ function readingTopic(j: Journey): void {
 
 describe('UI: reading a digest in the workbench (extension from the working tree)', function () {
   this.timeout(90_000);
-  journey('development', [triageTopic, readingTopic, panelTopic, commandsTopic, keysTopic, statusTopic, libraryTopic, searchTopic, filtersTopic, exportTopic, sharedStateTopic]);
+  journey('development', [triageTopic, readingTopic, panelTopic, commandsTopic, keysTopic, statusTopic, editorAidsTopic, libraryTopic, searchTopic, filtersTopic, exportTopic, sharedStateTopic]);
 });
 
 describe('UI: the packaged .vsix, installed into a clean profile', function () {
