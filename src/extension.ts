@@ -34,8 +34,8 @@ export function activate(context: vscode.ExtensionContext): DigestReaderApi {
   editor.register(context, documents, readingStore);
   statusBar.register(context, documents, readingStore);
   const digestLibrary = library.register(context, readingStore, output);
-  search.register(context, readingStore, output, search.librarySearchSource(digestLibrary.library));
-  return { documents, articlesTree, starredTree, reading: readingStore, library: digestLibrary.library, libraryTree: digestLibrary.tree, filters: filterService, panelArticle: () => panel.ArticlePanel.current?.shownArticle, exportArticles };
+  const searchIndex = search.register(context, readingStore, output, search.librarySearchSource(digestLibrary.library));
+  return { documents, articlesTree, starredTree, reading: readingStore, library: digestLibrary.library, libraryTree: digestLibrary.tree, searchIndex, filters: filterService, panelArticle: () => panel.ArticlePanel.current?.shownArticle, exportArticles };
 }
 
 export function deactivate(): Promise<void> | undefined {

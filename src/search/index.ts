@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { SearchHit } from '../core/search';
 import type { ReadingStore } from '../reading';
 import { SearchIndex } from './searchIndex';
+import { SearchIndexStore } from './searchStore';
 import { showSearchPick } from './searchPick';
 import type { SearchSource } from './source';
 
@@ -15,7 +16,7 @@ export { SearchIndex } from './searchIndex';
  * pre-fills the input. Its documents come from `source` (the Library).
  */
 export function register(context: vscode.ExtensionContext, reading: ReadingStore, output: vscode.OutputChannel, source: SearchSource): SearchIndex {
-  const index = new SearchIndex(source, output);
+  const index = new SearchIndex(source, output, new SearchIndexStore(context.storageUri, output));
   const show = (hit: SearchHit) => {
     const uri = vscode.Uri.parse(hit.file, true);
     const target = hit.arxivId === undefined ? { uri, index: hit.index, line: hit.line } : { uri, index: hit.index, line: hit.line, arxivId: hit.arxivId };

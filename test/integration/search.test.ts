@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DigestReaderApi } from '../../src/api';
+import { SearchIndexStore } from '../../src/search/searchStore';
 import { api, closeAll, waitFor } from './helpers';
 
 interface Shown {
@@ -77,5 +78,31 @@ describe('search all digests', function () {
     const shown = await searchAndPick(reader, '独立定位', '2410.15332v3');
     assert.equal(shown.index, 50);
     await assertEditorOn(shown, /独立定位/);
+  });
+
+  it('keeps its index in the workspace storage with each file\'s stamp from the Library: the stored index answers as the live one', async () => {
+    const reader = await api();
+    await vscode.commands.executeCommand('digestReader.searchAll', 'Foderierten');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await waitFor('the index complete', () => reader.searchIndex.complete);
+    await reader.searchIndex.flush();
+    const storedUri = reader.searchIndex.storedUri;
+    assert.ok(storedUri, 'the test workspace has storage');
+    const stored = await new SearchIndexStore(vscode.Uri.joinPath(storedUri, '..')).load();
+    assert.ok(stored, 'the stored index reads back');
+    const live = reader.searchIndex.search;
+    for (const query of ['Foderierten', 'federated learning', '独立定位', 'Salvadori', '2505.2031']) {
+      const hits = (search: typeof live) => search.search(query, 20).map((hit) => `${hit.file}#${hit.index}:${hit.field}`);
+      assert.ok(hits(live).length > 0, `"${query}" finds something`);
+      assert.deepEqual(hits(stored.search), hits(live), `the stored index answers "${query}" as the live one`);
+    }
+    // Each stored file carries the stamp the Library has for it: unchanged files are not read again.
+    const entries = reader.library.entries();
+    assert.ok(stored.stamps.size > 0);
+    for (const [uri, stamp] of stored.stamps) {
+      const entry = entries.find((candidate) => candidate.uri.toString() === uri);
+      assert.ok(entry, `${uri} is in the Library`);
+      assert.equal(stamp, `${entry.size}:${entry.mtime}`);
+    }
   });
 });

@@ -182,5 +182,7 @@ describe('UI: reading a digest in the workbench (extension from the working tree
 
 describe('UI: the packaged .vsix, installed into a clean profile', function () {
   this.timeout(90_000);
-  journey('installed', [triageTopic, readingTopic, panelTopic, commandsTopic, keysTopic]);
+  // The packaged build's own risks: what .vscodeignore ships (the bundles, the citation worker, the sample) and that it
+  // activates from a clean profile; the behaviour itself is the development journey's, with the same code.
+  journey('installed', [readingTopic, exportTopic]);
 });
