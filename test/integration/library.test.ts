@@ -37,6 +37,11 @@ describe('Library: every digest of the workspace', () => {
   before(async () => {
     reader = await api();
     reader.reading.clear();
+    // The Library lists the whole workspace: start from the sample and the test digests, without what earlier tests left in scratch/.
+    const scratch = scratchUri('');
+    for (const [name] of await vscode.workspace.fs.readDirectory(scratch)) {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(scratch, name), { recursive: true, useTrash: false });
+    }
     await writeText(folder('cs.LG-2025-05-30.txt'), digestText('cs.LG', '2025-05-30', 2, 10000));
     await writeText(folder('cs.LG-2025-05-31.txt'), digestText('cs.LG', '2025-05-31', 3, 20000));
     await writeText(folder('notes.txt'), 'Not a digest.\ncs.LG @ 2025-05-31: 003\n');
