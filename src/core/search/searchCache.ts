@@ -1,51 +1,85 @@
 /**
  * The search index as a cache: `cacheOf` writes it, `searchFromJSON` reads it
  * back and answers undefined for anything damaged or of another version
- * (the caller then indexes again); it never throws.
+ * (the caller then indexes again); it never throws. Postings are base64 of
+ * the arena's bytes; terms a list in id order; articles what a hit shows.
  */
-import MiniSearch from 'minisearch';
-import { LibrarySearch, MINISEARCH_OPTIONS, type IndexedArticle, type IndexedDoc, type SearchLanguage } from './librarySearch';
+import { decodeBase64, decodeU32, encodeBase64, encodeU32 } from './base64';
+import { DocumentTable } from './documents';
+import { LibrarySearch, type IndexedArticle, type SearchLanguage } from './librarySearch';
+import { PostingArena } from './postings';
+import { TermDictionary } from './terms';
 
-export const SEARCH_CACHE_VERSION = 1;
+/** 2: the compact index (1 was MiniSearch's). */
+export const SEARCH_CACHE_VERSION = 2;
 
 export interface SearchCache {
   format: 'digest-reader-search';
   version: number;
-  index: unknown;
+  /** By document id; null for a removed one. */
   articles: (IndexedArticle | null)[];
+  terms: string[];
+  postings: { bytes: string; heads: string; counts: string; lastDocs: string };
 }
 
 export function cacheOf(search: LibrarySearch): SearchCache {
-  return { format: 'digest-reader-search', version: SEARCH_CACHE_VERSION, ...search.toJSON() };
+  const { documents, terms, postings } = search.parts;
+  const data = postings.toData();
+  // toData drops terms without postings and keeps the others in order.
+  const kept: string[] = [];
+  for (let term = 0; term < postings.termCount; term++) {
+    if (postings.count(term) > 0) {
+      kept.push(terms.termOf(term));
+    }
+  }
+  return {
+    format: 'digest-reader-search', version: SEARCH_CACHE_VERSION, articles: documents.toArticles(), terms: kept,
+    postings: { bytes: encodeBase64(data.bytes), heads: encodeU32(data.heads), counts: encodeU32(data.counts), lastDocs: encodeU32(data.lastDocs) },
+  };
 }
 
 export function searchFromJSON(json: unknown): LibrarySearch | undefined {
-  if (!isRecord(json) || json.format !== 'digest-reader-search' || json.version !== SEARCH_CACHE_VERSION || !Array.isArray(json.articles)) {
-    return undefined;
-  }
-  const articles: (IndexedArticle | undefined)[] = [];
-  for (const item of json.articles as unknown[]) {
-    if (item === null) {
-      articles.push(undefined);
-      continue;
-    }
-    const article = asIndexedArticle(item);
-    if (!article) {
-      return undefined;
-    }
-    articles.push(article);
-  }
   try {
-    const index = MiniSearch.loadJS<IndexedDoc>(json.index as Parameters<typeof MiniSearch.loadJS>[0], MINISEARCH_OPTIONS);
-    // Every live article must be a document of the index, and nothing else.
-    const live = articles.filter(Boolean).length;
-    if (index.documentCount !== live || articles.some((article, id) => article !== undefined && !index.has(id))) {
+    if (!isRecord(json) || json.format !== 'digest-reader-search' || json.version !== SEARCH_CACHE_VERSION) {
       return undefined;
     }
-    return new LibrarySearch(index, articles);
+    const articles = Array.isArray(json.articles) ? (json.articles as unknown[]).map((item) => (item === null ? null : asIndexedArticle(item))) : undefined;
+    const documents = articles && !articles.includes(undefined) ? DocumentTable.fromArticles(articles as (IndexedArticle | null)[]) : undefined;
+    const terms = asTerms(json.terms);
+    const postings = isRecord(json.postings) && documents && terms ? asPostings(json.postings, documents.count) : undefined;
+    if (!documents || !terms || !postings || postings.termCount !== terms.size) {
+      return undefined;
+    }
+    return new LibrarySearch({ documents, terms, postings });
   } catch {
     return undefined;
   }
+}
+
+function asPostings(value: Record<string, unknown>, docCount: number): PostingArena | undefined {
+  const { bytes, heads, counts, lastDocs } = value;
+  if (!isString(bytes) || !isString(heads) || !isString(counts) || !isString(lastDocs)) {
+    return undefined;
+  }
+  const data = { bytes: decodeBase64(bytes), heads: decodeU32(heads), counts: decodeU32(counts), lastDocs: decodeU32(lastDocs) };
+  if (!data.bytes || !data.heads || !data.counts || !data.lastDocs) {
+    return undefined;
+  }
+  return PostingArena.fromData({ bytes: data.bytes, heads: data.heads, counts: data.counts, lastDocs: data.lastDocs }, docCount);
+}
+
+function asTerms(value: unknown): TermDictionary | undefined {
+  if (!Array.isArray(value) || !value.every(isString)) {
+    return undefined;
+  }
+  const terms = new TermDictionary();
+  for (const term of value) {
+    if (terms.get(term) !== undefined) {
+      return undefined;
+    }
+    terms.add(term);
+  }
+  return terms;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
