@@ -1,53 +1,44 @@
 /**
  * Bytes as base64 text and back, for the search cache (JSON). Our own: no
- * `Buffer` in the web worker, and `btoa` wants a string of bytes first.
+ * `Buffer` in the web worker, and `btoa` wants a string of bytes first. The
+ * text is ASCII, so TextDecoder/TextEncoder (Node and web worker alike)
+ * turn its character codes into a string and back fast.
  */
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const VALUES = new Int16Array(128).fill(-1);
-for (let i = 0; i < ALPHABET.length; i++) {
-  VALUES[ALPHABET.charCodeAt(i)] = i;
-}
-/** Characters made per String.fromCharCode call (its arguments are limited). */
-const CHUNK = 0x6000;
+const CODES = Uint8Array.from(ALPHABET, (char) => char.charCodeAt(0));
+const VALUES = new Int16Array(256).fill(-1);
+CODES.forEach((code, value) => (VALUES[code] = value));
+const PAD = 61; // '='
 
 export function encodeBase64(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  const codes = new Uint16Array(CHUNK);
-  let n = 0;
-  const flush = () => {
-    parts.push(String.fromCharCode(...codes.subarray(0, n)));
-    n = 0;
-  };
+  const out = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
+  let at = 0;
   for (let i = 0; i < bytes.length; i += 3) {
     const rest = bytes.length - i;
     const triple = (bytes[i] << 16) | ((rest > 1 ? bytes[i + 1] : 0) << 8) | (rest > 2 ? bytes[i + 2] : 0);
-    codes[n++] = ALPHABET.charCodeAt(triple >> 18);
-    codes[n++] = ALPHABET.charCodeAt((triple >> 12) & 63);
-    codes[n++] = rest > 1 ? ALPHABET.charCodeAt((triple >> 6) & 63) : 61; // '='
-    codes[n++] = rest > 2 ? ALPHABET.charCodeAt(triple & 63) : 61;
-    if (n === CHUNK) {
-      flush();
-    }
+    out[at++] = CODES[triple >> 18];
+    out[at++] = CODES[(triple >> 12) & 63];
+    out[at++] = rest > 1 ? CODES[(triple >> 6) & 63] : PAD;
+    out[at++] = rest > 2 ? CODES[triple & 63] : PAD;
   }
-  flush();
-  return parts.join('');
+  return new TextDecoder().decode(out);
 }
 
 /** The bytes of a base64 text, or undefined for anything that is not base64. */
 export function decodeBase64(text: string): Uint8Array | undefined {
-  if (text.length % 4 !== 0) {
+  const codes = new TextEncoder().encode(text);
+  if (codes.length % 4 !== 0 || codes.length !== text.length) {
     return undefined;
   }
   const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
-  const bytes = new Uint8Array((text.length / 4) * 3 - padding);
+  const bytes = new Uint8Array((codes.length / 4) * 3 - padding);
   let out = 0;
-  for (let i = 0; i < text.length; i += 4) {
+  for (let i = 0; i < codes.length; i += 4) {
     let triple = 0;
     for (let k = 0; k < 4; k++) {
-      const code = text.charCodeAt(i + k);
-      const isPad = code === 61 && i + 4 === text.length && k >= 4 - padding;
-      const value = isPad ? 0 : code < 128 ? VALUES[code] : -1;
+      const code = codes[i + k];
+      const value = code === PAD && i + 4 === codes.length && k >= 4 - padding ? 0 : VALUES[code];
       if (value < 0) {
         return undefined;
       }

@@ -34,19 +34,14 @@ class U32List {
   }
 }
 
-/** What a cache keeps of an arena (see `PostingArena.toData` and `fromData`). */
+/** What a cache keeps of an arena: every term's postings bytes one after the other, and how many postings each has. */
 export interface PostingData {
   bytes: Uint8Array;
-  /** Per term: offset of its only block. */
-  heads: Uint32Array;
-  /** Per term: number of postings. */
   counts: Uint32Array;
-  /** Per term: the last (largest) document id, to encode the next delta. */
-  lastDocs: Uint32Array;
 }
 
 export class PostingArena {
-  private bytes: Uint8Array = new Uint8Array(1 << 16);
+  private bytes: Uint8Array = new Uint8Array(1 << 12);
   private used = HEADER; // skip offset 0
   private readonly heads = new U32List();
   private readonly tails = new U32List();
@@ -151,73 +146,70 @@ export class PostingArena {
     return { arena, termIds };
   }
 
-  /** The arena with one block per term, as a cache keeps it. */
+  /** The postings without the blocks, as a cache keeps them (removed documents' postings too). */
   toData(): PostingData {
-    const { arena } = this.compacted((doc) => doc);
-    return { bytes: arena.bytes.slice(0, arena.used), heads: arena.heads.trimmed(), counts: arena.counts.trimmed(), lastDocs: arena.lastDocs.trimmed() };
-  }
-
-  /**
-   * An arena from a cache, or undefined when its blocks, postings or ids do
-   * not hold together (every term's postings are decoded and checked).
-   */
-  static fromData(data: PostingData, docCount: number): PostingArena | undefined {
-    const { bytes, heads, counts, lastDocs } = data;
-    const terms = heads.length;
-    if (counts.length !== terms || lastDocs.length !== terms || bytes.length < HEADER) {
-      return undefined;
-    }
-    const arena = new PostingArena();
-    arena.bytes = bytes;
-    arena.used = bytes.length;
-    for (let term = 0; term < terms; term++) {
-      const head = heads[term];
-      if (head < HEADER || head + HEADER > bytes.length || readU32(bytes, head) !== NONE) {
-        return undefined;
-      }
-      const capacity = readU32(bytes, head + 4);
-      if (head + HEADER + capacity > bytes.length || counts[term] === 0 || counts[term] > capacity / 2) {
-        return undefined;
-      }
-      arena.heads.push(head);
-      arena.tails.push(head);
-      arena.tailUsed.push(capacity);
-      arena.counts.push(counts[term]);
-      arena.lastDocs.push(lastDocs[term]);
-      if (!arena.checkTerm(term, docCount)) {
-        return undefined;
-      }
-    }
-    return arena;
-  }
-
-  /** Whether a term's bytes decode to exactly its postings: ids ascending, below `docCount`, ending on its last doc. */
-  private checkTerm(term: number, docCount: number): boolean {
-    const start = this.heads.data[term] + HEADER;
-    const end = start + this.tailUsed.data[term];
-    let pos = start;
-    let doc = -1;
-    for (let i = 0; i < this.counts.data[term]; i++) {
-      let delta = 0;
-      let scale = 1;
-      for (;;) {
-        if (pos >= end || scale > 2 ** 28) {
-          return false;
-        }
-        const byte = this.bytes[pos++];
-        delta += (byte & 0x7f) * scale;
-        scale *= 128;
-        if (byte < 0x80) {
+    const size = this.used; // at most: the payloads are the arena without headers
+    const out = new Uint8Array(size);
+    let at = 0;
+    for (let term = 0; term < this.termCount; term++) {
+      const tail = this.tails.data[term];
+      for (let block = this.heads.data[term]; ; block = readU32(this.bytes, block)) {
+        const length = block === tail ? this.tailUsed.data[term] : readU32(this.bytes, block + 4);
+        out.set(this.bytes.subarray(block + HEADER, block + HEADER + length), at);
+        at += length;
+        if (block === tail) {
           break;
         }
       }
-      if ((i > 0 && delta === 0) || pos >= end) {
-        return false;
-      }
-      doc = i === 0 ? delta : doc + delta;
-      pos++; // the mask: any byte is a mask
     }
-    return pos === end && doc < docCount && doc === this.lastDocs.data[term];
+    return { bytes: out.slice(0, at), counts: this.counts.trimmed() };
+  }
+
+  /**
+   * An arena from a cache, one block per term, or undefined when the bytes
+   * do not decode to exactly `counts` postings per term, ids ascending and
+   * below `docCount` (every posting is decoded and checked).
+   */
+  static fromData(data: PostingData, docCount: number): PostingArena | undefined {
+    const { bytes, counts } = data;
+    const arena = new PostingArena();
+    arena.bytes = new Uint8Array(HEADER * (counts.length + 1) + bytes.length);
+    let pos = 0;
+    for (let term = 0; term < counts.length; term++) {
+      const start = pos;
+      let doc = -1;
+      for (let i = 0; i < counts[term]; i++) {
+        let delta = 0;
+        let scale = 1;
+        for (;;) {
+          if (pos >= bytes.length || scale > 2 ** 28) {
+            return undefined;
+          }
+          const byte = bytes[pos++];
+          delta += (byte & 0x7f) * scale;
+          scale *= 128;
+          if (byte < 0x80) {
+            break;
+          }
+        }
+        doc = i === 0 ? delta : doc + delta;
+        if ((i > 0 && delta === 0) || doc >= docCount || pos >= bytes.length) {
+          return undefined;
+        }
+        pos++; // the mask: any byte is a mask
+      }
+      if (counts[term] === 0) {
+        return undefined;
+      }
+      const block = arena.allocate(pos - start);
+      arena.bytes.set(bytes.subarray(start, pos), block + HEADER);
+      arena.heads.push(block);
+      arena.tails.push(block);
+      arena.tailUsed.push(pos - start);
+      arena.counts.push(counts[term]);
+      arena.lastDocs.push(doc);
+    }
+    return pos === bytes.length ? arena : undefined;
   }
 
   /** A new term whose postings are given whole: one block of exactly their size. */

@@ -19,22 +19,17 @@ export interface SearchCache {
   /** By document id; null for a removed one. */
   articles: (IndexedArticle | null)[];
   terms: string[];
-  postings: { bytes: string; heads: string; counts: string; lastDocs: string };
+  /** Base64 of the postings' bytes, and of each term's number of postings (u32, little-endian). */
+  postings: { bytes: string; counts: string };
 }
 
 export function cacheOf(search: LibrarySearch): SearchCache {
   const { documents, terms, postings } = search.parts;
   const data = postings.toData();
-  // toData drops terms without postings and keeps the others in order.
-  const kept: string[] = [];
-  for (let term = 0; term < postings.termCount; term++) {
-    if (postings.count(term) > 0) {
-      kept.push(terms.termOf(term));
-    }
-  }
+  const termList = Array.from({ length: terms.size }, (_, id) => terms.termOf(id));
   return {
-    format: 'digest-reader-search', version: SEARCH_CACHE_VERSION, articles: documents.toArticles(), terms: kept,
-    postings: { bytes: encodeBase64(data.bytes), heads: encodeU32(data.heads), counts: encodeU32(data.counts), lastDocs: encodeU32(data.lastDocs) },
+    format: 'digest-reader-search', version: SEARCH_CACHE_VERSION, articles: documents.toArticles(), terms: termList,
+    postings: { bytes: encodeBase64(data.bytes), counts: encodeU32(data.counts) },
   };
 }
 
@@ -57,15 +52,9 @@ export function searchFromJSON(json: unknown): LibrarySearch | undefined {
 }
 
 function asPostings(value: Record<string, unknown>, docCount: number): PostingArena | undefined {
-  const { bytes, heads, counts, lastDocs } = value;
-  if (!isString(bytes) || !isString(heads) || !isString(counts) || !isString(lastDocs)) {
-    return undefined;
-  }
-  const data = { bytes: decodeBase64(bytes), heads: decodeU32(heads), counts: decodeU32(counts), lastDocs: decodeU32(lastDocs) };
-  if (!data.bytes || !data.heads || !data.counts || !data.lastDocs) {
-    return undefined;
-  }
-  return PostingArena.fromData({ bytes: data.bytes, heads: data.heads, counts: data.counts, lastDocs: data.lastDocs }, docCount);
+  const bytes = isString(value.bytes) ? decodeBase64(value.bytes) : undefined;
+  const counts = isString(value.counts) ? decodeU32(value.counts) : undefined;
+  return bytes && counts ? PostingArena.fromData({ bytes, counts }, docCount) : undefined;
 }
 
 function asTerms(value: unknown): TermDictionary | undefined {
