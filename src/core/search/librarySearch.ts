@@ -9,7 +9,7 @@
 import type { Article, Digest } from '../model';
 import { DocumentTable, LANGUAGES } from './documents';
 import { PostingArena } from './postings';
-import { bestField, fieldCounts, MAX_COUNTED_WORDS, TopHits } from './ranking';
+import { bestField, FIELD_COUNTS, MAX_COUNTED_WORDS, TopHits } from './ranking';
 import { TermDictionary } from './terms';
 import { indexTokens, isHanCharacter, queryTokens } from './tokenize';
 import { FIELDS, type IndexedArticle, type MatchKind, type SearchField, type SearchHit, type SearchLanguage } from './types';
@@ -26,6 +26,8 @@ const FIELD_INFO: Record<SearchField, { kind: MatchKind; language: SearchLanguag
   abstractDe: { kind: 'abstract', language: 'de', tier: 2 },
   abstractZh: { kind: 'abstract', language: 'zh', tier: 2 },
 };
+/** Per field: its class as a score, above any date in days (title 200,000, authors/id 100,000, abstract 0). */
+const TIER_SCORE = FIELDS.map((field) => (2 - FIELD_INFO[field].tier) * 100_000);
 /** A prefix expands to at most this many terms, the most frequent: a short prefix stays fast. */
 export const PREFIX_TERMS = 200;
 /** Compact when this share of the documents is removed. */
@@ -140,41 +142,43 @@ export class LibrarySearch {
     words.sort((a, b) => this.postingCount(a) - this.postingCount(b));
 
     // Candidates and, per candidate, how many words each field holds (4 bits per field).
-    let candidates: number[] = [];
-    let counts: number[] = [];
     const masks = new Uint8Array(this.documents.count);
-    words.forEach((termIds, w) => {
+    let candidates = new Int32Array(0);
+    let counts = new Uint32Array(0);
+    let n = 0;
+    for (let w = 0; w < words.length; w++) {
       masks.fill(0);
-      for (const term of termIds) {
-        this.postings.forEach(term, (doc, mask) => (masks[doc] |= mask));
+      for (const term of words[w]) {
+        this.postings.orMasks(term, masks);
       }
-      const counted = w < MAX_COUNTED_WORDS;
       if (w === 0) {
+        candidates = new Int32Array(masks.length);
+        counts = new Uint32Array(masks.length);
         for (let doc = 0; doc < masks.length; doc++) {
           if (masks[doc] !== 0 && !this.documents.isRemoved(doc)) {
-            candidates.push(doc);
-            counts.push(fieldCounts(masks[doc]));
+            candidates[n] = doc;
+            counts[n++] = FIELD_COUNTS[masks[doc]];
           }
         }
-        return;
+        continue;
       }
-      const kept: number[] = [];
-      const keptCounts: number[] = [];
-      candidates.forEach((doc, i) => {
-        if (masks[doc] !== 0) {
-          kept.push(doc);
-          keptCounts.push(counted ? counts[i] + fieldCounts(masks[doc]) : counts[i]);
+      const counted = w < MAX_COUNTED_WORDS;
+      let kept = 0;
+      for (let i = 0; i < n; i++) {
+        const mask = masks[candidates[i]];
+        if (mask !== 0) {
+          candidates[kept] = candidates[i];
+          counts[kept++] = counted ? counts[i] + FIELD_COUNTS[mask] : counts[i];
         }
-      });
-      candidates = kept;
-      counts = keptCounts;
-    });
+      }
+      n = kept;
+    }
 
     const top = new TopHits(limit);
-    candidates.forEach((doc, i) => {
+    for (let i = 0; i < n; i++) {
       const field = bestField(counts[i]);
-      top.offer(doc, (2 - FIELD_INFO[FIELDS[field]].tier) * 100_000 + this.documents.daysOf(doc), field);
-    });
+      top.offer(candidates[i], TIER_SCORE[field] + this.documents.daysOf(candidates[i]), field);
+    }
     return top.best().map(({ doc, score, field }) => hitOf(this.documents.article(doc), FIELDS[field], score));
   }
 
@@ -194,7 +198,9 @@ export class LibrarySearch {
     if (ids.length <= PREFIX_TERMS) {
       return ids;
     }
-    return ids.sort((a, b) => this.postings.count(b) - this.postings.count(a)).slice(0, PREFIX_TERMS);
+    // Sort keys: count above, position in `ids` below (a numeric sort, no comparator).
+    const keys = Float64Array.from(ids, (id, i) => this.postings.count(id) * 2 ** 24 + (2 ** 24 - 1 - i)).sort().reverse();
+    return Array.from(keys.subarray(0, PREFIX_TERMS), (key) => ids[2 ** 24 - 1 - (key % 2 ** 24)]);
   }
 
   private postingCount(termIds: readonly number[]): number {

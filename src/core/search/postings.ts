@@ -120,6 +120,43 @@ export class PostingArena {
   }
 
   /**
+   * ORs each of a term's postings' mask into `masks[doc]`: the query's inner
+   * loop, so no callback; ids stay below 2^28 (four varint bytes).
+   */
+  orMasks(term: number, masks: Uint8Array): void {
+    const bytes = this.bytes;
+    const tail = this.tails.data[term];
+    const tailUsed = this.tailUsed.data[term];
+    let block = this.heads.data[term];
+    let pos = block + HEADER;
+    let end = pos + (block === tail ? tailUsed : readU32(bytes, block + 4));
+    let doc = 0;
+    const count = this.counts.data[term];
+    for (let i = 0; i < count; i++) {
+      let delta = 0;
+      let shift = 0;
+      let byte: number;
+      do {
+        if (pos === end) {
+          block = readU32(bytes, block);
+          pos = block + HEADER;
+          end = pos + (block === tail ? tailUsed : readU32(bytes, block + 4));
+        }
+        byte = bytes[pos++];
+        delta |= (byte & 0x7f) << shift;
+        shift += 7;
+      } while (byte >= 0x80);
+      doc = i === 0 ? delta : doc + delta;
+      if (pos === end) {
+        block = readU32(bytes, block);
+        pos = block + HEADER;
+        end = pos + (block === tail ? tailUsed : readU32(bytes, block + 4));
+      }
+      masks[doc] |= bytes[pos++];
+    }
+  }
+
+  /**
    * A copy that keeps only the terms and documents `keep` maps (old id →
    * new id, or -1 to drop), one block per term; terms left without postings
    * are dropped. Answers the copy and the new id of each old term (-1: dropped).

@@ -8,23 +8,23 @@ import { FIELDS } from './types';
 /** Query words counted per field (4 bits per field in one number). */
 export const MAX_COUNTED_WORDS = 15;
 
-/** One 4-bit count per field: 1 for each field in `mask`. */
-export function fieldCounts(mask: number): number {
+/** Per field mask: one 4-bit count per field, 1 for each field in the mask. */
+export const FIELD_COUNTS = Uint32Array.from({ length: 256 }, (_, mask) => {
   let counts = 0;
   for (let field = 0; field < FIELDS.length; field++) {
     if (mask & (1 << field)) {
-      counts += 2 ** (4 * field);
+      counts |= 1 << (4 * field);
     }
   }
   return counts;
-}
+});
 
 /** The field holding the most query words; ties go to the earlier field (titles first). */
 export function bestField(counts: number): number {
   let best = 0;
   let bestCount = -1;
   for (let field = 0; field < FIELDS.length; field++) {
-    const count = Math.floor(counts / 2 ** (4 * field)) % 16;
+    const count = (counts >>> (4 * field)) & 15;
     if (count > bestCount) {
       best = field;
       bestCount = count;
