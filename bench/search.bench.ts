@@ -129,6 +129,8 @@ function main(): void {
   table.row('  of which parsing', `${(parseMs / 1000).toFixed(1)} s`, '');
   table.row('index heap after GC', `${megabytes(indexBytes).toFixed(0)} MB`, '');
   table.row('  against the text size', `${(indexBytes / textBytes).toFixed(2)}×`, '≤ 0.50×');
+  const { terms, postings } = search.parts;
+  table.row('  terms / postings arena', `${terms.size} / ${megabytes(postings.byteLength).toFixed(0)} MB`, '');
 
   // The naive scan: every article's folded text, every query word by `includes`.
   const folded: string[] = [];

@@ -51,19 +51,41 @@ export function decodeBase64(text: string): Uint8Array | undefined {
   return bytes;
 }
 
-/** Numbers below 2^32 as base64 of their little-endian bytes. */
-export function encodeU32(values: Uint32Array): string {
-  const bytes = new Uint8Array(values.length * 4);
-  const view = new DataView(bytes.buffer);
-  values.forEach((value, i) => view.setUint32(i * 4, value, true));
-  return encodeBase64(bytes);
+/** Numbers below 2^32 as base64 of their varints: a term's posting count is mostly one byte. */
+export function encodeCounts(values: Uint32Array): string {
+  const bytes = new Uint8Array(values.length * 5);
+  let at = 0;
+  for (let value of values) {
+    while (value >= 0x80) {
+      bytes[at++] = (value & 0x7f) | 0x80;
+      value >>>= 7;
+    }
+    bytes[at++] = value;
+  }
+  return encodeBase64(bytes.subarray(0, at));
 }
 
-export function decodeU32(text: string): Uint32Array | undefined {
+export function decodeCounts(text: string): Uint32Array | undefined {
   const bytes = decodeBase64(text);
-  if (!bytes || bytes.length % 4 !== 0) {
+  if (!bytes) {
     return undefined;
   }
-  const view = new DataView(bytes.buffer);
-  return Uint32Array.from({ length: bytes.length / 4 }, (_, i) => view.getUint32(i * 4, true));
+  const values: number[] = [];
+  let value = 0;
+  let shift = 0;
+  for (const byte of bytes) {
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (byte < 0x80) {
+      if (value >= 2 ** 32) {
+        return undefined;
+      }
+      values.push(value);
+      value = 0;
+      shift = 0;
+    } else if (shift > 28) {
+      return undefined;
+    }
+  }
+  return shift === 0 ? Uint32Array.from(values) : undefined;
 }

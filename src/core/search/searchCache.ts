@@ -4,7 +4,7 @@
  * (the caller then indexes again); it never throws. Postings are base64 of
  * the arena's bytes; terms a list in id order; articles what a hit shows.
  */
-import { decodeBase64, decodeU32, encodeBase64, encodeU32 } from './base64';
+import { decodeBase64, decodeCounts, encodeBase64, encodeCounts } from './base64';
 import { DocumentTable } from './documents';
 import { LibrarySearch, type IndexedArticle, type SearchLanguage } from './librarySearch';
 import { PostingArena } from './postings';
@@ -19,7 +19,7 @@ export interface SearchCache {
   /** By document id; null for a removed one. */
   articles: (IndexedArticle | null)[];
   terms: string[];
-  /** Base64 of the postings' bytes, and of each term's number of postings (u32, little-endian). */
+  /** Base64 of the postings' bytes, and of each term's number of postings (varints). */
   postings: { bytes: string; counts: string };
 }
 
@@ -29,7 +29,7 @@ export function cacheOf(search: LibrarySearch): SearchCache {
   const termList = Array.from({ length: terms.size }, (_, id) => terms.termOf(id));
   return {
     format: 'digest-reader-search', version: SEARCH_CACHE_VERSION, articles: documents.toArticles(), terms: termList,
-    postings: { bytes: encodeBase64(data.bytes), counts: encodeU32(data.counts) },
+    postings: { bytes: encodeBase64(data.bytes), counts: encodeCounts(data.counts) },
   };
 }
 
@@ -53,7 +53,7 @@ export function searchFromJSON(json: unknown): LibrarySearch | undefined {
 
 function asPostings(value: Record<string, unknown>, docCount: number): PostingArena | undefined {
   const bytes = isString(value.bytes) ? decodeBase64(value.bytes) : undefined;
-  const counts = isString(value.counts) ? decodeU32(value.counts) : undefined;
+  const counts = isString(value.counts) ? decodeCounts(value.counts) : undefined;
   return bytes && counts ? PostingArena.fromData({ bytes, counts }, docCount) : undefined;
 }
 
