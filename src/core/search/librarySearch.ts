@@ -87,22 +87,17 @@ export class LibrarySearch {
     const { uri, digest } = document;
     const ids: number[] = [];
     this.byFile.set(uri, ids);
-    const masks = new Map<string, number>();
     for (let start = 0; start < digest.articles.length; start += chunk) {
       const end = Math.min(start + chunk, digest.articles.length);
       for (let position = start; position < end; position++) {
         const article = digest.articles[position];
         const id = this.documents.add(indexedArticle(uri, digest, article, position));
         ids.push(id);
-        masks.clear();
         fieldTexts(article).forEach((text, field) => {
           for (const token of text === undefined ? [] : indexTokens(text)) {
-            masks.set(token, (masks.get(token) ?? 0) | (1 << field));
+            this.postings.mark(this.terms.get(token) ?? this.newTerm(token), id, 1 << field);
           }
         });
-        for (const [token, mask] of masks) {
-          this.postings.append(this.terms.get(token) ?? this.newTerm(token), id, mask);
-        }
       }
       yield end;
     }

@@ -87,6 +87,19 @@ export class PostingArena {
     this.lastDocs.data[term] = doc;
   }
 
+  /**
+   * Marks that `doc` holds the term in the fields of `mask`: ORs into the
+   * term's last posting when that is `doc`'s (its mask is the tail's last
+   * byte), else appends one. So a document's tokens need no dedupe first.
+   */
+  mark(term: number, doc: number, mask: number): void {
+    if (this.counts.data[term] > 0 && this.lastDocs.data[term] === doc) {
+      this.bytes[this.tails.data[term] + HEADER + this.tailUsed.data[term] - 1] |= mask;
+    } else {
+      this.append(term, doc, mask);
+    }
+  }
+
   /** Calls `visit` with each (doc, mask) of a term, ids ascending. */
   forEach(term: number, visit: (doc: number, mask: number) => void): void {
     const bytes = this.bytes;
