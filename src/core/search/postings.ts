@@ -2,14 +2,14 @@
  * The postings of every term in one growable byte arena: per term, its
  * documents' ids ascending, each as a varint delta from the previous one and
  * followed by a one-byte field mask. A term's bytes live in a chain of blocks
- * (`[next: u32][capacity: u32][payload]`) that double in size as the term
+ * (`[next: u32][capacity: u32][payload]`) that grow by half as the term
  * grows, so appending never moves other terms; a compacted arena holds one
  * block per term. About 2–3 bytes per posting, ~30 bytes per term.
  */
 
 const HEADER = 8;
 const FIRST_CAPACITY = 8;
-const MAX_CAPACITY = 1 << 16;
+const MAX_CAPACITY = 1 << 14;
 /** Offset 0 is never a block, so 0 means "no block". */
 const NONE = 0;
 
@@ -56,6 +56,11 @@ export class PostingArena {
 
   get byteLength(): number {
     return this.used;
+  }
+
+  /** The arena's buffer size: `byteLength` and room to grow. */
+  get capacity(): number {
+    return this.bytes.length;
   }
 
   /** Number of documents listed for a term. */
@@ -286,7 +291,8 @@ export class PostingArena {
     let used = this.tailUsed.data[term];
     let block = tail;
     if (used === readU32(this.bytes, tail + 4)) {
-      const capacity = Math.min(MAX_CAPACITY, Math.max(FIRST_CAPACITY, readU32(this.bytes, tail + 4) * 2));
+      // Blocks grow by half: the last block's unused part is the arena's main waste.
+      const capacity = Math.min(MAX_CAPACITY, Math.max(FIRST_CAPACITY, Math.ceil(readU32(this.bytes, tail + 4) * 1.5)));
       block = this.allocate(capacity);
       writeU32(this.bytes, tail, block);
       this.tails.data[term] = block;
@@ -299,8 +305,8 @@ export class PostingArena {
   private allocate(capacity: number): number {
     const size = HEADER + capacity;
     if (this.used + size > this.bytes.length) {
-      // Grow by half: the arena is the largest part of the index, doubling would waste up to half of it.
-      const grown = new Uint8Array(Math.max(this.used + size, Math.ceil(this.bytes.length * 1.5)));
+      // Grow by an eighth: the arena is the largest part of the index, doubling would leave up to half of it unused.
+      const grown = new Uint8Array(Math.max(this.used + size, Math.ceil(this.bytes.length * 1.125)));
       grown.set(this.bytes.subarray(0, this.used));
       this.bytes = grown;
     }
