@@ -1,19 +1,20 @@
 /**
- * Full-text search over every digest of the library, with MiniSearch (BM25+)
- * and our own tokenizer (tokenize.ts). The index keeps postings only: titles
- * are kept to list the hits, abstracts are not (the file is read again to
- * show an article).
+ * Full-text search over every digest of the library: a compact inverted
+ * index of our own (terms.ts, postings.ts, documents.ts) fed by our
+ * tokenizer (tokenize.ts). It keeps postings and titles, not texts: the file
+ * is read again to show an article. Every query word must match (the last
+ * one by its start while typed); a hit's best field decides its class
+ * (title, then authors/id, then abstract), newer first within a class.
  */
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import type { Article, Digest } from '../model';
+import { DocumentTable, LANGUAGES } from './documents';
+import { PostingArena } from './postings';
+import { bestField, FIELD_COUNTS, MAX_COUNTED_WORDS, TopHits } from './ranking';
+import { TermDictionary } from './terms';
 import { indexTokens, isHanCharacter, queryTokens } from './tokenize';
+import { FIELDS, type IndexedArticle, type MatchKind, type SearchField, type SearchHit, type SearchLanguage } from './types';
 
-/** The indexed fields: a title per language, authors, the arXiv id, an abstract per language. */
-export const FIELDS = ['titleEn', 'titleDe', 'titleZh', 'authors', 'arxivId', 'abstractEn', 'abstractDe', 'abstractZh'] as const;
-export type SearchField = (typeof FIELDS)[number];
-export type SearchLanguage = 'en' | 'de' | 'zh';
-/** Which kind of field matched, best first: ranking puts title hits before author/id hits before abstract hits. */
-export type MatchKind = 'title' | 'authors' | 'arxivId' | 'abstract';
+export { FIELDS, type IndexedArticle, type MatchKind, type SearchField, type SearchHit, type SearchLanguage } from './types';
 
 const FIELD_INFO: Record<SearchField, { kind: MatchKind; language: SearchLanguage; tier: number }> = {
   titleEn: { kind: 'title', language: 'en', tier: 0 },
@@ -25,33 +26,12 @@ const FIELD_INFO: Record<SearchField, { kind: MatchKind; language: SearchLanguag
   abstractDe: { kind: 'abstract', language: 'de', tier: 2 },
   abstractZh: { kind: 'abstract', language: 'zh', tier: 2 },
 };
-const BOOST: Record<SearchField, number> = { titleEn: 3, titleDe: 3, titleZh: 3, authors: 2, arxivId: 2, abstractEn: 1, abstractDe: 1, abstractZh: 1 };
-const LANGUAGES: readonly SearchLanguage[] = ['en', 'de', 'zh'];
-
-/** What the index keeps of an article to list and open it: no abstracts. */
-export interface IndexedArticle {
-  file: string;
-  /** Position in `digest.articles` (also right in a file of several days, where `index` repeats). */
-  position: number;
-  /** The N of "Article N". */
-  index: number;
-  line: number;
-  arxivId?: string;
-  /** The article's date, else its digest's. */
-  date: string;
-  subject: string;
-  digestDate: string;
-  titles: Partial<Record<SearchLanguage, string>>;
-}
-
-export interface SearchHit extends IndexedArticle {
-  /** The field that matched most of the query (ties: title, authors, id, abstract). */
-  field: MatchKind;
-  language: SearchLanguage;
-  /** The title in the language that matched, else English, else any. */
-  title: string;
-  score: number;
-}
+/** Per field: its class as a score, above any date in days (title 200,000, authors/id 100,000, abstract 0). */
+const TIER_SCORE = FIELDS.map((field) => (2 - FIELD_INFO[field].tier) * 100_000);
+/** A prefix expands to at most this many terms, the most frequent: a short prefix stays fast. */
+export const PREFIX_TERMS = 200;
+/** Compact when this share of the documents is removed. */
+const COMPACT_SHARE = 1 / 3;
 
 /** A digest file to index. */
 export interface SearchDocument {
@@ -59,42 +39,30 @@ export interface SearchDocument {
   digest: Digest;
 }
 
-export type IndexedDoc = { id: number } & Partial<Record<SearchField, string>>;
-
-/** No stored fields (the side table keeps what a hit shows); terms come folded from our tokenizer. */
-export const MINISEARCH_OPTIONS: Options<IndexedDoc> = {
-  fields: [...FIELDS],
-  storeFields: [],
-  tokenize: indexTokens,
-  processTerm: (term) => term,
-  // search() passes the query's tokens joined by spaces.
-  searchOptions: { tokenize: (query) => query.split(' '), processTerm: (term) => term },
-};
-
-export function newMiniSearch(): MiniSearch<IndexedDoc> {
-  return new MiniSearch<IndexedDoc>(MINISEARCH_OPTIONS);
+/** The three parts of an index, as a cache reads them back. */
+export interface IndexParts {
+  documents: DocumentTable;
+  terms: TermDictionary;
+  postings: PostingArena;
 }
 
 export class LibrarySearch {
-  /** Indexed articles by document id; removed ones leave a hole. */
-  protected readonly articles: (IndexedArticle | undefined)[] = [];
+  private documents: DocumentTable;
+  private terms: TermDictionary;
+  private postings: PostingArena;
   /** Document ids per file URI. */
-  protected readonly byFile = new Map<string, number[]>();
+  private readonly byFile = new Map<string, number[]>();
 
-  constructor(protected readonly index: MiniSearch<IndexedDoc> = newMiniSearch(), articles: readonly (IndexedArticle | undefined)[] = []) {
-    articles.forEach((article, id) => {
-      this.articles[id] = article;
-      if (article) {
-        const ids = this.byFile.get(article.file) ?? [];
-        ids.push(id);
-        this.byFile.set(article.file, ids);
-      }
-    });
+  constructor(parts?: IndexParts) {
+    this.documents = parts?.documents ?? new DocumentTable();
+    this.terms = parts?.terms ?? new TermDictionary();
+    this.postings = parts?.postings ?? new PostingArena();
+    this.indexFiles();
   }
 
-  /** For a cache: the index's postings and the articles' side table (see searchCache.ts). */
-  toJSON(): { index: unknown; articles: (IndexedArticle | null)[] } {
-    return { index: this.index.toJSON(), articles: this.articles.map((article) => article ?? null) };
+  /** The parts, for a cache (see searchCache.ts). */
+  get parts(): Readonly<IndexParts> {
+    return { documents: this.documents, terms: this.terms, postings: this.postings };
   }
 
   get fileCount(): number {
@@ -102,7 +70,7 @@ export class LibrarySearch {
   }
 
   get articleCount(): number {
-    return this.index.documentCount;
+    return this.documents.count - this.documents.removedCount;
   }
 
   has(uri: string): boolean {
@@ -121,15 +89,16 @@ export class LibrarySearch {
     this.byFile.set(uri, ids);
     for (let start = 0; start < digest.articles.length; start += chunk) {
       const end = Math.min(start + chunk, digest.articles.length);
-      const docs: IndexedDoc[] = [];
       for (let position = start; position < end; position++) {
-        const id = this.articles.length;
         const article = digest.articles[position];
-        this.articles.push(indexedArticle(uri, digest, article, position));
+        const id = this.documents.add(indexedArticle(uri, digest, article, position));
         ids.push(id);
-        docs.push(documentOf(id, article));
+        fieldTexts(article).forEach((text, field) => {
+          for (const token of text === undefined ? [] : indexTokens(text)) {
+            this.postings.mark(this.terms.get(token) ?? this.newTerm(token), id, 1 << field);
+          }
+        });
       }
-      this.index.addAll(docs);
       yield end;
     }
   }
@@ -141,10 +110,12 @@ export class LibrarySearch {
       return;
     }
     for (const id of ids) {
-      this.index.discard(id);
-      this.articles[id] = undefined;
+      this.documents.remove(id);
     }
     this.byFile.delete(uri);
+    if (this.documents.removedCount >= this.documents.count * COMPACT_SHARE) {
+      this.compact();
+    }
   }
 
   /**
@@ -154,77 +125,123 @@ export class LibrarySearch {
    */
   search(query: string, limit = 50): SearchHit[] {
     const { tokens, partial } = queryTokens(query);
-    if (tokens.length === 0) {
+    if (tokens.length === 0 || limit <= 0) {
       return [];
     }
     const last = tokens.length - 1;
     // A one-letter prefix would expand to a large part of the vocabulary; a Han character is a word.
     const prefixLast = isHanCharacter(tokens[last]) || (partial && tokens[last].length >= 2);
-    const results = this.index.search(tokens.join(' '), {
-      combineWith: 'AND',
-      boost: BOOST,
-      prefix: (_term, i) => prefixLast && i === last,
+    const words = [...new Set(tokens.slice(0, last))].map((token) => this.exact(token));
+    words.push(prefixLast ? this.prefixed(tokens[last]) : this.exact(tokens[last]));
+    // The rarest word first: it makes the fewest candidates.
+    words.sort((a, b) => this.postingCount(a) - this.postingCount(b));
+
+    // Candidates and, per candidate, how many words each field holds (4 bits per field).
+    const masks = new Uint8Array(this.documents.count);
+    let candidates = new Int32Array(0);
+    let counts = new Uint32Array(0);
+    let n = 0;
+    for (let w = 0; w < words.length; w++) {
+      masks.fill(0);
+      for (const term of words[w]) {
+        this.postings.orMasks(term, masks);
+      }
+      if (w === 0) {
+        candidates = new Int32Array(masks.length);
+        counts = new Uint32Array(masks.length);
+        for (let doc = 0; doc < masks.length; doc++) {
+          if (masks[doc] !== 0 && !this.documents.isRemoved(doc)) {
+            candidates[n] = doc;
+            counts[n++] = FIELD_COUNTS[masks[doc]];
+          }
+        }
+        continue;
+      }
+      const counted = w < MAX_COUNTED_WORDS;
+      let kept = 0;
+      for (let i = 0; i < n; i++) {
+        const mask = masks[candidates[i]];
+        if (mask !== 0) {
+          candidates[kept] = candidates[i];
+          counts[kept++] = counted ? counts[i] + FIELD_COUNTS[mask] : counts[i];
+        }
+      }
+      n = kept;
+    }
+
+    const top = new TopHits(limit);
+    for (let i = 0; i < n; i++) {
+      const field = bestField(counts[i]);
+      top.offer(candidates[i], TIER_SCORE[field] + this.documents.daysOf(candidates[i]), field);
+    }
+    return top.best().map(({ doc, score, field }) => hitOf(this.documents.article(doc), FIELDS[field], score));
+  }
+
+  private newTerm(token: string): number {
+    this.terms.add(token);
+    return this.postings.newTerm();
+  }
+
+  private exact(token: string): number[] {
+    const id = this.terms.get(token);
+    return id === undefined ? [] : [id];
+  }
+
+  /** The terms a prefix stands for: its most frequent ones. */
+  private prefixed(prefix: string): number[] {
+    const ids = this.terms.withPrefix(prefix);
+    if (ids.length <= PREFIX_TERMS) {
+      return ids;
+    }
+    // Sort keys: count above, position in `ids` below (a numeric sort, no comparator).
+    const keys = Float64Array.from(ids, (id, i) => this.postings.count(id) * 2 ** 24 + (2 ** 24 - 1 - i)).sort().reverse();
+    return Array.from(keys.subarray(0, PREFIX_TERMS), (key) => ids[2 ** 24 - 1 - (key % 2 ** 24)]);
+  }
+
+  private postingCount(termIds: readonly number[]): number {
+    return termIds.reduce((sum, term) => sum + this.postings.count(term), 0);
+  }
+
+  /** Renumbers the live documents and drops the removed ones' postings (and terms left without any). */
+  private compact(): void {
+    const { table, newIds } = this.documents.compacted();
+    const { arena, termIds } = this.postings.compacted((doc) => newIds[doc]);
+    const terms = new TermDictionary();
+    termIds.forEach((newId, oldId) => {
+      if (newId >= 0) {
+        terms.add(this.terms.termOf(oldId));
+      }
     });
-    const hits: SearchHit[] = [];
-    for (const result of results) {
-      const article = this.articles[result.id as number];
-      if (article) {
-        hits.push(hitOf(article, result, tokens, prefixLast));
+    this.documents = table;
+    this.postings = arena;
+    this.terms = terms;
+    this.indexFiles();
+  }
+
+  private indexFiles(): void {
+    this.byFile.clear();
+    for (let id = 0; id < this.documents.count; id++) {
+      if (!this.documents.isRemoved(id)) {
+        const file = this.documents.fileOf(id);
+        const ids = this.byFile.get(file) ?? [];
+        ids.push(id);
+        this.byFile.set(file, ids);
       }
     }
-    hits.sort((a, b) => FIELD_TIER[a.field] - FIELD_TIER[b.field] || compareDesc(a.date, b.date) || b.score - a.score);
-    return hits.slice(0, limit);
   }
 }
 
-const FIELD_TIER: Record<MatchKind, number> = { title: 0, authors: 1, arxivId: 1, abstract: 2 };
-
-function compareDesc(a: string, b: string): number {
-  return a < b ? 1 : a > b ? -1 : 0;
-}
-
-/**
- * The field that holds the most of the query's words; ties go to the better
- * tier, then the earlier field. `result.terms` are index terms: each is a
- * query word, or extends the last one when that is searched as a prefix.
- */
-function bestField(result: SearchResult, tokens: readonly string[], prefixLast: boolean): SearchField {
-  const last = tokens[tokens.length - 1];
-  const words = new Map<SearchField, Set<string>>();
-  for (const term of result.terms) {
-    const word = tokens.includes(term) ? term : prefixLast && term.startsWith(last) ? last : term;
-    for (const field of (result.match[term] ?? []) as SearchField[]) {
-      const set = words.get(field) ?? new Set<string>();
-      set.add(word);
-      words.set(field, set);
-    }
-  }
-  let best: SearchField = 'titleEn';
-  let bestCount = -1;
-  for (const field of FIELDS) {
-    const count = words.get(field)?.size ?? 0;
-    if (count > bestCount) {
-      best = field;
-      bestCount = count;
-    }
-  }
-  return best;
-}
-
-function hitOf(article: IndexedArticle, result: SearchResult, tokens: readonly string[], prefixLast: boolean): SearchHit {
-  const field = bestField(result, tokens, prefixLast);
+function hitOf(article: IndexedArticle, field: SearchField, score: number): SearchHit {
   const { kind, language } = FIELD_INFO[field];
   const title = article.titles[language] ?? article.titles.en ?? LANGUAGES.map((l) => article.titles[l]).find(Boolean) ?? '';
   const shownLanguage = article.titles[language] !== undefined ? language : (LANGUAGES.find((l) => article.titles[l] === title) ?? 'en');
-  return { ...article, field: kind, language: shownLanguage, title, score: result.score };
+  return { ...article, field: kind, language: shownLanguage, title, score };
 }
 
-function documentOf(id: number, article: Article): IndexedDoc {
+/** The article's texts in the order of FIELDS. */
+function fieldTexts(article: Article): (string | undefined)[] {
   const { titles, abstracts } = article;
-  return {
-    id, titleEn: titles.en, titleDe: titles.de, titleZh: titles.zh, authors: article.authors.join(', '), arxivId: article.arxivId,
-    abstractEn: abstracts.en, abstractDe: abstracts.de, abstractZh: abstracts.zh,
-  };
+  return [titles.en, titles.de, titles.zh, article.authors.join(', '), article.arxivId, abstracts.en, abstracts.de, abstracts.zh];
 }
 
 /** The subject and date of the day the article is listed under (a file may hold several days). */

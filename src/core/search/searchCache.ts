@@ -1,51 +1,74 @@
 /**
  * The search index as a cache: `cacheOf` writes it, `searchFromJSON` reads it
  * back and answers undefined for anything damaged or of another version
- * (the caller then indexes again); it never throws.
+ * (the caller then indexes again); it never throws. Postings are base64 of
+ * the arena's bytes; terms a list in id order; articles what a hit shows.
  */
-import MiniSearch from 'minisearch';
-import { LibrarySearch, MINISEARCH_OPTIONS, type IndexedArticle, type IndexedDoc, type SearchLanguage } from './librarySearch';
+import { decodeBase64, decodeCounts, encodeBase64, encodeCounts } from './base64';
+import { DocumentTable } from './documents';
+import { LibrarySearch, type IndexedArticle, type SearchLanguage } from './librarySearch';
+import { PostingArena } from './postings';
+import { TermDictionary } from './terms';
 
-export const SEARCH_CACHE_VERSION = 1;
+/** 2: the compact index (1 was MiniSearch's). */
+export const SEARCH_CACHE_VERSION = 2;
 
 export interface SearchCache {
   format: 'digest-reader-search';
   version: number;
-  index: unknown;
+  /** By document id; null for a removed one. */
   articles: (IndexedArticle | null)[];
+  terms: string[];
+  /** Base64 of the postings' bytes, and of each term's number of postings (varints). */
+  postings: { bytes: string; counts: string };
 }
 
 export function cacheOf(search: LibrarySearch): SearchCache {
-  return { format: 'digest-reader-search', version: SEARCH_CACHE_VERSION, ...search.toJSON() };
+  const { documents, terms, postings } = search.parts;
+  const data = postings.toData();
+  const termList = Array.from({ length: terms.size }, (_, id) => terms.termOf(id));
+  return {
+    format: 'digest-reader-search', version: SEARCH_CACHE_VERSION, articles: documents.toArticles(), terms: termList,
+    postings: { bytes: encodeBase64(data.bytes), counts: encodeCounts(data.counts) },
+  };
 }
 
 export function searchFromJSON(json: unknown): LibrarySearch | undefined {
-  if (!isRecord(json) || json.format !== 'digest-reader-search' || json.version !== SEARCH_CACHE_VERSION || !Array.isArray(json.articles)) {
-    return undefined;
-  }
-  const articles: (IndexedArticle | undefined)[] = [];
-  for (const item of json.articles as unknown[]) {
-    if (item === null) {
-      articles.push(undefined);
-      continue;
-    }
-    const article = asIndexedArticle(item);
-    if (!article) {
-      return undefined;
-    }
-    articles.push(article);
-  }
   try {
-    const index = MiniSearch.loadJS<IndexedDoc>(json.index as Parameters<typeof MiniSearch.loadJS>[0], MINISEARCH_OPTIONS);
-    // Every live article must be a document of the index, and nothing else.
-    const live = articles.filter(Boolean).length;
-    if (index.documentCount !== live || articles.some((article, id) => article !== undefined && !index.has(id))) {
+    if (!isRecord(json) || json.format !== 'digest-reader-search' || json.version !== SEARCH_CACHE_VERSION) {
       return undefined;
     }
-    return new LibrarySearch(index, articles);
+    const articles = Array.isArray(json.articles) ? (json.articles as unknown[]).map((item) => (item === null ? null : asIndexedArticle(item))) : undefined;
+    const documents = articles && !articles.includes(undefined) ? DocumentTable.fromArticles(articles as (IndexedArticle | null)[]) : undefined;
+    const terms = asTerms(json.terms);
+    const postings = isRecord(json.postings) && documents && terms ? asPostings(json.postings, documents.count) : undefined;
+    if (!documents || !terms || !postings || postings.termCount !== terms.size) {
+      return undefined;
+    }
+    return new LibrarySearch({ documents, terms, postings });
   } catch {
     return undefined;
   }
+}
+
+function asPostings(value: Record<string, unknown>, docCount: number): PostingArena | undefined {
+  const bytes = isString(value.bytes) ? decodeBase64(value.bytes) : undefined;
+  const counts = isString(value.counts) ? decodeCounts(value.counts) : undefined;
+  return bytes && counts ? PostingArena.fromData({ bytes, counts }, docCount) : undefined;
+}
+
+function asTerms(value: unknown): TermDictionary | undefined {
+  if (!Array.isArray(value) || !value.every(isString)) {
+    return undefined;
+  }
+  const terms = new TermDictionary();
+  for (const term of value) {
+    if (terms.get(term) !== undefined) {
+      return undefined;
+    }
+    terms.add(term);
+  }
+  return terms;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
