@@ -7,9 +7,10 @@
  * - Han: no spaces, so every run of Han characters becomes its character
  *   bigrams (`联邦学习` → 联邦 邦学 学习); a one-character run stays one token.
  *   A one-character query finds bigrams starting with it by prefix search.
- *   Each Han character is written as `~` and five hex digits: MiniSearch's
- *   radix tree scans a node's children one by one, and thousands of distinct
- *   first characters made indexing Chinese 5× slower than English.
+ *   Each Han character is written as `~` and five hex digits, a spelling the
+ *   first index (MiniSearch, whose radix tree scanned a node's children one by
+ *   one) needed; our own dictionary would take raw characters, and in less
+ *   memory (one of the levers left for the heap goal).
  * - New-style arXiv ids stay one token without their version (`2505.23710`).
  */
 
