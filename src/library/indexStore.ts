@@ -1,36 +1,27 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { decodeLibraryCache, encodeLibraryCache, type CacheEntry } from '../core/library';
-
-const FILE_NAME = 'library-index.json';
-const SAVE_DELAY_MS = 1_000;
+import { StorageFile } from '../common/storageFile';
 
 /**
- * The Library's index in the workspace storage (`context.storageUri`), so a
- * new window re-reads only files whose size or mtime changed. No storage
- * (no folder open): memory only. A damaged file means a cold start, said once
- * in the output channel; it is overwritten by the next save.
+ * The Library's index in the workspace storage, so a new window re-reads only
+ * files whose size or mtime changed. No storage (no folder open): memory only.
+ * A damaged file means a cold start, said once in the output channel; it is
+ * overwritten by the next save.
  */
 export class LibraryIndexStore {
-  readonly uri: vscode.Uri | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private pending: (() => CacheEntry[]) | undefined;
-  private saving: Promise<void> = Promise.resolve();
+  private readonly file: StorageFile;
 
-  constructor(
-    private readonly storageUri: vscode.Uri | undefined,
-    private readonly output: vscode.OutputChannel,
-  ) {
-    this.uri = storageUri && vscode.Uri.joinPath(storageUri, FILE_NAME);
+  constructor(storageUri: vscode.Uri | undefined, private readonly output: vscode.OutputChannel) {
+    this.file = new StorageFile(storageUri, 'library-index.json', 1_000, "the Library's index", output);
+  }
+
+  get uri(): vscode.Uri | undefined {
+    return this.file.uri;
   }
 
   async load(): Promise<CacheEntry[]> {
-    if (!this.uri) {
-      return [];
-    }
-    let text: string;
-    try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(this.uri));
-    } catch {
+    const text = await this.file.read();
+    if (text === undefined) {
       return []; // never saved: a cold start
     }
     const loaded = decodeLibraryCache(text);
@@ -42,26 +33,10 @@ export class LibraryIndexStore {
 
   /** Saves what `entries` returns a moment from now (a scan ends, files change in bursts). */
   saveSoon(entries: () => CacheEntry[]): void {
-    this.pending = entries;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+    this.file.saveSoon(() => JSON.stringify(encodeLibraryCache(entries())));
   }
 
   flush(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    const entries = this.pending;
-    this.pending = undefined;
-    if (entries && this.uri && this.storageUri) {
-      const target = this.uri;
-      const folder = this.storageUri;
-      this.saving = this.saving
-        .then(async () => {
-          await vscode.workspace.fs.createDirectory(folder);
-          await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(JSON.stringify(encodeLibraryCache(entries()))));
-        })
-        .then(undefined, (error: unknown) => this.output.appendLine(`[${new Date().toISOString()}] Could not save the Library's index: ${String(error)}`));
-    }
-    return this.saving;
+    return this.file.flush();
   }
 }

@@ -1,8 +1,6 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import { StorageFile } from '../common/storageFile';
 import { cacheOf, searchFromJSON, type LibrarySearch } from '../core/search';
-
-const FILE_NAME = 'search-index.json';
-const SAVE_DELAY_MS = 5_000;
 
 /** The search index as stored, with the stamp (size and mtime) of each file it holds. */
 export interface StoredSearch {
@@ -17,28 +15,27 @@ export interface StoredSearch {
  * start, said in the output channel, and overwritten by the next save.
  */
 export class SearchIndexStore {
-  /** Where it is stored; undefined with no workspace storage. */
-  readonly uri: vscode.Uri | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private pending: (() => StoredSearch) | undefined;
-  private saving: Promise<void> = Promise.resolve();
+  private readonly file: StorageFile;
 
-  constructor(
-    private readonly storageUri: vscode.Uri | undefined,
-    private readonly output?: vscode.OutputChannel,
-  ) {
-    this.uri = storageUri && vscode.Uri.joinPath(storageUri, FILE_NAME);
+  constructor(storageUri: vscode.Uri | undefined, private readonly output?: vscode.OutputChannel) {
+    this.file = new StorageFile(storageUri, 'search-index.json', 5_000, 'the search index', output);
+  }
+
+  /** Where it is stored; undefined with no workspace storage. */
+  get uri(): vscode.Uri | undefined {
+    return this.file.uri;
   }
 
   async load(): Promise<StoredSearch | undefined> {
-    if (!this.uri) {
-      return undefined;
+    const text = await this.file.read();
+    if (text === undefined) {
+      return undefined; // never saved: index from the files
     }
     let json: unknown;
     try {
-      json = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(this.uri)));
+      json = JSON.parse(text);
     } catch {
-      return undefined; // never saved (or unreadable): index from the files
+      json = undefined;
     }
     const record = typeof json === 'object' && json !== null ? (json as { stamps?: unknown; index?: unknown }) : {};
     const search = searchFromJSON(record.index);
@@ -52,29 +49,14 @@ export class SearchIndexStore {
 
   /** Saves what `stored` returns a moment from now (indexing comes in bursts). */
   saveSoon(stored: () => StoredSearch): void {
-    this.pending = stored;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+    this.file.saveSoon(() => {
+      const { search, stamps } = stored();
+      return JSON.stringify({ stamps: Object.fromEntries(stamps), index: cacheOf(search) });
+    });
   }
 
   flush(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    const stored = this.pending;
-    this.pending = undefined;
-    if (stored && this.uri && this.storageUri) {
-      const target = this.uri;
-      const folder = this.storageUri;
-      this.saving = this.saving
-        .then(async () => {
-          const { search, stamps } = stored();
-          const text = JSON.stringify({ stamps: Object.fromEntries(stamps), index: cacheOf(search) });
-          await vscode.workspace.fs.createDirectory(folder);
-          await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-        })
-        .then(undefined, (error: unknown) => this.output?.appendLine(`[${new Date().toISOString()}] Could not save the search index: ${String(error)}`));
-    }
-    return this.saving;
+    return this.file.flush();
   }
 }
 

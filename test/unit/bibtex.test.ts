@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { bibtexEntries, bibtexEntry, bibtexOf, citationKey, parseDigest, uniqueKeys, type CitedArticle, type Digest } from '../../src/core';
 import { escapeBibtex } from '../../src/core/tex';
 import { loadBibtexParser, type Entry } from '../support/bibtexParser';
+import { DELTA_NETS } from '../support/articles';
 import { readFixture, readTestDigest } from '../support/fixtures';
 
 type Parser = Awaited<ReturnType<typeof loadBibtexParser>>;
@@ -11,13 +12,7 @@ function cited(digest: Digest): CitedArticle[] {
   return digest.articles.map((a) => ({ ...a, subject: digest.subject, digestDate: digest.date }));
 }
 
-const delta: CitedArticle = {
-  arxivId: '2505.20314v2',
-  titles: { en: '$Δ$-Nets: Interaction-Based System for Optimal Parallel $λ$-Reduction' },
-  authors: ['Daniel Augusto Rizzi Salvadori'],
-  subject: 'cs.DC',
-  date: '2025-05-28',
-};
+const delta = DELTA_NETS;
 
 /** What must hold of every entry: one entry, no errors, the fields built from the id untouched. */
 function parsesAsOne(parser: Parser, text: string, article: CitedArticle): Entry {

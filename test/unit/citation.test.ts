@@ -1,15 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { cslItem, cslName, parseDigest, type CitedArticle } from '../../src/core';
+import { cslItem, cslName, parseDigest } from '../../src/core';
 import { builtInStyles, formatCitation, registerStyle } from '../../src/core/citationFormat';
+import { DELTA_NETS } from '../support/articles';
 import { readFixture } from '../support/fixtures';
 
-const delta: CitedArticle = {
-  arxivId: '2505.20314v2',
-  titles: { en: '$Δ$-Nets: Interaction-Based System for Optimal Parallel $λ$-Reduction' },
-  authors: ['Daniel Augusto Rizzi Salvadori'],
-  subject: 'cs.DC',
-  date: '2025-05-28',
-};
+const delta = DELTA_NETS;
 
 /** A minimal CSL style: "Family (year) title [number]". */
 const TINY_STYLE = `<?xml version="1.0" encoding="utf-8"?>
