@@ -20,6 +20,15 @@ const THREE = [
 ];
 
 export function exportTopic(j: Journey): void {
+  it('"Copy citation" in the panel formats article 21 in the citation worker and says it was copied', async () => {
+    const { workbench } = j;
+    const frame = await workbench.showArticle21();
+    await frame.locator('button', { hasText: 'Copy citation' }).click();
+    // The first citation builds citeproc's APA engine in the worker (seconds); the message comes once the text is on the clipboard.
+    await workbench.page.locator('.statusbar-item', { hasText: 'Copied the citation' }).waitFor({ timeout: 60_000 });
+    await workbench.screenshot('citation-copied');
+  });
+
   it('exports three starred articles, selected in the Starred view, to a .bib file through the save dialog', async function () {
     this.timeout(180_000);
     const { workbench } = j;
