@@ -23,7 +23,7 @@ class U32List {
   }
   push(value: number): void {
     if (this.length === this.data.length) {
-      const grown = new Uint32Array(this.data.length * 2);
+      const grown = new Uint32Array(Math.max(1024, this.data.length * 2));
       grown.set(this.data);
       this.data = grown;
     }
@@ -31,6 +31,10 @@ class U32List {
   }
   trimmed(): Uint32Array {
     return this.data.slice(0, this.length);
+  }
+  /** Drops the room to grow (it comes back on the next push). */
+  trim(): void {
+    this.data = this.trimmed();
   }
 }
 
@@ -99,6 +103,9 @@ export class PostingArena {
     }
     this.bytes = packed;
     this.used = at;
+    for (const list of [this.heads, this.tails, this.tailUsed, this.counts, this.lastDocs]) {
+      list.trim();
+    }
   }
 
   /** Number of documents listed for a term. */
