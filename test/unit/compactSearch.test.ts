@@ -59,6 +59,11 @@ describe('compact search index', function () {
     search.pack();
     assert.deepEqual(answers(search), answers(indexed(days.slice(0, 3))));
     assert.deepEqual(answers(roundTrip(search)!), answers(search));
+    // An empty index packs too, and goes on.
+    const empty = new LibrarySearch();
+    empty.pack();
+    Array.from(empty.addFile(days[0], 13));
+    assert.deepEqual(answers(empty), answers(indexed([days[0]])));
   });
 
   it('expands a prefix to its most frequent terms only, and never a one-letter Latin prefix', () => {
