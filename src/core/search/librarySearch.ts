@@ -30,8 +30,6 @@ const FIELD_INFO: Record<SearchField, { kind: MatchKind; language: SearchLanguag
 const TIER_SCORE = FIELDS.map((field) => (2 - FIELD_INFO[field].tier) * 100_000);
 /** A prefix expands to at most this many terms, the most frequent: a short prefix stays fast. */
 export const PREFIX_TERMS = 200;
-/** Pack the postings after a file when their arena is this much larger than their bytes. */
-const PACK_RATIO = 1.25;
 /** Compact when this share of the documents is removed. */
 const COMPACT_SHARE = 1 / 3;
 
@@ -103,12 +101,13 @@ export class LibrarySearch {
       }
       yield end;
     }
-    if (this.postings.capacity > this.postings.payloadLength * PACK_RATIO) {
-      this.postings.pack();
-    }
   }
 
-  /** Drops the postings arena's unused room (when indexing goes quiet; adding goes on working). */
+  /**
+   * Drops the postings arena's unused room: when indexing goes quiet (a
+   * build's end), not after each file: a packed term's next block is sized
+   * from its whole length, so packing again soon after would pay little.
+   */
   pack(): void {
     this.postings.pack();
   }
