@@ -1,8 +1,9 @@
 /**
  * What the index keeps of each article to list and open a hit, by document
  * id: numbers in typed arrays, repeated strings (files, days, dates) once in
- * a table, titles and arXiv ids joined in long strings (textColumn.ts). Removed documents are tombstoned, not
- * moved, until `compacted` renumbers the live ones.
+ * a table, titles and arXiv ids joined in long strings (textColumn.ts).
+ * Removed documents are tombstoned, not moved, until `compacted` renumbers
+ * the live ones (their titles stay until then).
  */
 import { TextColumn } from './textColumn';
 import type { IndexedArticle, SearchLanguage } from './types';
