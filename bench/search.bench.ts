@@ -120,6 +120,7 @@ function main(): void {
     parseMs += performance.now() - p0;
     Array.from(search.addFile({ uri: file.uri, digest }));
   }
+  search.pack(); // as the extension does when a build ends
   const buildMs = performance.now() - t0;
   gc();
   gc();

@@ -117,6 +117,8 @@ export class SearchIndex implements vscode.Disposable {
         pending.shift();
       }
     }
+    // Indexing goes quiet: the postings arena gives back its unused room.
+    await this.queue(async () => this.current.pack());
     progress(this.total, this.total);
     return true;
   }

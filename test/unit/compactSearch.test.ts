@@ -47,6 +47,25 @@ describe('compact search index', function () {
     assert.deepEqual(search.search('Nezamix').map((hit) => hit.file), [days[0].uri]);
   });
 
+  it('packs its postings to their size and answers the same, before and after more files', () => {
+    const search = indexed(days.slice(0, 2));
+    const before = answers(search);
+    search.pack();
+    const { postings, terms } = search.parts;
+    assert.equal(postings.capacity, postings.payloadLength + 8 * (terms.size + 1)); // one header per term, nothing unused
+    assert.deepEqual(answers(search), before);
+    Array.from(search.addFile(days[2], 13));
+    assert.deepEqual(answers(search), answers(indexed(days.slice(0, 3))));
+    search.pack();
+    assert.deepEqual(answers(search), answers(indexed(days.slice(0, 3))));
+    assert.deepEqual(answers(roundTrip(search)!), answers(search));
+    // An empty index packs too, and goes on.
+    const empty = new LibrarySearch();
+    empty.pack();
+    Array.from(empty.addFile(days[0], 13));
+    assert.deepEqual(answers(empty), answers(indexed([days[0]])));
+  });
+
   it('expands a prefix to its most frequent terms only, and never a one-letter Latin prefix', () => {
     const next = random(3);
     const articles: GeneratedArticle[] = Array.from({ length: 300 }, (_, i) => ({

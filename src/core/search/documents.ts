@@ -1,9 +1,11 @@
 /**
  * What the index keeps of each article to list and open a hit, by document
  * id: numbers in typed arrays, repeated strings (files, days, dates) once in
- * a table, the titles as strings. Removed documents are tombstoned, not
- * moved, until `compacted` renumbers the live ones.
+ * a table, titles and arXiv ids joined in long strings (textColumn.ts).
+ * Removed documents are tombstoned, not moved, until `compacted` renumbers
+ * the live ones (their titles stay until then).
  */
+import { TextColumn } from './textColumn';
 import type { IndexedArticle, SearchLanguage } from './types';
 
 export const LANGUAGES: readonly SearchLanguage[] = ['en', 'de', 'zh'];
@@ -49,8 +51,8 @@ export class DocumentTable {
   private readonly line = new I32List();
   private readonly day = new I32List();
   private readonly date = new I32List();
-  private readonly arxivIds: (string | undefined)[] = [];
-  private readonly titles: Record<SearchLanguage, (string | undefined)[]> = { en: [], de: [], zh: [] };
+  private readonly arxivIds = new TextColumn();
+  private readonly titles: Record<SearchLanguage, TextColumn> = { en: new TextColumn(), de: new TextColumn(), zh: new TextColumn() };
   private dead = new Uint8Array(1024);
   private deadCount = 0;
 
@@ -89,11 +91,7 @@ export class DocumentTable {
   remove(id: number): void {
     if (!this.isRemoved(id)) {
       this.dead[id >> 3] |= 1 << (id & 7);
-      this.deadCount++;
-      for (const language of LANGUAGES) {
-        this.titles[language][id] = undefined;
-      }
-      this.arxivIds[id] = undefined;
+      this.deadCount++; // its titles stay until `compacted`: nothing shows a removed document
     }
   }
 
@@ -114,14 +112,14 @@ export class DocumentTable {
     const [subject, digestDate] = this.days.values[this.day.data[id]].split('\n');
     const titles: Partial<Record<SearchLanguage, string>> = {};
     for (const language of LANGUAGES) {
-      const title = this.titles[language][id];
+      const title = this.titles[language].get(id);
       if (title !== undefined) {
         titles[language] = title;
       }
     }
     return {
       file: this.fileOf(id), position: this.position.data[id], index: this.index.data[id], line: this.line.data[id],
-      arxivId: this.arxivIds[id], date: this.dates.values[this.date.data[id]], subject, digestDate, titles,
+      arxivId: this.arxivIds.get(id), date: this.dates.values[this.date.data[id]], subject, digestDate, titles,
     };
   }
 

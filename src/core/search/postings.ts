@@ -23,7 +23,7 @@ class U32List {
   }
   push(value: number): void {
     if (this.length === this.data.length) {
-      const grown = new Uint32Array(this.data.length * 2);
+      const grown = new Uint32Array(Math.max(1024, this.data.length * 2));
       grown.set(this.data);
       this.data = grown;
     }
@@ -31,6 +31,10 @@ class U32List {
   }
   trimmed(): Uint32Array {
     return this.data.slice(0, this.length);
+  }
+  /** Drops the room to grow (it comes back on the next push). */
+  trim(): void {
+    this.data = this.trimmed();
   }
 }
 
@@ -49,6 +53,8 @@ export class PostingArena {
   private readonly tailUsed = new U32List();
   private readonly counts = new U32List();
   private readonly lastDocs = new U32List();
+  /** Posting bytes written, without headers and unused room: what `pack` shrinks the arena to (plus a header per term). */
+  private payload = 0;
 
   get termCount(): number {
     return this.heads.length;
@@ -61,6 +67,45 @@ export class PostingArena {
   /** The arena's buffer size: `byteLength` and room to grow. */
   get capacity(): number {
     return this.bytes.length;
+  }
+
+  /** The postings' own bytes (what `toData` keeps). */
+  get payloadLength(): number {
+    return this.payload;
+  }
+
+  /**
+   * Rewrites the arena with each term's chain of blocks as one block of
+   * exactly its size: drops the headers of the chains and the unused room of
+   * their last blocks and of the buffer. Appending goes on as before (a
+   * term's next posting starts a new block).
+   */
+  pack(): void {
+    const packed = new Uint8Array(HEADER * (this.termCount + 1) + this.payload);
+    let at = HEADER;
+    for (let term = 0; term < this.termCount; term++) {
+      const start = at;
+      at += HEADER;
+      const tail = this.tails.data[term];
+      for (let block = this.heads.data[term]; ; block = readU32(this.bytes, block)) {
+        const length = block === tail ? this.tailUsed.data[term] : readU32(this.bytes, block + 4);
+        packed.set(this.bytes.subarray(block + HEADER, block + HEADER + length), at);
+        at += length;
+        if (block === tail) {
+          break;
+        }
+      }
+      writeU32(packed, start, NONE);
+      writeU32(packed, start + 4, at - start - HEADER);
+      this.heads.data[term] = start;
+      this.tails.data[term] = start;
+      this.tailUsed.data[term] = at - start - HEADER;
+    }
+    this.bytes = packed;
+    this.used = at;
+    for (const list of [this.heads, this.tails, this.tailUsed, this.counts, this.lastDocs]) {
+      list.trim();
+    }
   }
 
   /** Number of documents listed for a term. */
@@ -258,6 +303,7 @@ export class PostingArena {
       }
       const block = arena.allocate(pos - start);
       arena.bytes.set(bytes.subarray(start, pos), block + HEADER);
+      arena.payload += pos - start;
       arena.heads.push(block);
       arena.tails.push(block);
       arena.tailUsed.push(pos - start);
@@ -300,6 +346,7 @@ export class PostingArena {
     }
     this.bytes[block + HEADER + used] = byte;
     this.tailUsed.data[term] = used + 1;
+    this.payload++;
   }
 
   private allocate(capacity: number): number {

@@ -10,8 +10,8 @@ import { LibrarySearch, type IndexedArticle, type SearchLanguage } from './libra
 import { PostingArena } from './postings';
 import { TermDictionary } from './terms';
 
-/** 2: the compact index (1 was MiniSearch's). */
-export const SEARCH_CACHE_VERSION = 2;
+/** 3: Han terms as raw characters (2 spelled them `~` and hex; 1 was MiniSearch's). */
+export const SEARCH_CACHE_VERSION = 3;
 
 export interface SearchCache {
   format: 'digest-reader-search';

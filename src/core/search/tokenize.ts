@@ -7,10 +7,8 @@
  * - Han: no spaces, so every run of Han characters becomes its character
  *   bigrams (`联邦学习` → 联邦 邦学 学习); a one-character run stays one token.
  *   A one-character query finds bigrams starting with it by prefix search.
- *   Each Han character is written as `~` and five hex digits, a spelling the
- *   first index (MiniSearch, whose radix tree scanned a node's children one by
- *   one) needed; our own dictionary would take raw characters, and in less
- *   memory (one of the levers left for the heap goal).
+ *   The characters are kept as they are (the first index, MiniSearch, needed
+ *   them spelled `~` and five hex digits: six times the memory).
  * - New-style arXiv ids stay one token without their version (`2505.23710`).
  */
 
@@ -54,7 +52,7 @@ function eachToken(text: string, emit: (token: string) => void): void {
     if (id !== undefined) {
       emit(id.replace(VERSION, ''));
     } else if (han !== undefined) {
-      const chars = Array.from(han, hanCode);
+      const chars = Array.from(han);
       if (chars.length === 1) {
         emit(chars[0]);
       }
@@ -103,12 +101,9 @@ export function queryTokens(query: string): QueryTokens {
   return { tokens, partial: partial && !STOP_WORDS.has(all[all.length - 1]) };
 }
 
-/** A Han character as the index spells it: `联` → `~08054`. */
-function hanCode(char: string): string {
-  return '~' + (char.codePointAt(0) ?? 0).toString(16).padStart(5, '0');
-}
+const ONE_HAN = new RegExp(`^${HAN_RUN.slice(0, -1)}$`, 'u');
 
 /** Whether a token is one Han character (a prefix of the bigrams that start with it). */
 export function isHanCharacter(token: string): boolean {
-  return token.length === 6 && token.startsWith('~');
+  return ONE_HAN.test(token);
 }
