@@ -3,41 +3,9 @@ import { HEAD_BYTES, looksLikeDigest, summarizeDigest, type DigestSummary } from
 import { excludePattern, includePattern, isCandidate, statAll } from './candidates';
 import type { HeadReader } from './headReader';
 import { LibraryIndexStore } from './indexStore';
+import type { Known, LibraryEntry, ScanProgress, ScanReport } from './types';
 
-/** A digest file of the workspace and what it holds. */
-export interface LibraryEntry {
-  readonly uri: vscode.Uri;
-  readonly size: number;
-  readonly mtime: number;
-  readonly summary: DigestSummary;
-  /** From the stored index: not read in this session. */
-  readonly fromCache: boolean;
-}
-
-/** Every candidate file looked at; `summary` null when it is no digest. */
-interface Known {
-  uri: vscode.Uri;
-  size: number;
-  mtime: number;
-  summary: DigestSummary | null;
-  fromCache: boolean;
-}
-
-/** What the last full scan did. */
-export interface ScanReport {
-  candidates: number;
-  /** Files read (head or whole) because they were new or changed. */
-  read: number;
-  /** Milliseconds from the scan's start to the first digest listed (undefined: none found). */
-  firstListedMs?: number;
-  ms: number;
-  cancelled: boolean;
-}
-
-export interface ScanProgress {
-  done: number;
-  total: number;
-}
+export type { LibraryEntry, ScanProgress, ScanReport } from './types';
 
 /** Work between yields to the event loop: the extension host stays responsive. */
 const SLICE_MS = 12;

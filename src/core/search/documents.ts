@@ -5,24 +5,11 @@
  * Removed documents are tombstoned, not moved, until `compacted` renumbers
  * the live ones (their titles stay until then).
  */
+import { I32List } from './growable';
 import { TextColumn } from './textColumn';
 import type { IndexedArticle, SearchLanguage } from './types';
 
 export const LANGUAGES: readonly SearchLanguage[] = ['en', 'de', 'zh'];
-
-/** A growable Int32Array. */
-class I32List {
-  data = new Int32Array(1024);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
-  }
-}
 
 /** Strings kept once each, by number. */
 class StringTable {

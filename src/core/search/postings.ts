@@ -7,36 +7,13 @@
  * block per term. About 2–3 bytes per posting, ~30 bytes per term.
  */
 
+import { U32List } from './growable';
+
 const HEADER = 8;
 const FIRST_CAPACITY = 8;
 const MAX_CAPACITY = 1 << 14;
 /** Offset 0 is never a block, so 0 means "no block". */
 const NONE = 0;
-
-/** A growable typed array of unsigned 32-bit numbers. */
-class U32List {
-  data: Uint32Array;
-  length = 0;
-  constructor(data?: Uint32Array) {
-    this.data = data ?? new Uint32Array(1024);
-    this.length = data?.length ?? 0;
-  }
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Uint32Array(Math.max(1024, this.data.length * 2));
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
-  }
-  trimmed(): Uint32Array {
-    return this.data.slice(0, this.length);
-  }
-  /** Drops the room to grow (it comes back on the next push). */
-  trim(): void {
-    this.data = this.trimmed();
-  }
-}
 
 /** What a cache keeps of an arena: every term's postings bytes one after the other, and how many postings each has. */
 export interface PostingData {
