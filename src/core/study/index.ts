@@ -4,3 +4,5 @@ export { alignSentences, estimateLengthModel, sentenceLength, type Bead, type Le
 export { alignAbstract, digestLengthModels, sentenceEntries, sourceGroups, STUDY_SPLIT, type AlignedAbstract, type AlignedTranslation } from './studyEntries';
 export { asStudyEntry, decodeStudyList, encodeStudyList, studyEntryId, STUDY_FORMAT, STUDY_VERSION, type LoadedStudyList, type StoredStudyList, type StudyEntry } from './studyList';
 export { ankiTsv, studyCsv, type AnkiExportOptions, type CsvExportOptions } from './anki';
+export { sentenceRows, type SentenceRow, type TextSpan } from './rows';
+export { rubyRuns, type RubyRun, type WordToPinyin } from './pinyin';
