@@ -52,6 +52,8 @@ const bundles = [
   { shipped: true, options: { ...common, entryPoints: ['src/export/worker/webWorker.ts'], outfile: 'dist/web/citation.js', platform: 'browser', format: 'iife', target: 'es2022', mainFields: ['browser', 'module', 'main'], plugins: [noSyncFetch] } },
   { shipped: false, options: { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', platform: 'node', format: 'cjs', target: 'node18' } },
   { shipped: true, options: { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' } },
+  // pinyin-pro's dictionary, loaded by the panel only when pinyin is turned on.
+  { shipped: true, options: { ...common, entryPoints: ['src/webview/pinyinEntry.ts'], outfile: 'dist/webview/pinyin.js', platform: 'browser', format: 'iife', target: 'es2022' } },
 ];
 
 // The integration suite as one CommonJS module the web worker extension host loads

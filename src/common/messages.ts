@@ -2,6 +2,11 @@
  * The messages between the extension and the article webview: one union type
  * each way. Imported by both sides, so no `vscode` import here.
  */
+import type { SentenceRow } from '../core/study/rows';
+import { preferencesPatch, type PanelPreferences } from './panelPreferences';
+import type { PanelStrings } from './panelStrings';
+
+export type { SentenceRow, TextSpan } from '../core/study/rows';
 
 export interface LanguageText {
   /** BCP 47 code, used as the element's `lang`. */
@@ -39,6 +44,12 @@ export interface ArticleViewModel {
    * `abstract.<language>`, `authors` (in the names joined with `, `) and `id`.
    */
   highlights?: Record<string, [number, number][]>;
+  /** The language the abstract was written in (arXiv: English); translations align to it. */
+  sourceLanguage: string;
+  /** The abstract's sentences aligned across languages; absent when there is no source abstract to align to. */
+  rows?: SentenceRow[];
+  /** The reader's own translations of missing fields (`title.zh`, `abstract.de`), from their notes. */
+  notes?: Record<string, string>;
 }
 
 /** What the webview keeps with `setState` so the serializer can restore the panel: an article of a document, or a starred one. */
@@ -59,7 +70,17 @@ export interface StarredPanelState {
 export type ExtensionToWebview =
   /** `isNewArticle`: another article than the one shown (scroll to the top and announce its title), not an edit of the same one. */
   | { type: 'show'; article: ArticleViewModel; state: PanelState; isNewArticle: boolean }
-  | { type: 'empty'; message: string };
+  | { type: 'empty'; message: string }
+  /** The panel's words in the display language, and the reader's preferences: on load and whenever either changes. */
+  | { type: 'settings'; strings: PanelStrings; preferences: PanelPreferences }
+  /** A short confirmation to show and announce ("Added sentence 3 to the study list"). */
+  | { type: 'notice'; text: string };
+
+/** A field of an article the reader can write their own translation of. */
+export type NoteField = 'title' | 'abstract';
+const MAX_NOTE_LENGTH = 20_000;
+const MAX_TERM_LENGTH = 2_000;
+const LANGUAGE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})?$/i;
 
 export type NavigationDirection = 'previous' | 'next';
 
@@ -72,14 +93,19 @@ export type WebviewToExtension =
   | { type: 'copyCitation' }
   | { type: 'navigate'; direction: NavigationDirection }
   | { type: 'toggleRead' }
-  | { type: 'toggleStar' };
+  | { type: 'toggleStar' }
+  | { type: 'setPreferences'; preferences: Partial<PanelPreferences> }
+  /** A sentence (its study number) or a term the reader selected, in one language. */
+  | { type: 'addToStudyList'; sentence: number }
+  | { type: 'addToStudyList'; term: { language: string; text: string } }
+  | { type: 'saveNote'; field: NoteField; language: string; text: string };
 
 /** A message from the webview is untrusted: accept only the known shapes. */
 export function isWebviewToExtension(value: unknown): value is WebviewToExtension {
   if (typeof value !== 'object' || value === null) {
     return false;
   }
-  const message = value as { type?: unknown; direction?: unknown };
+  const message = value as { type?: unknown; direction?: unknown; preferences?: unknown; sentence?: unknown; term?: unknown; field?: unknown; language?: unknown; text?: unknown };
   switch (message.type) {
     case 'ready':
     case 'openArxivPage':
@@ -92,9 +118,33 @@ export function isWebviewToExtension(value: unknown): value is WebviewToExtensio
       return Object.keys(message).length === 1;
     case 'navigate':
       return (message.direction === 'previous' || message.direction === 'next') && Object.keys(message).length === 2;
+    case 'setPreferences':
+      // Only known, valid fields: anything else in the message is a bug or an attack.
+      return Object.keys(message).length === 2 && typeof message.preferences === 'object' && message.preferences !== null &&
+        Object.keys(message.preferences).length > 0 && Object.keys(message.preferences).length === Object.keys(preferencesPatch(message.preferences)).length;
+    case 'addToStudyList':
+      if (Object.keys(message).length !== 2) {
+        return false;
+      }
+      if (message.sentence !== undefined) {
+        return typeof message.sentence === 'number' && Number.isSafeInteger(message.sentence) && message.sentence >= 1 && message.sentence <= 10_000;
+      }
+      return isTerm(message.term);
+    case 'saveNote':
+      return Object.keys(message).length === 4 && (message.field === 'title' || message.field === 'abstract') &&
+        typeof message.language === 'string' && LANGUAGE.test(message.language) && typeof message.text === 'string' && message.text.length <= MAX_NOTE_LENGTH;
     default:
       return false;
   }
+}
+
+function isTerm(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) {
+    return false;
+  }
+  const term = value as { language?: unknown; text?: unknown };
+  return Object.keys(term).length === 2 && typeof term.language === 'string' && LANGUAGE.test(term.language) &&
+    typeof term.text === 'string' && term.text.trim() !== '' && term.text.length <= MAX_TERM_LENGTH;
 }
 
 const MAX_URI_LENGTH = 4096;

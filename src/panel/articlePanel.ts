@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { isRestorableScheme, isWebviewToExtension, type ExtensionToWebview, type NavigationDirection, type PanelState, type WebviewToExtension } from '../common/messages';
 import { articlePanelHtml, webviewOptions } from './html';
 import { isStarredTarget, panelContent, samePanelTarget, type PanelServices, type PanelTarget } from './panelContent';
+import { affectsPreferences, readPreferences, savePreferences } from './preferences';
+import { panelStrings } from './strings';
 
 export const ARTICLE_VIEW_TYPE = 'digestReader.article';
 
@@ -15,6 +17,7 @@ export const PanelCommands = {
   showArticle: 'digestReader.showArticle',
   toggleRead: 'digestReader.toggleRead',
   toggleStar: 'digestReader.toggleStar',
+  addToStudyList: 'digestReader.addToStudyList',
 } as const;
 
 /**
@@ -77,7 +80,17 @@ export class ArticlePanel {
       }),
       // Read and star buttons follow markings made anywhere (tree, keys, another window).
       services.reading.onDidChange(() => void this.render()),
+      // Preferences changed in another window's panel, or in the settings editor.
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (affectsPreferences(event)) {
+          this.postSettings();
+        }
+      }),
     );
+    if (services.notes) {
+      // The reader's own translations, saved here or in another window.
+      this.disposables.push(services.notes.onDidChange(() => void this.render()));
+    }
     if (services.filters) {
       // A filter added, edited or computed: its words are marked (or no longer) in the article shown.
       this.disposables.push(services.filters.onDidChange(() => void this.render()));
@@ -125,7 +138,19 @@ export class ArticlePanel {
         // A new page (created, or reloaded by VS Code) has nothing yet: post, scroll and announce.
         this.postedContent = undefined;
         this.shownKey = undefined;
+        this.postSettings();
         void this.render();
+        return;
+      case 'setPreferences':
+        void savePreferences(message.preferences);
+        return;
+      case 'addToStudyList':
+        void this.addToStudyList(message);
+        return;
+      case 'saveNote':
+        if (this.shownKey && this.services.notes) {
+          void this.services.notes.set(this.shownKey, `${message.field}.${message.language}`, message.text);
+        }
         return;
       case 'openArxivPage':
       case 'openPdf':
@@ -141,6 +166,29 @@ export class ArticlePanel {
       case 'navigate':
         void this.navigate(message.direction);
         return;
+    }
+  }
+
+  private postSettings(): void {
+    if (this.ready) {
+      this.post({ type: 'settings', strings: panelStrings(), preferences: readPreferences() });
+    }
+  }
+
+  /** A sentence or words the reader picked, to the study list; the panel confirms what was kept. */
+  private async addToStudyList(message: Extract<WebviewToExtension, { type: 'addToStudyList' }>): Promise<void> {
+    if (!this.target) {
+      return;
+    }
+    const added = await vscode.commands.executeCommand<{ texts?: Record<string, string> } | undefined>(
+      PanelCommands.addToStudyList,
+      'sentence' in message ? { target: this.target, sentence: message.sentence } : { target: this.target, term: message.term },
+    );
+    if (added) {
+      this.post({
+        type: 'notice',
+        text: 'sentence' in message ? vscode.l10n.t('Sentence {0} is in your study list.', message.sentence) : vscode.l10n.t('“{0}” is in your study list.', message.term.text),
+      });
     }
   }
 

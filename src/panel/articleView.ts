@@ -1,14 +1,44 @@
-import { isoWeekday, weekdayName, type Article, type Digest, type StarredArticle } from '../core';
-import type { ArticleViewModel, LanguageText } from '../common/messages';
+import { isoWeekday, weekdayName, type Article, type Digest, type StarredArticle, type Translations } from '../core';
+import { alignAbstract, digestLengthModels, sentenceRows, type LengthModel } from '../core/study';
+import type { ArticleViewModel, LanguageText, SentenceRow } from '../common/messages';
 
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+const namesByLocale = new Map<string, Intl.DisplayNames>();
 
-function languageLabel(language: string): string {
+/** "English", "Englisch", "英语": language names in the display language of VS Code. */
+function languageLabel(language: string, locale: string): string {
   try {
-    return languageNames.of(language) ?? language;
+    let names = namesByLocale.get(locale);
+    if (!names) {
+      names = new Intl.DisplayNames([locale, 'en'], { type: 'language' });
+      namesByLocale.set(locale, names);
+    }
+    return names.of(language) ?? language;
   } catch {
     return language;
   }
+}
+
+// Length models are a property of the whole digest (its hundreds of abstract pairs): estimated once per parse and source language.
+const modelsByDigest = new WeakMap<Digest, Map<string, Record<string, LengthModel>>>();
+
+function lengthModels(digest: Digest, sourceLanguage: string): Record<string, LengthModel> {
+  let bySource = modelsByDigest.get(digest);
+  if (!bySource) {
+    bySource = new Map();
+    modelsByDigest.set(digest, bySource);
+  }
+  let models = bySource.get(sourceLanguage);
+  if (!models) {
+    models = digestLengthModels(digest, sourceLanguage);
+    bySource.set(sourceLanguage, models);
+  }
+  return models;
+}
+
+/** The abstract's sentences aligned across its languages; undefined when there is nothing to align. */
+function rowsOf(abstracts: Translations, sourceLanguage: string, models: Record<string, LengthModel>): SentenceRow[] | undefined {
+  const aligned = alignAbstract(abstracts, sourceLanguage, models);
+  return aligned && aligned.source.length > 0 ? sentenceRows(aligned) : undefined;
 }
 
 const ARXIV_LANGUAGES = ['en', 'de', 'zh'];
@@ -58,8 +88,8 @@ function orderedLanguages(source: string, languages: string[]): string[] {
   return [source, ...unique];
 }
 
-function texts(languages: string[], values: Record<string, string | undefined>): LanguageText[] {
-  return languages.map((language) => ({ language, label: languageLabel(language), text: values[language] }));
+function texts(languages: string[], values: Record<string, string | undefined>, locale: string): LanguageText[] {
+  return languages.map((language) => ({ language, label: languageLabel(language, locale), text: values[language] }));
 }
 
 /** An article's reading state, as the panel shows it. */
@@ -69,7 +99,7 @@ export interface ReadingMarks {
   alsoIn?: string;
 }
 
-export function toArticleViewModel(digest: Digest, article: Article, marks: ReadingMarks): ArticleViewModel {
+export function toArticleViewModel(digest: Digest, article: Article, marks: ReadingMarks, locale = 'en'): ArticleViewModel {
   const position = digest.articles.indexOf(article);
   return {
     ...marks,
@@ -83,15 +113,17 @@ export function toArticleViewModel(digest: Digest, article: Article, marks: Read
     weekdayName: weekdayName(article.weekday) || undefined,
     arxivId: article.arxivId,
     authors: article.authors,
-    titles: texts(titleLanguages(digest, article), article.titles),
-    abstracts: texts(abstractLanguages(digest, article), article.abstracts),
+    titles: texts(titleLanguages(digest, article), article.titles, locale),
+    abstracts: texts(abstractLanguages(digest, article), article.abstracts, locale),
     hasPrevious: position > 0,
     hasNext: position >= 0 && position < digest.articles.length - 1,
+    sourceLanguage: article.sourceLanguage,
+    rows: rowsOf(article.abstracts, article.sourceLanguage, lengthModels(digest, article.sourceLanguage)),
   };
 }
 
 /** A starred article from what was stored with its star; `position` in the Starred view's order. */
-export function starredViewModel(star: StarredArticle, position: number, total: number, marks: ReadingMarks): ArticleViewModel {
+export function starredViewModel(star: StarredArticle, position: number, total: number, marks: ReadingMarks, locale = 'en'): ArticleViewModel {
   const titleLanguages = star.kind === 'arxiv' ? ARXIV_LANGUAGES : orderedLanguages(star.sourceLanguage, Object.keys(star.titles));
   const abstractLanguages = star.kind === 'arxiv'
     ? ARXIV_LANGUAGES.filter((language) => language !== 'de' || star.abstracts.de !== undefined)
@@ -108,9 +140,12 @@ export function starredViewModel(star: StarredArticle, position: number, total: 
     weekdayName: star.date ? weekdayName(isoWeekday(star.date)) || undefined : undefined,
     arxivId: star.arxivId,
     authors: star.authors,
-    titles: texts(titleLanguages, star.titles),
-    abstracts: texts(abstractLanguages, star.abstracts),
+    titles: texts(titleLanguages, star.titles, locale),
+    abstracts: texts(abstractLanguages, star.abstracts, locale),
     hasPrevious: position > 0,
     hasNext: position < total - 1,
+    // A starred copy has no digest to learn the length ratio from: the alignment estimates it from this abstract alone.
+    sourceLanguage: star.sourceLanguage,
+    rows: rowsOf(star.abstracts, star.sourceLanguage, {}),
   };
 }

@@ -30,6 +30,15 @@ export interface PanelServices {
   seen: SeenIndex;
   /** Saved filters: the words they match are marked in the article. */
   filters?: FilterService;
+  /** The reader's own translations of fields a digest lacks, by article key and `title.zh` / `abstract.de`. */
+  notes?: ExerciseNotes;
+}
+
+/** Where the panel keeps the reader's own translations (never in the digest). */
+export interface ExerciseNotes {
+  forArticle(articleKey: string): Record<string, string>;
+  set(articleKey: string, field: string, text: string): Promise<void> | void;
+  readonly onDidChange: vscode.Event<unknown>;
 }
 
 export type PanelContent =
@@ -52,7 +61,7 @@ export async function panelContent(services: PanelServices, target: PanelTarget 
     const marks = { read: reading.state.isRead(star.key), starred: true, alsoIn: seen.alsoIn(star.key, star.subject, star.digestDate) };
     return {
       kind: 'article', key: star.key, target, state: { starredKey: star.key },
-      article: starredViewModel(star, position, starred.length, marks),
+      article: { ...starredViewModel(star, position, starred.length, marks, vscode.env.language), notes: services.notes?.forArticle(star.key) },
       title: `★ ${star.subject || 'Digest'} · ${String(star.index).padStart(2, '0')}`,
     };
   }
@@ -68,7 +77,11 @@ export async function panelContent(services: PanelServices, target: PanelTarget 
     // Follows the article's moves, so the next edit still finds it.
     target: targetOf(target.uri, article),
     state: { uri: target.uri.toString(), index: article.index, line: article.line, arxivId: article.arxivId },
-    article: { ...toArticleViewModel(entry.digest, article, marks), highlights: services.filters?.highlightsFor(entry.digest, article) },
+    article: {
+      ...toArticleViewModel(entry.digest, article, marks, vscode.env.language),
+      highlights: services.filters?.highlightsFor(entry.digest, article),
+      notes: services.notes?.forArticle(key),
+    },
     title: `${entry.digest.subject || 'Digest'} · ${String(article.index).padStart(2, '0')}`,
   };
 }

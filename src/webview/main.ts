@@ -1,214 +1,206 @@
 /**
- * The article panel's script. Every field of a digest is untrusted: text is
- * inserted with text nodes only; TeX between `$…$` goes through KaTeX with
- * `trust: false`, rendered as MathML (no inline styles, so the strict CSP
- * holds), and falls back to the literal text when KaTeX cannot read it.
+ * The article panel's script: draws the article the extension posts, in the
+ * layout, languages and study mode the reader chose, and sends back only
+ * typed messages. Everything from a digest is inserted as text (see text.ts).
  */
-import katex from 'katex';
-import type { ArticleViewModel, ExtensionToWebview, LanguageText, WebviewToExtension } from '../common/messages';
-import { findMath } from '../core/math';
+import type { ArticleViewModel, ExtensionToWebview, WebviewToExtension } from '../common/messages';
+import { DEFAULT_PREFERENCES, shownLanguages, type PanelPreferences } from '../common/panelPreferences';
+import { headerBar, metaLine, readingState, authorLine } from './articleParts';
+import { element, setStrings, t, vscode } from './dom';
+import { availableLanguages, articleTexts } from './parallel';
+import { pinyinLoaded, showPinyin } from './pinyin';
+import { currentRow, followCounterparts, forgetCurrentRow, markRow } from './rowFocus';
+import { noticeLine, onSpeechNotice } from './speech';
+import { conceal, forgetRevealed, revealNext, revealOnActivate } from './study';
+import { toolbar } from './toolbar';
 
-interface VsCodeApi {
-  postMessage(message: WebviewToExtension): void;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
 const root = document.getElementById('article') as HTMLElement;
-/** The live region: only a new article's title is announced, never the whole page, and not on edits. */
+/** The live region: a new article's title and the panel's notices are announced, never the whole page, and not on edits. */
 const announcer = document.getElementById('announcer') as HTMLElement;
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) {
-    node.className = className;
-  }
-  if (text !== undefined) {
-    node.textContent = text;
-  }
-  return node;
+let article: ArticleViewModel | undefined;
+let preferences: PanelPreferences = DEFAULT_PREFERENCES;
+/** Changes made here that the settings have not echoed yet: a settings message from before them must not undo them. */
+let pending: Partial<PanelPreferences> = {};
+let lastStrings = '';
+let notice = noticeLine();
+
+function post(message: WebviewToExtension): void {
+  vscode.postMessage(message);
 }
 
-/** Ranges `[start, end)` a saved filter matched in one field. */
-type Ranges = readonly (readonly [number, number])[];
+function showNotice(text: string): void {
+  notice.textContent = text;
+  notice.hidden = false;
+  announcer.textContent = text;
+}
+onSpeechNotice(showNotice);
 
-/**
- * Appends `text[from, to)` as text nodes, the parts inside `ranges` wrapped in
- * `<mark>` (text inside a mark is a text node too: never markup); in TeX text `\$` reads `$`.
- */
-function appendMarked(parent: HTMLElement, text: string, from: number, to: number, ranges: Ranges, tex = false): void {
-  const plain = (start: number, end: number): Text => document.createTextNode(tex ? text.slice(start, end).replace(/\\\$/g, '$') : text.slice(start, end));
-  let at = from;
-  for (const [rangeStart, rangeEnd] of ranges) {
-    const start = Math.max(rangeStart, at);
-    const end = Math.min(rangeEnd, to);
-    if (start >= end) {
-      continue;
+/** The editor's font size in px, which sizes left at 0 follow. */
+function baseFontSize(): number {
+  return parseFloat(getComputedStyle(document.body).getPropertyValue('--vscode-font-size')) || 13;
+}
+
+/** Sizes and the Chinese font as CSS variables (CSSOM: allowed by the CSP, unlike style attributes). */
+function applyFonts(): void {
+  const style = document.documentElement.style;
+  const size = (px: number): string => (px > 0 ? `${px}px` : '');
+  style.setProperty('--latin-size', size(preferences.fontSize));
+  style.setProperty('--cjk-size', size(preferences.cjkFontSize));
+  document.body.dataset.cjkFont = preferences.cjkFont;
+}
+
+function change(patch: Partial<PanelPreferences>): void {
+  // Shown at once; the extension saves it and sends the settings back.
+  preferences = { ...preferences, ...patch };
+  pending = { ...pending, ...patch };
+  render(false);
+  post({ type: 'setPreferences', preferences: patch });
+}
+
+/** What "Add to study list" takes: the selected words (a term, or a whole sentence), else the row the reader is at. */
+function addToStudyList(): void {
+  const selection = document.getSelection();
+  const selected = selection?.toString().trim() ?? '';
+  const anchor = selection?.anchorNode ? (selection.anchorNode instanceof Element ? selection.anchorNode : selection.anchorNode.parentElement) : null;
+  const unit = anchor?.closest<HTMLElement>('.unit');
+  if (selected !== '' && unit) {
+    const whole = (unit.textContent ?? '').trim();
+    if (unit.dataset.sentence && selected.length >= whole.length * 0.9) {
+      post({ type: 'addToStudyList', sentence: Number(unit.dataset.sentence) });
+    } else {
+      post({ type: 'addToStudyList', term: { language: unit.dataset.lang ?? 'en', text: selected.slice(0, 2000) } });
     }
-    if (start > at) {
-      parent.append(plain(at, start));
-    }
-    const mark = element('mark');
-    mark.append(plain(start, end));
-    parent.append(mark);
-    at = end;
+    return;
   }
-  if (at < to) {
-    parent.append(plain(at, to));
+  const row = currentRow();
+  const sentence = row === undefined ? undefined : article?.rows?.[row]?.sentence;
+  if (sentence !== undefined) {
+    post({ type: 'addToStudyList', sentence });
+  } else {
+    showNotice(t('selectFirst'));
   }
 }
 
-/**
- * Appends `text` to `parent`, with its math spans (Pandoc's dollar rule, see
- * core/math.ts) typeset and everything else as plain text with the filters'
- * matches marked (a match inside math is not marked: KaTeX draws the span whole).
- */
-function appendWithMath(parent: HTMLElement, text: string, ranges: Ranges = []): void {
-  let last = 0;
-  for (const span of findMath(text)) {
-    appendMarked(parent, text, last, span.start, ranges, true);
-    parent.append(typeset(span.tex, text.slice(span.start, span.end)));
-    last = span.end;
+function render(isNewArticle: boolean): void {
+  if (!article) {
+    return;
   }
-  appendMarked(parent, text, last, text.length, ranges, true);
-}
-
-function typeset(tex: string, source: string): Node {
-  const span = element('span', 'math');
-  try {
-    katex.render(tex, span, { output: 'mathml', throwOnError: true, trust: false, strict: 'ignore', maxSize: 10, maxExpand: 200 });
-    span.title = source;
-    return span;
-  } catch {
-    return document.createTextNode(source);
+  const started = performance.now();
+  const available = availableLanguages(article);
+  const shown = shownLanguages(available, preferences);
+  const labels = new Map([...article.titles, ...article.abstracts].map((entry) => [entry.language, entry.label]));
+  const ordered = [...shown, ...available.filter((language) => !shown.includes(language))];
+  const { titles, abstracts } = articleTexts(article, shown, preferences.layout);
+  const bar = toolbar({
+    preferences, change, order: shown, baseFontSize: baseFontSize(),
+    languages: ordered.map((language) => ({ language, label: labels.get(language) ?? language })),
+    revealNext: (all) => {
+      if (revealNext(root, all) === 0) {
+        showNotice(t('revealAll'));
+      }
+    },
+    addToStudyList,
+  });
+  const focused = document.activeElement instanceof HTMLElement && root.contains(document.activeElement) ? document.activeElement.title || document.activeElement.textContent : undefined;
+  notice = isNewArticle ? noticeLine() : notice;
+  root.replaceChildren(headerBar(article), bar, notice, titles, metaLine(article), readingState(article), authorLine(article), abstracts);
+  root.className = `layout-${preferences.layout}${preferences.studyMode ? ' study' : ''}`;
+  markRow(root);
+  if (preferences.studyMode) {
+    conceal(root, preferences.studyLanguage, labels);
   }
-}
-
-function button(label: string, title: string, message: WebviewToExtension, enabled = true): HTMLButtonElement {
-  const node = element('button', undefined, label);
-  node.type = 'button';
-  node.title = title;
-  node.disabled = !enabled;
-  node.addEventListener('click', () => vscode.postMessage(message));
-  return node;
-}
-
-/** A two-state button: `aria-pressed` says its state to screen readers. */
-function toggle(label: string, title: string, message: WebviewToExtension, pressed: boolean): HTMLButtonElement {
-  const node = button(label, title, message);
-  node.setAttribute('aria-pressed', String(pressed));
-  return node;
-}
-
-function languageBlock(entry: LanguageText, kind: 'title' | 'abstract', highlights: ArticleViewModel['highlights']): HTMLElement {
-  const block = element('section', `${kind} lang-${entry.language.replace(/[^a-z-]/gi, '')}`);
-  block.append(element('span', 'label', entry.label));
-  if (entry.text === undefined) {
-    const missing = element(kind === 'title' ? 'h1' : 'p', 'missing', kind === 'title' ? `No ${entry.label} title in this digest` : `No ${entry.label} abstract in this digest`);
-    block.append(missing);
-    return block;
+  applyFonts();
+  // A toolbar button pressed keeps the focus where it was (the redraw replaced it).
+  if (focused) {
+    [...root.querySelectorAll<HTMLElement>('.toolbar button')].find((node) => (node.title || node.textContent) === focused)?.focus();
   }
-  const body = element(kind === 'title' ? 'h1' : 'p', 'text');
-  body.lang = entry.language;
-  appendWithMath(body, entry.text, highlights?.[`${kind}.${entry.language}`]);
-  block.append(body);
-  return block;
-}
-
-function renderArticle(article: ArticleViewModel, isNewArticle: boolean): void {
-  const header = element('header', 'bar');
-  const place = element('span', 'place', `${article.subject} · ${article.digestDate} · Article ${article.index} (${article.position} of ${article.total})`);
-  const nav = element('nav');
-  nav.append(
-    button('← Previous', 'Previous article (← or k)', { type: 'navigate', direction: 'previous' }, article.hasPrevious),
-    button('Next →', 'Next article (→ or j)', { type: 'navigate', direction: 'next' }, article.hasNext),
-  );
-  header.append(place, nav);
-
-  const titles = element('div', 'titles');
-  titles.append(...article.titles.map((t) => languageBlock(t, 'title', article.highlights)));
-
-  const meta = element('div', 'meta');
-  const when = [article.weekdayName, article.date].filter(Boolean).join(' ');
-  if (when) {
-    meta.append(element('span', 'date', when));
-  }
-  if (article.arxivId) {
-    const id = element('span', 'id', 'arXiv ');
-    appendMarked(id, article.arxivId, 0, article.arxivId.length, article.highlights?.id ?? []);
-    meta.append(id);
-    const actions = element('span', 'actions');
-    actions.append(
-      button('Open arXiv page', `Open https://arxiv.org/abs/${article.arxivId}`, { type: 'openArxivPage' }),
-      button('Open PDF', `Open https://arxiv.org/pdf/${article.arxivId}`, { type: 'openPdf' }),
-      button('Copy id', 'Copy the arXiv id to the clipboard', { type: 'copyId' }),
-      button('Copy BibTeX', 'Copy a BibTeX entry for this article to the clipboard', { type: 'copyBibtex' }),
-      button('Copy citation', 'Copy a formatted citation (APA, or the style of digestReader.citationStyle) to the clipboard', { type: 'copyCitation' }),
-    );
-    meta.append(actions);
-  }
-
-  const state = element('div', 'state');
-  state.append(
-    toggle(article.read ? 'Mark unread' : 'Mark read', article.read ? 'Mark this article unread (m)' : 'Mark this article read (m)', { type: 'toggleRead' }, article.read),
-    toggle(article.starred ? '★ Starred' : '☆ Star', article.starred ? 'Unstar this article (s)' : 'Star this article (s)', { type: 'toggleStar' }, article.starred),
-    element('span', 'read-state', article.read ? 'Read' : 'Unread'),
-  );
-  if (article.alsoIn) {
-    state.append(element('span', 'also-in', `Also in ${article.alsoIn}`));
-  }
-  if (article.fromStarred) {
-    state.append(element('span', 'from-starred', 'Shown from your starred copy'));
-  }
-
-  const authors = element('p', 'authors');
-  if (article.authors.length > 0) {
-    authors.append(element('span', 'label', article.authors.length === 1 ? 'Author' : `Authors (${article.authors.length})`), element('span'));
-    const names = article.authors.join(', ');
-    appendMarked(authors.lastElementChild as HTMLElement, names, 0, names.length, article.highlights?.authors ?? []);
-  }
-
-  const abstracts = element('div', 'abstracts');
-  abstracts.append(element('h2', undefined, 'Abstract'), ...article.abstracts.map((a) => languageBlock(a, 'abstract', article.highlights)));
-
-  root.replaceChildren(header, titles, meta, state, authors, abstracts);
   document.title = article.titles[0]?.text ?? `Article ${article.index}`;
+  if (preferences.pinyin && shown.some((language) => language.startsWith('zh'))) {
+    if (pinyinLoaded()) {
+      void showPinyin(root);
+    } else {
+      void showPinyin(root).then((ok) => ok && (document.body.dataset.pinyinMs = String(Math.round(performance.now() - started))));
+    }
+  }
+  // Measured for the UI test's report: the time to draw this article (the pinyin converter's first load aside).
+  document.body.dataset.renderMs = (performance.now() - started).toFixed(1);
   if (isNewArticle) {
     window.scrollTo(0, 0);
-    announcer.textContent = `Article ${article.index}: ${article.titles[0]?.text ?? ''}`;
+    announcer.textContent = t('announceArticle', article.index, article.titles[0]?.text ?? '');
   }
 }
 
 function renderEmpty(message: string): void {
+  article = undefined;
   root.replaceChildren(element('p', 'placeholder', message));
   announcer.textContent = message;
 }
+
+followCounterparts(root);
+revealOnActivate(root);
 
 window.addEventListener('message', (event: MessageEvent<ExtensionToWebview>) => {
   const message = event.data;
   switch (message?.type) {
     case 'show':
-      renderArticle(message.article, message.isNewArticle);
+      article = message.article;
+      if (message.isNewArticle) {
+        forgetRevealed();
+        forgetCurrentRow();
+      }
+      render(message.isNewArticle);
       vscode.setState(message.state);
       break;
     case 'empty':
       renderEmpty(message.message);
       vscode.setState(undefined);
       break;
+    case 'settings':
+      setStrings(message.strings);
+      for (const key of Object.keys(pending) as Array<keyof PanelPreferences>) {
+        if (JSON.stringify(message.preferences[key]) === JSON.stringify(pending[key])) {
+          delete pending[key];
+        }
+      }
+      {
+        const next = { ...message.preferences, ...pending };
+        const same = JSON.stringify(next) === JSON.stringify(preferences) && JSON.stringify(message.strings) === lastStrings;
+        preferences = next;
+        lastStrings = JSON.stringify(message.strings);
+        if (!same) {
+          render(false); // the echo of a change already shown needs no redraw
+        }
+      }
+      break;
+    case 'notice':
+      showNotice(message.text);
+      break;
   }
 });
 
-// ← and → step here; j, k, n, s, m, u, o, p are workbench keybindings (the webview forwards its keys), so each key acts once.
+function typing(target: EventTarget | null): boolean {
+  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+}
+
+// ← and → step here, r / Shift+R reveal in study mode, a adds to the study list; j, k, n, s, m, u, o, p are workbench keybindings (the webview forwards its keys), so each key acts once.
 window.addEventListener('keydown', (event) => {
-  if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || event.target instanceof HTMLInputElement) {
+  if (event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) {
     return;
   }
-  if (event.key === 'ArrowRight') {
-    vscode.postMessage({ type: 'navigate', direction: 'next' });
+  if (event.key === 'R' && event.shiftKey && preferences.studyMode) {
+    revealNext(root, true);
+  } else if (event.shiftKey) {
+    return;
+  } else if (event.key === 'ArrowRight') {
+    post({ type: 'navigate', direction: 'next' });
   } else if (event.key === 'ArrowLeft') {
-    vscode.postMessage({ type: 'navigate', direction: 'previous' });
+    post({ type: 'navigate', direction: 'previous' });
+  } else if (event.key === 'r' && preferences.studyMode) {
+    revealNext(root, false);
+  } else if (event.key === 'a' && article) {
+    addToStudyList();
   }
 });
 
-vscode.postMessage({ type: 'ready' });
+post({ type: 'ready' });

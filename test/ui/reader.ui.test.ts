@@ -20,6 +20,8 @@ import { libraryTopic } from './library.ui';
 import { panelTopic } from './panel.ui';
 import { searchTopic } from './search.ui';
 import { sharedStateTopic } from './sharedState.ui';
+import { studyTopic } from './study.ui';
+import { auditTopic } from './audit.ui';
 import { triageTopic } from './triage.ui';
 import { FIXTURE } from './uiWorkspace';
 
@@ -177,7 +179,7 @@ function readingTopic(j: Journey): void {
 
 describe('UI: reading a digest in the workbench (extension from the working tree)', function () {
   this.timeout(90_000);
-  journey('development', [triageTopic, readingTopic, panelTopic, commandsTopic, keysTopic, statusTopic, editorAidsTopic, libraryTopic, searchTopic, filtersTopic, exportTopic, sharedStateTopic]);
+  journey('development', [triageTopic, readingTopic, panelTopic, commandsTopic, keysTopic, statusTopic, editorAidsTopic, libraryTopic, searchTopic, filtersTopic, exportTopic, studyTopic, auditTopic, sharedStateTopic]);
 });
 
 describe('UI: the packaged .vsix, installed into a clean profile', function () {

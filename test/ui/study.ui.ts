@@ -1,0 +1,162 @@
+/// <reference lib="dom" />
+/**
+ * Study mode as a learner meets it in the article panel: sentences aligned
+ * side by side, hovering one marks its translation, study mode blurs and
+ * reveals, pinyin on and off, read aloud where there is no voice, their own
+ * translation of a missing one, and a news digest in the same layouts.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FrameLocator } from 'playwright-core';
+import type { Journey } from './journey';
+import { FIXTURE } from './uiWorkspace';
+
+const DATE_29 = 'Thu 2025-05-29';
+
+/** Presses a toolbar toggle until it is in the state wanted (the toolbar is redrawn after each press). */
+export async function setToggle(frame: FrameLocator, name: string, pressed: boolean): Promise<void> {
+  const control = frame.locator('.toolbar button', { hasText: new RegExp(`^${name}$`) }).first();
+  if ((await control.getAttribute('aria-pressed')) !== String(pressed)) {
+    await control.click();
+    await frame.locator('.toolbar button', { hasText: new RegExp(`^${name}$`) }).first().and(frame.locator(`[aria-pressed="${pressed}"]`)).waitFor({ timeout: 10_000 });
+  }
+}
+
+/** The panel as every test expects to find it: stacked, no study mode, no pinyin (they are remembered settings). */
+export async function resetPanel(frame: FrameLocator): Promise<void> {
+  await setToggle(frame, 'Stacked', true);
+  await setToggle(frame, 'Study mode', false);
+  await setToggle(frame, 'Pinyin', false);
+}
+
+export function studyTopic(j: Journey): void {
+  afterEach(async () => {
+    const frame = j.workbench.articleFrame();
+    if (await frame.locator('.toolbar').count().catch(() => 0)) {
+      await resetPanel(frame);
+    }
+  });
+
+  it('side by side: a column per language, sentences aligned; hovering an English sentence marks its Chinese one', async () => {
+    const { workbench } = j;
+    const frame = await workbench.showArticle(FIXTURE, '02 Parallel GPU-Accelerated', 'Article 2 ', DATE_29);
+    await setToggle(frame, 'Side by side', true);
+    const titles = frame.locator('.titles.parallel.columns-3 .title');
+    assert.deepEqual(await titles.locator('.label').allTextContents(), ['English', 'German', 'Chinese']);
+    // Hand-checked (see test/unit/study.test.ts): the translator joined English sentences 1 and 2 into one.
+    const english = (row: number) => frame.locator(`.sentence[data-lang="en"][data-row="${row}"]`);
+    const chinese = (row: number) => frame.locator(`.sentence[data-lang="zh"][data-row="${row}"]`);
+    assert.match(await english(0).innerText(), /^We introduce a parallel algorithm.*Such a linear system arises/s);
+    assert.match(await chinese(0).innerText(), /^我们引入了平行算法.*这种线性系统来自/s);
+    assert.match(await chinese(1).innerText(), /^这个前提属于不完全系数化/);
+    await english(1).hover();
+    await frame.locator('.sentence.counterpart[data-lang="zh"][data-row="1"]').waitFor({ timeout: 5_000 });
+    assert.equal(await chinese(0).getAttribute('class'), 'sentence unit', 'only the counterpart is marked');
+    // Side by side, row by row: sentence 2's cells sit on one line.
+    const [enBox, zhBox] = [await english(1).boundingBox(), await chinese(1).boundingBox()];
+    assert.ok(enBox && zhBox && Math.abs(enBox.y - zhBox.y) < 4 && zhBox.x > enBox.x, 'the Chinese sentence is beside its English one');
+    await workbench.screenshot('study-side-by-side-hover');
+    // Focus does the same, for keyboard users (the mouse moved away first: scrolling to the focus would hover another row).
+    await workbench.page.mouse.move(0, 0);
+    await english(3).focus();
+    await frame.locator('.sentence.counterpart[data-lang="zh"][data-row="3"]').waitFor({ timeout: 5_000 });
+  });
+
+  it('study mode: the language learned shows, the others are blurred; r reveals the next, a click one, Shift+R all', async () => {
+    const { workbench } = j;
+    const frame = await workbench.showArticle(FIXTURE, '02 Parallel GPU-Accelerated', 'Article 2 ', DATE_29);
+    await setToggle(frame, 'Side by side', true);
+    await frame.locator('.toolbar select').first().selectOption('zh');
+    await setToggle(frame, 'Study mode', true);
+    const concealed = frame.locator('.unit.concealed');
+    const rows = await frame.locator('.sentence[data-lang="en"]').count();
+    assert.equal(await concealed.count(), 2 + rows, 'the English and German titles and every English sentence are hidden');
+    assert.equal(await frame.locator('.unit.concealed[data-lang="zh"]').count(), 0);
+    assert.match(await concealed.first().evaluate((node) => getComputedStyle(node).filter), /blur/);
+    // Hidden from screen readers too; a reveal button named for it takes its place in the tab order.
+    assert.equal(await concealed.first().getAttribute('aria-hidden'), 'true');
+    assert.deepEqual(await frame.locator('button.reveal').evaluateAll((nodes) => nodes.slice(0, 2).map((node) => node.textContent)), ['Reveal hidden English text', 'Reveal hidden German text']);
+    await workbench.screenshot('study-mode-hidden');
+    await frame.locator('.sentence[data-lang="zh"][data-row="0"]').click();
+    await workbench.page.keyboard.press('r');
+    await frame.locator('.title.lang-en h1:not(.concealed)').waitFor({ timeout: 5_000 });
+    assert.equal(await concealed.count(), 1 + rows);
+    await frame.locator('.sentence.concealed[data-lang="en"][data-row="2"]').click();
+    assert.equal(await frame.locator('.sentence[data-lang="en"][data-row="2"]').getAttribute('class'), 'sentence unit current');
+    await workbench.screenshot('study-mode-revealed-two');
+    // By keyboard: Tab reaches the next reveal button, Enter reveals its text and leaves the focus on it.
+    await frame.locator('button.reveal').first().focus();
+    await workbench.page.keyboard.press('Enter');
+    await frame.locator('.title.lang-de h1:not(.concealed)').waitFor({ timeout: 5_000 });
+    assert.equal(await concealed.count(), rows - 1);
+    await workbench.page.keyboard.press('Shift+R');
+    await frame.locator('.unit.concealed').first().waitFor({ state: 'detached', timeout: 5_000 });
+    assert.equal(await concealed.count(), 0);
+  });
+
+  it('pinyin over Chinese, word by word (长期 reads cháng qī), and off again', async () => {
+    const { workbench } = j;
+    const frame = await workbench.showArticle(FIXTURE, '07 SealOS+', 'Article 7 ', DATE_29);
+    await setToggle(frame, 'Pinyin', true);
+    const zh = frame.locator('.abstract.lang-zh p');
+    await zh.locator('ruby').first().waitFor({ timeout: 15_000 });
+    const readings = await zh.evaluate((node) => Array.from(node.querySelectorAll('ruby'), (ruby) => [ruby.firstChild?.textContent ?? '', ruby.querySelector('rt')?.textContent ?? '']));
+    const at = readings.findIndex(([character], k) => character === '长' && readings[k + 1]?.[0] === '期');
+    assert.ok(at >= 0, '长期 is in the abstract');
+    assert.deepEqual(readings.slice(at, at + 2).map(([, reading]) => reading), ['cháng', 'qī']);
+    // The text itself is unchanged under the readings.
+    assert.match(await zh.evaluate((node) => { const copy = node.cloneNode(true) as HTMLElement; copy.querySelectorAll('rt').forEach((rt) => rt.remove()); return copy.textContent ?? ''; }), /^随着证券交易系统向微观服务结构过渡/);
+    const times = await frame.locator('body').evaluate((body) => ({ render: body.dataset.renderMs, firstPinyin: body.dataset.pinyinMs }));
+    console.log(`      article 7 drawn in ${times.render} ms; first pinyin (converter loaded) after ${times.firstPinyin} ms`);
+    await workbench.screenshot('pinyin-on');
+    await setToggle(frame, 'Pinyin', false);
+    assert.equal(await zh.locator('ruby').count(), 0);
+  });
+
+  it('read aloud: with no voice installed, the button says so instead of doing nothing', async () => {
+    const { workbench } = j;
+    const frame = await workbench.showArticle(FIXTURE, '02 Parallel GPU-Accelerated', 'Article 2 ', DATE_29);
+    const voices = await frame.locator('body').evaluate(() => new Promise<number>((resolve) => setTimeout(() => resolve(speechSynthesis.getVoices().length), 1200)));
+    assert.equal(voices, 0, 'this headless Chromium has no speech voices (as VS Code on Linux usually has none)');
+    await frame.getByRole('button', { name: 'Read aloud in Chinese' }).click();
+    const notice = frame.locator('.notice');
+    await notice.waitFor({ timeout: 5_000 });
+    assert.match(await notice.innerText(), /^No Chinese voice is installed, so this cannot be read aloud here\./);
+    assert.match(await frame.locator('#announcer').innerText(), /No Chinese voice is installed/);
+    await workbench.screenshot('read-aloud-no-voice');
+  });
+
+  it('a missing translation is an exercise: the reader writes their own, kept in their notes, not in the digest', async () => {
+    const { workbench, workspace } = j;
+    const before = fs.readFileSync(path.join(workspace, FIXTURE), 'utf8');
+    const frame = await workbench.showArticle(FIXTURE, '03 Complementary Time-Space', 'Article 3 ', DATE_29);
+    const block = frame.locator('.abstract.lang-zh');
+    assert.equal(await block.locator('.missing').innerText(), 'No Chinese abstract in this digest');
+    await block.getByRole('button', { name: 'No Chinese translation: write your own' }).click();
+    const input = block.getByLabel('Your Chinese translation');
+    await input.fill('我们研究群体协议模型中的自稳定领导者选举问题。');
+    await block.getByRole('button', { name: 'Save' }).click();
+    await block.locator('.own', { hasText: '我们研究群体协议模型中的自稳定领导者选举问题。' }).waitFor({ timeout: 10_000 });
+    assert.match(await block.locator('.own-label').innerText(), /Your translation/);
+    await workbench.screenshot('exercise-own-translation');
+    // Shown again from the notes after another article; the digest file is as it was.
+    await workbench.showArticle(FIXTURE, '02 Parallel GPU-Accelerated', 'Article 2 ', DATE_29);
+    await workbench.showArticle(FIXTURE, '03 Complementary Time-Space', 'Article 3 ', DATE_29);
+    await block.locator('.own', { hasText: '自稳定领导者选举' }).waitFor({ timeout: 10_000 });
+    assert.equal(fs.readFileSync(path.join(workspace, FIXTURE), 'utf8'), before);
+  });
+
+  it('a news digest side by side: the German original, then English and Chinese, aligned sentence by sentence', async () => {
+    const { workbench } = j;
+    const frame = await workbench.showArticle('german-news-2025-06-01.md', 'Railway announces new routes', 'Article 0 ');
+    await setToggle(frame, 'Side by side', true);
+    assert.deepEqual(await frame.locator('.titles.parallel .title .label').allTextContents(), ['German', 'English', 'Chinese']);
+    assert.equal(await frame.locator('.sentence[data-lang="de"][data-row="0"]').innerText(), 'Die Bahn hat neue Strecken angekündigt.');
+    assert.equal(await frame.locator('.sentence[data-lang="en"][data-row="0"]').innerText(), 'The railway has announced new routes.');
+    assert.equal(await frame.locator('.sentence[data-lang="zh"][data-row="0"]').innerText(), '铁路公司宣布了新线路。');
+    await frame.locator('.sentence[data-lang="de"][data-row="1"]').hover();
+    await frame.locator('.sentence.counterpart[data-lang="en"][data-row="1"]').waitFor({ timeout: 5_000 });
+    await workbench.screenshot('news-side-by-side');
+  });
+}
