@@ -4,3 +4,6 @@ export { alignSentences, estimateLengthModel, sentenceLength, type Bead, type Le
 export { alignAbstract, digestLengthModels, sentenceEntries, sourceGroups, STUDY_SPLIT, type AlignedAbstract, type AlignedTranslation } from './studyEntries';
 export { asStudyEntry, decodeStudyList, encodeStudyList, studyEntryId, STUDY_FORMAT, STUDY_VERSION, type LoadedStudyList, type StoredStudyList, type StudyEntry } from './studyList';
 export { ankiTsv, studyCsv, type AnkiExportOptions, type CsvExportOptions } from './anki';
+export { decodeStudyNotes, emptyNotes, encodeStudyNotes, isNoteKey, isNoteLanguage, withNote, MAX_NOTE_LENGTH, NOTES_FORMAT, NOTES_VERSION, type LoadedStudyNotes, type StoredStudyNotes, type StudyNote, type StudyNotes } from './notes';
+export { entryForSelection, fieldAt, sentenceEntry, sentenceNumberAt, termEntry, MAX_TERM_LENGTH, type SelectionField } from './selection';
+export { editedTexts } from './edit';
