@@ -11,6 +11,7 @@ import * as reading from './reading';
 import * as search from './search';
 import * as starred from './starred';
 import * as statusBar from './statusBar';
+import * as study from './study';
 import * as tree from './tree';
 
 /** Markings not yet saved are saved before the extension host stops. */
@@ -35,7 +36,8 @@ export function activate(context: vscode.ExtensionContext): DigestReaderApi {
   statusBar.register(context, documents, readingStore);
   const digestLibrary = library.register(context, readingStore, output);
   const searchIndex = search.register(context, readingStore, output, search.librarySearchSource(digestLibrary.library));
-  return { documents, articlesTree, starredTree, reading: readingStore, library: digestLibrary.library, libraryTree: digestLibrary.tree, searchIndex, filters: filterService, panelArticle: () => panel.ArticlePanel.current?.shownArticle, exportArticles };
+  const studyList = study.register(context, { documents, reading: readingStore, output });
+  return { documents, articlesTree, starredTree, reading: readingStore, library: digestLibrary.library, libraryTree: digestLibrary.tree, searchIndex, filters: filterService, panelArticle: () => panel.ArticlePanel.current?.shownArticle, exportArticles, studyList };
 }
 
 export function deactivate(): Promise<void> | undefined {
