@@ -90,7 +90,8 @@ export class StudyListStore implements vscode.Disposable {
 
   /** The stored value as it is (tests write a damaged one, then reload). */
   get stored(): { read(): unknown; write(value: unknown): Thenable<void> } {
-    return this.value.raw;
+    // A write waits for the saves before it, so none of them lands on top of it.
+    return { read: () => this.value.raw.read(), write: (value) => (this.saving = this.saving.then(() => this.value.raw.write(value))) };
   }
 
   /** What the last read could not read (undefined when all was read). */

@@ -50,7 +50,8 @@ export class StudyNotesStore implements vscode.Disposable {
   }
 
   get stored(): { read(): unknown; write(value: unknown): Thenable<void> } {
-    return this.value.raw;
+    // A write waits for the saves before it, so none of them lands on top of it.
+    return { read: () => this.value.raw.read(), write: (value) => (this.saving = this.saving.then(() => this.value.raw.write(value))) };
   }
 
   get lastDamage(): StoredValue<StudyNotes>['lastDamage'] {
