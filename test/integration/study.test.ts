@@ -1,7 +1,7 @@
 /** Study mode: the study list (add from the panel's argument and from an editor selection, edit, delete), its view, its exports, the notes, damaged state. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, closeAll, labelOf, openDigest, readText, sampleUri, scratchUri, writeText } from './helpers';
+import { api, closeAll, labelOf, openDigest, readText, sampleUri, scratchUri, waitFor, writeText } from './helpers';
 
 interface Entry {
   kind: 'sentence' | 'term';
@@ -115,7 +115,18 @@ describe('Study list: add, view, edit, delete, export', () => {
     assert.deepEqual(reader.studyList.store.get(ID)?.texts, { en: EN, zh: '我的句子' });
     const dropped = await vscode.commands.executeCommand<Entry | undefined>('digestReader.studyList.edit', { id: ID, texts: { zh: '' } });
     assert.deepEqual(dropped?.texts, { en: EN });
-    assert.equal(await vscode.commands.executeCommand('digestReader.studyList.delete', { id: ID }), true);
+    // A row of the view (no answers given) asks; Escape at the prompt changes nothing.
+    const row = reader.studyList.tree.getChildren()[0];
+    let settled = false;
+    const asking = Promise.resolve(vscode.commands.executeCommand<Entry | undefined>('digestReader.studyList.edit', row)).finally(() => { settled = true; });
+    await waitFor('the edit prompt to close on Escape', async () => {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return settled;
+    });
+    assert.equal(await asking, undefined);
+    assert.deepEqual(reader.studyList.store.get(ID)?.texts, { en: EN });
+    assert.equal(await vscode.commands.executeCommand('digestReader.studyList.delete', row), true);
     assert.equal(reader.studyList.store.entries().length, 0);
     assert.equal(reader.studyList.tree.getChildren().length, 0);
     assert.equal(await vscode.commands.executeCommand('digestReader.studyList.delete', { id: ID }), false);
