@@ -6,6 +6,7 @@ import type { FilterService } from './filters';
 import type { PanelTarget } from './panel';
 import type { ReadingStore } from './reading';
 import type { StarredTree } from './starred';
+import type { StudyListStore, StudyNotesStore, StudyTree } from './study';
 import type { ArticlesTree } from './tree';
 
 /**
@@ -30,4 +31,10 @@ export interface DigestReaderApi {
   panelArticle(): PanelTarget | undefined;
   /** Exports any articles (a filter's, say) to a `.bib` file or a Markdown reading list; asks where unless given `{ target }`. */
   readonly exportArticles: ExportArticles;
+  /** Study mode: the study list (`store`, `stored` writes a raw value for tests), its view, and the exercise notes. */
+  readonly studyList: {
+    readonly store: Pick<StudyListStore, 'entries' | 'get' | 'onDidChange' | 'reload' | 'stored' | 'lastDamage' | 'flush'>;
+    readonly tree: Pick<StudyTree, 'getChildren' | 'getTreeItem' | 'view'>;
+    readonly notes: Pick<StudyNotesStore, 'get' | 'set' | 'onDidChange' | 'reload' | 'stored' | 'lastDamage'>;
+  };
 }

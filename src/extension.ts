@@ -11,6 +11,7 @@ import * as reading from './reading';
 import * as search from './search';
 import * as starred from './starred';
 import * as statusBar from './statusBar';
+import * as study from './study';
 import * as tree from './tree';
 
 /** Markings not yet saved are saved before the extension host stops. */
@@ -26,7 +27,8 @@ export function activate(context: vscode.ExtensionContext): DigestReaderApi {
   const filterService = filters.register(context, documents, output, tree.ARTICLES_VIEW_ID);
   const articlesTree = tree.register(context, documents, readingStore, seen, filterService);
   const starredTree = starred.register(context, readingStore);
-  const panelServices = { extensionUri: context.extensionUri, documents, reading: readingStore, seen, filters: filterService };
+  const studyList = study.register(context, { documents, reading: readingStore, output });
+  const panelServices = { extensionUri: context.extensionUri, documents, reading: readingStore, seen, filters: filterService, notes: study.exerciseNotes(studyList.notes) };
   panel.register(context, panelServices);
   const commandServices = { context, documents, reading: readingStore, seen, tree: articlesTree, starred: starredTree, panel: panelServices };
   commands.register(commandServices);
@@ -35,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): DigestReaderApi {
   statusBar.register(context, documents, readingStore);
   const digestLibrary = library.register(context, readingStore, output);
   const searchIndex = search.register(context, readingStore, output, search.librarySearchSource(digestLibrary.library));
-  return { documents, articlesTree, starredTree, reading: readingStore, library: digestLibrary.library, libraryTree: digestLibrary.tree, searchIndex, filters: filterService, panelArticle: () => panel.ArticlePanel.current?.shownArticle, exportArticles };
+  return { documents, articlesTree, starredTree, reading: readingStore, library: digestLibrary.library, libraryTree: digestLibrary.tree, searchIndex, filters: filterService, panelArticle: () => panel.ArticlePanel.current?.shownArticle, exportArticles, studyList };
 }
 
 export function deactivate(): Promise<void> | undefined {

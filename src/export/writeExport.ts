@@ -78,7 +78,7 @@ async function askLanguages(memento: vscode.Memento): Promise<string[] | undefin
  * The extension never writes to a digest: not to one open in the reader,
  * and not over a file whose first line is a digest header.
  */
-async function isDigest(documents: DigestDocuments, target: vscode.Uri): Promise<boolean> {
+export async function isDigest(documents: DigestDocuments, target: vscode.Uri): Promise<boolean> {
   if (documents.get(target)) {
     return true;
   }

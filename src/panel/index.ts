@@ -7,7 +7,7 @@ import { ARTICLE_VIEW_TYPE, ArticlePanel } from './articlePanel';
 import type { PanelServices } from './panelContent';
 
 export { ArticlePanel } from './articlePanel';
-export { isStarredTarget, type PanelServices, type PanelTarget } from './panelContent';
+export { isStarredTarget, type ExerciseNotes, type PanelServices, type PanelTarget } from './panelContent';
 
 export function register(context: vscode.ExtensionContext, services: PanelServices): void {
   const { documents } = services;

@@ -12,9 +12,9 @@ export interface ToolbarContext {
   languages: ReadonlyArray<{ language: string; label: string }>;
   /** Languages in their current order (shown ones), for the arrows. */
   order: readonly string[];
-  change(patch: Partial<PanelPreferences>): void;
-  revealNext(all: boolean): void;
-  addToStudyList(): void;
+  change: (patch: Partial<PanelPreferences>) => void;
+  revealNext: (all: boolean) => void;
+  addToStudyList: () => void;
   /** The editor's font size, when a size follows it. */
   baseFontSize: number;
 }

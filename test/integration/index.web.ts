@@ -15,6 +15,7 @@ import './export.test';
 import './library.test';
 import './search.test';
 import './filters.test';
+import './study.test';
 import * as vscode from 'vscode';
 import { announce, OPTIONS_FILE, report } from './report';
 

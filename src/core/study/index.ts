@@ -6,3 +6,6 @@ export { asStudyEntry, decodeStudyList, encodeStudyList, studyEntryId, STUDY_FOR
 export { ankiTsv, studyCsv, type AnkiExportOptions, type CsvExportOptions } from './anki';
 export { sentenceRows, type SentenceRow, type TextSpan } from './rows';
 export { rubyRuns, type RubyRun, type WordToPinyin } from './pinyin';
+export { decodeStudyNotes, emptyNotes, encodeStudyNotes, isNoteKey, isNoteLanguage, withNote, MAX_NOTE_LENGTH, NOTES_FORMAT, NOTES_VERSION, type LoadedStudyNotes, type StoredStudyNotes, type StudyNote, type StudyNotes } from './notes';
+export { entryForSelection, fieldAt, sentenceEntry, sentenceNumberAt, termEntry, MAX_TERM_LENGTH, type SelectionField } from './selection';
+export { editedTexts } from './edit';

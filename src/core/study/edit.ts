@@ -1,0 +1,23 @@
+/** Editing a study entry's texts: what the answers to one prompt per language make of it. */
+import type { Translations } from '../model';
+
+/**
+ * The entry's texts after editing: each language the entry has takes its
+ * answer (trimmed); an empty answer removes that language, unless that
+ * would leave none: an entry keeps at least one text, so then undefined
+ * (nothing to change). A language without an answer stays as it was.
+ */
+export function editedTexts(texts: Translations, answers: Readonly<Record<string, string | undefined>>): Translations | undefined {
+  const result: Translations = {};
+  for (const [language, text] of Object.entries(texts)) {
+    if (text === undefined) {
+      continue;
+    }
+    const answer = Object.prototype.hasOwnProperty.call(answers, language) ? answers[language] : undefined;
+    const value = answer === undefined ? text : answer.trim();
+    if (value !== '') {
+      result[language] = value;
+    }
+  }
+  return Object.keys(result).length > 0 ? result : undefined;
+}
