@@ -8,7 +8,7 @@ import { DEFAULT_PREFERENCES, shownLanguages, type PanelPreferences } from '../c
 import { headerBar, metaLine, readingState, authorLine } from './articleParts';
 import { element, setStrings, t, vscode } from './dom';
 import { availableLanguages, articleTexts } from './parallel';
-import { pinyinLoaded, showPinyin } from './pinyin';
+import { showPinyin } from './pinyin';
 import { currentRow, followCounterparts, forgetCurrentRow, markRow } from './rowFocus';
 import { noticeLine, onSpeechNotice } from './speech';
 import { conceal, forgetRevealed, revealNext, revealOnActivate } from './study';
@@ -117,11 +117,7 @@ function render(isNewArticle: boolean): void {
   }
   document.title = article.titles[0]?.text ?? `Article ${article.index}`;
   if (preferences.pinyin && shown.some((language) => language.startsWith('zh'))) {
-    if (pinyinLoaded()) {
-      void showPinyin(root);
-    } else {
-      void showPinyin(root).then((ok) => ok && (document.body.dataset.pinyinMs = String(Math.round(performance.now() - started))));
-    }
+    void showPinyin(root);
   }
   // Measured for the UI test's report: the time to draw this article (the pinyin converter's first load aside).
   document.body.dataset.renderMs = (performance.now() - started).toFixed(1);
