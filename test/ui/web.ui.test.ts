@@ -11,6 +11,7 @@
 import * as assert from 'node:assert/strict';
 import { journey, type Journey } from './journey';
 import { openArxivPageFromPanel } from './steps';
+import { resetPanel, setToggle } from './study.ui';
 import { FIXTURE } from './uiWorkspace';
 
 const TOTAL = 103;
@@ -118,6 +119,24 @@ function webTopic(j: Journey): void {
     assert.match(await selected.getAttribute('aria-label') ?? '', /^Article 22, read, starred: Smart Contracts/);
     await workbench.articleFrame().locator('.state button', { hasText: /^★ Starred$/ }).waitFor();
     await workbench.screenshot('triage-j-s');
+  });
+
+  it('study mode works here too: side by side with sentences aligned, pinyin from its lazy bundle, a sentence into the study list', async () => {
+    const { workbench } = j;
+    const frame = await workbench.showArticle(FIXTURE, '02 Parallel GPU-Accelerated', 'Article 2 ', 'Thu 2025-05-29');
+    try {
+      await setToggle(frame, 'Side by side', true);
+      assert.match(await frame.locator('.sentence[data-lang="zh"][data-row="1"]').innerText(), /^这个前提属于不完全系数化/);
+      await frame.locator('.sentence[data-lang="en"][data-row="1"]').hover();
+      await frame.locator('.sentence.counterpart[data-lang="zh"][data-row="1"]').waitFor({ timeout: 5_000 });
+      await setToggle(frame, 'Pinyin', true);
+      await frame.locator('.sentence[data-lang="zh"] ruby').first().waitFor({ timeout: 15_000 });
+      await frame.getByRole('button', { name: 'Add to study list' }).click();
+      await frame.locator('.notice', { hasText: 'Sentence 3 is in your study list.' }).waitFor({ timeout: 10_000 });
+      await workbench.screenshot('study-side-by-side-pinyin');
+    } finally {
+      await resetPanel(frame);
+    }
   });
 }
 
