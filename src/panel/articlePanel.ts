@@ -43,7 +43,7 @@ export class ArticlePanel {
     }
     const panel = vscode.window.createWebviewPanel(
       ARTICLE_VIEW_TYPE,
-      'Article',
+      vscode.l10n.t('Article'),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus },
       { ...webviewOptions(services.extensionUri), retainContextWhenHidden: false },
     );

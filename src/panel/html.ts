@@ -18,20 +18,25 @@ export function articlePanelHtml(webview: vscode.Webview, extensionUri: vscode.U
     "form-action 'none'",
   ].join('; ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${displayLanguage()}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${asset('media', 'article.css')}">
-<title>Article</title>
+<title>${vscode.l10n.t('Article')}</title>
 </head>
 <body>
-<main id="article"><p class="placeholder">Loading the article…</p></main>
+<main id="article"><p class="placeholder">${vscode.l10n.t('Loading the article…')}</p></main>
 <div id="announcer" class="visually-hidden" role="status" aria-live="polite"></div>
 <script nonce="${nonce}" src="${asset('dist', 'webview', 'main.js')}"></script>
 </body>
 </html>`;
+}
+
+/** VS Code's display language as a `lang` value (only letters, digits and hyphens reach the page). */
+function displayLanguage(): string {
+  return /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(vscode.env.language) ? vscode.env.language : 'en';
 }
 
 /** The webview may load only what the extension ships for it. */

@@ -48,7 +48,7 @@ export type PanelContent =
 /** Reads what a target names now: the document's current parse, or the star's stored copy. */
 export async function panelContent(services: PanelServices, target: PanelTarget | undefined): Promise<PanelContent> {
   if (!target) {
-    return { kind: 'empty', message: 'Click an article in the Articles view to read it here.', title: 'Article' };
+    return { kind: 'empty', message: vscode.l10n.t('Click an article in the Articles view to read it here.'), title: vscode.l10n.t('Article') };
   }
   const { reading, seen } = services;
   if (isStarredTarget(target)) {
@@ -56,7 +56,7 @@ export async function panelContent(services: PanelServices, target: PanelTarget 
     const position = starred.findIndex((star) => star.key === target.starredKey);
     const star: StarredArticle | undefined = starred[position];
     if (!star) {
-      return { kind: 'empty', message: 'This article is no longer starred.', title: 'Article' };
+      return { kind: 'empty', message: vscode.l10n.t('This article is no longer starred.'), title: vscode.l10n.t('Article') };
     }
     const marks = { read: reading.state.isRead(star.key), starred: true, alsoIn: seen.alsoIn(star.key, star.subject, star.digestDate) };
     return {
@@ -68,7 +68,7 @@ export async function panelContent(services: PanelServices, target: PanelTarget 
   const entry = services.documents.get(target.uri) ?? (await services.documents.open(target.uri).then(undefined, () => undefined));
   const article = entry && findArticle(entry.digest, target);
   if (!entry || !article) {
-    return { kind: 'empty', message: entry ? `Article ${target.index} is no longer in this digest.` : 'This digest can no longer be read.', title: 'Article' };
+    return { kind: 'empty', message: entry ? vscode.l10n.t('Article {0} is no longer in this digest.', target.index) : vscode.l10n.t('This digest can no longer be read.'), title: vscode.l10n.t('Article') };
   }
   const key = articleKey(entry.digest, article);
   const marks = { read: reading.state.isRead(key), starred: reading.state.isStarred(key), alsoIn: seen.alsoIn(key, entry.digest.subject, entry.digest.date) };
