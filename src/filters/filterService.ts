@@ -113,7 +113,7 @@ export class FilterService implements vscode.Disposable {
       return { ok: true };
     }
     const outcome = await runRegexesBounded(regexJobOf(compiled.filter, this.textsOf(digest)), cancellation);
-    return outcome.kind === 'done' ? { ok: true } : outcome.kind === 'cancelled' ? { ok: false, cancelled: true, message: 'Cancelled.' } : { ok: false, message: outcome.message };
+    return outcome.kind === 'done' ? { ok: true } : outcome.kind === 'cancelled' ? { ok: false, cancelled: true, message: vscode.l10n.t('Cancelled.') } : { ok: false, message: outcome.message };
   }
 
   private textsOf(digest: Digest): DigestTexts {
