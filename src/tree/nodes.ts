@@ -122,7 +122,7 @@ export class FilterNode {
       item.tooltip = vscode.l10n.t('Filter {0}: {1}', this.query, articles);
       item.accessibilityInformation = { label: vscode.l10n.t('Filter {0}, {1}', label, articles) };
     } else if (result.status === 'failed') {
-      item.description = result.message.includes('too slow') ? vscode.l10n.t('too slow') : vscode.l10n.t('failed');
+      item.description = result.slow ? vscode.l10n.t('too slow') : vscode.l10n.t('failed');
       item.tooltip = result.message;
       item.collapsibleState = vscode.TreeItemCollapsibleState.None;
     } else {
