@@ -15,19 +15,19 @@ export function citedArticle(resolved: ResolvedArticle): CitedArticle {
 /** Digest: Copy BibTeX — the current article's arXiv-style entry on the clipboard; the command's answer is the entry. */
 export function registerCite(context: vscode.ExtensionContext, resolving: ResolveContext): void {
   const copyBibtex = async (argument?: unknown): Promise<string | undefined> => {
-    const resolved = await resolveArticle(resolving, argument, 'Copy the BibTeX entry of which article?');
+    const resolved = await resolveArticle(resolving, argument, vscode.l10n.t('Copy the BibTeX entry of which article?'));
     if (!resolved) {
       return undefined;
     }
     const entry = bibtexOf(citedArticle(resolved));
     if (!entry) {
-      void vscode.window.showWarningMessage(`Article ${indexOf(resolved)} has no arXiv id, so there is no BibTeX entry to copy.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Article {0} has no arXiv id, so there is no BibTeX entry to copy.', indexOf(resolved)));
       return undefined;
     }
     await vscode.env.clipboard.writeText(entry);
     // The key is ASCII letters and digits only: safe in the status bar.
     const key = /^@misc\{([a-z0-9]+),/.exec(entry)?.[1] ?? '';
-    vscode.window.setStatusBarMessage(`Copied BibTeX ${key}`, 3000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Copied BibTeX {0}', key), 3000);
     return entry;
   };
   context.subscriptions.push(vscode.commands.registerCommand('digestReader.copyBibtex', copyBibtex));

@@ -19,41 +19,41 @@ export function register(services: CommandServices): void {
   const resolving = resolveContext(services);
 
   const showArticle = async (argument?: unknown, options?: ShowOptions): Promise<void> => {
-    const resolved = await resolveArticle(resolving, argument, 'Which article do you want to read?');
+    const resolved = await resolveArticle(resolving, argument, vscode.l10n.t('Which article do you want to read?'));
     if (resolved) {
       await showResolved(services, resolved, options?.preserveFocus ?? true, originOf(argument));
     }
   };
 
   const openPage = (kind: 'abs' | 'pdf') => async (argument?: unknown): Promise<string | undefined> => {
-    const resolved = await resolveArticle(resolving, argument, kind === 'abs' ? 'Open the arXiv page of which article?' : 'Open the PDF of which article?');
+    const resolved = await resolveArticle(resolving, argument, kind === 'abs' ? vscode.l10n.t('Open the arXiv page of which article?') : vscode.l10n.t('Open the PDF of which article?'));
     if (!resolved) {
       return undefined;
     }
     const urls = arxivUrls(arxivIdOf(resolved));
     if (!urls) {
-      void vscode.window.showWarningMessage(`Article ${indexOf(resolved)} has no valid arXiv id, so it has no arXiv page.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Article {0} has no valid arXiv id, so it has no arXiv page.', indexOf(resolved)));
       return undefined;
     }
     // The link-protection prompt may wait for the user; the command's answer is the URL it asked VS Code to open.
     vscode.env.openExternal(vscode.Uri.parse(urls[kind], true)).then(undefined, (error: unknown) => {
-      void vscode.window.showErrorMessage(`Could not open ${urls[kind]}: ${String(error)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not open {0}: {1}', urls[kind], String(error)));
     });
     return urls[kind];
   };
 
   const copyId = async (argument?: unknown): Promise<string | undefined> => {
-    const resolved = await resolveArticle(resolving, argument, 'Copy the arXiv id of which article?');
+    const resolved = await resolveArticle(resolving, argument, vscode.l10n.t('Copy the arXiv id of which article?'));
     if (!resolved) {
       return undefined;
     }
     const id = arxivIdOf(resolved);
     if (!id) {
-      void vscode.window.showWarningMessage(`Article ${indexOf(resolved)} has no arXiv id.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Article {0} has no arXiv id.', indexOf(resolved)));
       return undefined;
     }
     await vscode.env.clipboard.writeText(id);
-    vscode.window.setStatusBarMessage(`Copied arXiv id ${id}`, 3000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Copied arXiv id {0}', id), 3000);
     return id;
   };
 

@@ -100,7 +100,7 @@ export async function resolveArticle(context: ResolveContext, argument: unknown,
   const editor = vscode.window.activeTextEditor;
   const entry = (editor && context.documents.current(editor.document)) ?? context.documents.active;
   if (!entry) {
-    void vscode.window.showInformationMessage('Open a digest first: its articles are listed in the Digests sidebar.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a digest first: its articles are listed in the Digests sidebar.'));
     return undefined;
   }
   return pickArticle(entry, purpose);
@@ -117,7 +117,7 @@ async function panelArticle(context: ResolveContext): Promise<ResolvedArticle | 
 function starredArticle(context: ResolveContext, target: StarredTarget): ResolvedArticle | undefined {
   const star = context.reading.state.starredArticle(target.starredKey);
   if (!star) {
-    void vscode.window.showWarningMessage('This article is no longer starred.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('This article is no longer starred.'));
     return undefined;
   }
   return resolvedStar(star);
@@ -127,7 +127,7 @@ async function resolveTarget(documents: DigestDocuments, target: ArticleTarget):
   const entry = documents.get(target.uri) ?? (await documents.open(target.uri).then(undefined, () => undefined));
   const article = entry && findArticle(entry.digest, target);
   if (!entry || !article) {
-    void vscode.window.showWarningMessage(`Article ${target.index} is no longer in this digest.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Article {0} is no longer in this digest.', target.index));
     return undefined;
   }
   return resolvedDocument(entry, article);

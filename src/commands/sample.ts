@@ -14,7 +14,7 @@ export function registerSampleProvider(extensionUri: vscode.Uri): vscode.Disposa
     async provideTextDocumentContent(uri) {
       const name = uri.path.replace(/^\//, '');
       if (name !== SAMPLE_FILE) {
-        throw new Error(`There is no bundled sample named ${name}.`);
+        throw new Error(vscode.l10n.t('There is no bundled sample named {0}.', name));
       }
       const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'sample', SAMPLE_FILE));
       return new TextDecoder('utf-8').decode(bytes);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { nextUnread, stepInReadingOrder, triageOf } from '../core';
 import type { DigestEntry } from '../digests';
 import { DateNode } from '../tree';
-import { KEY_HELP } from './keyHelp';
+import { keyHelp } from './keyHelp';
 import { currentArticle, indexOf, originOf, resolveArticle, resolvedDocument, resolvedStar, snapshotOf, type ResolveContext, type ResolvedArticle } from './resolveArticle';
 import type { CommandServices } from './services';
 import { showResolved } from './show';
@@ -23,7 +23,7 @@ export function registerTriage(services: CommandServices, resolving: ResolveCont
     const origin = originOf(argument);
     let current = await currentArticle(resolving, argument);
     if (!current && origin === undefined) {
-      current = await resolveArticle(resolving, undefined, 'From which article?');
+      current = await resolveArticle(resolving, undefined, vscode.l10n.t('From which article?'));
       if (!current) {
         return;
       }
@@ -55,13 +55,13 @@ export function registerTriage(services: CommandServices, resolving: ResolveCont
       if (node) {
         await showResolved(services, resolvedStar(node.star), true, origin);
       } else {
-        void vscode.window.showInformationMessage('Every starred article is read.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Every starred article is read.'));
       }
       return;
     }
     const entry = digestOf(current);
     if (!entry) {
-      void vscode.window.showInformationMessage('Open a digest first: its articles are listed in the Digests sidebar.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a digest first: its articles are listed in the Digests sidebar.'));
       return;
     }
     const article = nextUnread(entry.digest, current?.kind === 'document' ? current.article : undefined, isRead);
@@ -69,12 +69,12 @@ export function registerTriage(services: CommandServices, resolving: ResolveCont
       await showResolved(services, resolvedDocument(entry, article), true, origin);
     } else {
       const { subject, date, articles } = entry.digest;
-      void vscode.window.showInformationMessage(`Done: all ${articles.length} articles of ${[subject, date].filter(Boolean).join(' ')} are read.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Done: all {0} articles of {1} are read.', articles.length, [subject, date].filter(Boolean).join(' ')));
     }
   };
 
   const mark = (what: 'read' | 'unread' | 'toggleRead' | 'star' | 'unstar' | 'toggleStar') => async (argument?: unknown): Promise<void> => {
-    const resolved = await resolveArticle(resolving, argument, 'Which article?');
+    const resolved = await resolveArticle(resolving, argument, vscode.l10n.t('Which article?'));
     if (!resolved) {
       return;
     }
@@ -82,10 +82,10 @@ export function registerTriage(services: CommandServices, resolving: ResolveCont
     const index = indexOf(resolved);
     if (what === 'read' || what === 'unread' || what === 'toggleRead') {
       const read = what === 'toggleRead' ? !reading.state.isRead(key) : what === 'read';
-      reading.setRead([key], read, `Marked article ${index} ${read ? 'read' : 'unread'}`);
+      reading.setRead([key], read, read ? vscode.l10n.t('Marked article {0} read', index) : vscode.l10n.t('Marked article {0} unread', index));
     } else {
       const star = what === 'toggleStar' ? !reading.state.isStarred(key) : what === 'star';
-      reading.setStar(key, star ? snapshotOf(resolved) : undefined, `${star ? 'Starred' : 'Unstarred'} article ${index}`);
+      reading.setStar(key, star ? snapshotOf(resolved) : undefined, star ? vscode.l10n.t('Starred article {0}', index) : vscode.l10n.t('Unstarred article {0}', index));
     }
   };
 
@@ -96,9 +96,9 @@ export function registerTriage(services: CommandServices, resolving: ResolveCont
     }
     const { keys } = triageOf(entry.digest);
     const dateKeys = argument.group.articles.map((article) => keys.get(article) ?? '');
-    const label = argument.group.date ?? 'the articles';
-    const changed = reading.setRead(dateKeys, true, `Marked ${dateKeys.length} articles of ${label} read`);
-    vscode.window.setStatusBarMessage(`Marked ${changed.length} articles of ${label} read (undo: u)`, 4000);
+    const label = argument.group.date ?? vscode.l10n.t('the articles');
+    const changed = reading.setRead(dateKeys, true, vscode.l10n.t('Marked {0} articles of {1} read', dateKeys.length, label));
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Marked {0} articles of {1} read (undo: u)', changed.length, label), 4000);
   };
 
   const markDigestRead = async (argument?: unknown): Promise<void> => {
@@ -108,23 +108,23 @@ export function registerTriage(services: CommandServices, resolving: ResolveCont
     }
     const keys = [...triageOf(entry.digest).keys.values()];
     const name = [entry.digest.subject, entry.digest.date].filter(Boolean).join(' ');
-    const changed = reading.setRead(keys, true, `Marked all ${keys.length} articles of ${name} read`);
-    vscode.window.setStatusBarMessage(`Marked ${changed.length} articles of ${name} read (undo: u)`, 4000);
+    const changed = reading.setRead(keys, true, vscode.l10n.t('Marked all {0} articles of {1} read', keys.length, name));
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Marked {0} articles of {1} read (undo: u)', changed.length, name), 4000);
   };
 
   const undo = (): void => {
     const marking = reading.undo();
     if (marking) {
-      vscode.window.setStatusBarMessage(`Undone: ${marking.label}`, 4000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Undone: {0}', marking.label), 4000);
     } else {
-      void vscode.window.showInformationMessage('There is no marking to undo.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('There is no marking to undo.'));
     }
   };
 
   const showKeys = async (argument?: unknown): Promise<void> => {
-    const picked = await vscode.window.showQuickPick(KEY_HELP.map((entry) => ({ label: entry.key, description: entry.action, entry })), {
-      title: 'Digest Reader keys (in the Articles view, the Starred view and the article panel; Alt+key in a digest editor)',
-      placeHolder: 'Pick one to run it',
+    const picked = await vscode.window.showQuickPick(keyHelp().map((entry) => ({ label: entry.key, description: entry.action, entry })), {
+      title: vscode.l10n.t('Digest Reader keys (in the Articles view, the Starred view and the article panel; Alt+key in a digest editor)'),
+      placeHolder: vscode.l10n.t('Pick one to run it'),
     });
     if (picked) {
       await vscode.commands.executeCommand(picked.entry.command, argument);

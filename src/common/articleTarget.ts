@@ -45,6 +45,6 @@ export function sameTarget(a: ArticleTarget, b: ArticleTarget): boolean {
 
 /** Labels used wherever an article is listed: "21 $Δ$-Nets: …", numbered as the digest numbers them. */
 export function articleLabel(article: Article): string {
-  const title = article.titles.en ?? article.titles[article.sourceLanguage] ?? Object.values(article.titles).find(Boolean) ?? '(no title)';
+  const title = article.titles.en ?? article.titles[article.sourceLanguage] ?? Object.values(article.titles).find(Boolean) ?? vscode.l10n.t('(no title)');
   return `${String(article.index).padStart(2, '0')} ${title}`;
 }

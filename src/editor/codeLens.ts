@@ -34,14 +34,14 @@ export function registerCodeLens(selector: vscode.DocumentSelector, documents: D
         const lens = (title: string, command: string, tooltip: string) => new vscode.CodeLens(range, { title, command, tooltip, arguments: [target] });
         const starred = reading.state.isStarred(articleKey(entry.digest, article));
         if (article.arxivId) {
-          lenses.push(lens('Open arXiv page', 'digestReader.openArxivPage', `Open the arXiv page of article ${article.index}`));
-          lenses.push(lens('PDF', 'digestReader.openPdf', `Open the PDF of article ${article.index}`));
+          lenses.push(lens(vscode.l10n.t('Open arXiv page'), 'digestReader.openArxivPage', vscode.l10n.t('Open the arXiv page of article {0}', article.index)));
+          lenses.push(lens(vscode.l10n.t('PDF'), 'digestReader.openPdf', vscode.l10n.t('Open the PDF of article {0}', article.index)));
         }
         lenses.push(starred
-          ? lens('Unstar', 'digestReader.unstar', `Unstar article ${article.index}`)
-          : lens('Star', 'digestReader.star', `Star article ${article.index}`));
+          ? lens(vscode.l10n.t('Unstar'), 'digestReader.unstar', vscode.l10n.t('Unstar article {0}', article.index))
+          : lens(vscode.l10n.t('Star'), 'digestReader.star', vscode.l10n.t('Star article {0}', article.index)));
         if (article.arxivId) {
-          lenses.push(lens('Copy BibTeX', 'digestReader.copyBibtex', `Copy a BibTeX entry for article ${article.index}`));
+          lenses.push(lens(vscode.l10n.t('Copy BibTeX'), 'digestReader.copyBibtex', vscode.l10n.t('Copy a BibTeX entry for article {0}', article.index)));
         }
       }
       return lenses;

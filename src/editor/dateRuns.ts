@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { weekdayName, type Article, type Digest } from '../core';
 
 /** Consecutive articles of one date, in text order: the nesting unit for outline and folding (a date's articles need not be contiguous). */
@@ -18,7 +19,7 @@ export function dateRuns(digest: Digest): DateRun[] {
       last.articles.push(article);
       last.endLine = article.endLine;
     } else {
-      const label = article.date ? `${weekdayName(article.weekday)} ${article.date}`.trim() : 'Articles';
+      const label = article.date ? `${weekdayName(article.weekday)} ${article.date}`.trim() : vscode.l10n.t('Articles');
       runs.push({ date: article.date, label, articles: [article], startLine: article.line, endLine: article.endLine });
     }
   }

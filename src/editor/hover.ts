@@ -25,10 +25,10 @@ export function articleHover(article: Article, state: { read: boolean; starred: 
   if (article.authors.length > 0) {
     hover.appendMarkdown('*').appendText(article.authors.join(', ')).appendMarkdown('*\n\n');
   }
-  hover.appendText([state.read ? 'Read' : 'Unread', state.starred ? 'starred' : ''].filter(Boolean).join(' · '));
+  hover.appendText([state.read ? vscode.l10n.t('Read') : vscode.l10n.t('Unread'), state.starred ? vscode.l10n.t('starred') : ''].filter(Boolean).join(' · '));
   const urls = arxivUrls(article.arxivId);
   if (urls) {
-    hover.appendMarkdown(`\n\n[Open arXiv page](${urls.abs}) · [PDF](${urls.pdf})`);
+    hover.appendMarkdown(`\n\n[${vscode.l10n.t('Open arXiv page')}](${urls.abs}) · [${vscode.l10n.t('PDF')}](${urls.pdf})`);
   }
   return hover;
 }

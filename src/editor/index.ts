@@ -31,7 +31,7 @@ export function register(context: vscode.ExtensionContext, documents: DigestDocu
         const symbols: vscode.DocumentSymbol[] = [];
         if (digest.toc.length > 0) {
           const range = line(digest.toc[0].line).union(line(digest.toc[digest.toc.length - 1].line));
-          symbols.push(new vscode.DocumentSymbol('Contents', `${digest.toc.length} entries`, vscode.SymbolKind.Namespace, range, line(digest.toc[0].line)));
+          symbols.push(new vscode.DocumentSymbol(vscode.l10n.t('Contents'), digest.toc.length === 1 ? vscode.l10n.t('1 entry') : vscode.l10n.t('{0} entries', digest.toc.length), vscode.SymbolKind.Namespace, range, line(digest.toc[0].line)));
         }
         for (const run of dateRuns(digest)) {
           const runSymbol = new vscode.DocumentSymbol(run.label, `${run.articles.length}`, vscode.SymbolKind.Module, line(run.startLine).union(line(run.endLine)), line(run.startLine));
@@ -85,7 +85,7 @@ export function register(context: vscode.ExtensionContext, documents: DigestDocu
           const at = text.lastIndexOf(id);
           if (at >= 0) {
             const link = new vscode.DocumentLink(new vscode.Range(lineNumber, at, lineNumber, at + id.length), vscode.Uri.parse(urls.abs, true));
-            link.tooltip = `Open ${urls.abs}`;
+            link.tooltip = vscode.l10n.t('Open {0}', urls.abs);
             links.push(link);
           }
         };

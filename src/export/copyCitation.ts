@@ -34,7 +34,7 @@ async function resolveStyle(setting: string): Promise<CitationRequest['style']> 
 export function registerCopyCitation(context: vscode.ExtensionContext, resolving: ResolveContext): void {
   const client = new CitationClient(context.extensionUri);
   const copyCitation = async (argument?: unknown): Promise<string | undefined> => {
-    const resolved = await resolveArticle(resolving, argument, 'Copy the citation of which article?');
+    const resolved = await resolveArticle(resolving, argument, vscode.l10n.t('Copy the citation of which article?'));
     if (!resolved) {
       return undefined;
     }
@@ -43,19 +43,19 @@ export function registerCopyCitation(context: vscode.ExtensionContext, resolving
       const style = await resolveStyle(setting);
       // The first citation in a style takes seconds (citeproc builds its engine), the next ones milliseconds.
       const citation = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Formatting the citation…', cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Formatting the citation…'), cancellable: true },
         (_progress, token) => client.format(citedArticle(resolved), style, token),
       );
       if (citation === undefined) {
-        void vscode.window.showWarningMessage(`Article ${indexOf(resolved)} has no arXiv id, so there is no citation to copy.`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('Article {0} has no arXiv id, so there is no citation to copy.', indexOf(resolved)));
         return undefined;
       }
       await vscode.env.clipboard.writeText(citation);
-      vscode.window.setStatusBarMessage('Copied the citation', 3000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the citation'), 3000);
       return citation;
     } catch (error) {
       if (!(error instanceof vscode.CancellationError)) {
-        void vscode.window.showErrorMessage(`Could not format the citation: ${error instanceof Error ? error.message : String(error)}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Could not format the citation: {0}', error instanceof Error ? error.message : String(error)));
       }
       return undefined;
     }

@@ -14,8 +14,9 @@ export type ExportArticles = (articles: readonly ExportedArticle[], format: Expo
 
 function reportExport(result: ExportResult | undefined): ExportResult | undefined {
   if (result) {
-    const left = result.skipped > 0 ? ` (${result.skipped} without an arXiv id left out)` : '';
-    vscode.window.setStatusBarMessage(`Exported ${result.count} article${result.count === 1 ? '' : 's'}${left}`, 5000);
+    const exported = result.count === 1 ? vscode.l10n.t('Exported 1 article') : vscode.l10n.t('Exported {0} articles', result.count);
+    const left = result.skipped > 0 ? ` ${vscode.l10n.t('({0} without an arXiv id left out)', result.skipped)}` : '';
+    vscode.window.setStatusBarMessage(`${exported}${left}`, 5000);
   }
   return result;
 }
@@ -46,14 +47,14 @@ export function register(services: CommandServices): ExportArticles {
     if (named) {
       return exportArticles(named.articles, format, { name: named.name, ...options });
     }
-    const picked = await pickSource(services, format === 'bibtex' ? 'Export which articles to BibTeX?' : 'Put which articles in the reading list?');
+    const picked = await pickSource(services, format === 'bibtex' ? vscode.l10n.t('Export which articles to BibTeX?') : vscode.l10n.t('Put which articles in the reading list?'));
     return picked && exportArticles(picked.articles, format, { name: picked.name, ...options });
   };
 
   /** The Starred view's title button: all starred, in a format the user picks. */
   const exportStarred = async (): Promise<ExportResult | undefined> => {
-    const formats: { label: string; format: ExportFormat }[] = [{ label: 'BibTeX (.bib)', format: 'bibtex' }, { label: 'Reading list (Markdown)', format: 'markdown' }];
-    const picked = await vscode.window.showQuickPick(formats, { placeHolder: 'Export the starred articles as…' });
+    const formats: { label: string; format: ExportFormat }[] = [{ label: vscode.l10n.t('BibTeX (.bib)'), format: 'bibtex' }, { label: vscode.l10n.t('Reading list (Markdown)'), format: 'markdown' }];
+    const picked = await vscode.window.showQuickPick(formats, { placeHolder: vscode.l10n.t('Export the starred articles as…') });
     return picked && exportArticles(starredArticles(services), picked.format, { name: 'starred' });
   };
 

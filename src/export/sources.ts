@@ -67,7 +67,7 @@ async function filteredSources(services: CommandServices): Promise<SourcePick[]>
   const picks: SourcePick[] = [];
   for (const saved of filters.filters) {
     const matches = await filters.articlesOf(entry.digest, saved.query);
-    picks.push({ label: `Filter "${escapeIcons(saved.name ?? saved.query)}"`, articles: matches.map((article) => fromDigest(entry.digest, article)), name: filterFileName(saved.query) });
+    picks.push({ label: vscode.l10n.t('Filter "{0}"', escapeIcons(saved.name ?? saved.query)), articles: matches.map((article) => fromDigest(entry.digest, article)), name: filterFileName(saved.query) });
   }
   return picks;
 }
@@ -104,14 +104,14 @@ interface SourcePick extends vscode.QuickPickItem {
 export async function pickSource(services: CommandServices, purpose: string): Promise<{ articles: ExportedArticle[]; name: string } | undefined> {
   const digest = digestArticles(services);
   const sources: SourcePick[] = [
-    { label: 'Starred', articles: starredArticles(services), name: 'starred' },
-    { label: 'Selected', articles: selectedArticles(services), name: 'selected' },
+    { label: vscode.l10n.t('Starred'), articles: starredArticles(services), name: 'starred' },
+    { label: vscode.l10n.t('Selected'), articles: selectedArticles(services), name: 'selected' },
     ...(await filteredSources(services)),
-    { label: 'This digest', description: digest && escapeIcons(digest.name), articles: digest?.articles ?? [], name: digest?.name ?? 'digest' },
+    { label: vscode.l10n.t('This digest'), description: digest && escapeIcons(digest.name), articles: digest?.articles ?? [], name: digest?.name ?? 'digest' },
   ];
   const items = sources.filter((s) => s.articles.length > 0).map((s) => ({ ...s, label: `${s.label} (${s.articles.length})` }));
   if (items.length === 0) {
-    void vscode.window.showInformationMessage('Nothing to export: star articles, select them in the Articles view, or open a digest.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to export: star articles, select them in the Articles view, or open a digest.'));
     return undefined;
   }
   return vscode.window.showQuickPick(items, { placeHolder: purpose });

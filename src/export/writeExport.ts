@@ -56,8 +56,8 @@ async function askTarget(format: ExportFormat, name: string | undefined): Promis
   return vscode.window.showSaveDialog({
     defaultUri: folder ? vscode.Uri.joinPath(folder, fileName) : undefined,
     filters: format === 'bibtex' ? { BibTeX: ['bib'] } : { Markdown: ['md'] },
-    saveLabel: 'Export',
-    title: format === 'bibtex' ? 'Export to BibTeX' : 'Export Reading List (Markdown)',
+    saveLabel: vscode.l10n.t('Export'),
+    title: format === 'bibtex' ? vscode.l10n.t('Export to BibTeX') : vscode.l10n.t('Export Reading List (Markdown)'),
   });
 }
 
@@ -65,7 +65,7 @@ async function askLanguages(memento: vscode.Memento): Promise<string[] | undefin
   const remembered = memento.get<unknown>(LANGUAGES_KEY);
   const chosen = Array.isArray(remembered) ? remembered.filter((l) => TITLE_LANGUAGES.includes(l as string)) : ['en'];
   const items = TITLE_LANGUAGES.map((code) => ({ label: languageName(code), description: code, code, picked: chosen.includes(code) }));
-  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, placeHolder: 'Titles in which languages? (the first one heads each article)' });
+  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, placeHolder: vscode.l10n.t('Titles in which languages? (the first one heads each article)') });
   if (!picked || picked.length === 0) {
     return undefined;
   }
@@ -102,7 +102,7 @@ export interface ExportContext {
  */
 export async function exportArticles(context: ExportContext, articles: readonly ExportedArticle[], format: ExportFormat, options: ExportOptions = {}): Promise<ExportResult | undefined> {
   if (articles.length === 0) {
-    void vscode.window.showInformationMessage('There are no articles to export.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('There are no articles to export.'));
     return undefined;
   }
   const languages = format === 'markdown' ? (options.languages?.length ? options.languages : await askLanguages(context.memento)) : [];
@@ -114,7 +114,7 @@ export async function exportArticles(context: ExportContext, articles: readonly 
     return undefined;
   }
   if (await isDigest(context.documents, target)) {
-    void vscode.window.showErrorMessage('That file is a digest: the reader never writes to a digest. Choose another file.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('That file is a digest: the reader never writes to a digest. Choose another file.'));
     return undefined;
   }
   let text: string;
@@ -123,7 +123,7 @@ export async function exportArticles(context: ExportContext, articles: readonly 
   if (format === 'bibtex') {
     ({ text, count, skipped } = bibFile(articles));
     if (count === 0) {
-      void vscode.window.showWarningMessage('None of these articles has an arXiv id, so there is no BibTeX entry to write.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('None of these articles has an arXiv id, so there is no BibTeX entry to write.'));
       return undefined;
     }
   } else {

@@ -22,7 +22,7 @@ interface FilterArgument {
   newQuery?: unknown;
 }
 
-const QUERY_PROMPT = 'Words (all must appear), "a phrase", -excluded, /regular expression/flags. Titles in every language, authors, abstracts, arXiv ids.';
+const queryPrompt = (): string => vscode.l10n.t('Words (all must appear), "a phrase", -excluded, /regular expression/flags. Titles in every language, authors, abstracts, arXiv ids.');
 
 export function registerFilterCommands(service: FilterService, documents: DigestDocuments): vscode.Disposable {
   const activeDigest = () => documents.active?.digest;
@@ -51,10 +51,10 @@ export function registerFilterCommands(service: FilterService, documents: Digest
 
   function duplicateProblem(next: SavedFilter, replacing: SavedFilter | undefined): string | undefined {
     if (next.query !== replacing?.query && service.filters.some((f) => f.query === next.query)) {
-      return `A filter with the query ${next.query} is already saved.`;
+      return vscode.l10n.t('A filter with the query {0} is already saved.', next.query);
     }
     if (!replacing && service.filters.length >= MAX_FILTERS) {
-      return `At most ${MAX_FILTERS} filters can be saved.`;
+      return vscode.l10n.t('At most {0} filters can be saved.', MAX_FILTERS);
     }
     return undefined;
   }
@@ -66,7 +66,7 @@ export function registerFilterCommands(service: FilterService, documents: Digest
       let checking: vscode.CancellationTokenSource | undefined;
       let done = false;
       input.title = title;
-      input.prompt = QUERY_PROMPT;
+      input.prompt = queryPrompt();
       input.placeholder = 'federated -survey /LLMs?/i';
       input.value = value;
       input.ignoreFocusOut = true;
@@ -115,27 +115,29 @@ export function registerFilterCommands(service: FilterService, documents: Digest
 
   async function askName(value: string): Promise<string | undefined> {
     const name = await vscode.window.showInputBox({
-      title: 'Filter Name (optional)',
-      prompt: 'What the Articles view calls this filter; empty: the query itself.',
+      title: vscode.l10n.t('Filter Name (optional)'),
+      prompt: vscode.l10n.t('What the Articles view calls this filter; empty: the query itself.'),
       value,
       ignoreFocusOut: true,
-      validateInput: (text) => (text.length > MAX_NAME_LENGTH ? `At most ${MAX_NAME_LENGTH} characters.` : undefined),
+      validateInput: (text) => (text.length > MAX_NAME_LENGTH ? vscode.l10n.t('At most {0} characters.', MAX_NAME_LENGTH) : undefined),
     });
     return name?.trim();
   }
 
   /** The filter an argument names, or the one the user picks. */
-  async function pickFilter(argument: FilterArgument | undefined, verb: string): Promise<SavedFilter | undefined> {
+  async function pickFilter(argument: FilterArgument | undefined, verb: 'edit' | 'delete'): Promise<SavedFilter | undefined> {
     if (typeof argument?.query === 'string') {
       return service.filters.find((f) => f.query === argument.query);
     }
     if (service.filters.length === 0) {
-      void vscode.window.showInformationMessage('There are no saved filters. Add one with "Digest: Add Filter…".');
+      void vscode.window.showInformationMessage(vscode.l10n.t('There are no saved filters. Add one with "Digest: Add Filter…".'));
       return undefined;
     }
     const picked = await vscode.window.showQuickPick(
       service.filters.map((filter) => ({ label: filterLabel(filter).replace(/\$\(/g, '\\$('), description: filter.name ? filter.query : undefined, filter })),
-      { title: `${verb} Filter`, placeHolder: `The filter to ${verb.toLowerCase()}` },
+      verb === 'edit'
+        ? { title: vscode.l10n.t('Edit Filter'), placeHolder: vscode.l10n.t('The filter to edit') }
+        : { title: vscode.l10n.t('Delete Filter'), placeHolder: vscode.l10n.t('The filter to delete') },
     );
     return picked?.filter;
   }
@@ -147,28 +149,28 @@ export function registerFilterCommands(service: FilterService, documents: Digest
     if (typeof given?.query === 'string') {
       return save({ query: given.query.trim(), name: nameOf(given.name) }, undefined, false);
     }
-    const query = await askQuery('Add Filter (1/2)', '', undefined);
+    const query = await askQuery(vscode.l10n.t('Add Filter (1/2)'), '', undefined);
     const name = query === undefined ? undefined : await askName('');
     return query === undefined || name === undefined ? { saved: false } : save({ query, name: name || undefined }, undefined, true);
   }
 
   async function editFilter(argument?: FilterArgument): Promise<FilterCommandResult> {
-    const filter = await pickFilter(argument, 'Edit');
+    const filter = await pickFilter(argument, 'edit');
     if (!filter) {
-      return { saved: false, message: 'No such filter.' };
+      return { saved: false, message: vscode.l10n.t('No such filter.') };
     }
     if (typeof argument?.newQuery === 'string') {
       return save({ query: argument.newQuery.trim(), name: nameOf(argument.name) ?? filter.name }, filter, false);
     }
-    const query = await askQuery(`Edit Filter "${filterLabel(filter)}" (1/2)`, filter.query, filter);
+    const query = await askQuery(vscode.l10n.t('Edit Filter "{0}" (1/2)', filterLabel(filter)), filter.query, filter);
     const name = query === undefined ? undefined : await askName(filter.name ?? '');
     return query === undefined || name === undefined ? { saved: false } : save({ query, name: name || undefined }, filter, true);
   }
 
   async function deleteFilter(argument?: FilterArgument): Promise<FilterCommandResult> {
-    const filter = await pickFilter(argument, 'Delete');
+    const filter = await pickFilter(argument, 'delete');
     if (!filter) {
-      return { saved: false, message: 'No such filter.' };
+      return { saved: false, message: vscode.l10n.t('No such filter.') };
     }
     await service.store.set(service.filters.filter((f) => f.query !== filter.query));
     return { saved: true };

@@ -7,7 +7,8 @@ import { runRegexesBounded, type Cancellation, type RegexOutcome } from './regex
 export type FilterResult =
   | { status: 'pending' }
   | { status: 'done'; matches: Map<number, Highlights> }
-  | { status: 'failed'; message: string };
+  /** `slow`: a regular expression ran past its deadline (the tree says "too slow"). */
+  | { status: 'failed'; message: string; slow?: boolean };
 
 export interface FilterResults {
   filter: SavedFilter;
@@ -24,9 +25,16 @@ const SLICE = 200;
 /** One object for every pending result: an unchanged state compares equal. */
 const PENDING: FilterResult = { status: 'pending' };
 
+/** A regex run's failure in the display language ("too slow"; a worker's own error text stays as it came). */
+function outcomeMessage(outcome: Extract<RegexOutcome, { kind: 'too slow' | 'failed' }>): string {
+  return outcome.kind === 'too slow'
+    ? vscode.l10n.t('The regular expression {0} is too slow: it did not finish within {1} s on this digest (it backtracks too much). Nothing was changed.', outcome.patterns, outcome.seconds)
+    : outcome.message;
+}
+
 const yieldToHost = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** `undefined` when the query is fine on this digest; else the sentence to show (contains "too slow" when it is). */
+/** `undefined` when the query is fine on this digest; else the sentence to show, in the display language. */
 export type CheckOutcome = { ok: true } | { ok: false; message: string } | { ok: false; cancelled: true; message: string };
 
 /**
@@ -113,7 +121,7 @@ export class FilterService implements vscode.Disposable {
       return { ok: true };
     }
     const outcome = await runRegexesBounded(regexJobOf(compiled.filter, this.textsOf(digest)), cancellation);
-    return outcome.kind === 'done' ? { ok: true } : outcome.kind === 'cancelled' ? { ok: false, cancelled: true, message: 'Cancelled.' } : { ok: false, message: outcome.message };
+    return outcome.kind === 'done' ? { ok: true } : outcome.kind === 'cancelled' ? { ok: false, cancelled: true, message: vscode.l10n.t('Cancelled.') } : { ok: false, message: outcomeMessage(outcome) };
   }
 
   private textsOf(digest: Digest): DigestTexts {
@@ -182,7 +190,10 @@ export class FilterService implements vscode.Disposable {
     let regex: RegexOutcome | undefined;
     if (hasRegex(compiled.filter)) {
       regex = await runRegexesBounded(regexJobOf(compiled.filter, texts));
-      if (regex.kind === 'too slow' || regex.kind === 'failed') {
+      if (regex.kind === 'too slow') {
+        return { status: 'failed', message: outcomeMessage(regex), slow: true };
+      }
+      if (regex.kind === 'failed') {
         return { status: 'failed', message: regex.message };
       }
     }

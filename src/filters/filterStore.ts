@@ -53,7 +53,7 @@ export class FilterStore implements vscode.Disposable {
       void this.memento.update(aside, stored);
       this.output.appendLine(`[${new Date().toISOString()}] The stored filters could not all be read. The others are kept; the original is kept as "${aside}".`);
       loaded.problems.forEach((problem) => this.output.appendLine(`  - ${problem}`));
-      void vscode.window.showWarningMessage('Digest Reader could not read all of your saved filters. It kept the others; details are in the output channel.', 'Show Details').then((choice) => {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Digest Reader could not read all of your saved filters. It kept the others; details are in the output channel.'), vscode.l10n.t('Show Details')).then((choice) => {
         if (choice) {
           this.output.show(true);
         }

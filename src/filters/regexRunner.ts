@@ -13,7 +13,8 @@ const START_TIMEOUT_MS = 15_000;
 
 export type RegexOutcome =
   | { kind: 'done'; result: RegexJobResult }
-  | { kind: 'too slow'; message: string }
+  /** `patterns` and `seconds` let a caller say the message in another language. */
+  | { kind: 'too slow'; message: string; patterns: string; seconds: number }
   | { kind: 'failed'; message: string }
   | { kind: 'cancelled' };
 
@@ -107,7 +108,7 @@ export async function runRegexesBounded(job: RegexJob, cancellation?: Cancellati
     worker.onMessage((data) => {
       if (data === 'started') {
         clearTimeout(timer);
-        timer = setTimeout(() => finish({ kind: 'too slow', message: tooSlowMessage(job, deadlineMs) }), deadlineMs);
+        timer = setTimeout(() => finish({ kind: 'too slow', message: tooSlowMessage(job, deadlineMs), patterns: patternsOf(job), seconds: deadlineMs / 1000 }), deadlineMs);
         worker.post(job);
         return;
       }
@@ -121,7 +122,11 @@ export async function runRegexesBounded(job: RegexJob, cancellation?: Cancellati
   });
 }
 
+function patternsOf(job: RegexJob): string {
+  return job.terms.map((term) => `/${term.source}/${term.flags}`).join(' ');
+}
+
 function tooSlowMessage(job: RegexJob, deadlineMs: number): string {
-  const patterns = job.terms.map((term) => `/${term.source}/${term.flags}`).join(' ');
+  const patterns = patternsOf(job);
   return `The regular expression ${patterns} is too slow: it did not finish within ${deadlineMs / 1000} s on this digest (it backtracks too much). Nothing was changed.`;
 }

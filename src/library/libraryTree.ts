@@ -14,9 +14,9 @@ export class SubjectNode {
   constructor(readonly subject: string) {}
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.subject || '(no subject)', vscode.TreeItemCollapsibleState.Expanded);
+    const item = new vscode.TreeItem(this.subject || vscode.l10n.t('(no subject)'), vscode.TreeItemCollapsibleState.Expanded);
     item.id = `library-subject:${this.subject}`;
-    item.description = this.digests.length === 1 ? '1 digest' : `${this.digests.length} digests`;
+    item.description = this.digests.length === 1 ? vscode.l10n.t('1 digest') : vscode.l10n.t('{0} digests', this.digests.length);
     item.iconPath = new vscode.ThemeIcon('library');
     item.contextValue = 'librarySubject';
     return item;
@@ -37,21 +37,21 @@ export class DigestNode {
     const label = `${weekdayName(isoWeekday(summary.date))} ${summary.date}`.trim();
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = `library:${uri.toString()}`;
-    const days = summary.dates.length > 1 ? ` · ${summary.dates.length} days` : '';
+    const days = summary.dates.length > 1 ? ` · ${vscode.l10n.t('{0} days', summary.dates.length)}` : '';
     const file = this.sameDateAsAnother ? ` · ${uri.path.slice(uri.path.lastIndexOf('/') + 1)}` : '';
-    item.description = `${summary.articleCount} · ${unread === 0 ? 'all read' : `${unread} unread`}${days}${file}`;
+    item.description = `${summary.articleCount} · ${unread === 0 ? vscode.l10n.t('all read') : vscode.l10n.t('{0} unread', unread)}${days}${file}`;
     item.iconPath = new vscode.ThemeIcon(unread > 0 ? 'book' : 'check');
     // Subject, dates and path are untrusted text: shown as text, never as Markdown.
     const tooltip = new vscode.MarkdownString(undefined, false);
     tooltip.isTrusted = false;
     tooltip.supportHtml = false;
     tooltip.appendText(`${summary.subject} · ${summary.dates.join(', ')}`).appendMarkdown('\n\n');
-    tooltip.appendText(`${summary.articleCount} articles, ${unread} unread`).appendMarkdown('\n\n');
+    tooltip.appendText(vscode.l10n.t('{0} articles, {1} unread', summary.articleCount, unread)).appendMarkdown('\n\n');
     tooltip.appendText(vscode.workspace.asRelativePath(uri));
     item.tooltip = tooltip;
     item.contextValue = 'libraryDigest';
-    item.command = { command: 'vscode.open', title: 'Open Digest', arguments: [uri, { preview: false }] };
-    item.accessibilityInformation = { label: `${summary.subject} ${label}: ${summary.articleCount} articles, ${unread} unread` };
+    item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Digest'), arguments: [uri, { preview: false }] };
+    item.accessibilityInformation = { label: `${summary.subject} ${label}: ${vscode.l10n.t('{0} articles, {1} unread', summary.articleCount, unread)}` };
     return item;
   }
 }
@@ -121,12 +121,12 @@ export class LibraryTree implements vscode.TreeDataProvider<LibraryNode>, vscode
       return subject;
     });
     const count = this.roots.reduce((sum, subject) => sum + subject.digests.length, 0);
-    this.view.description = count > 0 ? `${count} ${count === 1 ? 'digest' : 'digests'}` : undefined;
+    this.view.description = count > 0 ? (count === 1 ? vscode.l10n.t('1 digest') : vscode.l10n.t('{0} digests', count)) : undefined;
     this.refresh.refreshRoot();
   }
 
   private showProgress(progress: { done: number; total: number } | undefined): void {
-    this.view.message = progress && progress.total > 0 ? `Indexing digests… ${progress.done} of ${progress.total} files` : undefined;
+    this.view.message = progress && progress.total > 0 ? vscode.l10n.t('Indexing digests… {0} of {1} files', progress.done, progress.total) : undefined;
   }
 
   dispose(): void {

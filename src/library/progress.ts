@@ -38,13 +38,13 @@ export function showScanProgress(library: Library): vscode.Disposable {
 }
 
 function notify(library: Library, scan: { ended: Promise<void>; latest: ScanProgress }): Thenable<void> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Indexing digests', cancellable: true }, async (progress, token) => {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Indexing digests'), cancellable: true }, async (progress, token) => {
     token.onCancellationRequested(() => library.cancelScan());
     let reported = 0;
     const timer = setInterval(() => {
       const { done, total } = scan.latest;
       const percent = total > 0 ? (done / total) * 100 : 0;
-      progress.report({ message: `${done} of ${total} files`, increment: percent - reported });
+      progress.report({ message: vscode.l10n.t('{0} of {1} files', done, total), increment: percent - reported });
       reported = percent;
     }, 200);
     try {

@@ -96,7 +96,7 @@ export class ReadingStore implements vscode.Disposable {
     for (const problem of problems) {
       this.output.appendLine(`  - ${problem}`);
     }
-    void vscode.window.showWarningMessage('Digest Reader could not read all of your stored reading state. It kept what it could; details are in the output channel.', 'Show Details').then((choice) => {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Digest Reader could not read all of your stored reading state. It kept what it could; details are in the output channel.'), vscode.l10n.t('Show Details')).then((choice) => {
       if (choice) {
         this.output.show(true);
       }

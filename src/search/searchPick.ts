@@ -7,8 +7,20 @@ import type { SearchIndex } from './searchIndex';
 
 /** Hits listed per keystroke. */
 const LIMIT = 50;
-const LANGUAGE_NAMES = { en: 'English', de: 'German', zh: 'Chinese' } as const;
-const FIELD_NAMES = { title: 'title', authors: 'authors', arxivId: 'arXiv id', abstract: 'abstract' } as const;
+
+/** Where a hit matched, as one whole phrase per field and language (so a translation can inflect it). */
+function matchedIn(hit: SearchHit): string {
+  switch (hit.field) {
+    case 'title':
+      return hit.language === 'de' ? vscode.l10n.t('matched in the German title') : hit.language === 'zh' ? vscode.l10n.t('matched in the Chinese title') : vscode.l10n.t('matched in the English title');
+    case 'abstract':
+      return hit.language === 'de' ? vscode.l10n.t('matched in the German abstract') : hit.language === 'zh' ? vscode.l10n.t('matched in the Chinese abstract') : vscode.l10n.t('matched in the English abstract');
+    case 'authors':
+      return vscode.l10n.t('matched in the authors');
+    case 'arxivId':
+      return vscode.l10n.t('matched in the arXiv id');
+  }
+}
 
 export interface HitItem extends vscode.QuickPickItem {
   hit: SearchHit;
@@ -19,11 +31,10 @@ export function itemOf(hit: SearchHit, reading: ReadingStore): HitItem {
   const key = articleKey({ subject: hit.subject, date: hit.digestDate }, { arxivId: hit.arxivId, titles: hit.titles, sourceLanguage: 'en', index: hit.index });
   const read = reading.state.isRead(key);
   const starred = reading.state.isStarred(key);
-  const where = hit.field === 'title' || hit.field === 'abstract' ? `${LANGUAGE_NAMES[hit.language]} ${FIELD_NAMES[hit.field]}` : FIELD_NAMES[hit.field];
   return {
     label: `${starred ? '$(star-full) ' : ''}${escapeIcons(hit.title)}`,
     description: escapeIcons(`${hit.subject} ${hit.digestDate} · ${String(hit.index).padStart(2, '0')}${hit.arxivId ? ` · ${hit.arxivId}` : ''}`),
-    detail: `${read ? 'read' : '$(circle-filled) unread'}${starred ? ' · starred' : ''} · matched in the ${where}`,
+    detail: `${read ? vscode.l10n.t('read') : `$(circle-filled) ${vscode.l10n.t('unread')}`}${starred ? ` · ${vscode.l10n.t('starred')}` : ''} · ${matchedIn(hit)}`,
     // VS Code filters rows by their label; these are the index's hits, shown as they come.
     alwaysShow: true,
     hit,
@@ -38,8 +49,8 @@ export function itemOf(hit: SearchHit, reading: ReadingStore): HitItem {
 export async function showSearchPick(index: SearchIndex, reading: ReadingStore, initial: string, accept: (hit: SearchHit) => void): Promise<void> {
   const pick = vscode.window.createQuickPick<HitItem>();
   const cancel = new vscode.CancellationTokenSource();
-  pick.title = 'Search All Digests';
-  pick.placeholder = 'Titles (English, German, Chinese), authors, arXiv ids, abstracts';
+  pick.title = vscode.l10n.t('Search All Digests');
+  pick.placeholder = vscode.l10n.t('Titles (English, German, Chinese), authors, arXiv ids, abstracts');
   pick.matchOnDescription = false;
   pick.matchOnDetail = false;
   pick.value = initial;
@@ -65,13 +76,13 @@ export async function showSearchPick(index: SearchIndex, reading: ReadingStore, 
   if (!index.complete) {
     pick.busy = true;
     const done = await index.build((filesDone, total) => {
-      pick.placeholder = `Indexing the digests: ${filesDone} of ${total} files…`;
+      pick.placeholder = vscode.l10n.t('Indexing the digests: {0} of {1} files…', filesDone, total);
     }, cancel.token);
     if (!done) {
       return;
     }
     pick.busy = false;
-    pick.placeholder = `Search ${index.search.articleCount} articles of ${index.search.fileCount} digests: titles, authors, arXiv ids, abstracts`;
+    pick.placeholder = vscode.l10n.t('Search {0} articles of {1} digests: titles, authors, arXiv ids, abstracts', index.search.articleCount, index.search.fileCount);
   }
   update();
 }

@@ -16,7 +16,7 @@ export class StarredDigestNode {
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(`${this.subject || 'Digest'} · ${this.digestDate}`, vscode.TreeItemCollapsibleState.Expanded);
+    const item = new vscode.TreeItem(`${this.subject || vscode.l10n.t('Digest')} · ${this.digestDate}`, vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.id;
     item.description = String(this.children.length);
     item.iconPath = new vscode.ThemeIcon('book');
@@ -34,11 +34,11 @@ export class StarredArticleNode {
   }
 
   toTreeItem(read: boolean): vscode.TreeItem {
-    const title = this.star.titles.en ?? this.star.titles[this.star.sourceLanguage] ?? '(no title)';
+    const title = this.star.titles.en ?? this.star.titles[this.star.sourceLanguage] ?? vscode.l10n.t('(no title)');
     const item = new vscode.TreeItem(`${String(this.star.index).padStart(2, '0')} ${title}`, vscode.TreeItemCollapsibleState.None);
     item.id = `starred:${this.star.key}`;
     item.iconPath = new vscode.ThemeIcon('star-full');
-    item.description = [read ? '' : '● unread', this.star.arxivId ?? ''].filter(Boolean).join(' · ');
+    item.description = [read ? '' : vscode.l10n.t('● unread'), this.star.arxivId ?? ''].filter(Boolean).join(' · ');
     const tooltip = new vscode.MarkdownString(undefined, false);
     tooltip.isTrusted = false;
     tooltip.supportHtml = false;
@@ -51,8 +51,8 @@ export class StarredArticleNode {
     tooltip.appendText(this.star.authors.join(', '));
     item.tooltip = tooltip;
     item.contextValue = `starredArticle${this.star.arxivId ? 'WithId' : ''}.${read ? 'read' : 'unread'}.starred`;
-    item.command = { command: 'digestReader.showArticle', title: 'Show Article', arguments: [this.target] };
-    item.accessibilityInformation = { label: `Starred, ${read ? 'read' : 'unread'}: ${title}` };
+    item.command = { command: 'digestReader.showArticle', title: vscode.l10n.t('Show Article'), arguments: [this.target] };
+    item.accessibilityInformation = { label: read ? vscode.l10n.t('Starred, read: {0}', title) : vscode.l10n.t('Starred, unread: {0}', title) };
     return item;
   }
 }
@@ -132,7 +132,7 @@ export class StarredTree implements vscode.TreeDataProvider<StarredNode>, vscode
     }
     this.roots = [...byDigest.values()];
     const count = this.articles.length;
-    this.view.description = count > 0 ? `${count} starred` : undefined;
+    this.view.description = count > 0 ? vscode.l10n.t('{0} starred', count) : undefined;
     this.refresh.refreshRoot();
   }
 

@@ -174,7 +174,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     }
     const counts = unreadCounts(entry.digest, (key) => this.reading.state.isRead(key));
     this.unreadByDate = counts.byDate;
-    this.view.badge = counts.unread > 0 ? { value: counts.unread, tooltip: `${counts.unread} unread ${counts.unread === 1 ? 'article' : 'articles'}` } : undefined;
+    this.view.badge = counts.unread > 0 ? { value: counts.unread, tooltip: counts.unread === 1 ? vscode.l10n.t('1 unread article') : vscode.l10n.t('{0} unread articles', counts.unread) } : undefined;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {

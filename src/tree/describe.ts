@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { Digest } from '../core';
 
 /**
@@ -17,20 +17,20 @@ export function describeDigest(view: vscode.TreeView<unknown>, digest: Digest | 
   // Concatenated days: every header announces its own day; the file holds their sum.
   const declared = sections.length > 1 ? sections.reduce((sum, section) => sum + (section.declaredCount ?? section.articleCount), 0) : digest.declaredCount;
   const mismatch = declared !== undefined && declared !== found;
-  const count = mismatch ? `${found} of ${declared} articles` : `${found} ${found === 1 ? 'article' : 'articles'}`;
-  const dates = sections.length > 1 ? `${sections.length} days, ${sections[0].date} to ${sections[sections.length - 1].date}` : digest.date;
+  const count = mismatch ? vscode.l10n.t('{0} of {1} articles', found, declared) : found === 1 ? vscode.l10n.t('1 article') : vscode.l10n.t('{0} articles', found);
+  const dates = sections.length > 1 ? vscode.l10n.t('{0} days, {1} to {2}', sections.length, sections[0].date ?? '', sections[sections.length - 1].date ?? '') : digest.date;
   const summary = [digest.subject, dates, count].filter(Boolean).join(' · ');
   view.description = summary;
   // A summary diagnostic stands for the ones it left out.
   const problems = digest.diagnostics.filter((d) => d.severity !== 'info').reduce((sum, d) => sum + 1 + (d.omitted ?? 0), 0);
   let warning = '';
   if (mismatch) {
-    warning = ` ⚠ The header announces ${declared} articles but ${found} ${found === 1 ? 'was' : 'were'} found.`;
+    warning = ' ⚠ ' + (found === 1 ? vscode.l10n.t('The header announces {0} articles but 1 was found.', declared) : vscode.l10n.t('The header announces {0} articles but {1} were found.', declared, found));
     if (problems > 1) {
-      warning += ` ${problems} problems: see the Problems panel.`;
+      warning += ' ' + vscode.l10n.t('{0} problems: see the Problems panel.', problems);
     }
   } else if (problems > 0) {
-    warning = ` ⚠ ${problems} ${problems === 1 ? 'problem' : 'problems'}: see the Problems panel.`;
+    warning = ' ⚠ ' + (problems === 1 ? vscode.l10n.t('1 problem: see the Problems panel.') : vscode.l10n.t('{0} problems: see the Problems panel.', problems));
   }
   view.message = summary + warning;
 }

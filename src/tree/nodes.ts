@@ -22,13 +22,14 @@ export class DateNode {
   }
 
   toTreeItem(unread: number): vscode.TreeItem {
-    const label = this.group.date ? `${weekdayName(this.group.weekday)} ${this.group.date}`.trim() : 'Articles';
+    const label = this.group.date ? `${weekdayName(this.group.weekday)} ${this.group.date}`.trim() : vscode.l10n.t('Articles');
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.id;
     const count = this.group.articles.length;
-    item.description = unread > 0 ? `${count} · ${unread} unread` : String(count);
-    item.tooltip = `${label}: ${count} ${count === 1 ? 'article' : 'articles'}, ${unread === 0 ? 'all read' : `${unread} unread`}`;
-    item.accessibilityInformation = { label: `${label}, ${count} ${count === 1 ? 'article' : 'articles'}, ${unread} unread` };
+    item.description = unread > 0 ? vscode.l10n.t('{0} · {1} unread', count, unread) : String(count);
+    const articles = count === 1 ? vscode.l10n.t('1 article') : vscode.l10n.t('{0} articles', count);
+    item.tooltip = unread === 0 ? vscode.l10n.t('{0}: {1}, all read', label, articles) : vscode.l10n.t('{0}: {1}, {2} unread', label, articles, unread);
+    item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1}, {2} unread', label, articles, unread) };
     item.iconPath = new vscode.ThemeIcon('calendar');
     item.contextValue = 'digestDate';
     return item;
@@ -59,14 +60,14 @@ export class ArticleNode {
     item.id = this.id;
     // State by shape and text, not colour alone: a filled dot for unread, a star for starred.
     item.iconPath = new vscode.ThemeIcon(row.starred ? 'star-full' : row.read ? 'circle-outline' : 'circle-filled');
-    const marks = [row.starred && !row.read ? '● unread' : '', this.article.arxivId ?? '', row.alsoIn ? `also in ${row.alsoIn}` : ''];
+    const marks = [row.starred && !row.read ? vscode.l10n.t('● unread') : '', this.article.arxivId ?? '', row.alsoIn ? vscode.l10n.t('also in {0}', row.alsoIn) : ''];
     item.description = marks.filter(Boolean).join(' · ');
     item.tooltip = this.tooltip(row);
     // `digestArticle[WithId]` + `.read`/`.unread` + `.starred`: menus offer the action that applies.
     item.contextValue = `${this.article.arxivId ? 'digestArticleWithId' : 'digestArticle'}.${row.read ? 'read' : 'unread'}${row.starred ? '.starred' : ''}`;
-    item.command = { command: 'digestReader.showArticle', title: 'Show Article', arguments: [this.target] };
-    const state = [row.read ? 'read' : 'unread', row.starred ? 'starred' : ''].filter(Boolean).join(', ');
-    item.accessibilityInformation = { label: `Article ${this.article.index}, ${state}: ${this.article.titles.en ?? ''}` };
+    item.command = { command: 'digestReader.showArticle', title: vscode.l10n.t('Show Article'), arguments: [this.target] };
+    const state = [row.read ? vscode.l10n.t('read') : vscode.l10n.t('unread'), row.starred ? vscode.l10n.t('starred') : ''].filter(Boolean).join(', ');
+    item.accessibilityInformation = { label: vscode.l10n.t('Article {0}, {1}: {2}', this.article.index, state, this.article.titles.en ?? '') };
     return item;
   }
 
@@ -85,7 +86,7 @@ export class ArticleNode {
     if (this.article.authors.length > 0) {
       tooltip.appendMarkdown('*').appendText(this.article.authors.join(', ')).appendMarkdown('*');
     }
-    tooltip.appendMarkdown('\n\n').appendText([row.read ? 'Read' : 'Unread', row.starred ? 'starred' : '', row.alsoIn ? `also in ${row.alsoIn}` : ''].filter(Boolean).join(' · '));
+    tooltip.appendMarkdown('\n\n').appendText([row.read ? vscode.l10n.t('Read') : vscode.l10n.t('Unread'), row.starred ? vscode.l10n.t('starred') : '', row.alsoIn ? vscode.l10n.t('also in {0}', row.alsoIn) : ''].filter(Boolean).join(' · '));
     return tooltip;
   }
 }
@@ -115,18 +116,18 @@ export class FilterNode {
     item.iconPath = new vscode.ThemeIcon('filter');
     item.contextValue = 'digestFilter';
     const count = this.children.length;
-    const articles = `${count} ${count === 1 ? 'article' : 'articles'}`;
+    const articles = count === 1 ? vscode.l10n.t('1 article') : vscode.l10n.t('{0} articles', count);
     if (result.status === 'done') {
       item.description = String(count);
-      item.tooltip = `Filter ${this.query}: ${articles}`;
-      item.accessibilityInformation = { label: `Filter ${label}, ${articles}` };
+      item.tooltip = vscode.l10n.t('Filter {0}: {1}', this.query, articles);
+      item.accessibilityInformation = { label: vscode.l10n.t('Filter {0}, {1}', label, articles) };
     } else if (result.status === 'failed') {
-      item.description = result.message.includes('too slow') ? 'too slow' : 'failed';
+      item.description = result.slow ? vscode.l10n.t('too slow') : vscode.l10n.t('failed');
       item.tooltip = result.message;
       item.collapsibleState = vscode.TreeItemCollapsibleState.None;
     } else {
       item.description = '…';
-      item.tooltip = `Filter ${this.query}: searching`;
+      item.tooltip = vscode.l10n.t('Filter {0}: searching', this.query);
     }
     return item;
   }

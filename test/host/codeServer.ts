@@ -74,6 +74,39 @@ export function installExtension(profile: Profile, vsix: string): void {
   }
 }
 
+/**
+ * Installs a language pack (.vsix) as a user does and registers its languages
+ * in the profile's `languagepacks.json`, so that `--locale <id>` takes effect:
+ * a running VS Code server writes that file when it installs a language pack
+ * itself, but the `--install-extension` command line does not, and without it
+ * the server falls back to English (and `vscode.env.language` stays `en`).
+ * Same format as VS Code's LanguagePacksCache (platform/languagePacks/node).
+ */
+export function installLanguagePack(profile: Profile, vsix: string): string[] {
+  installExtension(profile, vsix);
+  const folders = fs.readdirSync(profile.extensionsDir, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+  const packs: Record<string, { hash: string; extensions: { extensionIdentifier: { id: string }; version: string }[]; translations: Record<string, string>; label: string }> = {};
+  for (const folder of folders) {
+    const root = path.join(profile.extensionsDir, folder.name);
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      name: string;
+      publisher: string;
+      version: string;
+      contributes?: { localizations?: { languageId: string; languageName?: string; localizedLanguageName?: string; translations: { id: string; path: string }[] }[] };
+    };
+    for (const localization of manifest.contributes?.localizations ?? []) {
+      packs[localization.languageId.toLowerCase()] = {
+        hash: `${manifest.publisher}.${manifest.name}-${manifest.version}`,
+        extensions: [{ extensionIdentifier: { id: `${manifest.publisher}.${manifest.name}` }, version: manifest.version }],
+        translations: Object.fromEntries(localization.translations.map((t) => [t.id, path.join(root, t.path)])),
+        label: localization.localizedLanguageName ?? localization.languageName ?? localization.languageId,
+      };
+    }
+  }
+  fs.writeFileSync(path.join(profile.userDataDir, 'languagepacks.json'), JSON.stringify(packs));
+  return Object.keys(packs);
+}
+
 export interface RunningCodeServer {
   port: number;
   origin: string;
@@ -93,7 +126,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts code-server on loopback and resolves once it answers. */
-export async function startCodeServer(profile: Profile, options: { port?: number; log?: (line: string) => void } = {}): Promise<RunningCodeServer> {
+export async function startCodeServer(profile: Profile, options: { port?: number; log?: (line: string) => void; locale?: string } = {}): Promise<RunningCodeServer> {
   const bin = ensureCodeServer();
   const port = options.port ?? (await freePort());
   const args = [
@@ -106,6 +139,7 @@ export async function startCodeServer(profile: Profile, options: { port?: number
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--ignore-last-opened',
+    ...(options.locale ? ['--locale', options.locale] : []),
   ];
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VSCODE_PROXY_URI: '' } });
   const log = options.log ?? (() => undefined);

@@ -11,7 +11,7 @@ import { projectRoot } from '../support/fixtures';
 import { FIXTURE } from './uiWorkspace';
 import { editExtensionState } from './browserStorage';
 import { codeServerErrors, extensionHostLogFiles, webConsoleErrors, type ConsoleEntry } from './hostLogs';
-import { CHROMIUM_ARGS, chromiumPath, createProfile, installExtension, startCodeServer, workbenchUrl, type Profile } from '../host/codeServer';
+import { CHROMIUM_ARGS, chromiumPath, createProfile, installExtension, installLanguagePack, startCodeServer, workbenchUrl, type Profile } from '../host/codeServer';
 import { launchWebBrowser, startVsCodeWeb, VSCODE_WEB_VERSION } from '../host/vscodeWeb';
 
 export const screenshotsRoot = path.join(projectRoot, 'test-results', 'screenshots');
@@ -22,6 +22,9 @@ export interface WorkbenchOptions {
   /** Load the extension from the working tree (development) or install this .vsix first. */
   vsix?: string;
   settings?: Record<string, unknown>;
+  /** A language pack (.vsix) to install first, and the display language to start code-server in (`--locale`). */
+  languagePack?: string;
+  locale?: string;
 }
 
 /** What runs the workbench: code-server with its profile on disk, or VS Code for the Web with its page console. */
@@ -46,7 +49,10 @@ export class Workbench {
     if (options.vsix) {
       installExtension(profile, options.vsix);
     }
-    const server = await startCodeServer(profile);
+    if (options.languagePack) {
+      installLanguagePack(profile, options.languagePack);
+    }
+    const server = await startCodeServer(profile, { locale: options.locale });
     const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
     const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
     const page = await context.newPage();

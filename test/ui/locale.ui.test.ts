@@ -1,0 +1,126 @@
+/**
+ * The extension's own UI follows VS Code's display language: code-server
+ * started with `--locale de` (then `zh-cn`), with a minimal language pack of
+ * ours installed (test/fixtures/language-pack: without a pack for the locale
+ * VS Code stays English and `vscode.env.language` stays `en`). Checks the
+ * workbench's language, a command title in the Command Palette, the Digests
+ * sidebar's view names, and texts the extension makes at run time
+ * (`vscode.l10n.t`: the view's message, the status bar). Screenshots:
+ * test-results/screenshots/locale-<id>/.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { projectRoot } from '../support/fixtures';
+import { Workbench } from './workbench';
+
+interface LocaleCase {
+  locale: string;
+  /** The command "Digest: Open Sample Digest" as the palette lists it. */
+  openSample: string;
+  container: string;
+  views: string[];
+  /** The Articles view's message for the sample, and the status bar's unread count. */
+  articles: RegExp;
+  unread: RegExp;
+}
+
+const CASES: LocaleCase[] = [
+  {
+    locale: 'de',
+    openSample: 'Digest: Beispiel-Digest öffnen',
+    container: 'Digests',
+    views: ['Artikel', 'Mit Stern', 'Bibliothek'],
+    articles: /cs\.DC · 2025-06-01 · 103 Artikel/,
+    unread: /\d+\/103 ungelesen/,
+  },
+  {
+    locale: 'zh-cn',
+    openSample: 'Digest: 打开示例摘要',
+    container: '摘要',
+    views: ['文章', '星标', '文库'],
+    articles: /cs\.DC · 2025-06-01 · 103 篇文章/,
+    unread: /\d+\/103 未读/,
+  },
+];
+
+/** Packs the test language pack into a .vsix (code-server installs extensions from a .vsix or the marketplace only). */
+function packLanguagePack(folder: string): string {
+  const vsix = path.join(folder, 'digest-reader-test-language-pack.vsix');
+  const vsce = path.join(projectRoot, 'node_modules', '.bin', 'vsce');
+  const result = spawnSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix], {
+    cwd: path.join(projectRoot, 'test', 'fixtures', 'language-pack'),
+    encoding: 'utf8',
+  });
+  assert.equal(result.status, 0, `vsce package failed:\n${result.stdout}\n${result.stderr}`);
+  return vsix;
+}
+
+describe('UI: the extension in German and Chinese (code-server --locale, with a language pack)', function () {
+  this.timeout(90_000);
+  let temp = '';
+  let languagePack = '';
+
+  before(() => {
+    temp = fs.mkdtempSync(path.join(os.tmpdir(), 'digest-reader-locale-'));
+    languagePack = packLanguagePack(temp);
+  });
+
+  after(() => {
+    fs.rmSync(temp, { recursive: true, force: true });
+  });
+
+  for (const c of CASES) {
+    it(`--locale ${c.locale}: the palette, the Digests sidebar and the extension's own messages are in that language`, async () => {
+      const folder = fs.mkdtempSync(path.join(temp, `workspace-${c.locale}-`));
+      const workbench = await Workbench.open({ name: `locale-${c.locale}`, folder, languagePack, locale: c.locale });
+      const { page } = workbench;
+      try {
+        // The workbench runs in the language (VS Code's NLS: what the extension host reports as vscode.env.language).
+        assert.equal(await page.evaluate(() => (globalThis as { _VSCODE_NLS_LANGUAGE?: string })._VSCODE_NLS_LANGUAGE), c.locale);
+
+        // The Digests container's icon, named in the language, once the extension is registered (the palette lists its commands from then on).
+        const icon = page.locator('.activitybar .action-item', { has: page.locator(`a.action-label[aria-label^="${c.container}"]`) }).first();
+        await icon.waitFor({ timeout: 30_000 });
+
+        // A command title in the Command Palette (package.nls.<locale>.json).
+        await page.keyboard.press('F1');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor();
+        await input.fill(`>${c.openSample}`);
+        const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: c.openSample }) }).first();
+        await row.waitFor({ timeout: 15_000 });
+        await workbench.screenshot('palette');
+        await row.click();
+        await page.locator('.tabs-container .tab.active', { hasText: 'cs.DC-2025-06-01.txt' }).first().waitFor({ timeout: 20_000 });
+
+        // The Digests sidebar: container and view names (package.nls), the view's message and the status bar (l10n bundle).
+        const sidebar = page.locator('.part.sidebar', { has: page.locator('.composite.title', { hasText: c.container }) });
+        if (!(await sidebar.isVisible())) {
+          await icon.click();
+        }
+        await sidebar.waitFor({ timeout: 20_000 });
+        const titles = sidebar.locator('.pane-header .title');
+        await page.waitForFunction((names) => {
+          const shown = Array.from(document.querySelectorAll('.part.sidebar .pane-header .title')).map((t) => t.textContent?.trim().toLowerCase());
+          return names.every((name) => shown.includes(name.toLowerCase()));
+        }, c.views, { timeout: 20_000 });
+        assert.deepEqual((await titles.allTextContents()).map((t) => t.trim()), c.views);
+        const articles = sidebar.locator('.pane', { has: page.locator('.pane-header .title', { hasText: c.views[0] }) }).first();
+        await articles.locator('.message', { hasText: c.articles }).waitFor({ timeout: 20_000 });
+        await page.locator('.statusbar-item', { hasText: c.unread }).first().waitFor({ timeout: 20_000 });
+        await page.mouse.move(900, 500); // no hover over the activity bar in the picture
+        await workbench.screenshot('sidebar');
+        const errors = workbench.extensionHostErrors();
+        assert.deepEqual(errors, [], `The extension host logged ${errors.length} error(s):\n${errors.join('\n')}`);
+      } catch (error) {
+        await workbench.screenshot('FAILED').catch(() => undefined);
+        throw error;
+      } finally {
+        await workbench.close();
+      }
+    });
+  }
+});
