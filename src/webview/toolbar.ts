@@ -19,11 +19,15 @@ export interface ToolbarContext {
   baseFontSize: number;
 }
 
+/** A labelled group of controls; the label is shown unless its first control says the same. */
 function group(label: string, ...controls: HTMLElement[]): HTMLElement {
   const node = element('div', 'group');
   node.setAttribute('role', 'group');
   node.setAttribute('aria-label', label);
-  node.append(element('span', 'group-label', label), ...controls);
+  if (controls[0]?.textContent !== label) {
+    node.append(element('span', 'group-label', label));
+  }
+  node.append(...controls);
   return node;
 }
 

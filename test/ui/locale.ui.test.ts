@@ -25,6 +25,11 @@ interface LocaleCase {
   /** The Articles view's message for the sample, and the status bar's unread count. */
   articles: RegExp;
   unread: RegExp;
+  /** The article panel: its place line, the side-by-side button, and the language names over the columns. */
+  place: string;
+  sideBySide: string;
+  languages: string[];
+  studyMode: string;
 }
 
 const CASES: LocaleCase[] = [
@@ -32,17 +37,25 @@ const CASES: LocaleCase[] = [
     locale: 'de',
     openSample: 'Digest: Beispiel-Digest öffnen',
     container: 'Digests',
-    views: ['Artikel', 'Mit Stern', 'Bibliothek'],
+    views: ['Artikel', 'Mit Stern', 'Bibliothek', 'Lernliste'],
     articles: /cs\.DC · 2025-06-01 · 103 Artikel/,
     unread: /\d+\/103 ungelesen/,
+    place: 'cs.DC · 2025-06-01 · Artikel 2 (3 von 103)',
+    sideBySide: 'Nebeneinander',
+    languages: ['Englisch', 'Deutsch', 'Chinesisch'],
+    studyMode: 'Lernmodus',
   },
   {
     locale: 'zh-cn',
     openSample: 'Digest: 打开示例摘要',
     container: '摘要',
-    views: ['文章', '星标', '文库'],
+    views: ['文章', '星标', '文库', '学习列表'],
     articles: /cs\.DC · 2025-06-01 · 103 篇文章/,
     unread: /\d+\/103 未读/,
+    place: 'cs.DC · 2025-06-01 · 第 2 篇（共 103 篇中的第 3 篇）',
+    sideBySide: '并排对照',
+    languages: ['英语', '德语', '中文'],
+    studyMode: '学习模式',
   },
 ];
 
@@ -113,6 +126,22 @@ describe('UI: the extension in German and Chinese (code-server --locale, with a 
         await page.locator('.statusbar-item', { hasText: c.unread }).first().waitFor({ timeout: 20_000 });
         await page.mouse.move(900, 500); // no hover over the activity bar in the picture
         await workbench.screenshot('sidebar');
+
+        // The article panel: the extension sends its words in the same language, and names the languages in it.
+        const date = articles.locator('.monaco-list-row', { hasText: 'Thu 2025-05-29' }).first();
+        if ((await date.getAttribute('aria-expanded')) !== 'true') {
+          await date.click();
+        }
+        await articles.locator('.monaco-list-row', { hasText: '02 Parallel GPU-Accelerated' }).first().click();
+        const frame = workbench.articleFrame();
+        await frame.locator('.place', { hasText: c.place }).waitFor({ timeout: 20_000 });
+        await frame.locator('.toolbar button', { hasText: c.sideBySide }).click();
+        await frame.locator('.titles.parallel').waitFor({ timeout: 10_000 });
+        assert.deepEqual(await frame.locator('.titles.parallel .title .label').allTextContents(), c.languages);
+        assert.equal(await frame.locator('.toolbar button', { hasText: c.studyMode }).count(), 1);
+        assert.equal(await frame.locator('html').getAttribute('lang'), c.locale);
+        await page.mouse.move(900, 500);
+        await workbench.screenshot('panel');
         const errors = workbench.extensionHostErrors();
         assert.deepEqual(errors, [], `The extension host logged ${errors.length} error(s):\n${errors.join('\n')}`);
       } catch (error) {

@@ -8,6 +8,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { PANEL_STRINGS } from '../../src/common/panelStrings';
 import { projectRoot } from '../support/fixtures';
 
 const LOCALES = ['de', 'zh-cn'];
@@ -68,6 +69,17 @@ describe('localization: package.nls and l10n bundles are complete', () => {
       assert.deepEqual(missing, [], `l10n/bundle.l10n.${locale}.json lacks these`);
       for (const key of keys.keys()) {
         assert.deepEqual(placeholders(bundle[key] as string), placeholders(key), `${locale}: ${key}`);
+      }
+    }
+  });
+
+  it('every word of the article panel (sent to its webview) has a German and a Chinese translation with the same placeholders', () => {
+    for (const locale of LOCALES) {
+      const bundle = readJson(`l10n/bundle.l10n.${locale}.json`);
+      const missing = Object.values(PANEL_STRINGS).filter((text) => typeof bundle[text] !== 'string');
+      assert.deepEqual(missing, [], `l10n/bundle.l10n.${locale}.json lacks these panel strings`);
+      for (const text of Object.values(PANEL_STRINGS)) {
+        assert.deepEqual(placeholders(bundle[text] as string), placeholders(text), `${locale}: ${text}`);
       }
     }
   });
