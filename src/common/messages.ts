@@ -98,7 +98,9 @@ export type WebviewToExtension =
   /** A sentence (its study number) or a term the reader selected, in one language. */
   | { type: 'addToStudyList'; sentence: number }
   | { type: 'addToStudyList'; term: { language: string; text: string } }
-  | { type: 'saveNote'; field: NoteField; language: string; text: string };
+  | { type: 'saveNote'; field: NoteField; language: string; text: string }
+  /** A text field of the panel got or lost the focus: the panel's one-letter keys must then type, not act. */
+  | { type: 'inputFocus'; focused: boolean };
 
 /** A message from the webview is untrusted: accept only the known shapes. */
 export function isWebviewToExtension(value: unknown): value is WebviewToExtension {
@@ -130,6 +132,8 @@ export function isWebviewToExtension(value: unknown): value is WebviewToExtensio
         return typeof message.sentence === 'number' && Number.isSafeInteger(message.sentence) && message.sentence >= 1 && message.sentence <= 10_000;
       }
       return isTerm(message.term);
+    case 'inputFocus':
+      return Object.keys(message).length === 2 && typeof (message as { focused?: unknown }).focused === 'boolean';
     case 'saveNote':
       return Object.keys(message).length === 4 && (message.field === 'title' || message.field === 'abstract') &&
         typeof message.language === 'string' && LANGUAGE.test(message.language) && typeof message.text === 'string' && message.text.length <= MAX_NOTE_LENGTH;

@@ -6,6 +6,8 @@ import { affectsPreferences, readPreferences, savePreferences } from './preferen
 import { panelStrings } from './strings';
 
 export const ARTICLE_VIEW_TYPE = 'digestReader.article';
+/** Context key: true while a text field of the panel has the focus (the panel's keybindings check it). */
+const PANEL_INPUT_FOCUS = 'digestReader.panelInputFocus';
 
 /** Commands the panel's buttons run; the extension side builds every URL. */
 export const PanelCommands = {
@@ -147,6 +149,9 @@ export class ArticlePanel {
       case 'addToStudyList':
         void this.addToStudyList(message);
         return;
+      case 'inputFocus':
+        void vscode.commands.executeCommand('setContext', PANEL_INPUT_FOCUS, message.focused);
+        return;
       case 'saveNote':
         if (this.shownKey && this.services.notes) {
           void this.services.notes.set(this.shownKey, `${message.field}.${message.language}`, message.text);
@@ -245,6 +250,7 @@ export class ArticlePanel {
   }
 
   dispose(): void {
+    void vscode.commands.executeCommand('setContext', PANEL_INPUT_FOCUS, false);
     if (ArticlePanel.current === this) {
       ArticlePanel.current = undefined;
     }

@@ -136,6 +136,19 @@ function renderEmpty(message: string): void {
 followCounterparts(root);
 revealOnActivate(root);
 
+// The workbench gets every key the webview sees: while a text field has the focus, its one-letter keybindings must stand down.
+let inputFocused = false;
+function trackInputFocus(): void {
+  const focused = typing(document.activeElement);
+  if (focused !== inputFocused) {
+    inputFocused = focused;
+    post({ type: 'inputFocus', focused });
+  }
+}
+document.addEventListener('focusin', trackInputFocus);
+document.addEventListener('focusout', () => setTimeout(trackInputFocus, 0));
+window.addEventListener('blur', () => setTimeout(trackInputFocus, 0));
+
 window.addEventListener('message', (event: MessageEvent<ExtensionToWebview>) => {
   const message = event.data;
   switch (message?.type) {

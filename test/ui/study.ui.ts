@@ -142,7 +142,10 @@ export function studyTopic(j: Journey): void {
     assert.equal(await block.locator('.missing').innerText(), 'No Chinese abstract in this digest');
     await block.getByRole('button', { name: 'No Chinese translation: write your own' }).click();
     const input = block.getByLabel('Your Chinese translation');
+    // Typed key by key: letters that are the panel's keys (j, k, s, m, r, a) go into the text, not to the workbench.
+    await input.pressSequentially('jksmra ');
     await input.fill('我们研究群体协议模型中的自稳定领导者选举问题。');
+    assert.match(await frame.locator('.place').innerText(), /Article 3 /);
     await block.getByRole('button', { name: 'Save' }).click();
     await block.locator('.own', { hasText: '我们研究群体协议模型中的自稳定领导者选举问题。' }).waitFor({ timeout: 10_000 });
     assert.match(await block.locator('.own-label').innerText(), /Your translation/);

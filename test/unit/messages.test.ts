@@ -48,6 +48,7 @@ describe('study messages from the article webview, and the panel preferences, ar
       { type: 'addToStudyList', term: { language: 'zh', text: '上下文' } },
       { type: 'saveNote', field: 'abstract', language: 'zh', text: '我们研究……' },
       { type: 'saveNote', field: 'title', language: 'de', text: '' },
+      { type: 'inputFocus', focused: true },
     ]) {
       assert.equal(isWebviewToExtension(message), true, JSON.stringify(message));
     }
@@ -76,6 +77,8 @@ describe('study messages from the article webview, and the panel preferences, ar
       { type: 'saveNote', field: 'title', language: '../zh', text: 'x' },
       { type: 'saveNote', field: 'title', language: 'zh', text: 'x'.repeat(20_001) },
       { type: 'saveNote', field: 'title', language: 'zh' },
+      { type: 'inputFocus', focused: 'yes' },
+      { type: 'inputFocus' },
     ]) {
       assert.equal(isWebviewToExtension(message), false, JSON.stringify(message));
     }
