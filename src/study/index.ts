@@ -38,6 +38,13 @@ export function register(context: vscode.ExtensionContext, services: StudyServic
     store,
     notes,
     tree,
+    // Another window (or Settings Sync) may have added entries or notes meanwhile: read them again when this window comes back.
+    vscode.window.onDidChangeWindowState((window) => {
+      if (window.focused) {
+        store.reloadIfChanged();
+        notes.reloadIfChanged();
+      }
+    }),
     vscode.commands.registerCommand('digestReader.addToStudyList', (argument?: unknown) => addToStudyList(add, argument)),
     vscode.commands.registerCommand('digestReader.studyList.edit', (argument?: unknown) => editEntry(store, tree, argument)),
     vscode.commands.registerCommand('digestReader.studyList.delete', (argument?: unknown) => deleteEntry(store, tree, argument)),

@@ -27,9 +27,18 @@ export class StoredValue<T> {
     private readonly output: vscode.OutputChannel,
   ) {}
 
+  /** The stored value as last loaded or saved here, to tell another window's writes from ours. */
+  private seen: string | undefined;
+
+  /** True when the stored value is not what this window last loaded or saved (another window, Settings Sync). */
+  changedElsewhere(): boolean {
+    return JSON.stringify(this.memento.get(this.key)) !== this.seen;
+  }
+
   /** Reads and decodes; reports damage. Never throws. */
   load(): T {
     const stored: unknown = this.memento.get(this.key);
+    this.seen = JSON.stringify(stored);
     let decoded: Decoded<T>;
     try {
       decoded = this.decode(stored);
@@ -45,6 +54,7 @@ export class StoredValue<T> {
   }
 
   save(value: unknown): Thenable<void> {
+    this.seen = JSON.stringify(value);
     return this.memento.update(this.key, value);
   }
 

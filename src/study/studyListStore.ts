@@ -83,6 +83,13 @@ export class StudyListStore implements vscode.Disposable {
   }
 
   /** Re-reads the stored list (another window, Settings Sync, a test's damaged value). */
+  /** Reads the stored value again if another window or Settings Sync changed it. */
+  reloadIfChanged(): void {
+    if (this.value.changedElsewhere()) {
+      this.reload();
+    }
+  }
+
   reload(): void {
     this.list = this.value.load();
     this.changed.fire();

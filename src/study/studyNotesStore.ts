@@ -50,6 +50,13 @@ export class StudyNotesStore implements vscode.Disposable {
     return this.saving;
   }
 
+  /** Reads the stored value again if another window or Settings Sync changed it. */
+  reloadIfChanged(): void {
+    if (this.value.changedElsewhere()) {
+      this.reload();
+    }
+  }
+
   reload(): void {
     this.notes = this.value.load();
     this.changed.fire('all');
