@@ -45,6 +45,8 @@ export const PANEL_STRINGS = {
   languages: 'Languages',
   showLanguage: 'Show {0}',
   moveEarlier: 'Move {0} one column earlier',
+  resetLanguages: 'Reset',
+  resetLanguagesTitle: 'Show every language, in the digest\'s order',
   studyMode: 'Study mode',
   studyModeTitle: 'Show only the language you learn; the others are blurred until you reveal them',
   learning: 'Learning',

@@ -10,9 +10,29 @@ export interface DateGroup {
 
 const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
-/** `Thu` for 4; empty for anything that is not an ISO weekday. */
-export function weekdayName(weekday: number | undefined): string {
-  return weekday !== undefined && weekday >= 1 && weekday <= 7 ? WEEKDAY_NAMES[weekday - 1] : '';
+const weekdayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * `Thu` for 4 (`Do` in German, `周四` in Chinese: `locale` is a BCP 47 tag such
+ * as VS Code's display language); empty for anything that is not an ISO weekday.
+ */
+export function weekdayName(weekday: number | undefined, locale = 'en'): string {
+  if (weekday === undefined || weekday < 1 || weekday > 7) {
+    return '';
+  }
+  if (locale === 'en' || locale.startsWith('en-')) {
+    return WEEKDAY_NAMES[weekday - 1];
+  }
+  try {
+    let format = weekdayFormats.get(locale);
+    if (!format) {
+      format = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
+      weekdayFormats.set(locale, format);
+    }
+    return format.format(new Date(Date.UTC(2024, 0, weekday))); // 2024-01-01 was a Monday
+  } catch {
+    return WEEKDAY_NAMES[weekday - 1]; // a locale this runtime does not know
+  }
 }
 
 /** Newest date first; within a date the articles keep digest order; undated articles last. */

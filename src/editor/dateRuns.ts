@@ -19,7 +19,7 @@ export function dateRuns(digest: Digest): DateRun[] {
       last.articles.push(article);
       last.endLine = article.endLine;
     } else {
-      const label = article.date ? `${weekdayName(article.weekday)} ${article.date}`.trim() : vscode.l10n.t('Articles');
+      const label = article.date ? `${weekdayName(article.weekday, vscode.env.language)} ${article.date}`.trim() : vscode.l10n.t('Articles');
       runs.push({ date: article.date, label, articles: [article], startLine: article.line, endLine: article.endLine });
     }
   }

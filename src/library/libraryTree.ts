@@ -34,7 +34,7 @@ export class DigestNode {
 
   toTreeItem(unread: number): vscode.TreeItem {
     const { summary, uri } = this.entry;
-    const label = `${weekdayName(isoWeekday(summary.date))} ${summary.date}`.trim();
+    const label = `${weekdayName(isoWeekday(summary.date), vscode.env.language)} ${summary.date}`.trim();
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = `library:${uri.toString()}`;
     const days = summary.dates.length > 1 ? ` · ${vscode.l10n.t('{0} days', summary.dates.length)}` : '';

@@ -22,7 +22,7 @@ export class DateNode {
   }
 
   toTreeItem(unread: number): vscode.TreeItem {
-    const label = this.group.date ? `${weekdayName(this.group.weekday)} ${this.group.date}`.trim() : vscode.l10n.t('Articles');
+    const label = this.group.date ? `${weekdayName(this.group.weekday, vscode.env.language)} ${this.group.date}`.trim() : vscode.l10n.t('Articles');
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.id;
     const count = this.group.articles.length;

@@ -83,6 +83,9 @@ export function toolbar(context: ToolbarContext): HTMLElement {
     }
     languageControls.push(chip);
   }
+  if (preferences.languageOrder.length > 0 || preferences.hiddenLanguages.length > 0) {
+    languageControls.push(button(t('resetLanguages'), t('resetLanguagesTitle'), () => change({ languageOrder: [], hiddenLanguages: [] })));
+  }
   const languages = group(t('languages'), ...languageControls);
 
   const study = group(

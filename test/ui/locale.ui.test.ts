@@ -30,6 +30,8 @@ interface LocaleCase {
   sideBySide: string;
   languages: string[];
   studyMode: string;
+  /** The date row of article 2 in the Articles view (weekday in the display language). */
+  date: string;
 }
 
 const CASES: LocaleCase[] = [
@@ -44,6 +46,7 @@ const CASES: LocaleCase[] = [
     sideBySide: 'Nebeneinander',
     languages: ['Englisch', 'Deutsch', 'Chinesisch'],
     studyMode: 'Lernmodus',
+    date: 'Do 2025-05-29',
   },
   {
     locale: 'zh-cn',
@@ -56,6 +59,7 @@ const CASES: LocaleCase[] = [
     sideBySide: '并排对照',
     languages: ['英语', '德语', '中文'],
     studyMode: '学习模式',
+    date: '周四 2025-05-29',
   },
 ];
 
@@ -128,7 +132,7 @@ describe('UI: the extension in German and Chinese (code-server --locale, with a 
         await workbench.screenshot('sidebar');
 
         // The article panel: the extension sends its words in the same language, and names the languages in it.
-        const date = articles.locator('.monaco-list-row', { hasText: 'Thu 2025-05-29' }).first();
+        const date = articles.locator('.monaco-list-row', { hasText: c.date }).first();
         if ((await date.getAttribute('aria-expanded')) !== 'true') {
           await date.click();
         }
@@ -140,6 +144,7 @@ describe('UI: the extension in German and Chinese (code-server --locale, with a 
         assert.deepEqual(await frame.locator('.titles.parallel .title .label').allTextContents(), c.languages);
         assert.equal(await frame.locator('.toolbar button', { hasText: c.studyMode }).count(), 1);
         assert.equal(await frame.locator('html').getAttribute('lang'), c.locale);
+        assert.equal(await frame.locator('.meta .date').innerText(), c.date);
         await page.mouse.move(900, 500);
         await workbench.screenshot('panel');
         const errors = workbench.extensionHostErrors();

@@ -150,21 +150,6 @@ function readingTopic(j: Journey): void {
     await workbench.screenshot('hostile-digest');
   });
 
-  if (j.mode === 'development') {
-    it('reads well in a light, a high-contrast and a dark theme', async function () {
-      const { workbench } = j;
-      this.timeout(180_000);
-      await workbench.showArticle21();
-      for (const [theme, bodyClass] of [['Light Modern', 'vscode-light'], ['Dark High Contrast', 'vscode-high-contrast'], ['Light High Contrast', 'vscode-high-contrast-light'], ['Dark Modern', 'vscode-dark']]) {
-        await workbench.setColorTheme(theme);
-        const handle = await workbench.articleFrameHandle();
-        await handle.waitForFunction((cls) => document.body.classList.contains(cls), bodyClass, { timeout: 15_000 });
-        await workbench.screenshot(`theme-${bodyClass.replace('vscode-', '')}`);
-      }
-    });
-
-  }
-
   it('restores the article panel after a window reload', async () => {
     const { workbench } = j;
     await workbench.showArticle21();

@@ -25,6 +25,11 @@ export async function setToggle(frame: FrameLocator, name: string, pressed: bool
 
 /** The panel as every test expects to find it: stacked, no study mode, no pinyin (they are remembered settings). */
 export async function resetPanel(frame: FrameLocator): Promise<void> {
+  const reset = frame.locator('.toolbar button', { hasText: /^Reset$/ });
+  if (await reset.count()) {
+    await reset.click();
+    await reset.waitFor({ state: 'detached', timeout: 10_000 });
+  }
   await setToggle(frame, 'Stacked', true);
   await setToggle(frame, 'Study mode', false);
   await setToggle(frame, 'Pinyin', false);
@@ -61,6 +66,28 @@ export function studyTopic(j: Journey): void {
     await workbench.page.mouse.move(0, 0);
     await english(3).focus();
     await frame.locator('.sentence.counterpart[data-lang="zh"][data-row="3"]').waitFor({ timeout: 5_000 });
+  });
+
+  it('the reader picks the languages shown and their order; the choice holds for the next article, until Reset', async () => {
+    const { workbench } = j;
+    const frame = await workbench.showArticle(FIXTURE, '02 Parallel GPU-Accelerated', 'Article 2 ', DATE_29);
+    await setToggle(frame, 'Side by side', true);
+    const labels = () => frame.locator('.titles.parallel .title .label').allTextContents();
+    await setToggle(frame, 'German', false);
+    assert.deepEqual(await labels(), ['English', 'Chinese']);
+    await frame.getByRole('button', { name: 'Move Chinese one column earlier' }).click();
+    await frame.locator('.titles.parallel .title.lang-zh:first-child').waitFor({ timeout: 10_000 });
+    assert.deepEqual(await labels(), ['Chinese', 'English']);
+    assert.deepEqual(await frame.locator('.rows .sentence[data-row="0"]').evaluateAll((units) => units.map((unit) => unit.getAttribute('lang'))), ['zh', 'en']);
+    await workbench.page.keyboard.press('Escape'); // (the focus stays in the panel) then the next article by key
+    await frame.locator('.authors').click();
+    await workbench.page.keyboard.press('j');
+    await frame.locator('.place', { hasText: 'Article 3 ' }).waitFor({ timeout: 10_000 });
+    assert.deepEqual(await labels(), ['Chinese', 'English']);
+    await workbench.screenshot('languages-chosen');
+    await frame.getByRole('button', { name: 'Reset' }).click();
+    await frame.locator('.titles.parallel .title.lang-de').waitFor({ timeout: 10_000 });
+    assert.deepEqual(await labels(), ['English', 'German', 'Chinese']);
   });
 
   it('study mode: the language learned shows, the others are blurred; r reveals the next, a click one, Shift+R all', async () => {

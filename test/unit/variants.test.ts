@@ -216,7 +216,11 @@ describe('helpers for the views', () => {
     assert.equal(articleAtLine(digest, 16), undefined);
   });
 
-  it('names weekdays', () => {
-    assert.deepEqual([1, 4, 7, 0, 8, undefined].map(weekdayName), ['Mon', 'Thu', 'Sun', '', '', '']);
+  it('names weekdays, in English by default and in the display language asked for', () => {
+    assert.deepEqual([1, 4, 7, 0, 8, undefined].map((day) => weekdayName(day)), ['Mon', 'Thu', 'Sun', '', '', '']);
+    assert.deepEqual([1, 4, 7].map((day) => weekdayName(day, 'de')), ['Mo', 'Do', 'So']);
+    assert.deepEqual([1, 4, 7].map((day) => weekdayName(day, 'zh-cn')), ['周一', '周四', '周日']);
+    assert.equal(weekdayName(4, 'en-GB'), 'Thu');
+    assert.equal(weekdayName(4, 'not a locale!'), 'Thu');
   });
 });
