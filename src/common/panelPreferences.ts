@@ -24,6 +24,8 @@ export interface PanelPreferences {
   fontSize: number;
   cjkFontSize: number;
   cjkFont: CjkFont;
+  /** The reading options (this list) shown above the article; folded away by default, so triage sees the article first. */
+  readingOptions: boolean;
 }
 
 export const DEFAULT_PREFERENCES: PanelPreferences = {
@@ -36,6 +38,7 @@ export const DEFAULT_PREFERENCES: PanelPreferences = {
   fontSize: 0,
   cjkFontSize: 0,
   cjkFont: 'default',
+  readingOptions: false,
 };
 
 export const MIN_FONT_SIZE = 10;
@@ -89,6 +92,9 @@ export function preferencesPatch(value: unknown): Partial<PanelPreferences> {
   const cjk = fontSize(input.cjkFontSize);
   if (cjk !== undefined) {
     patch.cjkFontSize = cjk;
+  }
+  if (typeof input.readingOptions === 'boolean') {
+    patch.readingOptions = input.readingOptions;
   }
   if (input.cjkFont === 'default' || input.cjkFont === 'sans' || input.cjkFont === 'serif' || input.cjkFont === 'kai') {
     patch.cjkFont = input.cjkFont;

@@ -12,7 +12,7 @@ import { showPinyin } from './pinyin';
 import { currentRow, followCounterparts, forgetCurrentRow, markRow } from './rowFocus';
 import { noticeLine, onSpeechNotice } from './speech';
 import { conceal, forgetRevealed, revealNext, revealOnActivate } from './study';
-import { toolbar } from './toolbar';
+import { optionsToggle, toolbar } from './toolbar';
 
 const root = document.getElementById('article') as HTMLElement;
 /** The live region: a new article's title and the panel's notices are announced, never the whole page, and not on edits. */
@@ -104,7 +104,9 @@ function render(isNewArticle: boolean): void {
   });
   const focused = document.activeElement instanceof HTMLElement && root.contains(document.activeElement) ? document.activeElement.title || document.activeElement.textContent : undefined;
   notice = isNewArticle ? noticeLine() : notice;
-  root.replaceChildren(headerBar(article), bar, notice, titles, metaLine(article), readingState(article), authorLine(article), abstracts);
+  const header = headerBar(article);
+  header.querySelector('nav')?.prepend(optionsToggle(preferences.readingOptions, change));
+  root.replaceChildren(header, ...(preferences.readingOptions ? [bar] : []), notice, titles, metaLine(article), readingState(article), authorLine(article), abstracts);
   root.className = `layout-${preferences.layout}${preferences.studyMode ? ' study' : ''}`;
   markRow(root);
   if (preferences.studyMode) {
@@ -113,7 +115,7 @@ function render(isNewArticle: boolean): void {
   applyFonts();
   // A toolbar button pressed keeps the focus where it was (the redraw replaced it).
   if (focused) {
-    [...root.querySelectorAll<HTMLElement>('.toolbar button')].find((node) => (node.title || node.textContent) === focused)?.focus();
+    [...root.querySelectorAll<HTMLElement>('.toolbar button, .options-toggle')].find((node) => (node.title || node.textContent) === focused)?.focus();
   }
   document.title = article.titles[0]?.text ?? `Article ${article.index}`;
   if (preferences.pinyin && shown.some((language) => language.startsWith('zh'))) {

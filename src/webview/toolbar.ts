@@ -56,9 +56,21 @@ function sizeButtons(script: string, current: number, base: number, apply: (size
   return [element('span', 'script-name', script), smaller, larger];
 }
 
+export const OPTIONS_ID = 'reading-options';
+
+/** The header's button that shows or folds the reading options. */
+export function optionsToggle(open: boolean, change: (patch: Partial<PanelPreferences>) => void): HTMLButtonElement {
+  const node = button(`${open ? '▾' : '▸'} ${t('readingOptions')}`, t('readingOptions'), () => change({ readingOptions: !open }));
+  node.className = 'options-toggle';
+  node.setAttribute('aria-expanded', String(open));
+  node.setAttribute('aria-controls', OPTIONS_ID);
+  return node;
+}
+
 export function toolbar(context: ToolbarContext): HTMLElement {
   const { preferences, change } = context;
   const bar = element('div', 'toolbar');
+  bar.id = OPTIONS_ID;
   bar.setAttribute('role', 'toolbar');
   bar.setAttribute('aria-label', t('readingOptions'));
 

@@ -46,6 +46,8 @@ export function auditTopic(j: Journey): void {
           ['stacked', () => setToggle(frame, 'Stacked', true)],
           ['side by side', () => setToggle(frame, 'Side by side', true)],
           ['study mode with pinyin', async () => {
+            // Learning German: the English and Chinese texts (with their readings) are the hidden ones.
+            await frame.locator('.toolbar select').first().selectOption('de');
             await setToggle(frame, 'Study mode', true);
             await setToggle(frame, 'Pinyin', true);
             await frame.locator('ruby').first().waitFor({ timeout: 15_000 });

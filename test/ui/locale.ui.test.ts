@@ -139,6 +139,7 @@ describe('UI: the extension in German and Chinese (code-server --locale, with a 
         await articles.locator('.monaco-list-row', { hasText: '02 Parallel GPU-Accelerated' }).first().click();
         const frame = workbench.articleFrame();
         await frame.locator('.place', { hasText: c.place }).waitFor({ timeout: 20_000 });
+        await frame.locator('button.options-toggle').click();
         await frame.locator('.toolbar button', { hasText: c.sideBySide }).click();
         await frame.locator('.titles.parallel').waitFor({ timeout: 10_000 });
         assert.deepEqual(await frame.locator('.titles.parallel .title .label').allTextContents(), c.languages);

@@ -15,7 +15,17 @@ import { FIXTURE } from './uiWorkspace';
 const DATE_29 = 'Thu 2025-05-29';
 
 /** Presses a toolbar toggle until it is in the state wanted (the toolbar is redrawn after each press). */
+/** Shows or folds the reading options (the header's button; folded by default). */
+export async function showReadingOptions(frame: FrameLocator, open = true): Promise<void> {
+  const button = frame.locator('button.options-toggle');
+  if ((await button.getAttribute('aria-expanded')) !== String(open)) {
+    await button.click();
+    await frame.locator(`button.options-toggle[aria-expanded="${open}"]`).waitFor({ timeout: 10_000 });
+  }
+}
+
 export async function setToggle(frame: FrameLocator, name: string, pressed: boolean): Promise<void> {
+  await showReadingOptions(frame);
   const control = frame.locator('.toolbar button', { hasText: new RegExp(`^${name}$`) }).first();
   if ((await control.getAttribute('aria-pressed')) !== String(pressed)) {
     await control.click();
@@ -25,6 +35,7 @@ export async function setToggle(frame: FrameLocator, name: string, pressed: bool
 
 /** The panel as every test expects to find it: stacked, no study mode, no pinyin (they are remembered settings). */
 export async function resetPanel(frame: FrameLocator): Promise<void> {
+  await showReadingOptions(frame);
   const reset = frame.locator('.toolbar button', { hasText: /^Reset$/ });
   if (await reset.count()) {
     await reset.click();
@@ -33,6 +44,7 @@ export async function resetPanel(frame: FrameLocator): Promise<void> {
   await setToggle(frame, 'Stacked', true);
   await setToggle(frame, 'Study mode', false);
   await setToggle(frame, 'Pinyin', false);
+  await showReadingOptions(frame, false);
 }
 
 export function studyTopic(j: Journey): void {
@@ -41,6 +53,17 @@ export function studyTopic(j: Journey): void {
     if (await frame.locator('.toolbar').count().catch(() => 0)) {
       await resetPanel(frame);
     }
+  });
+
+  it('the reading options are folded away until asked for: the article comes first', async () => {
+    const { workbench } = j;
+    const frame = await workbench.showArticle(FIXTURE, '02 Parallel GPU-Accelerated', 'Article 2 ', DATE_29);
+    const toggle = frame.getByRole('button', { name: 'Reading options' });
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    assert.equal(await frame.locator('.toolbar').count(), 0);
+    await toggle.click();
+    await frame.locator('#reading-options[role="toolbar"]').waitFor({ timeout: 10_000 });
+    assert.equal(await frame.getByRole('button', { name: 'Reading options' }).getAttribute('aria-expanded'), 'true');
   });
 
   it('side by side: a column per language, sentences aligned; hovering an English sentence marks its Chinese one', async () => {
@@ -190,6 +213,7 @@ export function studyTopic(j: Journey): void {
     const { page } = workbench;
     const frame = await workbench.showArticle(FIXTURE, '02 Parallel GPU-Accelerated', 'Article 2 ', DATE_29);
     // Row 1 is study sentence 3 (sentences 1 and 2 share row 0): hover it, then the toolbar's button.
+    await showReadingOptions(frame);
     await frame.locator('.sentence[data-lang="en"][data-row="1"]').hover();
     await frame.getByRole('button', { name: 'Add to study list' }).click();
     await frame.locator('.notice', { hasText: 'Sentence 3 is in your study list.' }).waitFor({ timeout: 10_000 });
