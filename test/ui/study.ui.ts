@@ -244,6 +244,7 @@ export function studyTopic(j: Journey): void {
       '2505.02977#s3', 'The preconditioner belongs to the family of incomplete factorizations and is purely algebraic.', '', '这个前提属于不完全系数化的大家庭,是纯代数的。',
       '2505.02977v2', 'cs.DC', '2025-06-01', 'digest-reader sentence cs.DC 2025-06-01',
     ].join('\t')), lines.join('\n'));
+    fs.rmSync(target, { force: true });
   });
 
   it('a news digest side by side: the German original, then English and Chinese, aligned sentence by sentence', async () => {

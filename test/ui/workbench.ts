@@ -355,8 +355,19 @@ export class Workbench {
     await this.page.keyboard.press('Escape');
     const row = this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName }).first();
     await row.waitFor({ timeout: 30_000 });
-    await row.dblclick();
-    await this.page.locator('.tabs-container .tab.active', { hasText: fileName }).first().waitFor();
+    // A file created or deleted a moment ago may move the rows under the double click: then look again and retry.
+    const tab = this.page.locator('.tabs-container .tab.active', { hasText: fileName }).first();
+    for (let attempt = 1; ; attempt++) {
+      await row.dblclick();
+      try {
+        await tab.waitFor({ timeout: attempt < 3 ? 10_000 : 30_000 });
+        return;
+      } catch (error) {
+        if (attempt >= 3) {
+          throw error;
+        }
+      }
+    }
   }
 
   /** The language shown in the status bar for the active editor. */
