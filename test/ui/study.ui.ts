@@ -19,7 +19,8 @@ const DATE_29 = 'Thu 2025-05-29';
 export async function showReadingOptions(frame: FrameLocator, open = true): Promise<void> {
   const button = frame.locator('button.options-toggle');
   if ((await button.getAttribute('aria-expanded')) !== String(open)) {
-    await button.click();
+    // By keyboard: a workbench hover (the tree row's tooltip, left by the click that showed the article) may lie over the panel.
+    await button.press('Enter');
     await frame.locator(`button.options-toggle[aria-expanded="${open}"]`).waitFor({ timeout: 10_000 });
   }
 }
@@ -28,7 +29,7 @@ export async function setToggle(frame: FrameLocator, name: string, pressed: bool
   await showReadingOptions(frame);
   const control = frame.locator('.toolbar button', { hasText: new RegExp(`^${name}$`) }).first();
   if ((await control.getAttribute('aria-pressed')) !== String(pressed)) {
-    await control.click();
+    await control.press('Enter');
     await frame.locator('.toolbar button', { hasText: new RegExp(`^${name}$`) }).first().and(frame.locator(`[aria-pressed="${pressed}"]`)).waitFor({ timeout: 10_000 });
   }
 }
@@ -38,7 +39,7 @@ export async function resetPanel(frame: FrameLocator): Promise<void> {
   await showReadingOptions(frame);
   const reset = frame.locator('.toolbar button', { hasText: /^Reset$/ });
   if (await reset.count()) {
-    await reset.click();
+    await reset.press('Enter');
     await reset.waitFor({ state: 'detached', timeout: 10_000 });
   }
   await setToggle(frame, 'Stacked', true);

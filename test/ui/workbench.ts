@@ -218,6 +218,8 @@ export class Workbench {
       await this.expandDate(date);
     }
     await this.treeRow(row).click();
+    // Off the row: its tooltip would otherwise open over the panel and take the next click.
+    await this.page.mouse.move(700, 2);
     const frame = this.articleFrame();
     await frame.locator('.place', { hasText: place }).waitFor({ timeout: 20_000 });
     return frame;
