@@ -57,11 +57,16 @@ export function exportTopic(j: Journey): void {
       await page.waitForFunction(() => document.querySelectorAll('.part.sidebar .pane .monaco-list-row.selected').length >= 3);
       await starred.locator('.monaco-list-row', { hasText: THREE[2].row }).first().click({ button: 'right' });
       assert.ok((await workbench.contextMenuItems()).includes('Export to BibTeX…'));
-      await page.locator('.context-view.monaco-menu-container .action-label', { hasText: 'Export to BibTeX…' }).filter({ visible: true }).first().click();
+      const item = page.locator('.context-view.monaco-menu-container .action-label', { hasText: 'Export to BibTeX…' }).filter({ visible: true }).first();
+      await item.click();
       // code-server's save dialog is a quick input holding the proposed path.
       const target = path.join(j.workspace, 'three-starred.bib');
       fs.rmSync(target, { force: true });
       const input = page.locator('.quick-input-widget input');
+      // A click that lands while the menu is still settling leaves it open with the item highlighted (seen in CI): Enter picks it then.
+      if (!(await input.waitFor({ timeout: 5_000 }).then(() => true, () => false)) && (await item.isVisible())) {
+        await page.keyboard.press('Enter');
+      }
       await input.waitFor();
       await page.waitForFunction(() => document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value.endsWith('selected.bib'));
       await workbench.screenshot('export-save-dialog');
