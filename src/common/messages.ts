@@ -3,7 +3,7 @@
  * each way. Imported by both sides, so no `vscode` import here.
  */
 import type { SentenceRow } from '../core/study/rows';
-import { preferencesPatch, type PanelPreferences } from './panelPreferences';
+import { isLanguage, preferencesPatch, type PanelPreferences } from './panelPreferences';
 import type { PanelStrings } from './panelStrings';
 
 export type { SentenceRow, TextSpan } from '../core/study/rows';
@@ -80,7 +80,6 @@ export type ExtensionToWebview =
 export type NoteField = 'title' | 'abstract';
 const MAX_NOTE_LENGTH = 20_000;
 const MAX_TERM_LENGTH = 2_000;
-const LANGUAGE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})?$/i;
 
 export type NavigationDirection = 'previous' | 'next';
 
@@ -136,7 +135,7 @@ export function isWebviewToExtension(value: unknown): value is WebviewToExtensio
       return Object.keys(message).length === 2 && typeof (message as { focused?: unknown }).focused === 'boolean';
     case 'saveNote':
       return Object.keys(message).length === 4 && (message.field === 'title' || message.field === 'abstract') &&
-        typeof message.language === 'string' && LANGUAGE.test(message.language) && typeof message.text === 'string' && message.text.length <= MAX_NOTE_LENGTH;
+        isLanguage(message.language) && typeof message.text === 'string' && message.text.length <= MAX_NOTE_LENGTH;
     default:
       return false;
   }
@@ -147,7 +146,7 @@ function isTerm(value: unknown): boolean {
     return false;
   }
   const term = value as { language?: unknown; text?: unknown };
-  return Object.keys(term).length === 2 && typeof term.language === 'string' && LANGUAGE.test(term.language) &&
+  return Object.keys(term).length === 2 && isLanguage(term.language) &&
     typeof term.text === 'string' && term.text.trim() !== '' && term.text.length <= MAX_TERM_LENGTH;
 }
 

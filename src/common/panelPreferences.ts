@@ -46,7 +46,8 @@ export const MAX_FONT_SIZE = 40;
 const LANGUAGE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})?$/i;
 const MAX_LANGUAGES = 20;
 
-function isLanguage(value: unknown): value is string {
+/** A language code as the panel's messages and settings may carry it (`en`, `zh-cn`): nothing else reaches a class name or a setting. */
+export function isLanguage(value: unknown): value is string {
   return typeof value === 'string' && LANGUAGE.test(value);
 }
 
