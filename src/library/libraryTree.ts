@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { isoWeekday } from '../core';
 import { groupBySubject } from '../core/library';
-import { weekdayName } from '../core/group';
+import { weekdayName } from '../core/digest/group';
 import { RefreshScheduler } from '../common/refreshScheduler';
 import type { ReadingStore } from '../reading';
 import type { Library, LibraryEntry } from './library';

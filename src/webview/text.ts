@@ -5,7 +5,7 @@
  * back to the literal text when KaTeX cannot read it.
  */
 import katex from 'katex';
-import { findMath } from '../core/math';
+import { findMath } from '../core/digest/math';
 import { element } from './dom';
 
 /** Ranges `[start, end)` a saved filter matched in one field. */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { bibtexEntries, bibtexEntry, bibtexOf, citationKey, parseDigest, uniqueKeys, type CitedArticle, type Digest } from '../../src/core';
-import { escapeBibtex } from '../../src/core/tex';
+import { escapeBibtex } from '../../src/core/citation/tex';
 import { loadBibtexParser, type Entry } from '../support/bibtexParser';
 import { DELTA_NETS } from '../support/articles';
 import { readFixture, readTestDigest } from '../support/fixtures';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { cslItem, cslName, parseDigest } from '../../src/core';
-import { builtInStyles, formatCitation, registerStyle } from '../../src/core/citationFormat';
+import { builtInStyles, formatCitation, registerStyle } from '../../src/core/citation/format';
 import { DELTA_NETS } from '../support/articles';
 import { readFixture } from '../support/fixtures';
 

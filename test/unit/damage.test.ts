@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { isArxivId } from '../../src/core';
-import { isArxivIdAt } from '../../src/core/arxiv';
-import { Lines } from '../../src/core/lines';
+import { isArxivIdAt } from '../../src/core/digest/arxiv';
+import { Lines } from '../../src/core/digest/lines';
 import { checkDamagedDigest } from '../support/damageCheck';
 
 /** How many damaged digests one run reads (with property.test.ts's 950, over 10,000 per `npm test`). */

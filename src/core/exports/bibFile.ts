@@ -1,5 +1,5 @@
 /** A `.bib` file of many articles: arXiv-style entries (see bibtex.ts), keys unique within the file. */
-import { bibtexEntries, formatBibtex, type CitedArticle } from '../bibtex';
+import { bibtexEntries, formatBibtex, type CitedArticle } from '../citation/bibtex';
 
 export interface BibFile {
   text: string;

@@ -11,8 +11,8 @@
  *     - [arXiv](https://arxiv.org/abs/2505.20314v2) · [PDF](https://arxiv.org/pdf/2505.20314v2) · 2505.20314v2
  *     - Digest: cs.DC 2025-06-01, article 21 (2025-05-26)
  */
-import { arxivUrls } from '../arxiv';
-import { titleOf, type CitedArticle } from '../bibtex';
+import { arxivUrls } from '../digest/arxiv';
+import { titleOf, type CitedArticle } from '../citation/bibtex';
 import { escapeMarkdown } from './markdownText';
 
 /** An article in an export: what a citation needs, and where in its digest it stood. */

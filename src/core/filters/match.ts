@@ -3,7 +3,7 @@
  * Words match folded substrings of any field; regular expressions the raw
  * text (their results come from the worker that bounds their time).
  */
-import type { Article } from '../model';
+import type { Article } from '../digest/model';
 import { foldText, type FoldedText } from './fold';
 import type { CompiledFilter } from './query';
 import type { RegexJob, RegexJobResult } from './regexJob';

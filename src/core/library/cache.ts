@@ -5,7 +5,7 @@
  * does not read it again. Damaged stored data never throws: each readable
  * entry is kept, the rest is left out and re-read.
  */
-import { isArxivId } from '../arxiv';
+import { isArxivId } from '../digest/arxiv';
 import type { DigestSummary } from './summary';
 
 export const LIBRARY_CACHE_FORMAT = 'digest-reader.library';

@@ -3,12 +3,12 @@
  * read fast: a few `indexOf` scans over the text instead of the full parser,
  * which splits every line and builds every article (about 5× a bare split).
  */
-import { arxivIdWithoutVersion, articleKey } from '../articleKey';
-import { isArxivId } from '../arxiv';
-import { parseHeader, readFrontMatter, unquote, type Header } from '../header';
-import type { DigestFormat, DigestKind } from '../model';
-import { Lines } from '../lines';
-import { parseDigest } from '../parse';
+import { arxivIdWithoutVersion, articleKey } from '../digest/articleKey';
+import { isArxivId } from '../digest/arxiv';
+import { parseHeader, readFrontMatter, unquote, type Header } from '../digest/header';
+import type { DigestFormat, DigestKind } from '../digest/model';
+import { Lines } from '../digest/lines';
+import { parseDigest } from '../digest/parse';
 
 export interface DigestSummary {
   kind: DigestKind;

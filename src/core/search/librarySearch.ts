@@ -6,7 +6,7 @@
  * one by its start while typed); a hit's best field decides its class
  * (title, then authors/id, then abstract), newer first within a class.
  */
-import type { Article, Digest } from '../model';
+import type { Article, Digest } from '../digest/model';
 import { DocumentTable, LANGUAGES } from './documents';
 import { PostingArena } from './postings';
 import { bestField, FIELD_COUNTS, MAX_COUNTED_WORDS, TopHits } from './ranking';

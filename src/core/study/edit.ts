@@ -1,5 +1,5 @@
 /** Editing a study entry's texts: what the answers to one prompt per language make of it. */
-import type { Translations } from '../model';
+import type { Translations } from '../digest/model';
 
 /**
  * The entry's texts after editing: each language the entry has takes its

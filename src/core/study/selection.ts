@@ -4,8 +4,8 @@
  * text as a term in the language of that field. Found by content, not by
  * line position, so the text and Markdown layouts read alike.
  */
-import { arxivIdWithoutVersion } from '../articleKey';
-import type { Article, Digest } from '../model';
+import { arxivIdWithoutVersion } from '../digest/articleKey';
+import type { Article, Digest } from '../digest/model';
 import type { LengthModel } from './align';
 import { alignAbstract, sentenceEntries, sourceGroups } from './studyEntries';
 import type { StudyEntry } from './studyList';

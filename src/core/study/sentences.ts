@@ -7,7 +7,7 @@
  * No Node built-ins and no lookbehind in regular expressions: this also runs
  * in the web worker extension host of older Safari.
  */
-import { findMath } from '../math';
+import { findMath } from '../digest/math';
 
 /** One sentence: `text === source.slice(start, end)`, without surrounding blanks. */
 export interface Sentence {

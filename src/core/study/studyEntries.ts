@@ -3,8 +3,8 @@
  * translation aligned to them, and the units grouped so every group holds
  * whole beads of every translation. The group is what a study card shows.
  */
-import { arxivIdWithoutVersion } from '../articleKey';
-import type { Article, Digest, Translations } from '../model';
+import { arxivIdWithoutVersion } from '../digest/articleKey';
+import type { Article, Digest, Translations } from '../digest/model';
 import { alignSentences, estimateLengthModel, sentenceLength, type Bead, type LengthModel } from './align';
 import { splitSentences, type Sentence, type SplitOptions } from './sentences';
 import type { StudyEntry } from './studyList';

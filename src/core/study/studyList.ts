@@ -3,9 +3,9 @@
  * every language its article has. Stored versioned and read defensively like
  * the reading state: damaged entries are dropped and said, never thrown.
  */
-import { arxivIdWithoutVersion } from '../articleKey';
-import { isArxivId } from '../arxiv';
-import type { Translations } from '../model';
+import { arxivIdWithoutVersion } from '../digest/articleKey';
+import { isArxivId } from '../digest/arxiv';
+import type { Translations } from '../digest/model';
 
 export const STUDY_FORMAT = 'digest-reader-study';
 export const STUDY_VERSION = 1;

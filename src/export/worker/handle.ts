@@ -1,5 +1,5 @@
 /** What the citation worker does with a request, whichever host it runs in. */
-import { formatCitation, isBuiltInStyle, builtInStyles, registerStyle } from '../../core/citationFormat';
+import { formatCitation, isBuiltInStyle, builtInStyles, registerStyle } from '../../core/citation/format';
 import type { CitationRequest, CitationResponse } from './protocol';
 
 export function handle(request: CitationRequest): CitationResponse {

@@ -4,8 +4,8 @@
  * by another version, and an import file may be anything. What can be read
  * is kept; the rest is reported, never thrown.
  */
-import { isArxivId } from './arxiv';
-import type { Translations } from './model';
+import { isArxivId } from '../digest/arxiv';
+import type { Translations } from '../digest/model';
 import type { StarredArticle } from './readingState';
 
 export const STATE_FORMAT = 'digest-reader-state';

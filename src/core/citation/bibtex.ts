@@ -11,9 +11,9 @@
  *           url={https://arxiv.org/abs/2505.20314},
  *     }
  */
-import { isArxivId } from './arxiv';
-import { arxivIdWithoutVersion } from './articleKey';
-import type { Translations } from './model';
+import { isArxivId } from '../digest/arxiv';
+import { arxivIdWithoutVersion } from '../digest/articleKey';
+import type { Translations } from '../digest/model';
 import { asciiWord, escapeBibtex } from './tex';
 
 /** What an entry is made of: an article of a digest, or a starred article's stored copy. */

@@ -4,8 +4,8 @@
  * `article` (CSL's "preprint" type), publisher arXiv, number `arXiv:ID`,
  * the arXiv DOI that DataCite registers for every paper, and its URL.
  */
-import { arxivIdWithoutVersion } from './articleKey';
-import { isArxivId } from './arxiv';
+import { arxivIdWithoutVersion } from '../digest/articleKey';
+import { isArxivId } from '../digest/arxiv';
 import { citationYear, titleOf, type CitedArticle } from './bibtex';
 
 /** A CSL name: a person split into family and given names, or one literal name where the order is unknown. */

@@ -4,9 +4,9 @@
  * each article's key, unread counts per date, and the next unread article.
  * Plain data: the tree, the status bar, the keys and the bench use it alike.
  */
-import { articleKey } from './articleKey';
-import { groupByDate } from './group';
-import type { Article, Digest } from './model';
+import { articleKey } from '../digest/articleKey';
+import { groupByDate } from '../digest/group';
+import type { Article, Digest } from '../digest/model';
 
 export interface TriageDigest {
   /** Articles in reading order. */

@@ -4,7 +4,7 @@
  * has balanced braces and no character that ends a field or starts a TeX
  * comment, so it cannot break out of its field or the entry.
  */
-import { findMath } from './math';
+import { findMath } from '../digest/math';
 
 /**
  * TeX's specials as text. Braces become commands, not `\{`/`\}`: BibTeX

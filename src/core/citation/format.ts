@@ -7,7 +7,7 @@
  */
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
-import { cslItem } from './citation';
+import { cslItem } from './csl';
 import type { CitedArticle } from './bibtex';
 
 interface StyleRegister {

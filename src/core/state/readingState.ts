@@ -3,7 +3,7 @@
  * Plain data in, plain data out: the extension stores it (see
  * readingStateStore) and shows it; nothing here knows VS Code.
  */
-import type { Translations } from './model';
+import type { Translations } from '../digest/model';
 
 /** What the panel needs to show a starred article after its digest is gone. */
 export interface StarredArticle {
