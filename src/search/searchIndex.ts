@@ -105,7 +105,7 @@ export class SearchIndex implements vscode.Disposable {
         if (this.disposed) {
           return;
         }
-        if (!bytes || !this.clock.time('load', () => this.index.addStored(key, bytes))) {
+        if (!bytes || !(await this.clock.run('load', this.index.addStored(key, bytes)))) {
           await this.store.discard(key);
         }
         await new Promise((resolve) => setTimeout(resolve, 0));

@@ -32,7 +32,7 @@ function library(): { index: SegmentedIndex; articles: { file: string; position:
   const index = new SegmentedIndex();
   for (const key of first.changedKeys()) {
     const bytes = drain(first.write(key));
-    assert.ok(bytes && index.addStored(key, bytes));
+    assert.ok(bytes && drain(index.addStored(key, bytes)));
   }
   drain(index.addFile(files[1]));
   return { index, articles: files.flatMap((file) => file.digest.articles.map((article, position) => ({ file: file.uri, position, article }))) };

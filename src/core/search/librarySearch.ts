@@ -86,6 +86,8 @@ export class LibrarySearch implements IndexPart {
       }
       yield end;
     }
+    // The terms new in this file take their place in the sorted order now, a few at a time (a segment is written in that order).
+    this.terms.sortNewTerms();
   }
 
   /**
@@ -107,6 +109,9 @@ export class LibrarySearch implements IndexPart {
         newIds[doc] = this.documents.add(article);
         this.byFile.get(article.file)?.push(newIds[doc]);
       }
+      if (doc % 256 === 255) {
+        yield;
+      }
     }
     yield;
     for (let term = 0; term < segment.termCount; term++) {
@@ -122,27 +127,38 @@ export class LibrarySearch implements IndexPart {
         yield;
       }
     }
+    // The segment's terms come sorted: no sort to redo.
+    this.terms.addedInOrder();
   }
 
   /** What a segment is written from: the live articles, renumbered, and every term with postings. */
   segmentSource(): SegmentSource {
-    const { table, newIds } = this.documents.compacted();
-    const articles = Array.from({ length: table.count }, (_, id) => table.article(id));
+    const live: number[] = [];
+    const newIds = new Int32Array(this.documents.count).fill(-1);
+    for (let doc = 0; doc < this.documents.count; doc++) {
+      if (!this.documents.isRemoved(doc)) {
+        newIds[doc] = live.push(doc) - 1;
+      }
+    }
     const docs: number[] = [];
     const masks: number[] = [];
     return {
       files: this.files(),
-      articles,
-      terms: Array.from({ length: this.terms.size }, (_, id) => this.terms.termOf(id)),
+      articleCount: live.length,
+      article: (doc) => this.documents.article(live[doc]),
+      sortedTerms: () => this.terms.sortedTerms(),
       postings: (term) => {
         docs.length = 0;
         masks.length = 0;
-        this.postings.forEach(term, (doc, mask) => {
-          if (newIds[doc] >= 0) {
-            docs.push(newIds[doc]);
-            masks.push(mask);
-          }
-        });
+        const id = this.terms.get(term);
+        if (id !== undefined) {
+          this.postings.forEach(id, (doc, mask) => {
+            if (newIds[doc] >= 0) {
+              docs.push(newIds[doc]);
+              masks.push(mask);
+            }
+          });
+        }
         return { docs, masks, count: docs.length };
       },
     };

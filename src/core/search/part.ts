@@ -73,7 +73,7 @@ function termsOf(part: IndexPart, word: QueryWord, budget: number): number[] {
   const kept = [...exact];
   let postings = kept.reduce((sum, id) => sum + part.postingCount(id), 0);
   const total = others.reduce((sum, id) => sum + part.postingCount(id), postings);
-  if (total <= budget) {
+  if (total <= budget || word.every) {
     return [...kept, ...others];
   }
   // The most frequent ones; ties by term order. A numeric sort of keys: count above, position below.
@@ -104,7 +104,7 @@ function matchPart(part: IndexPart, words: readonly QueryWord[], budget: number,
   const order = termLists.map((terms, i) => ({ terms, word: words[i], count: postings(terms) })).sort((a, b) => a.count - b.count);
   const masks = new Uint8Array(part.docCount);
   // Documents where the typed word matched as it stands (only worth knowing while a prefix expands).
-  const prefixWord = words.find((word) => word.prefix);
+  const prefixWord = words.find((word) => word.prefix && !word.every);
   let exact: Uint8Array | undefined;
   if (prefixWord) {
     exact = new Uint8Array(part.docCount);

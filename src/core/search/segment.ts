@@ -1,25 +1,29 @@
 /**
  * A stored segment of the search index: the articles of one month (or any
- * set of files) in one binary buffer that is used as it is read, typed
+ * set of files) in one binary buffer that is searched as it is read, typed
  * arrays over its sections, no JSON and nothing rebuilt on load. It holds
- * what a hit shows (files, days, positions, titles and arXiv ids as UTF-8),
- * the terms sorted by their UTF-8 bytes, and each term's postings packed in
- * blocks (postingCodec.ts). Immutable: a file removed or changed is hidden
- * (`hideFile`) until the segment is written again.
+ * what a hit shows (files, days, positions, arXiv ids, titles as token
+ * numbers: titleCoding.ts), the terms in sorted order, and each term's
+ * postings packed in blocks (postingCodec.ts). Immutable: a file removed or
+ * changed is hidden (`hideFile`) until the segment is written again.
+ * Written and read in steps (generators), so no step holds the event loop.
  */
 import { BLOCK, ByteWriter, decodePostings, encodePostings, MAX_DOCS, orPostingMasks } from './postingCodec';
 import type { IndexPart } from './part';
+import { readTitle, readVarint, TitleWriter, writeVarint } from './titleCoding';
 import type { IndexedArticle, SearchLanguage } from './types';
 
 const MAGIC = 0x47535244; // "DRSG"
-export const SEGMENT_VERSION = 1;
-const HEADER_WORDS = 12;
+export const SEGMENT_VERSION = 2;
+const HEADER_WORDS = 16;
 /** Per document: file, position, index, line, day (subject and digest date), date. */
 const DOC_WORDS = 6;
-/** Per document: the arXiv id and the title in each language. */
-const TEXTS = ['arxivId', 'en', 'de', 'zh'] as const;
-/** A text's end with this bit: the text is absent (not empty). */
+/** An arXiv id's end with this bit: the article has none. */
 const ABSENT = 0x80000000;
+/** Documents, terms and bytes handled per step. */
+const DOCS_PER_STEP = 256;
+const TERMS_PER_STEP = 512;
+const BYTES_PER_STEP = 1 << 20;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -27,30 +31,22 @@ const decoder = new TextDecoder();
 /** What a segment is written from: its files (with their stamps), articles and terms with postings. */
 export interface SegmentSource {
   files: readonly { uri: string; stamp: string }[];
-  /** The articles in document order (the ids the postings use). */
-  articles: readonly IndexedArticle[];
-  /** Terms in any order; `postings(i)` gives term i's documents ascending and their masks. */
-  terms: readonly string[];
-  postings(term: number): { docs: ArrayLike<number>; masks: ArrayLike<number>; count: number };
+  articleCount: number;
+  /** The article of a document id (the ids the postings use), 0 … articleCount - 1. */
+  article(doc: number): IndexedArticle;
+  /** Every term, sorted as JavaScript sorts strings. */
+  sortedTerms(): string[];
+  /** A term's documents ascending, their masks, and how many (0: the term is left out). */
+  postings(term: string): { docs: ArrayLike<number>; masks: ArrayLike<number>; count: number };
 }
 
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    if (a[i] !== b[i]) {
-      return a[i] - b[i];
-    }
-  }
-  return a.length - b.length;
-}
-
-/** A list of strings as one UTF-8 blob and their ends. */
+/** Strings as one UTF-8 blob and their ends. */
 class StringsWriter {
   readonly out = new ByteWriter();
   readonly ends: number[] = [];
   private readonly ids = new Map<string, number>();
-  push(bytes: Uint8Array): void {
-    for (const byte of bytes) {
+  push(text: string): void {
+    for (const byte of encoder.encode(text)) {
       this.out.byte(byte);
     }
     this.ends.push(this.out.length);
@@ -61,27 +57,52 @@ class StringsWriter {
     if (id === undefined) {
       id = this.ends.length;
       this.ids.set(value, id);
-      this.push(encoder.encode(value));
+      this.push(value);
     }
     return id;
   }
 }
 
-/**
- * Writes a segment, yielding every few hundred terms so the caller can give
- * the event loop a turn; its return value is the bytes.
- */
+const align = (length: number) => (length + 3) & ~3;
+
+function u8(array: Uint32Array): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}
+
+/** FNV-1a, 32 bits, over `bytes` from `hash` on: call it chunk by chunk. */
+function fnv(bytes: Uint8Array, hash = 0x811c9dc5): number {
+  for (let i = 0; i < bytes.length; i++) {
+    hash = Math.imul(hash ^ bytes[i], 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** The checksum of `bytes`, a megabyte per step. */
+function* checksumOf(bytes: Uint8Array): Generator<void, number, void> {
+  let hash = 0x811c9dc5;
+  for (let at = 0; at < bytes.length; at += BYTES_PER_STEP) {
+    hash = fnv(bytes.subarray(at, at + BYTES_PER_STEP), hash);
+    yield;
+  }
+  return hash;
+}
+
+/** Writes a segment in steps; the generator's value is its bytes. */
 export function* writeSegment(source: SegmentSource): Generator<void, Uint8Array, void> {
-  if (source.articles.length >= MAX_DOCS) {
+  if (source.articleCount >= MAX_DOCS) {
     throw new Error(`a segment holds fewer than ${MAX_DOCS} articles`);
   }
   const strings = new StringsWriter();
   const fileIndex = new Map(source.files.map((file, i) => [file.uri, i]));
   const files = source.files.flatMap((file) => [strings.idOf(file.uri), strings.idOf(file.stamp)]);
-  const docs = new Uint32Array(source.articles.length * DOC_WORDS);
-  const texts = new StringsWriter();
-  const textEnds = new Uint32Array(source.articles.length * TEXTS.length);
-  source.articles.forEach((article, doc) => {
+  const docs = new Uint32Array(source.articleCount * DOC_WORDS);
+  const titles = new TitleWriter();
+  const texts = new ByteWriter();
+  const textStarts = new Uint32Array(source.articleCount);
+  const ids = new StringsWriter();
+  const idEnds = new Uint32Array(source.articleCount);
+  for (let doc = 0; doc < source.articleCount; doc++) {
+    const article = source.article(doc);
     const at = doc * DOC_WORDS;
     docs[at] = fileIndex.get(article.file) ?? 0;
     docs[at + 1] = article.position;
@@ -89,188 +110,206 @@ export function* writeSegment(source: SegmentSource): Generator<void, Uint8Array
     docs[at + 3] = article.line;
     docs[at + 4] = strings.idOf(`${article.subject}\n${article.digestDate}`);
     docs[at + 5] = strings.idOf(article.date);
-    TEXTS.forEach((field, i) => {
-      const text = field === 'arxivId' ? article.arxivId : article.titles[field];
-      texts.push(encoder.encode(text ?? ''));
-      textEnds[doc * TEXTS.length + i] = texts.ends[texts.ends.length - 1] | (text === undefined ? ABSENT : 0);
-    });
-  });
-  yield;
-  const encoded = source.terms.map((term) => encoder.encode(term));
-  const order = Int32Array.from(encoded.keys()).sort((a, b) => compareBytes(encoded[a], encoded[b]));
-  yield;
-  const termBytes = new StringsWriter();
-  const postingStarts: number[] = [];
-  const counts: number[] = [];
-  const postings = new ByteWriter();
-  for (let i = 0; i < order.length; i++) {
-    const { docs: termDocs, masks, count } = source.postings(order[i]);
-    if (count === 0 || (i > 0 && compareBytes(encoded[order[i - 1]], encoded[order[i]]) === 0)) {
-      continue;
+    textStarts[doc] = texts.length;
+    for (const language of ['en', 'de', 'zh'] as const) {
+      titles.write(texts, article.titles[language]);
     }
-    termBytes.push(encoded[order[i]]);
-    postingStarts.push(postings.length);
-    counts.push(count);
-    encodePostings(postings, termDocs, masks, count);
-    if (i % 512 === 511) {
+    ids.push(article.arxivId ?? '');
+    idEnds[doc] = ids.out.length | (article.arxivId === undefined ? ABSENT : 0);
+    if (doc % DOCS_PER_STEP === DOCS_PER_STEP - 1) {
+      yield;
+    }
+  }
+  const sorted = source.sortedTerms();
+  yield;
+  const terms = new StringsWriter();
+  const postingStarts: number[] = [];
+  const postings = new ByteWriter();
+  for (let i = 0; i < sorted.length; i++) {
+    const { docs: termDocs, masks, count } = source.postings(sorted[i]);
+    if (count > 0) {
+      terms.push(sorted[i]);
+      postingStarts.push(postings.length);
+      writeVarint(postings, count);
+      encodePostings(postings, termDocs, masks, count);
+    }
+    if (i % TERMS_PER_STEP === TERMS_PER_STEP - 1) {
       yield;
     }
   }
   postingStarts.push(postings.length);
-  const sections: Uint8Array[] = [
-    u8(Uint32Array.from(strings.ends)), u8(Uint32Array.from(files)), u8(docs), u8(textEnds),
-    u8(Uint32Array.from(termBytes.ends)), u8(Uint32Array.from(postingStarts)), u8(Uint32Array.from(counts)),
-    strings.out.finish(), texts.out.finish(), termBytes.out.finish(), postings.finish(),
+  const words = [
+    Uint32Array.from(strings.ends), Uint32Array.from(files), docs, textStarts, idEnds, Uint32Array.from(titles.ends),
+    Uint32Array.from(terms.ends), Uint32Array.from(postingStarts),
   ];
+  const raw = [strings.out.finish(), texts.finish(), ids.out.finish(), titles.tokens.finish(), terms.out.finish(), postings.finish()];
   const header = Uint32Array.from([
-    MAGIC, SEGMENT_VERSION, source.articles.length, counts.length, strings.ends.length, source.files.length,
-    sections[7].length, sections[8].length, sections[9].length, sections[10].length, 0, 0,
+    MAGIC, SEGMENT_VERSION, source.articleCount, terms.ends.length, strings.ends.length, source.files.length, titles.ends.length,
+    ...raw.map((section) => section.length), 0, 0, 0,
   ]);
-  let size = header.byteLength;
-  for (const section of sections) {
-    size += align(section.length);
-  }
+  const size = header.byteLength + words.reduce((sum, section) => sum + section.byteLength, 0) + raw.reduce((sum, section) => sum + align(section.length), 0);
   const out = new Uint8Array(size + 4);
   out.set(u8(header));
   let at = header.byteLength;
-  for (const section of sections) {
+  for (const section of words) {
+    out.set(u8(section), at);
+    at += section.byteLength;
+  }
+  for (const section of raw) {
     out.set(section, at);
     at += align(section.length);
   }
-  new DataView(out.buffer).setUint32(at, checksum(out.subarray(0, at)), true);
+  yield;
+  const hash = yield* checksumOf(out.subarray(0, at));
+  new DataView(out.buffer).setUint32(at, hash, true);
   return out;
 }
 
-function u8(array: Uint32Array): Uint8Array {
-  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+/** Whether `ends` (masked with `~flag`) never decrease and stay within `limit`. */
+function ascending(ends: Uint32Array, limit: number, flag = 0): boolean {
+  let previous = 0;
+  for (let i = 0; i < ends.length; i++) {
+    const end = (ends[i] & ~flag) >>> 0;
+    if (end < previous || end > limit) {
+      return false;
+    }
+    previous = end;
+  }
+  return true;
 }
 
-const align = (length: number) => (length + 3) & ~3;
-
-/** FNV-1a over the bytes, 32 bits: a damaged or cut file is refused, not half used. */
-export function checksum(bytes: Uint8Array): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) {
-    hash = Math.imul(hash ^ bytes[i], 0x01000193);
+/**
+ * Reads a segment in steps; the generator's value is the segment, or
+ * undefined when the bytes are not one (another version, damaged, cut
+ * short). Checks the checksum and every offset, so nothing read later can
+ * point outside its section.
+ */
+export function* readSegment(bytes: Uint8Array): Generator<void, Segment | undefined, void> {
+  if (bytes.length < HEADER_WORDS * 4 + 4 || bytes.length % 4 !== 0) {
+    return undefined;
   }
-  return hash >>> 0;
+  const buffer = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  if (view.getUint32(0, true) !== MAGIC || view.getUint32(4, true) !== SEGMENT_VERSION) {
+    return undefined;
+  }
+  if (view.getUint32(buffer.length - 4, true) !== (yield* checksumOf(buffer.subarray(0, buffer.length - 4)))) {
+    return undefined;
+  }
+  const header = Array.from({ length: HEADER_WORDS - 2 }, (_, i) => view.getUint32(8 + 4 * i, true));
+  const [docCount, termCount, stringCount, fileCount, vocabCount, ...lengths] = header;
+  let at = HEADER_WORDS * 4;
+  const end = buffer.length - 4;
+  const words = (count: number): Uint32Array | undefined => {
+    if (count > (end - at) / 4) {
+      return undefined;
+    }
+    const array = new Uint32Array(buffer.buffer, buffer.byteOffset + at, count);
+    at += count * 4;
+    return array;
+  };
+  const raw = (length: number): Uint8Array | undefined => {
+    if (length > end - at) {
+      return undefined;
+    }
+    const array = buffer.subarray(at, at + length);
+    at += align(length);
+    return array;
+  };
+  const stringEnds = words(stringCount);
+  const fileStrings = words(fileCount * 2);
+  const docs = words(docCount * DOC_WORDS);
+  const textStarts = words(docCount);
+  const idEnds = words(docCount);
+  const vocabEnds = words(vocabCount);
+  const termEnds = words(termCount);
+  const postingStarts = words(termCount + 1);
+  const [strings, texts, ids, vocab, terms, postings] = lengths.slice(0, 6).map(raw);
+  if (!stringEnds || !fileStrings || !docs || !textStarts || !idEnds || !vocabEnds || !termEnds || !postingStarts || !strings || !texts || !ids || !vocab || !terms || !postings || at !== end) {
+    return undefined;
+  }
+  if (docCount >= MAX_DOCS || !ascending(stringEnds, strings.length) || !ascending(textStarts, texts.length) || !ascending(idEnds, ids.length, ABSENT)
+    || !ascending(vocabEnds, vocab.length) || !ascending(termEnds, terms.length) || !ascending(postingStarts, postings.length) || !fileStrings.every((id) => id < stringCount)) {
+    return undefined;
+  }
+  yield;
+  for (let doc = 0; doc < docCount; doc++) {
+    const d = doc * DOC_WORDS;
+    if (docs[d] >= fileCount || docs[d + 4] >= stringCount || docs[d + 5] >= stringCount) {
+      return undefined;
+    }
+    if (doc % (DOCS_PER_STEP * 16) === 0) {
+      yield;
+    }
+  }
+  return new Segment({ bytes: buffer, docCount, stringEnds, fileStrings, docs, textStarts, idEnds, vocabEnds, termEnds, postingStarts, strings, texts, ids, vocab, terms, postings });
+}
+
+interface Sections {
+  bytes: Uint8Array;
+  docCount: number;
+  stringEnds: Uint32Array;
+  fileStrings: Uint32Array;
+  docs: Uint32Array;
+  textStarts: Uint32Array;
+  idEnds: Uint32Array;
+  vocabEnds: Uint32Array;
+  termEnds: Uint32Array;
+  postingStarts: Uint32Array;
+  strings: Uint8Array;
+  texts: Uint8Array;
+  ids: Uint8Array;
+  vocab: Uint8Array;
+  terms: Uint8Array;
+  postings: Uint8Array;
 }
 
 export class Segment implements IndexPart {
   private readonly hidden: Uint8Array;
   private readonly hiddenFiles = new Set<number>();
   private readonly dayCache = new Map<number, number>();
+  /** The few strings of the string table (files, stamps, days, dates) once decoded. */
+  private readonly stringCache: (string | undefined)[] = [];
+  readonly docCount: number;
 
-  private constructor(
-    /** The bytes as stored. */
-    readonly bytes: Uint8Array,
-    readonly docCount: number,
-    private readonly stringEnds: Uint32Array,
-    private readonly fileStrings: Uint32Array,
-    private readonly docs: Uint32Array,
-    private readonly textEnds: Uint32Array,
-    private readonly termEnds: Uint32Array,
-    private readonly postingStarts: Uint32Array,
-    private readonly counts: Uint32Array,
-    private readonly strings: Uint8Array,
-    private readonly texts: Uint8Array,
-    private readonly termBytes: Uint8Array,
-    private readonly postings: Uint8Array,
-  ) {
-    this.hidden = new Uint8Array(docCount);
+  constructor(private readonly s: Sections) {
+    this.docCount = s.docCount;
+    this.hidden = new Uint8Array(s.docCount);
   }
 
-  /**
-   * A segment from stored bytes, or undefined when they are not one (another
-   * version, damaged, cut short). Checks the checksum and every offset, so
-   * nothing read later can point outside its section.
-   */
+  /** A segment from stored bytes at once (tests, scripts); see readSegment. */
   static read(bytes: Uint8Array): Segment | undefined {
-    if (bytes.length < HEADER_WORDS * 4 + 4 || bytes.length % 4 !== 0) {
-      return undefined;
-    }
-    const buffer = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
-    const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-    if (view.getUint32(0, true) !== MAGIC || view.getUint32(4, true) !== SEGMENT_VERSION) {
-      return undefined;
-    }
-    if (view.getUint32(buffer.length - 4, true) !== checksum(buffer.subarray(0, buffer.length - 4))) {
-      return undefined;
-    }
-    const [docCount, termCount, stringCount, fileCount, stringsLength, textsLength, termsLength, postingsLength] = Array.from({ length: 8 }, (_, i) => view.getUint32(8 + 4 * i, true));
-    let at = HEADER_WORDS * 4;
-    const words = (count: number): Uint32Array | undefined => {
-      if (at + count * 4 > buffer.length - 4) {
-        return undefined;
+    const steps = readSegment(bytes);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) {
+        return step.value;
       }
-      const array = new Uint32Array(buffer.buffer, buffer.byteOffset + at, count);
-      at += count * 4;
-      return array;
-    };
-    const raw = (length: number): Uint8Array | undefined => {
-      if (at + length > buffer.length - 4) {
-        return undefined;
-      }
-      const array = buffer.subarray(at, at + length);
-      at += align(length);
-      return array;
-    };
-    const stringEnds = words(stringCount);
-    const fileStrings = words(fileCount * 2);
-    const docs = words(docCount * DOC_WORDS);
-    const textEnds = words(docCount * TEXTS.length);
-    const termEnds = words(termCount);
-    const postingStarts = words(termCount + 1);
-    const counts = words(termCount);
-    const strings = raw(stringsLength);
-    const texts = raw(textsLength);
-    const termBytes = raw(termsLength);
-    const postings = raw(postingsLength);
-    if (!stringEnds || !fileStrings || !docs || !textEnds || !termEnds || !postingStarts || !counts || !strings || !texts || !termBytes || !postings || at !== buffer.length - 4) {
-      return undefined;
     }
-    const ascending = (ends: Uint32Array, limit: number, flag = 0) => {
-      let previous = 0;
-      for (let i = 0; i < ends.length; i++) {
-        const end = ends[i] & ~flag;
-        if (end < previous || end > limit) {
-          return false;
-        }
-        previous = (ends[i] & ~flag) >>> 0;
-      }
-      return true;
-    };
-    const validDocs = () => {
-      for (let doc = 0; doc < docCount; doc++) {
-        const d = doc * DOC_WORDS;
-        if (docs[d] >= fileCount || docs[d + 4] >= stringCount || docs[d + 5] >= stringCount) {
-          return false;
-        }
-      }
-      return fileStrings.every((id) => id < stringCount);
-    };
-    if (docCount >= MAX_DOCS || !ascending(stringEnds, stringsLength) || !ascending(textEnds, textsLength, ABSENT) || !ascending(termEnds, termsLength) || !ascending(postingStarts, postingsLength) || !validDocs()) {
-      return undefined;
-    }
-    return new Segment(buffer, docCount, stringEnds, fileStrings, docs, textEnds, termEnds, postingStarts, counts, strings, texts, termBytes, postings);
+  }
+
+  /** The bytes as stored. */
+  get bytes(): Uint8Array {
+    return this.s.bytes;
   }
 
   get termCount(): number {
-    return this.counts.length;
+    return this.s.termEnds.length;
   }
 
   /** Its files and their stamps (size and mtime when indexed). */
   files(): { uri: string; stamp: string }[] {
-    return Array.from({ length: this.fileStrings.length / 2 }, (_, i) => ({ uri: this.string(this.fileStrings[2 * i]), stamp: this.string(this.fileStrings[2 * i + 1]) }));
+    const files = this.s.fileStrings;
+    return Array.from({ length: files.length / 2 }, (_, i) => ({ uri: this.string(files[2 * i]), stamp: this.string(files[2 * i + 1]) }));
   }
 
   /** Hides a file's articles from searches (removed, or indexed anew elsewhere). */
   hideFile(uri: string): void {
-    for (let i = 0; i < this.fileStrings.length / 2; i++) {
-      if (!this.hiddenFiles.has(i) && this.string(this.fileStrings[2 * i]) === uri) {
+    for (let i = 0; i < this.s.fileStrings.length / 2; i++) {
+      if (!this.hiddenFiles.has(i) && this.string(this.s.fileStrings[2 * i]) === uri) {
         this.hiddenFiles.add(i);
         for (let doc = 0; doc < this.docCount; doc++) {
-          if (this.docs[doc * DOC_WORDS] === i) {
+          if (this.s.docs[doc * DOC_WORDS] === i) {
             this.hidden[doc] = 1;
           }
         }
@@ -292,40 +331,40 @@ export class Segment implements IndexPart {
   }
 
   termId(term: string): number | undefined {
-    const bytes = encoder.encode(term);
-    const at = this.lowerBound(bytes);
-    return at < this.termCount && this.compareTerm(at, bytes) === 0 ? at : undefined;
+    const at = this.lowerBound(term);
+    return at < this.termCount && this.termOf(at) === term ? at : undefined;
   }
 
   termsWithPrefix(prefix: string): number[] {
-    const bytes = encoder.encode(prefix);
     const found: number[] = [];
-    for (let at = this.lowerBound(bytes); at < this.termCount && this.startsWith(at, bytes); at++) {
+    for (let at = this.lowerBound(prefix); at < this.termCount && this.termOf(at).startsWith(prefix); at++) {
       found.push(at);
     }
     return found;
   }
 
   postingCount(term: number): number {
-    return this.counts[term];
+    return this.head(term).count;
   }
 
   orMasks(term: number, masks: Uint8Array): void {
-    orPostingMasks(this.postings, this.postingStarts[term], Math.min(this.counts[term], this.maxPostings(term)), masks);
+    const { count, start } = this.head(term);
+    orPostingMasks(this.s.postings, start, count, masks);
   }
 
   /** Each (doc, mask) of a term. */
   forEachPosting(term: number, visit: (doc: number, mask: number) => void): void {
-    decodePostings(this.postings, this.postingStarts[term], Math.min(this.counts[term], this.maxPostings(term)), visit);
+    const { count, start } = this.head(term);
+    decodePostings(this.s.postings, start, count, visit);
   }
 
-  /** The term of an id (tests, merging). */
   termOf(term: number): string {
-    return decoder.decode(this.termBytes.subarray(term === 0 ? 0 : this.termEnds[term - 1], this.termEnds[term]));
+    const ends = this.s.termEnds;
+    return decoder.decode(this.s.terms.subarray(term === 0 ? 0 : ends[term - 1], ends[term]));
   }
 
   daysOf(doc: number): number {
-    const date = this.docs[doc * DOC_WORDS + 5];
+    const date = this.s.docs[doc * DOC_WORDS + 5];
     let days = this.dayCache.get(date);
     if (days === undefined) {
       days = daysOf(this.string(date));
@@ -335,74 +374,55 @@ export class Segment implements IndexPart {
   }
 
   fileOf(doc: number): string {
-    return this.string(this.fileStrings[2 * this.docs[doc * DOC_WORDS]]);
+    return this.string(this.s.fileStrings[2 * this.s.docs[doc * DOC_WORDS]]);
   }
 
   article(doc: number): IndexedArticle {
+    const { docs, idEnds, ids, texts, vocab, vocabEnds } = this.s;
     const d = doc * DOC_WORDS;
-    const [subject, digestDate] = this.string(this.docs[d + 4]).split('\n');
-    const text = (i: number): string | undefined => {
-      const at = doc * TEXTS.length + i;
-      const end = this.textEnds[at];
-      const start = at === 0 ? 0 : this.textEnds[at - 1] & ~ABSENT;
-      return end & ABSENT ? undefined : decoder.decode(this.texts.subarray(start, end));
-    };
+    const [subject, digestDate] = this.string(docs[d + 4]).split('\n');
     const titles: Partial<Record<SearchLanguage, string>> = {};
-    (['en', 'de', 'zh'] as const).forEach((language, i) => {
-      const title = text(i + 1);
-      if (title !== undefined) {
-        titles[language] = title;
+    let at = this.s.textStarts[doc];
+    for (const language of ['en', 'de', 'zh'] as const) {
+      const { text, next } = readTitle(texts, at, vocab, vocabEnds);
+      at = next;
+      if (text !== undefined) {
+        titles[language] = text;
       }
-    });
-    const arxivId = text(0);
+    }
+    const idEnd = idEnds[doc];
+    const idStart = doc === 0 ? 0 : (idEnds[doc - 1] & ~ABSENT) >>> 0;
+    const arxivId = idEnd & ABSENT ? undefined : decoder.decode(ids.subarray(idStart, idEnd));
     return {
-      file: this.fileOf(doc), position: this.docs[d + 1], index: this.docs[d + 2], line: this.docs[d + 3],
-      ...(arxivId === undefined ? {} : { arxivId }), date: this.string(this.docs[d + 5]), subject, digestDate: digestDate ?? '', titles,
+      file: this.fileOf(doc), position: docs[d + 1], index: docs[d + 2], line: docs[d + 3],
+      ...(arxivId === undefined ? {} : { arxivId }), date: this.string(docs[d + 5]), subject, digestDate: digestDate ?? '', titles,
     };
   }
 
-  /** Postings a term can hold at most, from its bytes (a damaged count cannot make a decode run on). */
-  private maxPostings(term: number): number {
-    const length = this.postingStarts[term + 1] - this.postingStarts[term];
-    return Math.floor(length / 2) * BLOCK;
+  /** A term's number of postings (stored before them) and where its blocks start; bounded by its bytes, so damage cannot make a decode run on. */
+  private head(term: number): { count: number; start: number } {
+    const { value, next } = readVarint(this.s.postings, this.s.postingStarts[term]);
+    const length = this.s.postingStarts[term + 1] - next;
+    return { count: Math.min(value, Math.max(0, Math.floor(length / 2)) * BLOCK), start: next };
   }
 
   private string(id: number): string {
-    return decoder.decode(this.strings.subarray(id === 0 ? 0 : this.stringEnds[id - 1], this.stringEnds[id]));
+    let text = this.stringCache[id];
+    if (text === undefined) {
+      const ends = this.s.stringEnds;
+      text = decoder.decode(this.s.strings.subarray(id === 0 ? 0 : ends[id - 1], ends[id]));
+      this.stringCache[id] = text;
+    }
+    return text;
   }
 
-  private compareTerm(term: number, bytes: Uint8Array): number {
-    const start = term === 0 ? 0 : this.termEnds[term - 1];
-    const end = this.termEnds[term];
-    const n = Math.min(end - start, bytes.length);
-    for (let i = 0; i < n; i++) {
-      const difference = this.termBytes[start + i] - bytes[i];
-      if (difference !== 0) {
-        return difference;
-      }
-    }
-    return end - start - bytes.length;
-  }
-
-  private startsWith(term: number, bytes: Uint8Array): boolean {
-    const start = term === 0 ? 0 : this.termEnds[term - 1];
-    if (this.termEnds[term] - start < bytes.length) {
-      return false;
-    }
-    for (let i = 0; i < bytes.length; i++) {
-      if (this.termBytes[start + i] !== bytes[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private lowerBound(bytes: Uint8Array): number {
+  /** The first term not below `term` (JavaScript's string order, as written). */
+  private lowerBound(term: string): number {
     let low = 0;
     let high = this.termCount;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (this.compareTerm(middle, bytes) < 0) {
+      if (this.termOf(middle) < term) {
         low = middle + 1;
       } else {
         high = middle;

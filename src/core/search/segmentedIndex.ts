@@ -10,7 +10,7 @@
 import type { Digest } from '../digest/model';
 import { LibrarySearch, type SearchDocument } from './librarySearch';
 import { searchParts, type IndexPart } from './part';
-import { Segment, writeSegment } from './segment';
+import { readSegment, Segment, writeSegment } from './segment';
 import type { SearchHit } from './types';
 
 /** Articles indexed per step. */
@@ -34,13 +34,10 @@ export class SegmentedIndex {
   /** Keys whose stored segment is not what memory holds (a builder, or a segment with hidden files). */
   private readonly changed = new Set<string>();
 
-  /** Takes a stored segment in, unless it is damaged or a segment for that key is already there. */
-  addStored(key: string, bytes: Uint8Array): boolean {
-    if (this.segments.has(key) || this.builders.has(key)) {
-      return false;
-    }
-    const segment = Segment.read(bytes);
-    if (!segment) {
+  /** Takes a stored segment in, in steps, unless it is damaged or a segment for that key is already there. */
+  *addStored(key: string, bytes: Uint8Array): Generator<void, boolean, void> {
+    const segment = yield* readSegment(bytes);
+    if (!segment || this.segments.has(key) || this.builders.has(key)) {
       return false;
     }
     this.segments.set(key, segment);
@@ -137,7 +134,7 @@ export class SegmentedIndex {
       return undefined;
     }
     const bytes = yield* writeSegment(builder.segmentSource());
-    const segment = Segment.read(bytes);
+    const segment = yield* readSegment(bytes);
     if (!segment) {
       throw new Error(`the segment ${key} did not read back`);
     }

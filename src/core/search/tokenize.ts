@@ -9,10 +9,12 @@
  *   ä/ö/ü is also kept spelled out (`Müller` → `muller` and `mueller`), so
  *   `Mueller` typed on a keyboard without umlauts finds it, while English
  *   words with `ue`/`oe`/`ae` (`queue`, `does`, `Israel`) stay as they are.
- * - Han: no spaces, so every character is a term (`舍` finds 取舍) and so is
- *   every pair of neighbours (`联邦学习` → 联 邦 学 习 联邦 邦学 学习): a
- *   typed run of Han is found by its pairs, which keeps `联邦学习` from
- *   matching every text that merely has its four characters somewhere.
+ * - Han: no spaces, so every pair of neighbours is a term, and the last
+ *   character of a run too (`联邦学习` → 联邦 邦学 学习 习): every character
+ *   starts a term, so one typed character finds every text that has it by
+ *   the terms it starts (`舍` finds 取舍). A typed run of Han is found by its
+ *   pairs, which keeps `联邦学习` from matching every text that merely has
+ *   its four characters somewhere.
  * - New-style arXiv ids stay one token without their version (`2505.23710`).
  */
 
@@ -58,7 +60,7 @@ export function isStopWord(token: string): boolean {
 }
 
 /** What eachToken calls per token: its term(s) and what kind it is. */
-type Emit = (term: string, kind: 'word' | 'spelled' | 'han' | 'pair' | 'id') => void;
+type Emit = (term: string, kind: 'word' | 'spelled' | 'han' | 'last' | 'pair' | 'id') => void;
 
 /** Calls `emit` with each term of `text` in order, stop words included (the caller decides). */
 function eachToken(text: string, emit: Emit): void {
@@ -69,12 +71,11 @@ function eachToken(text: string, emit: Emit): void {
       emit(id.replace(VERSION, ''), 'id');
     } else if (han !== undefined) {
       const chars = Array.from(han);
-      for (let i = 0; i < chars.length; i++) {
-        emit(chars[i], 'han');
-        if (i + 1 < chars.length) {
-          emit(chars[i] + chars[i + 1], 'pair');
-        }
+      for (let i = 0; i + 1 < chars.length; i++) {
+        emit(chars[i] + chars[i + 1], 'pair');
       }
+      // The last character starts no pair: a term of its own (every other one is the start of a pair).
+      emit(chars[chars.length - 1], chars.length === 1 ? 'han' : 'last');
     } else if (word !== undefined) {
       const folded = fold(word);
       // V8 keeps a long regexp match as a view on the whole text: an index term must not hold the file alive.
@@ -114,11 +115,14 @@ export function forEachIndexToken(text: string, visit: (term: string) => void): 
 /**
  * One word of a query: it matches a document holding any of `terms` (a word
  * typed with umlauts also matches the spelled-out form), or with `prefix`,
- * any term starting with one of them (the word still being typed).
+ * any term starting with one of them (the word still being typed). `every`:
+ * every such term counts, however many (one Han character: the pairs it
+ * starts), where a typed prefix keeps to its most frequent completions.
  */
 export interface QueryWord {
   terms: string[];
   prefix: boolean;
+  every?: boolean;
 }
 
 /**
@@ -126,7 +130,7 @@ export interface QueryWord {
  * being typed is kept, as it may start a longer word (`th` → `theory`). After
  * other words a stop word is dropped even while typed: as a prefix it would
  * expand to many words (`the` → `their`, `theory`, …) and cost a keystroke's
- * time. A Han run becomes its pairs (one character: itself), never a prefix.
+ * time. A Han run becomes its pairs; one Han character, the terms it starts.
  * A one-letter Latin word is a prefix of too much to expand: it must match whole.
  */
 export function queryWords(query: string): QueryWord[] {
@@ -135,7 +139,8 @@ export function queryWords(query: string): QueryWord[] {
   eachToken(query, (term, kind) => {
     if (kind === 'spelled') {
       all[all.length - 1].spelled = term;
-    } else {
+    } else if (kind !== 'last') {
+      // A run's last character is in its last pair already.
       all.push({ term, kind, last: false });
     }
   });
@@ -154,10 +159,7 @@ export function queryWords(query: string): QueryWord[] {
   for (let i = 0; i < all.length; i++) {
     const token = all[i];
     if (token.kind === 'han') {
-      const hasPair = all[i + 1]?.kind === 'pair' || all[i - 1]?.kind === 'pair';
-      if (!hasPair) {
-        add({ terms: [token.term], prefix: false });
-      }
+      add({ terms: [token.term], prefix: true, every: true });
     } else if (token.kind === 'pair') {
       add({ terms: [token.term], prefix: false });
     } else if (token.kind === 'id') {
