@@ -62,29 +62,34 @@ export class LibrarySearch implements IndexPart {
   }
 
   /**
-   * Indexes a file's articles, `chunk` at a time: iterate to go on, and yield
-   * to the event loop between steps. Replaces what was indexed for the URI.
-   * Each step yields the number of articles indexed so far.
+   * Indexes a file's articles, `chunk` at a time or fewer when they took
+   * `stepMs` already (an article of a long abstract in Chinese takes a
+   * millisecond or two): iterate to go on, and yield to the event loop
+   * between steps. Replaces what was indexed for the URI. Each step yields
+   * the number of articles indexed so far.
    */
-  *addFile(document: SearchDocument, chunk = 250): Generator<number, void, void> {
+  *addFile(document: SearchDocument, chunk = 250, stepMs = Infinity): Generator<number, void, void> {
     this.removeFile(document.uri);
     const { uri, digest } = document;
     const ids: number[] = [];
     this.byFile.set(uri, ids);
     this.stamps.set(uri, document.stamp ?? '');
-    for (let start = 0; start < digest.articles.length; start += chunk) {
-      const end = Math.min(start + chunk, digest.articles.length);
-      for (let position = start; position < end; position++) {
-        const article = digest.articles[position];
-        const id = this.documents.add(indexedArticle(uri, digest, article, position));
-        ids.push(id);
-        fieldTexts(article).forEach((text, field) => {
-          if (text !== undefined) {
-            forEachIndexToken(text, (token) => this.postings.mark(this.terms.get(token) ?? this.newTerm(token), id, 1 << field));
-          }
-        });
+    let inStep = 0;
+    let stepStart = performance.now();
+    for (let position = 0; position < digest.articles.length; position++) {
+      const article = digest.articles[position];
+      const id = this.documents.add(indexedArticle(uri, digest, article, position));
+      ids.push(id);
+      fieldTexts(article).forEach((text, field) => {
+        if (text !== undefined) {
+          forEachIndexToken(text, (token) => this.postings.mark(this.terms.get(token) ?? this.newTerm(token), id, 1 << field));
+        }
+      });
+      if (++inStep === chunk || performance.now() - stepStart >= stepMs) {
+        yield position + 1;
+        inStep = 0;
+        stepStart = performance.now();
       }
-      yield end;
     }
     // The terms new in this file take their place in the sorted order now, a few at a time (a segment is written in that order).
     this.terms.sortNewTerms();
@@ -109,11 +114,12 @@ export class LibrarySearch implements IndexPart {
         newIds[doc] = this.documents.add(article);
         this.byFile.get(article.file)?.push(newIds[doc]);
       }
-      if (doc % 256 === 255) {
+      if (doc % 128 === 127) {
         yield;
       }
     }
     yield;
+    let postings = 0;
     for (let term = 0; term < segment.termCount; term++) {
       let id: number | undefined;
       segment.forEachPosting(term, (doc, mask) => {
@@ -123,7 +129,9 @@ export class LibrarySearch implements IndexPart {
           this.postings.mark(id, newId, mask);
         }
       });
-      if (term % 256 === 255) {
+      postings += segment.postingCount(term);
+      if (term % 256 === 255 || postings > 20_000) {
+        postings = 0;
         yield;
       }
     }

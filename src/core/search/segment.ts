@@ -20,10 +20,11 @@ const HEADER_WORDS = 16;
 const DOC_WORDS = 6;
 /** An arXiv id's end with this bit: the article has none. */
 const ABSENT = 0x80000000;
-/** Documents, terms and bytes handled per step. */
-const DOCS_PER_STEP = 256;
-const TERMS_PER_STEP = 512;
-const BYTES_PER_STEP = 1 << 20;
+/** Documents, terms, posting bytes and bytes handled per step: each a few milliseconds at most. */
+const DOCS_PER_STEP = 128;
+const TERMS_PER_STEP = 256;
+const POSTING_BYTES_PER_STEP = 32 * 1024;
+const BYTES_PER_STEP = 256 * 1024;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -125,6 +126,7 @@ export function* writeSegment(source: SegmentSource): Generator<void, Uint8Array
   const terms = new StringsWriter();
   const postingStarts: number[] = [];
   const postings = new ByteWriter();
+  let stepStart = 0;
   for (let i = 0; i < sorted.length; i++) {
     const { docs: termDocs, masks, count } = source.postings(sorted[i]);
     if (count > 0) {
@@ -133,7 +135,8 @@ export function* writeSegment(source: SegmentSource): Generator<void, Uint8Array
       writeVarint(postings, count);
       encodePostings(postings, termDocs, masks, count);
     }
-    if (i % TERMS_PER_STEP === TERMS_PER_STEP - 1) {
+    if (i % TERMS_PER_STEP === TERMS_PER_STEP - 1 || postings.length - stepStart > POSTING_BYTES_PER_STEP) {
+      stepStart = postings.length;
       yield;
     }
   }
@@ -148,18 +151,19 @@ export function* writeSegment(source: SegmentSource): Generator<void, Uint8Array
     ...raw.map((section) => section.length), 0, 0, 0,
   ]);
   const size = header.byteLength + words.reduce((sum, section) => sum + section.byteLength, 0) + raw.reduce((sum, section) => sum + align(section.length), 0);
+  yield;
   const out = new Uint8Array(size + 4);
   out.set(u8(header));
   let at = header.byteLength;
-  for (const section of words) {
-    out.set(u8(section), at);
-    at += section.byteLength;
+  // Word sections are whole words long; byte sections are padded to a word.
+  const sections = [...words.map((section) => ({ bytes: u8(section), size: section.byteLength })), ...raw.map((section) => ({ bytes: section, size: align(section.length) }))];
+  for (const { bytes, size } of sections) {
+    for (let from = 0; from < bytes.length; from += BYTES_PER_STEP) {
+      out.set(bytes.subarray(from, from + BYTES_PER_STEP), at + from);
+      yield;
+    }
+    at += size;
   }
-  for (const section of raw) {
-    out.set(section, at);
-    at += align(section.length);
-  }
-  yield;
   const hash = yield* checksumOf(out.subarray(0, at));
   new DataView(out.buffer).setUint32(at, hash, true);
   return out;

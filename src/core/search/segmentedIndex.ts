@@ -13,8 +13,9 @@ import { searchParts, type IndexPart } from './part';
 import { readSegment, Segment, writeSegment } from './segment';
 import type { SearchHit } from './types';
 
-/** Articles indexed per step. */
-const ARTICLES_PER_STEP = 40;
+/** Articles indexed per step at most, and the time after which a step ends sooner. */
+const ARTICLES_PER_STEP = 20;
+const STEP_MS = 5;
 
 /** The segment a digest belongs in: the month of its date (`2025-06`), or `undated`. */
 export function segmentKeyOf(digest: Pick<Digest, 'date'>): string {
@@ -107,7 +108,7 @@ export class SegmentedIndex {
     const key = segmentKeyOf(document.digest);
     const builder = yield* this.builderFor(key);
     this.hide(document.uri);
-    yield* stepsOf(builder.addFile(document, ARTICLES_PER_STEP));
+    yield* stepsOf(builder.addFile(document, ARTICLES_PER_STEP, STEP_MS));
     this.files.set(document.uri, { key, stamp: document.stamp ?? '' });
   }
 
