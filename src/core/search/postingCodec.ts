@@ -107,6 +107,20 @@ function readBits(bytes: Uint8Array, bit: number, width: number): number {
 
 const blockDocs = new Int32Array(BLOCK);
 
+/** A block's head and documents: fills `blockDocs` with its `n` ids (after `doc`) and answers where its masks' codes start. */
+function readBlock(bytes: Uint8Array, pos: number, n: number, doc: number): { dictionary: number; size: number; codes: number; doc: number } {
+  const width = bytes[pos] > 25 ? 25 : bytes[pos];
+  const size = bytes[pos + 1] || 1;
+  const dictionary = pos + 2;
+  let bit = (dictionary + size) * 8;
+  for (let i = 0; i < n; i++) {
+    doc += (width === 0 ? 0 : readBits(bytes, bit, width)) + 1;
+    blockDocs[i] = doc;
+    bit += width;
+  }
+  return { dictionary, size, codes: dictionary + size + Math.ceil((n * width) / 8), doc };
+}
+
 /**
  * Calls `visit` with each (doc, mask) of a term's postings at `start`.
  * Damaged bytes never throw or loop: at worst they give wrong ids, which
@@ -117,24 +131,15 @@ export function decodePostings(bytes: Uint8Array, start: number, count: number, 
   let doc = -1;
   for (let done = 0; done < count; done += BLOCK) {
     const n = Math.min(BLOCK, count - done);
-    const width = bytes[pos] > 25 ? 25 : bytes[pos];
-    const size = bytes[pos + 1] || 1;
-    const dictionary = pos + 2;
-    pos = dictionary + size;
-    let bit = pos * 8;
+    const block = readBlock(bytes, pos, n, doc);
+    doc = block.doc;
+    const codeWidth = widthOf(block.size - 1);
+    let bit = block.codes * 8;
     for (let i = 0; i < n; i++) {
-      doc += (width === 0 ? 0 : readBits(bytes, bit, width)) + 1;
-      blockDocs[i] = doc;
-      bit += width;
-    }
-    pos += Math.ceil((n * width) / 8);
-    const codeWidth = widthOf(size - 1);
-    bit = pos * 8;
-    for (let i = 0; i < n; i++) {
-      visit(blockDocs[i], bytes[dictionary + (codeWidth === 0 ? 0 : readBits(bytes, bit, codeWidth))]);
+      visit(blockDocs[i], bytes[block.dictionary + (codeWidth === 0 ? 0 : readBits(bytes, bit, codeWidth))]);
       bit += codeWidth;
     }
-    pos += Math.ceil((n * codeWidth) / 8);
+    pos = block.codes + Math.ceil((n * codeWidth) / 8);
   }
 }
 
@@ -145,34 +150,25 @@ export function orPostingMasks(bytes: Uint8Array, start: number, count: number, 
   const limit = masks.length;
   for (let done = 0; done < count; done += BLOCK) {
     const n = Math.min(BLOCK, count - done);
-    const width = bytes[pos] > 25 ? 25 : bytes[pos];
-    const size = bytes[pos + 1] || 1;
-    const dictionary = pos + 2;
-    pos = dictionary + size;
-    let bit = pos * 8;
-    for (let i = 0; i < n; i++) {
-      doc += (width === 0 ? 0 : readBits(bytes, bit, width)) + 1;
-      blockDocs[i] = doc;
-      bit += width;
-    }
-    pos += Math.ceil((n * width) / 8);
-    const codeWidth = widthOf(size - 1);
+    const block = readBlock(bytes, pos, n, doc);
+    doc = block.doc;
+    const codeWidth = widthOf(block.size - 1);
     if (codeWidth === 0) {
-      const mask = bytes[dictionary];
+      const mask = bytes[block.dictionary];
       for (let i = 0; i < n; i++) {
         if (blockDocs[i] < limit) {
           masks[blockDocs[i]] |= mask;
         }
       }
     } else {
-      bit = pos * 8;
+      let bit = block.codes * 8;
       for (let i = 0; i < n; i++) {
         if (blockDocs[i] < limit) {
-          masks[blockDocs[i]] |= bytes[dictionary + readBits(bytes, bit, codeWidth)];
+          masks[blockDocs[i]] |= bytes[block.dictionary + readBits(bytes, bit, codeWidth)];
         }
         bit += codeWidth;
       }
-      pos += Math.ceil((n * codeWidth) / 8);
     }
+    pos = block.codes + Math.ceil((n * codeWidth) / 8);
   }
 }
