@@ -175,9 +175,6 @@ export class SearchIndex implements vscode.Disposable {
         if (!isCancelled() || this.index.stampOf(uri.toString()) !== undefined) {
           pending.shift();
         }
-        if (this.index.buildingArticles > BUILDING_ARTICLES) {
-          await this.queue(() => this.writeChanged(1));
-        }
       }
       this.tell(this.total, this.total);
       await this.queue(() => this.writeChanged());
@@ -212,6 +209,10 @@ export class SearchIndex implements vscode.Disposable {
     if (cancelled?.()) {
       this.remove(uri);
       return;
+    }
+    // The Library may read a whole library while the index follows it: months are written as they fill the heap.
+    if (this.index.buildingArticles > BUILDING_ARTICLES) {
+      await this.writeChanged(1);
     }
     this.writeSoon();
   }
