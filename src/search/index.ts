@@ -8,6 +8,7 @@ import type { SearchSource } from './source';
 
 export { librarySearchSource, type SearchSource, type SourceFile } from './source';
 export { SearchIndex } from './searchIndex';
+export { searchRows, type SearchRow } from './searchPick';
 
 /**
  * "Digest: Search All Digests": a Quick Pick over every digest's titles,

@@ -30,11 +30,25 @@ export interface HitItem extends vscode.QuickPickItem {
   hit: SearchHit;
 }
 
+/** A row as the Quick Pick shows it (for tests, through the API). */
+export interface SearchRow {
+  label: string;
+  description?: string;
+  detail?: string;
+}
+
+let shownRows: readonly SearchRow[] = [];
+
+/** The rows the open (or last) Search All Digests Quick Pick shows. */
+export function searchRows(): readonly SearchRow[] {
+  return shownRows;
+}
+
 /**
- * A paper's row: its title in the language that matched (and the English
- * title beside a German or Chinese one), then on a line of its own every
- * digest it is in with its date and number, its arXiv id, read and starred
- * state, and where it matched.
+ * A paper's row: its title in the language that matched; beside it read
+ * and starred state and where it matched; on a line of its own, first,
+ * every digest it is in with its date and number (never cut off), its arXiv
+ * id, and for a German or Chinese hit the English title.
  */
 export function itemOf(paper: PaperHit, reading: ReadingStore): HitItem {
   const hit = paper.best;
@@ -45,9 +59,10 @@ export function itemOf(paper: PaperHit, reading: ReadingStore): HitItem {
   const digests = paper.listings.map((l) => `${l.subject} ${l.digestDate} #${String(l.index).padStart(2, '0')}`).join(', ');
   const id = hit.arxivId ? ` · ${hit.arxivId.replace(/v\d+$/, '')}` : '';
   return {
-    label: `${starred ? '$(star-full) ' : ''}${escapeIcons(hit.title)}`,
-    description: english === undefined ? undefined : escapeIcons(english),
-    detail: `${escapeIcons(digests + id)} · ${read ? vscode.l10n.t('read') : `$(circle-filled) ${vscode.l10n.t('unread')}`}${starred ? ` · ${vscode.l10n.t('starred')}` : ''} · ${matchedIn(hit)}`,
+    // Unread and starred by icon first, as the Articles view shows them: a long title pushes the description out of sight.
+    label: `${read ? '' : '$(circle-filled) '}${starred ? '$(star-full) ' : ''}${escapeIcons(hit.title)}`,
+    description: `${read ? vscode.l10n.t('read') : vscode.l10n.t('unread')}${starred ? ` · ${vscode.l10n.t('starred')}` : ''} · ${matchedIn(hit)}`,
+    detail: escapeIcons(`${digests}${id}${english === undefined ? '' : ` · ${english}`}`),
     // VS Code filters rows by their label; these are the index's hits, shown as they come.
     alwaysShow: true,
     hit,
@@ -76,6 +91,7 @@ export async function showSearchPick(index: SearchIndex, reading: ReadingStore, 
     }
     shown = pick.value;
     pick.items = groupByPaper(index.search.search(pick.value, HITS), LIMIT).map((paper) => itemOf(paper, reading));
+    shownRows = pick.items.map(({ label, description, detail }) => ({ label, description, detail }));
   };
   pick.onDidChangeValue(() => update());
   pick.onDidAccept(() => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DigestReaderApi } from '../../src/api';
 import { searchParts, Segment } from '../../src/core/search';
-import { api, closeAll, readText, waitFor, writeText } from './helpers';
+import { api, closeAll, readText, sampleUri, scratchUri, waitFor, writeText } from './helpers';
 
 interface Shown {
   uri: vscode.Uri;
@@ -115,6 +115,31 @@ describe('search all digests', function () {
     assert.ok(first.includes(16) && first.includes(41), `first: ${first.join(', ')}`);
     const shown = await searchAndPick(reader, 'Eve Le', '2505.21266v1');
     assert.equal(shown.index, 41);
+  });
+
+  it('lists a paper in two digests as one row naming both, its English title beside a Chinese hit', async () => {
+    const reader = await api();
+    // The same day's sample again, as another subject's digest of the next day (a cross-list).
+    const copy = await writeText(scratchUri('cs.LG-2025-06-02.txt'), (await readText(sampleUri)).replace('cs.DC @ 2025-06-01', 'cs.LG @ 2025-06-02'));
+    try {
+      await waitFor('the copy indexed', () => reader.searchIndex.search.search('Hybrid Batch Normalisation', 10).some((hit) => hit.file === copy.toString()), 30_000);
+      await vscode.commands.executeCommand('digestReader.searchAll', 'Hybrid Batch Normalisation');
+      const rows = await waitFor('the rows', () => {
+        const shown = reader.searchRows().filter((row) => row.label.includes('Hybrid Batch Normalisation'));
+        return shown.length > 0 && shown;
+      });
+      assert.equal(rows.length, 1, 'one row for the paper');
+      assert.match(rows[0].detail ?? '', /^cs\.LG 2025-06-02 #31, cs\.DC 2025-06-01 #31 · 2505\.21877$/);
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await vscode.commands.executeCommand('digestReader.searchAll', '混合批次正常化');
+      const chinese = await waitFor('the Chinese row', () => reader.searchRows().find((row) => row.label.includes('混合批次正常化')));
+      assert.match(chinese.detail ?? '', /cs\.DC 2025-06-01 #31 · 2505\.21877 · Hybrid Batch Normalisation: Resolving the Dilemma/);
+      assert.match(chinese.description ?? '', /matched in the Chinese title/);
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    } finally {
+      await vscode.workspace.fs.delete(copy);
+      await waitFor('the copy gone from the index', () => !reader.searchIndex.search.search('Hybrid Batch Normalisation', 10).some((hit) => hit.file === copy.toString()), 30_000);
+    }
   });
 
   it('stores its index as binary segments in the workspace storage, each file with its stamp from the Library: they answer as the live index', async () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseDigest, type Digest } from '../../src/core';
-import { drain, fold, LibrarySearch, queryWords, Segment, writeSegment, type SearchHit } from '../../src/core/search';
+import { drain, fold, groupByPaper, LibrarySearch, paperKey, queryWords, Segment, writeSegment, type SearchHit } from '../../src/core/search';
 import { readFixture } from '../support/fixtures';
 import { renderDigest, type GeneratedArticle } from '../support/generate';
 
@@ -131,5 +131,26 @@ describe('search across digests', function () {
       assert.deepEqual(segment.article(position).titles, search.article(position).titles);
       assert.equal(segment.article(position).arxivId, fixture.articles[position].arxivId);
     }
+  });
+});
+
+describe('search hits grouped by paper', () => {
+  const hit = (arxivId: string | undefined, subject: string, digestDate: string, index: number, position = index): SearchHit => ({
+    file: `file:///${subject}-${digestDate}.txt`, position, index, line: 1, arxivId, date: digestDate, subject, digestDate,
+    titles: { en: `Paper ${arxivId ?? position}` }, field: 'title', language: 'en', title: `Paper ${arxivId ?? position}`, score: 0,
+  });
+
+  it('makes one paper of every listing of an arXiv id (any version), best hit first, naming each digest once', () => {
+    const papers = groupByPaper([
+      hit('2505.21877v1', 'cs.DC', '2025-06-01', 31), hit('2505.00001v1', 'cs.DC', '2025-06-01', 2),
+      hit('2505.21877v2', 'cs.LG', '2025-06-02', 7), hit('2505.21877v1', 'cs.LG', '2025-06-02', 7), hit(undefined, 'News', '2025-06-01', 0), hit(undefined, 'News', '2025-06-01', 1),
+    ], 50);
+    assert.deepEqual(papers.map((paper) => [paperKey(paper.best), paper.listings.map((l) => `${l.subject} ${l.digestDate} #${l.index}`)]), [
+      ['arxiv:2505.21877', ['cs.DC 2025-06-01 #31', 'cs.LG 2025-06-02 #7']],
+      ['arxiv:2505.00001', ['cs.DC 2025-06-01 #2']],
+      ['file:///News-2025-06-01.txt#0', ['News 2025-06-01 #0']],
+      ['file:///News-2025-06-01.txt#1', ['News 2025-06-01 #1']],
+    ]);
+    assert.equal(groupByPaper([hit('1', 'a', 'b', 1), hit('2', 'a', 'b', 2), hit('1', 'c', 'd', 1)], 1).length, 1, 'at most `limit` papers');
   });
 });

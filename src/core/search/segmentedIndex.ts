@@ -10,7 +10,8 @@
 import type { Digest } from '../digest/model';
 import { LibrarySearch, type SearchDocument } from './librarySearch';
 import { searchParts, type IndexPart } from './part';
-import { readSegment, Segment, writeSegment } from './segment';
+import { readSegment, Segment } from './segment';
+import { writeSegment } from './segmentWriter';
 import type { SearchHit } from './types';
 
 /** Articles indexed per step at most, and the time after which a step ends sooner. */

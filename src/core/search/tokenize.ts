@@ -55,10 +55,6 @@ export function spelledOut(word: string): string | undefined {
   return UMLAUT.test(lower) ? fold(lower.replace(/[äöü]/g, (umlaut) => SPELLED_OUT[umlaut])) : undefined;
 }
 
-export function isStopWord(token: string): boolean {
-  return STOP_WORDS.has(token);
-}
-
 /** What eachToken calls per token: its term(s) and what kind it is. */
 type Emit = (term: string, kind: 'word' | 'spelled' | 'han' | 'last' | 'pair' | 'id') => void;
 
@@ -174,11 +170,4 @@ export function queryWords(query: string): QueryWord[] {
     }
   }
   return words;
-}
-
-const ONE_HAN = new RegExp(`^${HAN_RUN.slice(0, -1)}$`, 'u');
-
-/** Whether a token is one Han character. */
-export function isHanCharacter(token: string): boolean {
-  return ONE_HAN.test(token);
 }
