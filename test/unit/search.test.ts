@@ -140,13 +140,13 @@ describe('search hits grouped by paper', () => {
     titles: { en: `Paper ${arxivId ?? position}` }, field: 'title', language: 'en', title: `Paper ${arxivId ?? position}`, score: 0,
   });
 
-  it('makes one paper of every listing of an arXiv id (any version), best hit first, naming each digest once', () => {
+  it('makes one paper of every listing of an arXiv id (any version), in the order of their best hits, naming each digest once, newest first', () => {
     const papers = groupByPaper([
       hit('2505.21877v1', 'cs.DC', '2025-06-01', 31), hit('2505.00001v1', 'cs.DC', '2025-06-01', 2),
       hit('2505.21877v2', 'cs.LG', '2025-06-02', 7), hit('2505.21877v1', 'cs.LG', '2025-06-02', 7), hit(undefined, 'News', '2025-06-01', 0), hit(undefined, 'News', '2025-06-01', 1),
     ], 50);
     assert.deepEqual(papers.map((paper) => [paperKey(paper.best), paper.listings.map((l) => `${l.subject} ${l.digestDate} #${l.index}`)]), [
-      ['arxiv:2505.21877', ['cs.DC 2025-06-01 #31', 'cs.LG 2025-06-02 #7']],
+      ['arxiv:2505.21877', ['cs.LG 2025-06-02 #7', 'cs.DC 2025-06-01 #31']],
       ['arxiv:2505.00001', ['cs.DC 2025-06-01 #2']],
       ['file:///News-2025-06-01.txt#0', ['News 2025-06-01 #0']],
       ['file:///News-2025-06-01.txt#1', ['News 2025-06-01 #1']],

@@ -8,7 +8,7 @@ import type { SearchHit } from './types';
 export interface PaperHit {
   /** The best-ranked hit of the paper: what its row shows and opens. */
   best: SearchHit;
-  /** Every digest it is in, the best hit's first, each once. */
+  /** Every digest it is in, each once, newest digest first. */
   listings: { subject: string; digestDate: string; index: number }[];
 }
 
@@ -19,6 +19,7 @@ export function paperKey(hit: Pick<SearchHit, 'arxivId' | 'file' | 'position'>):
 
 /** Hits (best first) grouped by paper, in the order of each paper's best hit; at most `limit` papers. */
 export function groupByPaper(hits: readonly SearchHit[], limit: number): PaperHit[] {
+  const byDate = (a: PaperHit['listings'][number], b: PaperHit['listings'][number]) => (a.digestDate < b.digestDate ? 1 : a.digestDate > b.digestDate ? -1 : a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0);
   const papers = new Map<string, PaperHit>();
   for (const hit of hits) {
     const key = paperKey(hit);
@@ -31,5 +32,7 @@ export function groupByPaper(hits: readonly SearchHit[], limit: number): PaperHi
       paper.listings.push({ subject: hit.subject, digestDate: hit.digestDate, index: hit.index });
     }
   }
-  return [...papers.values()];
+  const grouped = [...papers.values()];
+  grouped.forEach((paper) => paper.listings.sort(byDate));
+  return grouped;
 }
