@@ -276,25 +276,22 @@ async function main(): Promise<void> {
   const saving = new Phase();
   const save = async (limit = Infinity) => {
     for (const key of index!.changedKeys().slice(0, limit)) {
-      saving.start();
-      const bytes = await saving.run(index!.write(key));
-      saving.stop();
-      await store(key, bytes);
+      await store(key, await saving.run(index!.write(key)));
     }
   };
-  let indexLoop = 0;
+  // The event loop's delay over the whole build: indexing and the months written as they fill up.
+  indexing.start();
   let t = performance.now();
   for (const file of files) {
     const text = await fs.promises.readFile(file.path, 'utf8');
-    indexing.start();
     const digest = indexing.time(() => parseDigest(text));
     await indexing.run(index.addFile({ uri: file.uri, digest, stamp: file.stamp }));
-    indexLoop = Math.max(indexLoop, indexing.stop());
     if (index.buildingArticles > 15_000) {
       await save(1);
     }
   }
   await save();
+  const indexLoop = indexing.stop();
   const buildMs = performance.now() - t;
   const storedBytes = fs.readdirSync(folder).reduce((sum, name) => sum + fs.statSync(path.join(folder, name)).size, 0);
   index = undefined;
@@ -395,8 +392,9 @@ async function main(): Promise<void> {
   fs.rmSync(libraryFolder, { recursive: true, force: true });
 
   const longest = (phase: Phase, loop: number) => `${ms(phase.longestCpu)} ms (wall ${ms(phase.longestStep)}${loop > 0 ? `, loop ${ms(loop)}` : ''})`;
-  table.row('longest task: index (parse, tokenize)', longest(indexing, indexLoop), 'all at activation', `≤ ${GOAL_MS} ms`);
+  table.row('longest task: index (parse, tokenize)', longest(indexing, 0), 'all at activation', `≤ ${GOAL_MS} ms`);
   table.row('longest task: save (write segments)', longest(saving, 0), `${ms(stringifyMs)} ms JSON.stringify`, `≤ ${GOAL_MS} ms`);
+  table.row('  event loop, whole build (index + save)', `longest delay ${ms(indexLoop)} ms`, '', `≤ ${GOAL_MS} ms`);
   table.row('longest task: load (read segments)', longest(loading, loadLoop), `${ms(parseMs)} ms JSON.parse`, `≤ ${GOAL_MS} ms`);
   table.row('longest task: compact (a third removed)', longest(compacting, compactLoop), '', `≤ ${GOAL_MS} ms`);
   table.row('longest task: search (one keystroke)', longest(searching, searchLoop), '', `≤ ${GOAL_MS} ms`);
