@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { articleForLine, groupByDate, triageOf, unreadCounts, type Article, type SeenIndex } from '../core';
+import { articleForLine, groupByDate, triageOf, unreadCounts, type Article } from '../core';
 import { findArticle, type ArticleTarget } from '../common/articleTarget';
 import type { DigestDocuments, DigestEntry } from '../digests';
-import type { ReadingChange, ReadingStore } from '../reading';
+import type { AlsoIn, ReadingChange, ReadingStore } from '../reading';
 import { setContext } from '../common/context';
 import { ArticleNode, DateNode, FilterNode, updateTree, type ArticleRow, type TreeNode } from './nodes';
 import type { FilterService } from '../filters';
@@ -40,7 +40,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   constructor(
     private readonly documents: DigestDocuments,
     private readonly reading: ReadingStore,
-    private readonly seen: SeenIndex,
+    private readonly seen: AlsoIn,
     private readonly filters: FilterService,
   ) {
     this.view = vscode.window.createTreeView(ARTICLES_VIEW_ID, { treeDataProvider: this, showCollapseAll: true, canSelectMany: true });
@@ -50,6 +50,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       documents.onDidChangeActive((entry) => this.showDigest(entry)),
       vscode.window.onDidChangeTextEditorSelection((event) => this.followCursor(event)),
       reading.onDidChange((change) => this.readingChanged(change)),
+      seen.onDidChange(() => this.readingChanged('all')),
       this.view.onDidChangeSelection((event) => this.selectionChanged(event.selection)),
       this.view.onDidChangeVisibility((event) => this.refresh.setVisible(event.visible)),
       filters.onDidChange((digest) => (digest === undefined || digest === this.shown?.digest) && this.updateFilterGroups()),

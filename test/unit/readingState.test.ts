@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { articleKey, decodeReadingState, encodeReadingState, nextUnread, parseDigest, ReadingState, SeenIndex, stepInReadingOrder, triageOf, unreadCounts, type StarredArticle } from '../../src/core';
+import { articleKey, decodeReadingState, encodeReadingState, nextUnread, parseDigest, ReadingState, stepInReadingOrder, triageOf, unreadCounts, type StarredArticle } from '../../src/core';
+import { DigestListings } from '../../src/core/library';
 import { readTestDigest } from '../support/fixtures';
 
 function star(key: string, starredAt = 1): StarredArticle {
@@ -132,17 +133,22 @@ describe('triage over a digest', () => {
   });
 });
 
-describe('papers seen in earlier digests', () => {
-  it('says which earlier digest listed the same paper, and survives storage', () => {
-    const index = new SeenIndex();
-    index.record('cs.DC', '2025-05-31', ['2505.00001', '2505.00002']);
-    index.record('cs.LG', '2025-05-30', ['2505.00002']);
-    index.record('cs.DC', '2025-06-01', ['2505.00001', '2505.00002', '2505.00003']);
-    assert.equal(index.alsoIn('2505.00001', 'cs.DC', '2025-06-01'), 'cs.DC 2025-05-31');
-    assert.equal(index.alsoIn('2505.00003', 'cs.DC', '2025-06-01'), undefined);
-    assert.equal(index.alsoIn('2505.00002', 'cs.LG', '2025-05-30'), undefined, 'nothing earlier than the first listing');
-    const again = SeenIndex.fromStored(JSON.parse(JSON.stringify(index.toStored())));
-    assert.equal(again.alsoIn('2505.00002', 'cs.DC', '2025-06-01'), 'cs.DC 2025-05-31');
-    assert.equal(SeenIndex.fromStored({ version: 1, digests: { 'bad': 7 } }).alsoIn('x', 'a', '2025-01-01'), undefined);
+describe('papers listed in other digests of the Library', () => {
+  const summary = (subject: string, date: string, keys: string[], dates = [date]) => ({ subject, date, dates, keys });
+
+  it('says which earlier digest (or another subject the same day) lists the same paper', () => {
+    const listings = new DigestListings([
+      summary('cs.DC', '2025-05-31', ['2505.00001', '2505.00002']),
+      summary('cs.LG', '2025-05-30', ['2505.00002']),
+      summary('cs.DC', '2025-06-01', ['2505.00001', '2505.00002', '2505.00003']),
+      summary('cs.LG', '2025-06-01', ['2505.00003']),
+      summary('cs.LG', '2025-06-06', ['2505.00001']),
+      summary('cs.DC', '2025-06-02', ['2505.00004'], ['2025-06-01', '2025-06-02']),
+    ]);
+    assert.equal(listings.alsoIn('2505.00001', 'cs.DC', '2025-06-01'), 'cs.DC 2025-05-31', 'not a later digest');
+    assert.equal(listings.alsoIn('2505.00001', 'cs.LG', '2025-06-06'), 'cs.DC 2025-06-01', 'the newest earlier one');
+    assert.equal(listings.alsoIn('2505.00003', 'cs.DC', '2025-06-01'), 'cs.LG 2025-06-01', 'another subject the same day');
+    assert.equal(listings.alsoIn('2505.00002', 'cs.LG', '2025-05-30'), undefined, 'nothing earlier than the first listing');
+    assert.equal(listings.alsoIn('2505.00004', 'cs.DC', '2025-06-03'), undefined, 'a file of several days names no one digest');
   });
 });
