@@ -21,9 +21,9 @@ export interface DigestReaderApi {
   readonly articlesTree: Pick<ArticlesTree, 'rows' | 'getTreeItem' | 'getParent' | 'view'>;
   readonly starredTree: Pick<StarredTree, 'getChildren' | 'getTreeItem' | 'view'>;
   /** Read state and stars; `storage` reads and writes their stored shards (tests write what Settings Sync or a damaged profile would). */
-  readonly reading: Pick<ReadingStore, 'state' | 'flush' | 'clear' | 'reload' | 'storage' | 'ready'>;
+  readonly reading: Pick<ReadingStore, 'state' | 'setRead' | 'flush' | 'clear' | 'reload' | 'storage' | 'ready'>;
   /** The store of everything kept: `flush`, `check` (merge what others stored, now), `notices.lastDamage`. */
-  readonly store: Pick<Store, 'flush' | 'check' | 'notices' | 'writer'>;
+  readonly store: Pick<Store, 'flush' | 'check' | 'notices' | 'writer' | 'raw'>;
   /** Every digest of the workspace (for search wiring and tests): entries, events, rescans. */
   readonly library: Pick<Library, 'entries' | 'onDidChange' | 'onDidReadFile' | 'onDidRemoveFile' | 'readText' | 'rescan' | 'whenIdle' | 'lastScan' | 'cacheUri' | 'indexing'>;
   readonly libraryTree: Pick<LibraryTree, 'getChildren' | 'getTreeItem' | 'getParent' | 'view'>;

@@ -65,6 +65,11 @@ export class Store implements vscode.Disposable {
     }
   }
 
+  /** Any key of this extension's global state as it is (tests write what 0.5.0 or Settings Sync left there). */
+  raw(key: string): { read(): unknown; write(value: unknown): Thenable<void> } {
+    return { read: () => this.memento.get(key), write: (value) => this.memento.update(key, value) };
+  }
+
   /** Resolves when every change so far is stored. */
   async flush(): Promise<void> {
     await Promise.all(this.bound.map((stored) => stored.flush()));

@@ -22,18 +22,18 @@ export class LocalCopy {
   }
 
   /** The entries of one shard's file (none when there is no file or it cannot be read: it is a copy, the synced value is the truth). */
-  async read<V>(records: Records<V>, shard: number): Promise<Map<string, Entry<V>>> {
+  async read<V>(records: Records<V>, shard: number): Promise<[string, Entry<V>][]> {
     let text: string;
     try {
       text = new TextDecoder().decode(await vscode.workspace.fs.readFile(this.uri(records.schema.name, shard)));
     } catch {
-      return new Map();
+      return [];
     }
     try {
       return decodeShard(records.schema, JSON.parse(text) as unknown).entries;
     } catch {
       this.output.appendLine(`[${new Date().toISOString()}] This machine's copy of ${records.schema.name} (shard ${shard}) could not be read; it is rewritten from what the window holds.`);
-      return new Map();
+      return [];
     }
   }
 
@@ -48,7 +48,7 @@ export class LocalCopy {
       const changed: string[] = [];
       await vscode.workspace.fs.createDirectory(this.folder);
       for (const shard of shards) {
-        changed.push(...records.mergeEntries(await this.read(records, shard)));
+        changed.push(...records.mergeEntries(await this.read(records, shard), shard));
         await vscode.workspace.fs.writeFile(this.uri(records.schema.name, shard), new TextEncoder().encode(JSON.stringify(records.copy(shard))));
       }
       return changed;

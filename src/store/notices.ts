@@ -39,6 +39,16 @@ export class Notices {
     this.folder = vscode.Uri.joinPath(globalStorageUri, 'store', 'damaged');
   }
 
+  /** The format versions already warned about on this machine. */
+  get versionsWarned(): readonly number[] {
+    return this.said().versions;
+  }
+
+  /** Where damaged originals are kept. */
+  get damagedFolder(): vscode.Uri {
+    return this.folder;
+  }
+
   private said(): Said {
     const value = this.memento.get<Partial<Said>>(NOTICES_KEY);
     return {

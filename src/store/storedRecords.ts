@@ -66,7 +66,7 @@ export class StoredRecords<V> implements vscode.Disposable {
   private async readCopy(): Promise<void> {
     const changed: string[] = [];
     for (let shard = 0; shard < this.records.schema.shards; shard++) {
-      changed.push(...this.records.mergeEntries(await this.copy.read(this.records, shard)));
+      changed.push(...this.records.mergeEntries(await this.copy.read(this.records, shard), shard));
     }
     if (changed.length > 0) {
       this.changed.fire({ keys: changed });
@@ -83,11 +83,8 @@ export class StoredRecords<V> implements vscode.Disposable {
    * its writer stamp differs). Cheap enough to run every two seconds.
    */
   check(force = false): void {
-    if (!this.options.synced) {
-      return;
-    }
     const changed: string[] = [];
-    for (let shard = 0; shard < this.records.schema.shards; shard++) {
+    for (let shard = 0; this.options.synced && shard < this.records.schema.shards; shard++) {
       const key = this.keyOf(shard);
       const stored: unknown = this.memento.get(key);
       if (!force && this.seen.has(key) && this.seen.get(key) === stored) {
@@ -173,6 +170,15 @@ export class StoredRecords<V> implements vscode.Disposable {
       });
     }
     return this.saving;
+  }
+
+  /** Deletes every record (tombstones, so the deletion merges like any other): tests and tools, not a user command. */
+  clear(): void {
+    const keys = [...this.records.live()].map(([key]) => key);
+    for (const key of keys) {
+      this.records.set(key, undefined);
+    }
+    this.changedHere(keys);
   }
 
   /** Stores every change made so far now (tests, export, deactivation). */

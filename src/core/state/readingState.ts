@@ -93,8 +93,8 @@ export class ReadingState {
   get readCount(): number {
     if (this.counted !== this.revision) {
       let count = 0;
-      for (const _ of this.read.live()) {
-        count++;
+      for (const entry of this.read.live()) {
+        count += entry[1] ? 1 : 0;
       }
       this.readCountCache = count;
       this.counted = this.revision;

@@ -15,7 +15,7 @@
  * cannot parse are kept and written back as they were. What is damaged in a
  * value of this version or older is reported, and the caller sets it aside.
  */
-import { compareEntries, type Entry } from './lww';
+import type { Entry } from './lww';
 import { isPlainKey, type MapSchema, type Schema, type SetSchema } from './schema';
 
 /** The shard format this version writes. A newer version writes a higher number and keeps this layout readable. */
@@ -29,7 +29,8 @@ export interface StoredShard {
 }
 
 export interface DecodedShard<V> {
-  entries: Map<string, Entry<V>>;
+  /** In stored order; a key twice (a damaged value) is merged like any two entries. */
+  entries: [string, Entry<V>][];
   /** The shard's format version (0 when absent). */
   version: number;
   /** What a newer version wrote that this one keeps without reading: fields, month groups. */
@@ -76,7 +77,7 @@ export function rankOf<V>(schema: Schema<V>): (entry: Entry<V>) => string {
     if (entry.value === undefined) {
       return '';
     }
-    return schema.kind === 'set' ? '1' : `~${JSON.stringify(entry.raw ?? (schema as MapSchema<V>).encode(entry.value))}`;
+    return schema.kind === 'set' ? '1' : `~${JSON.stringify(entry.raw ?? schema.encode(entry.value))}`;
   };
 }
 
@@ -128,7 +129,7 @@ function encodeSet(list: [string, Entry<true>][], keptGroups: Record<string, unk
 
 /** Reads a stored shard. `undefined` (never written) reads as empty. */
 export function decodeShard<V>(schema: Schema<V>, stored: unknown): DecodedShard<V> {
-  const result: DecodedShard<V> = { entries: new Map(), version: 0, kept: { fields: {}, groups: {} }, problems: [], stamp: undefined };
+  const result: DecodedShard<V> = { entries: [], version: 0, kept: { fields: {}, groups: {} }, problems: [], stamp: undefined };
   if (stored === undefined) {
     return result;
   }
@@ -148,12 +149,8 @@ export function decodeShard<V>(schema: Schema<V>, stored: unknown): DecodedShard
   } else if (Object.keys(fields).length > 0) {
     result.problems.push(`Unknown fields were dropped: ${Object.keys(fields).slice(0, 5).join(', ')}.`);
   }
-  const rank = rankOf(schema);
   const add = (key: string, entry: Entry<V>): void => {
-    const held = result.entries.get(key);
-    if (!held || compareEntries(entry, held, rank) > 0) {
-      result.entries.set(key, entry);
-    }
+    result.entries.push([key, entry]);
   };
   if (schema.kind === 'set') {
     decodeSet(schema, e, newer, result as DecodedShard<unknown> as DecodedShard<true>, add as (key: string, entry: Entry<true>) => void);
@@ -220,7 +217,9 @@ function decodeSet(schema: SetSchema, e: unknown, newer: boolean, result: Decode
     for (const [month, items] of Object.entries(a)) {
       const entries = MONTH.test(month) && typeof items === 'string' ? decodeItems(month, items, baseTime) : undefined;
       if (entries) {
-        entries.forEach(([key, entry]) => add(key, entry));
+        for (const item of entries) {
+          result.entries.push(item);
+        }
       } else if (newer) {
         result.kept.groups[month] = items;
       } else {

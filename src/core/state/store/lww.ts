@@ -103,6 +103,11 @@ export class LwwMap<V> {
     return entry;
   }
 
+  /** Sets `key`'s entry as it is, unchecked: for a caller that has just compared (a merge). */
+  put(key: string, entry: Entry<V>): void {
+    this.entries.set(key, entry);
+  }
+
   /** Takes `entry` for `key` if it wins over what is held; true when it did. */
   offer(key: string, entry: Entry<V>): boolean {
     const mine = this.entries.get(key);

@@ -5,7 +5,7 @@
  * data in and out; the extension stores the shards (see src/state/).
  */
 import { decodeShard, encodeShard, rankOf, SHARD_VERSION, type Kept, type StoredShard } from './codec';
-import { LwwMap, sameValue, type Entry } from './lww';
+import { compareEntries, LwwMap, sameValue, type Entry } from './lww';
 import { shardOf, type Schema } from './schema';
 
 interface ShardState {
@@ -33,11 +33,28 @@ export interface ShardMerge {
 export class Records<V> {
   readonly map: LwwMap<V>;
   private readonly shards: ShardState[];
+  /** The keys of each shard: a write encodes one shard without looking at the others. */
+  private readonly keysOf: Set<string>[];
+  private readonly rank: (entry: Entry<V>) => string;
   private writes = 0;
 
   constructor(readonly schema: Schema<V>, private readonly writer: string) {
-    this.map = new LwwMap<V>(rankOf(schema));
+    this.rank = rankOf(schema);
+    this.map = new LwwMap<V>(this.rank);
     this.shards = Array.from({ length: schema.shards }, () => ({ stamp: undefined, dirty: false, version: SHARD_VERSION, kept: { fields: {}, groups: {} } }));
+    this.keysOf = Array.from({ length: schema.shards }, () => new Set<string>());
+  }
+
+  /** Takes `entry` if it wins; a new key joins its shard (`shard` when known from where it was stored). */
+  private offer(key: string, entry: Entry<V>, shard?: number): boolean {
+    const isNew = this.map.entry(key) === undefined;
+    if (!this.map.offer(key, entry)) {
+      return false;
+    }
+    if (isNew) {
+      this.keysOf[shard ?? this.shardOf(key)].add(key);
+    }
+    return true;
   }
 
   get(key: string): V | undefined {
@@ -62,10 +79,15 @@ export class Records<V> {
     if (!this.schema.isKey(key)) {
       throw new RangeError(`Not a key of ${this.schema.name}: ${JSON.stringify(key.slice(0, 100))}`);
     }
+    const isNew = this.map.entry(key) === undefined;
     if (!this.map.set(key, value, now)) {
       return false;
     }
-    this.shards[this.shardOf(key)].dirty = true;
+    const shard = this.shardOf(key);
+    if (isNew) {
+      this.keysOf[shard].add(key);
+    }
+    this.shards[shard].dirty = true;
     return true;
   }
 
@@ -74,12 +96,12 @@ export class Records<V> {
    * unsynced copy): the shards they win in become dirty. Returns the keys
    * whose live value changed.
    */
-  mergeEntries(entries: Iterable<[string, Entry<V>]>): string[] {
+  mergeEntries(entries: Iterable<[string, Entry<V>]>, shard?: number): string[] {
     const changed: string[] = [];
     for (const [key, entry] of entries) {
       const before = this.map.entry(key);
-      if (this.schema.isKey(key) && this.map.offer(key, entry)) {
-        this.shards[this.shardOf(key)].dirty = true;
+      if (this.schema.isKey(key) && this.offer(key, entry, shard)) {
+        this.shards[shard ?? this.shardOf(key)].dirty = true;
         if (!sameValue(before?.value, entry.value)) {
           changed.push(key);
         }
@@ -105,17 +127,35 @@ export class Records<V> {
     if (decoded.version > SHARD_VERSION) {
       state.kept = decoded.kept;
     }
-    // Entries of another shard do not belong here (a damaged or hand-edited value): they are merged, and move home.
-    const merge = this.map.merge(decoded.entries);
-    const misplaced = [...decoded.entries.keys()].some((key) => this.shardOf(key) !== shard);
-    if (merge.behind || misplaced || decoded.problems.length > 0 || (stored !== undefined && decoded.stamp === undefined)) {
+    const changed: string[] = [];
+    let behind = false;
+    let held = 0;
+    for (const [key, entry] of decoded.entries) {
+      const mine = this.map.entry(key);
+      if (!mine) {
+        this.map.put(key, entry);
+        this.keysOf[shard].add(key);
+        changed.push(key);
+        held++;
+        continue;
+      }
+      held += this.keysOf[shard].has(key) ? 1 : 0;
+      const order = compareEntries(entry, mine, this.rank);
+      if (order > 0) {
+        this.map.put(key, entry);
+        if (!sameValue(mine.value, entry.value) || mine.unread !== entry.unread) {
+          changed.push(key);
+        }
+      } else if (order < 0) {
+        behind = true;
+      }
+    }
+    // The stored shard lacks keys this window holds (Settings Sync's remote value, another window's older write): write it back.
+    if (behind || held < this.keysOf[shard].size || decoded.problems.length > 0 || (stored !== undefined && decoded.stamp === undefined)) {
       state.dirty = true;
     }
-    for (const key of merge.changed) {
-      this.shards[this.shardOf(key)].dirty ||= this.shardOf(key) !== shard;
-    }
     return {
-      changed: merge.changed,
+      changed,
       problems: decoded.problems,
       newerVersion: decoded.version > SHARD_VERSION ? decoded.version : undefined,
       read: true,
@@ -149,8 +189,9 @@ export class Records<V> {
 
   private entriesOf(shard: number): [string, Entry<V>][] {
     const entries: [string, Entry<V>][] = [];
-    for (const [key, entry] of this.map.all()) {
-      if (this.shardOf(key) === shard) {
+    for (const key of this.keysOf[shard]) {
+      const entry = this.map.entry(key);
+      if (entry) {
         entries.push([key, entry]);
       }
     }
