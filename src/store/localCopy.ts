@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { decodeShard, type Entry, type Records } from '../core';
+import { sayTo } from './say';
 
 /**
  * This machine's own copy of a schema's shards, one small JSON file per shard
@@ -12,9 +13,11 @@ import { decodeShard, type Entry, type Records } from '../core';
 export class LocalCopy {
   private readonly folder: vscode.Uri;
   private writing: Promise<void> = Promise.resolve();
+  private readonly say: (line: string) => void;
 
-  constructor(globalStorageUri: vscode.Uri, private readonly output: vscode.OutputChannel) {
+  constructor(globalStorageUri: vscode.Uri, output: vscode.OutputChannel) {
     this.folder = vscode.Uri.joinPath(globalStorageUri, 'store');
+    this.say = sayTo(output);
   }
 
   uri(name: string, shard: number): vscode.Uri {
@@ -32,7 +35,7 @@ export class LocalCopy {
     try {
       return decodeShard(records.schema, JSON.parse(text) as unknown).entries;
     } catch {
-      this.output.appendLine(`[${new Date().toISOString()}] This machine's copy of ${records.schema.name} (shard ${shard}) could not be read; it is rewritten from what the window holds.`);
+      this.say(`[${new Date().toISOString()}] This machine's copy of ${records.schema.name} (shard ${shard}) could not be read; it is rewritten from what the window holds.`);
       return [];
     }
   }
@@ -53,7 +56,7 @@ export class LocalCopy {
       }
       return changed;
     }).then(undefined, (error: unknown) => {
-      this.output.appendLine(`[${new Date().toISOString()}] Could not write this machine's copy of ${records.schema.name}: ${String(error)}`);
+      this.say(`[${new Date().toISOString()}] Could not write this machine's copy of ${records.schema.name}: ${String(error)}`);
       return [];
     });
     this.writing = done.then(() => undefined);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { hashKey } from '../core';
+import { sayTo } from './say';
 
 /** Unsynced: what this machine has already said and set aside, so a restart does not say or copy it again. */
 const NOTICES_KEY = 'digestReader.store.notices';
@@ -30,6 +31,7 @@ export class Notices {
   lastDamage: Damage | undefined;
   private readonly folder: vscode.Uri;
   private setting: Promise<void> = Promise.resolve();
+  private readonly say: (line: string) => void;
 
   constructor(
     private readonly memento: vscode.Memento,
@@ -37,6 +39,7 @@ export class Notices {
     private readonly output: vscode.OutputChannel,
   ) {
     this.folder = vscode.Uri.joinPath(globalStorageUri, 'store', 'damaged');
+    this.say = sayTo(output);
   }
 
   /** The format versions already warned about on this machine. */
@@ -64,13 +67,13 @@ export class Notices {
       return;
     }
     void this.memento.update(NOTICES_KEY, { ...said, versions: [...said.versions, version] });
-    this.output.appendLine(`[${new Date().toISOString()}] The stored ${what} was written by a newer version of Digest Reader (format ${version}). This version keeps everything it wrote, reads what it can, and writes the rest back unchanged.`);
+    this.say(`[${new Date().toISOString()}] The stored ${what} was written by a newer version of Digest Reader (format ${version}). This version keeps everything it wrote, reads what it can, and writes the rest back unchanged.`);
     void vscode.window.showWarningMessage(vscode.l10n.t('Some of what you keep was saved by a newer version of Digest Reader. Nothing of it is lost; update Digest Reader on this machine to see all of it.'));
   }
 
   /** A write to VS Code's storage failed: said; the records stay in memory for the next write. */
   saveFailed(what: string, error: unknown): void {
-    this.output.appendLine(`[${new Date().toISOString()}] Could not save the ${what}: ${String(error)}`);
+    this.say(`[${new Date().toISOString()}] Could not save the ${what}: ${String(error)}`);
   }
 
   /** A damaged value: what could be read is kept; the original goes aside (once per value) and is said. */
@@ -89,9 +92,9 @@ export class Notices {
     void this.memento.update(NOTICES_KEY, { ...said, damaged: [...said.damaged, fingerprint].slice(-50) });
     const aside = vscode.Uri.joinPath(this.folder, `${name}.${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
     this.lastDamage = { what, problems: [...problems], aside };
-    this.output.appendLine(`[${new Date().toISOString()}] ${vscode.l10n.t('The stored {0} could not be read completely. What could be read is kept; the original is kept as "{1}".', what, aside.toString(true))}`);
+    this.say(`[${new Date().toISOString()}] ${vscode.l10n.t('The stored {0} could not be read completely. What could be read is kept; the original is kept as "{1}".', what, aside.toString(true))}`);
     for (const problem of problems) {
-      this.output.appendLine(`  - ${problem}`);
+      this.say(`  - ${problem}`);
     }
     void vscode.window.showWarningMessage(vscode.l10n.t('Digest Reader could not read all of your stored {0}. It kept what it could; details are in the output channel.', what), vscode.l10n.t('Show Details')).then((choice) => {
       if (choice) {
@@ -99,7 +102,7 @@ export class Notices {
       }
     });
     this.setting = this.setting.then(() => this.setAside(name, aside, text)).then(undefined, (error: unknown) => {
-      this.output.appendLine(`  - The original could not be kept aside: ${String(error)}`);
+      this.say(`  - The original could not be kept aside: ${String(error)}`);
     });
     return this.setting;
   }
@@ -113,7 +116,7 @@ export class Notices {
       .sort();
     for (const old of copies.slice(0, Math.max(0, copies.length - MAX_DAMAGED_COPIES))) {
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(this.folder, old));
-      this.output.appendLine(`  - An older damaged copy was removed (the newest ${MAX_DAMAGED_COPIES} are kept): ${old}`);
+      this.say(`  - An older damaged copy was removed (the newest ${MAX_DAMAGED_COPIES} are kept): ${old}`);
     }
   }
 }

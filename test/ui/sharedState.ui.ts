@@ -98,13 +98,13 @@ export function sharedStateTopic(j: Journey): void {
     let third: Workbench | undefined;
     try {
       await second.quickOpenDigest(FIXTURE);
-      await second.waitForUnread(`${before}/103`, 30_000);
+      await second.waitForUnread(`${before}/103 unread`, 30_000);
       await cursorInArticle(first, 60);
       await cursorInArticle(second, 61);
       // The same second: both key presses at once, in two windows with their own extension hosts.
       await Promise.all([first.page.keyboard.press('Alt+m'), second.page.keyboard.press('Alt+m')]);
       await second.screenshot('second-window-marked');
-      const both = `${before - 2}/103`;
+      const both = `${before - 2}/103 unread`;
       await first.page.bringToFront();
       await first.waitForUnread(both, 30_000);
       await second.page.bringToFront();
