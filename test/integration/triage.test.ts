@@ -104,6 +104,22 @@ describe('Triage: read state and stars', () => {
     assert.equal(row.item().description, '2505.20314v2 · also in cs.DC 2025-06-01');
   });
 
+  it('says "also in" an earlier digest of the workspace that was never opened, from the Library\'s index (issue 19)', async () => {
+    // Another subject's digest of the day before lists the same papers; nobody opens it.
+    const other = await writeText(scratchUri('cs.LG-2025-05-31.txt'), sampleText.replace('cs.DC @ 2025-06-01: 103', 'cs.LG @ 2025-05-31: 103'));
+    try {
+      await reader.library.whenIdle();
+      await waitFor('the Library lists it', () => reader.library.entries().some((entry) => entry.summary.subject === 'cs.LG'), 20_000);
+      await openDigest(sampleUri);
+      await waitFor('the tree', () => reader.articlesTree.rows().length === 7);
+      const row = articleRow(reader, 'Wed 2025-05-28', '21 ');
+      await waitFor('the row names the other digest', () => String(row.item().description).endsWith('also in cs.LG 2025-05-31'));
+      assert.equal(reader.documents.get(other), undefined, 'the other digest was never opened');
+    } finally {
+      await vscode.workspace.fs.delete(other);
+    }
+  });
+
   it('walks the unread articles with n from the start and says when the digest is done', async () => {
     await openDigest(sampleUri);
     await waitFor('the tree', () => reader.articlesTree.rows().length === 7);
