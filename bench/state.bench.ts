@@ -31,15 +31,16 @@ const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
  */
 function readingYear(state: ReadingState, seed: number): void {
   const next = random(seed);
-  let marked = 0;
-  for (let day = 0; marked < READ_IDS; day++) {
+  const read = new Set<string>();
+  for (let day = 0; read.size < READ_IDS; day++) {
     const when = new Date(START + day * DAY);
     const month = `${String(when.getUTCFullYear() % 100).padStart(2, '0')}${String(when.getUTCMonth() + 1).padStart(2, '0')}`;
     const first = (when.getUTCDate() - 1) * 800 + Math.floor(next() * 200);
-    const count = Math.min(READ_IDS - marked, 200 + Math.floor(next() * 150));
+    const count = Math.min(READ_IDS - read.size, 200 + Math.floor(next() * 150));
     let time = START + day * DAY + 8 * 3_600_000;
     const wholeDay = next() < 0.1;
-    const ids = Array.from({ length: count }, (_, i) => `${month}.${String(first + i * 3 + Math.floor(next() * 3)).padStart(5, '0')}`);
+    const ids = Array.from({ length: count }, (_, i) => `${month}.${String(first + i * 3 + Math.floor(next() * 3)).padStart(5, '0')}`).filter((id) => !read.has(id));
+    ids.forEach((id) => read.add(id));
     if (wholeDay) {
       state.setRead(ids, true, 'Marked the digest read', time);
     } else {
@@ -51,7 +52,6 @@ function readingYear(state: ReadingState, seed: number): void {
         }
       }
     }
-    marked += count;
   }
 }
 

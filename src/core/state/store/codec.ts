@@ -256,6 +256,8 @@ function decodeItems(month: string, items: string, base: number): [string, Entry
   const out: [string, Entry<true>][] = [];
   let n = 0;
   let t = base;
+  // Entries are never changed in place: items of one stamp and flag (a run of markings) share one.
+  let shared: Entry<true> | undefined;
   for (const item of items.split(',')) {
     const match = ITEM.exec(item);
     if (!match) {
@@ -268,7 +270,11 @@ function decodeItems(month: string, items: string, base: number): [string, Entry
     if (n >= 10 ** width || !isStamp(t)) {
       return undefined;
     }
-    out.push([`${month}.${String(n).padStart(width, '0')}`, { t, value: match[1] === '~' ? undefined : true }]);
+    const value = match[1] === '~' ? undefined : true;
+    if (shared?.t !== t || shared.value !== value) {
+      shared = { t, value };
+    }
+    out.push([`${month}.${String(n).padStart(width, '0')}`, shared]);
   }
   return out;
 }
