@@ -32,6 +32,26 @@ describe('reading state', () => {
     assert.equal(state.undo(), undefined);
   });
 
+  it('undo takes back this window\'s marking only: a key another window changed since stays as they left it (issue 16)', () => {
+    const mine = new ReadingState('a');
+    const theirs = new ReadingState('b');
+    const T = Date.UTC(2025, 5, 1);
+    mine.setRead(['2505.00001', '2505.00002'], true, 'Marked a date read', T);
+    // Another window, a minute later, marks one of them unread; this window merges its stored shard.
+    theirs.read.mergeStored(mine.read.shardOf('2505.00001'), JSON.parse(JSON.stringify(mine.read.encode(mine.read.shardOf('2505.00001')))));
+    theirs.setRead(['2505.00001'], false, 'Marked unread', T + 60_000);
+    theirs.setRead(['2505.00003'], true, 'Marked read', T + 60_000);
+    for (const key of ['2505.00001', '2505.00003']) {
+      mine.read.mergeStored(mine.read.shardOf(key), JSON.parse(JSON.stringify(theirs.read.encode(theirs.read.shardOf(key)))));
+    }
+    assert.equal(mine.isRead('2505.00001'), false);
+    const undone = mine.undo(T + 120_000);
+    assert.equal(undone?.label, 'Marked a date read', 'the undo history survived the merge');
+    assert.deepEqual(undone?.undone, ['2505.00002']);
+    assert.equal(mine.isRead('2505.00002'), false);
+    assert.equal(mine.isRead('2505.00003'), true, 'the other window\'s marking stays');
+  });
+
   it('lists stars by digest, newest first', () => {
     const state = new ReadingState();
     state.setStar('1', { ...star('1', 5), digestDate: '2025-05-31' }, '');
