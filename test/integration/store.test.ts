@@ -107,6 +107,35 @@ describe('The store: nothing kept is lost', () => {
     assert.deepEqual([...filters.live()].map(([q]) => q).sort(), ['edge', 'federated']);
   });
 
+  it('loads stored 0.5.0 saved filters, study list and notes (literal values), and leaves them as they were', async () => {
+    const values: [string, unknown][] = [
+      ['digestReader.filters', { format: 'digest-reader-filters', version: 1, filters: [{ name: 'Federated, no surveys', query: 'federated -survey' }, { query: 'LLM' }] }],
+      ['digestReader.studyList', {
+        format: 'digest-reader-study', version: 1,
+        entries: [{ kind: 'term', articleKey: '2505.23649', arxivId: '2505.23649v1', texts: { en: 'leader election', de: 'Leader-Wahl' }, subject: 'cs.DC', digestDate: '2025-06-01', addedAt: 1748772000000 }],
+      }],
+      ['digestReader.studyNotes', { format: 'digest-reader-study-notes', version: 1, notes: { '2505.23649': { de: { text: 'Meine Übersetzung', updatedAt: 1748772000000 } } } }],
+    ];
+    try {
+      for (const [key, value] of values) {
+        await reader.store.raw(key).write(value);
+      }
+      reader.store.check();
+      await waitFor('the filters', () => reader.filters.filters.length === 2);
+      assert.deepEqual(reader.filters.filters, [{ name: 'Federated, no surveys', query: 'federated -survey' }, { query: 'LLM' }]);
+      assert.deepEqual(reader.studyList.store.entries().map((entry) => entry.texts), [{ en: 'leader election', de: 'Leader-Wahl' }]);
+      assert.equal(reader.studyList.notes.get('2505.23649', 'de')?.text, 'Meine Übersetzung');
+      await reader.store.flush();
+      for (const [key, value] of values) {
+        assert.deepEqual(reader.store.raw(key).read(), value, `${key} is left as 0.5.0 wrote it`);
+      }
+    } finally {
+      for (const [key] of values) {
+        await reader.store.raw(key).write(undefined);
+      }
+    }
+  });
+
   it('keeps a value of a newer version whole, reads what it can, writes it back unchanged, and warns once per version', async () => {
     const shard = 5;
     const newer = {

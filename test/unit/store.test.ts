@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  compareEntries, decodeShard, encodeShard, rankOf, FILTER_SCHEMA, READ_SCHEMA, Records, SHARD_VERSION, STAR_SCHEMA, type Entry, type MapSchema, type Schema, type StarRecord, type StoredShard,
+  compareEntries, decodeShard, encodeShard, filtersOf, migrateFilters, migrateStudyList, migrateStudyNotes, rankOf, FILTER_SCHEMA, READ_SCHEMA, Records, SHARD_VERSION, STAR_SCHEMA, type Entry, type MapSchema, type Schema, type StarRecord, type StoredShard,
 } from '../../src/core';
 import { NOTES_SCHEMA, STUDY_SCHEMA, type StudyEntry } from '../../src/core/study';
 
@@ -221,5 +221,35 @@ describe('the store: stored form', () => {
     const records = new Records(schema, 'me');
     records.set('k', 'v');
     assert.ok(records.shardOf('k') < 2);
+  });
+});
+
+describe('the store: 0.5.0 values', () => {
+  // Literally what 0.5.0 stored under each key (its own encoders wrote these shapes).
+  const filters050 = { format: 'digest-reader-filters', version: 1, filters: [{ name: 'Federated, no surveys', query: 'federated -survey' }, { query: 'LLM' }] };
+  const study050 = {
+    format: 'digest-reader-study', version: 1,
+    entries: [{ kind: 'sentence', articleKey: '2505.23554', arxivId: '2505.23554v1', sentence: 2, texts: { en: 'As the use of LLMs continues to grow.', zh: '随着LLMs的使用继续增加。' }, subject: 'cs.DC', digestDate: '2025-06-01', addedAt: 1748772000000 }],
+  };
+  const notes050 = { format: 'digest-reader-study-notes', version: 1, notes: { '2505.23649': { de: { text: 'Meine Übersetzung', updatedAt: 1748772000000 } } } };
+
+  it('loads each store\'s 0.5.0 value into its records, keeping order and times', () => {
+    const filters = new Records(FILTER_SCHEMA, 'me');
+    filters.mergeEntries(migrateFilters(filters050).entries);
+    assert.deepEqual(filtersOf(filters.live()), filters050.filters);
+
+    const study = new Records(STUDY_SCHEMA, 'me');
+    study.mergeEntries(migrateStudyList(study050).entries);
+    assert.deepEqual(study.get('2505.23554#s2'), study050.entries[0]);
+    assert.equal(study.map.entry('2505.23554#s2')?.t, Math.floor(1748772000000 / MINUTE));
+
+    const notes = new Records(NOTES_SCHEMA, 'me');
+    notes.mergeEntries(migrateStudyNotes(notes050).entries);
+    assert.deepEqual(notes.get('2505.23649#de'), { text: 'Meine Übersetzung', updatedAt: 1748772000000 });
+
+    // A marking made since wins over a 0.5.0 value read later (a machine on 0.5.0 syncing it again).
+    filters.set('LLM', undefined, T0);
+    filters.mergeEntries(migrateFilters(filters050).entries);
+    assert.deepEqual(filtersOf(filters.live()).map((f) => f.query), ['federated -survey']);
   });
 });
