@@ -9,6 +9,9 @@ export interface AlsoIn {
   readonly onDidChange: vscode.Event<void>;
 }
 
+/** A scan changes the Library several times a second: the answers are rebuilt at most this often. */
+const REBUILD_MS = 1_000;
+
 /**
  * Answers from the Library's index of every digest in the workspace (each
  * summary holds its article keys), so a row says where else a paper was
@@ -20,15 +23,19 @@ export class LibraryAlsoIn implements AlsoIn, vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private library: Pick<Library, 'entries' | 'onDidChange'> | undefined;
   private listings: DigestListings | undefined;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly disposables: vscode.Disposable[] = [this.changed, { dispose: () => clearTimeout(this.timer) }];
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   /** Starts answering from `library` (registered after the views that ask). */
   follow(library: Pick<Library, 'entries' | 'onDidChange'>): void {
     this.library = library;
     this.listings = undefined;
     this.disposables.push(library.onDidChange(() => {
-      this.listings = undefined;
-      this.changed.fire();
+      this.timer ??= setTimeout(() => {
+        this.timer = undefined;
+        this.listings = undefined;
+        this.changed.fire();
+      }, REBUILD_MS);
     }));
     this.changed.fire();
   }
