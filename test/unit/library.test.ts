@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { articleKey, parseDigest } from '../../src/core';
 import { decodeLibraryCache, encodeLibraryCache, excludeGlob, groupBySubject, includeGlobs, isExcludedPath, joinGlobs, matchesGlob, looksLikeDigest, summarizeDigest, type CacheEntry, type DigestSummary } from '../../src/core/library';
 import { generateDigest } from '../support/generate';
@@ -30,6 +31,29 @@ describe('library: digest summaries', () => {
       assert.deepEqual(summaryFacts(summarizeDigest(text)), parsedFacts(text));
     });
   }
+
+  it('derives the same article keys as the parser for generated digests, also for articles without an arXiv id (issue 16)', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 1, max: 40 }), fc.array(fc.nat(), { maxLength: 6 }), fc.boolean(), (seed, count, dropped, crlf) => {
+      let text = generateDigest(count, { seed, abstractWords: 20 }).text;
+      const lines = text.split('\n');
+      // Some articles lose their arXiv id (an id-less entry of the pipeline): "Title: … |" without it.
+      for (const n of dropped) {
+        const titles = lines.flatMap((line, i) => (line.startsWith('Title: ') ? [i] : []));
+        const at = titles[n % titles.length];
+        lines[at] = lines[at].replace(/ \d{4}\.\d{4,5}v\d+ \|$/, ' |');
+      }
+      text = lines.join(crlf ? '\r\n' : '\n');
+      const summary = summarizeDigest(text);
+      assert.deepEqual(summary?.keys, parsedFacts(text).keys);
+    }), { numRuns: 150 });
+  });
+
+  it('keys an article without an arXiv id of the real digest as the parser does, not as "no key" (issue 16)', () => {
+    const text = readFixture().replaceAll(' 2505.20314v2', ''); // in its title line and the table of contents
+    const summary = summarizeDigest(text);
+    assert.deepEqual(summary?.keys, parsedFacts(text).keys);
+    assert.ok(summary?.keys.some((key) => key.startsWith('news:cs.DC|2025-06-01|$Δ$-Nets')), summary?.keys.filter((key) => !/^\d/.test(key)).join(', '));
+  });
 
   it('names the news digest by its subject and kind', () => {
     const summary = summarizeDigest(readTestDigest('german-news-2025-06-01.md'));

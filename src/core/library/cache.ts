@@ -9,7 +9,8 @@ import { isArxivId } from '../digest/arxiv';
 import type { DigestSummary } from './summary';
 
 export const LIBRARY_CACHE_FORMAT = 'digest-reader.library';
-export const LIBRARY_CACHE_VERSION = 1;
+/** 2: an arXiv digest's articles without an id are keyed as the parser keys them (summaries of version 1 are read again). */
+export const LIBRARY_CACHE_VERSION = 2;
 
 export interface CacheEntry {
   uri: string;
