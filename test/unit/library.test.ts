@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { articleKey, parseDigest } from '../../src/core';
-import { decodeLibraryCache, encodeLibraryCache, excludeGlob, groupBySubject, includeGlobs, isExcludedPath, joinGlobs, matchesGlob, looksLikeDigest, summarizeDigest, type CacheEntry, type DigestSummary } from '../../src/core/library';
+import fc from 'fast-check';
+import { decodeLibraryCache, encodeLibraryCache, excludeGlob, globStates, groupBySubject, includeGlobs, isExcludedPath, joinGlobs, matchesGlob, looksLikeDigest, summarizeDigest, type CacheEntry, type DigestSummary } from '../../src/core/library';
 import { generateDigest } from '../support/generate';
 import { readFixture, readTestDigest } from '../support/fixtures';
+import { regexExcludes, regexOfGlob } from '../support/regexGlob';
 
 /** What the full parser says of the same text: the summary must agree with it. */
 function parsedFacts(text: string): Pick<DigestSummary, 'subject' | 'date' | 'kind' | 'format' | 'articleCount' | 'keys'> {
@@ -198,5 +200,41 @@ describe('library: glob matching (for file search providers that ignore excludes
     assert.equal(matchesGlob('{a,b', 'a'), true);
     assert.equal(matchesGlob('[', '['), true);
     assert.equal(matchesGlob('**/(', 'x/('), true);
+  });
+});
+
+describe('library: glob matching in linear time (globs come from settings a cloned repository sets)', () => {
+  const catastrophic = '**/*a*a*a*a*a*a*a*a*a*a*b';
+
+  it('matches the catastrophic glob against 32 `a`s at once, and its work grows linearly with the name', () => {
+    const work = (length: number) => {
+      const counter = { steps: 0 };
+      assert.equal(matchesGlob(catastrophic, `notes/${'a'.repeat(length)}`, counter), false);
+      assert.equal(isExcludedPath([catastrophic], `notes/${'a'.repeat(length)}/x.txt`, counter), false);
+      return counter.steps;
+    };
+    const at32 = work(32);
+    const at64 = work(64);
+    const at128 = work(128);
+    // Twice the name, about twice the work (a backtracking matcher does ×3–5 per extra `*a`, and far worse per extra `a`).
+    assert.ok(at64 / at32 < 2.2 && at128 / at64 < 2.2, `steps ${at32}, ${at64}, ${at128}`);
+    // Each character visits each state at most twice (added, then stepped): the bound of a matcher that cannot backtrack.
+    const characters = `notes/${'a'.repeat(32)}`.length + 1 + `notes/${'a'.repeat(32)}/x.txt`.length + 1;
+    assert.ok(at32 <= characters * 2 * globStates(catastrophic), `${at32} steps for ${globStates(catastrophic)} states`);
+    assert.equal(matchesGlob(catastrophic, `${'a'.repeat(32)}b`), true);
+  });
+
+  it('agrees with the regular expressions of 0.5.0 on generated globs and paths (property)', () => {
+    // Globs from the pieces the settings use; paths from the same letters, so that they often match.
+    const piece = fc.constantFrom('a', 'b', '.', '/', '*', '**', '**/', '?', '{a,b}', '{a/,.b}', '{,a}', '[ab]', '[!a]', '[a-c]', 'x', ',', '}', '{');
+    const glob = fc.array(piece, { minLength: 1, maxLength: 8 }).map((pieces) => pieces.join(''));
+    const path = fc.array(fc.constantFrom('a', 'b', 'c', '.', '/', 'x', ','), { maxLength: 12 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(glob, path, (g, p) => {
+        assert.equal(matchesGlob(g, p), regexOfGlob(g).test(p), `${g} ~ ${p}`);
+        assert.equal(isExcludedPath([g, 'c'], p), regexExcludes([g, 'c'], p), `${g} excludes ${p}`);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -3,4 +3,4 @@ export { HEAD_BYTES, looksLikeDigest, summarizeDigest, type DigestSummary } from
 export { groupBySubject, type SubjectGroup } from './group';
 export { decodeLibraryCache, encodeLibraryCache, LIBRARY_CACHE_FORMAT, LIBRARY_CACHE_VERSION, type CacheEntry, type LoadedLibraryCache, type StoredLibraryCache } from './cache';
 export { DEFAULT_INCLUDES, excludeGlob, excludeGlobs, includeGlobs, joinGlobs } from './globs';
-export { globToRegExp, isExcludedPath, matchesGlob } from './globMatch';
+export { globStates, isExcludedPath, matchesGlob } from './globMatch';
