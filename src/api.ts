@@ -20,8 +20,11 @@ export interface DigestReaderApi {
   readonly articlesTree: Pick<ArticlesTree, 'rows' | 'getTreeItem' | 'getParent' | 'view'>;
   readonly starredTree: Pick<StarredTree, 'getChildren' | 'getTreeItem' | 'view'>;
   readonly reading: Pick<ReadingStore, 'state' | 'flush' | 'clear' | 'reload' | 'stored'>;
-  /** Every digest of the workspace (for search wiring and tests): entries, events, rescans. */
-  readonly library: Pick<Library, 'entries' | 'onDidChange' | 'onDidReadFile' | 'onDidRemoveFile' | 'readText' | 'rescan' | 'whenIdle' | 'lastScan' | 'cacheUri' | 'indexing'>;
+  /**
+   * Every digest of the workspace (for search wiring and tests): entries, events, rescans. Lazy: `whenScanned`
+   * starts it if nothing has (`started`); `reads` counts what it read; `limitedToDigestNames` in a virtual workspace.
+   */
+  readonly library: Pick<Library, 'entries' | 'onDidChange' | 'onDidReadFile' | 'onDidRemoveFile' | 'readText' | 'rescan' | 'whenIdle' | 'whenScanned' | 'started' | 'reads' | 'limitedToDigestNames' | 'lastScan' | 'cacheUri' | 'indexing'>;
   readonly libraryTree: Pick<LibraryTree, 'getChildren' | 'getTreeItem' | 'getParent' | 'view'>;
   /** The index behind Search All Digests, and where it is stored between sessions. */
   readonly searchIndex: Pick<SearchIndex, 'search' | 'flush' | 'storedUri' | 'complete'>;

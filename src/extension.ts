@@ -35,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): DigestReaderApi {
   const exportArticles = exporting.register(commandServices);
   editor.register(context, documents, readingStore);
   statusBar.register(context, documents, readingStore);
-  const digestLibrary = library.register(context, readingStore, output);
+  const digestLibrary = library.register(context, readingStore, documents, output);
   const searchIndex = search.register(context, readingStore, output, search.librarySearchSource(digestLibrary.library));
   return { documents, articlesTree, starredTree, reading: readingStore, library: digestLibrary.library, libraryTree: digestLibrary.tree, searchIndex, filters: filterService, panelArticle: () => panel.ArticlePanel.current?.shownArticle, exportArticles, studyList };
 }

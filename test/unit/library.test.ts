@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { articleKey, parseDigest } from '../../src/core';
 import fc from 'fast-check';
-import { decodeLibraryCache, encodeLibraryCache, excludeGlob, globStates, groupBySubject, includeGlobs, isExcludedPath, joinGlobs, matchesGlob, looksLikeDigest, summarizeDigest, type CacheEntry, type DigestSummary } from '../../src/core/library';
+import { decodeLibraryCache, encodeLibraryCache, excludeGlob, globStates, groupBySubject, includeGlobs, isExcludedPath, joinGlobs, matchesGlob, looksLikeDigest, readLibraryCache, Slicer, summarizeDigest, writeLibraryCache, type CacheEntry, type DigestSummary } from '../../src/core/library';
 import { generateDigest } from '../support/generate';
 import { readFixture, readTestDigest } from '../support/fixtures';
 import { regexExcludes, regexOfGlob } from '../support/regexGlob';
@@ -119,9 +119,25 @@ describe('library: the stored index', () => {
   const entry: CacheEntry = { uri: 'file:///w/cs.DC-2025-06-01.txt', size: 10, mtime: 5, summary: summarizeDigest(readFixture()) ?? null };
   const notADigest: CacheEntry = { uri: 'file:///w/README.md', size: 3, mtime: 1, summary: null };
 
-  it('round-trips through JSON', () => {
-    const loaded = decodeLibraryCache(JSON.stringify(encodeLibraryCache([entry, notADigest])));
-    assert.deepEqual(loaded, { entries: [entry, notADigest], problems: [] });
+  it('round-trips through its stored text (an entry per line, written and read in slices)', async () => {
+    const text = await writeLibraryCache([entry, notADigest], new Slicer(0));
+    assert.equal(text.split('\n')[0], '{"format":"digest-reader.library","version":2}');
+    assert.equal(text.split('\n').length, 4, 'a header, two entries, the last line end');
+    assert.deepEqual(await readLibraryCache(text, new Slicer(0)), { entries: [entry, notADigest], problems: [] });
+    assert.deepEqual(decodeLibraryCache(text), { entries: [entry, notADigest], problems: [] });
+  });
+
+  it('reads the index 0.5.0 stored (one JSON object, version 1), so an upgrade re-reads nothing', async () => {
+    const stored = JSON.stringify({ format: 'digest-reader.library', version: 1, entries: [entry, notADigest] });
+    assert.deepEqual(await readLibraryCache(stored, new Slicer(0)), { entries: [entry, notADigest], problems: [] });
+  });
+
+  it('keeps the readable lines of a damaged version 2 text', async () => {
+    const text = await writeLibraryCache([entry, notADigest], new Slicer(0));
+    const damaged = text.replace('"size":3', '"size":"3"').replace('\n{"uri":"file:///w/cs.DC', '\n{"uri":"file:///w/cs.DC');
+    const loaded = await readLibraryCache(`${damaged}{"uri":\n`, new Slicer(0));
+    assert.deepEqual(loaded.entries, [entry]);
+    assert.deepEqual(loaded.problems, ['2 damaged or repeated entries were left out']);
   });
 
   it('starts cold, never throws, on anything that is not an index', () => {

@@ -127,28 +127,39 @@ const enum Op {
   Match,
 }
 
-/** The glob's states: `op`, and for Char its test and next state, for Split its two next states. */
+/**
+ * The glob's states, in flat arrays: `op`; for Char its test and next state,
+ * for Split its two next states. Matching allocates nothing.
+ */
 class Automaton {
-  readonly ops: Op[] = [];
-  readonly tests: (CharTest | undefined)[] = [];
-  readonly next: number[] = [];
-  readonly alternative: number[] = [];
-  readonly start: number;
-  /** Which run last added each state (a state is kept once per step). */
+  private readonly ops: Op[] = [];
+  private readonly tests: CharTest[] = [];
+  private readonly next: number[] = [];
+  private readonly alternative: number[] = [];
+  private readonly start: number;
+  private readonly match: number;
+  /** Which step last added each state (a state is kept once per step). */
   private readonly seen: Int32Array;
-  private run = 0;
+  private step = 0;
+  private current: Int32Array;
+  private following: Int32Array;
+  private readonly stack: Int32Array;
 
   constructor(root: Node) {
-    const match = this.add(Op.Match, undefined, -1, -1);
-    this.start = this.build(root, match);
-    this.seen = new Int32Array(this.ops.length);
+    this.match = this.add(Op.Match, noChar, -1, -1);
+    this.start = this.build(root, this.match);
+    const size = this.ops.length;
+    this.seen = new Int32Array(size);
+    this.current = new Int32Array(size);
+    this.following = new Int32Array(size);
+    this.stack = new Int32Array(2 * size + 2);
   }
 
   get size(): number {
     return this.ops.length;
   }
 
-  private add(op: Op, test: CharTest | undefined, next: number, alternative: number): number {
+  private add(op: Op, test: CharTest, next: number, alternative: number): number {
     this.ops.push(op);
     this.tests.push(test);
     this.next.push(next);
@@ -171,13 +182,13 @@ class Automaton {
       case 'alt': {
         let start = this.build(node.options[node.options.length - 1], then);
         for (let i = node.options.length - 2; i >= 0; i--) {
-          start = this.add(Op.Split, undefined, this.build(node.options[i], then), start);
+          start = this.add(Op.Split, noChar, this.build(node.options[i], then), start);
         }
         return start;
       }
       case 'repeat': {
         // A loop: the split goes into the body (which comes back to it) or on.
-        const loop = this.add(Op.Split, undefined, -1, then);
+        const loop = this.add(Op.Split, noChar, -1, then);
         this.next[loop] = this.build(node.body, loop);
         return loop;
       }
@@ -185,61 +196,70 @@ class Automaton {
   }
 
   /**
+   * Adds `state` and every state its empty moves reach to `list` (from
+   * `count`), each once per step; returns the new count. Also counts visits.
+   */
+  private addClosure(list: Int32Array, count: number, state: number, work: { steps: number }): number {
+    const { stack, seen, ops, step } = this;
+    let top = 0;
+    stack[top++] = state;
+    while (top > 0) {
+      const s = stack[--top];
+      if (seen[s] === step) {
+        continue;
+      }
+      seen[s] = step;
+      work.steps++;
+      if (ops[s] === Op.Split) {
+        stack[top++] = this.alternative[s];
+        stack[top++] = this.next[s];
+      } else {
+        list[count++] = s;
+      }
+    }
+    return count;
+  }
+
+  private accepts(list: Int32Array, count: number): boolean {
+    for (let i = 0; i < count; i++) {
+      if (list[i] === this.match) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Runs the path through the states. `atFolders`: also true when a folder
    * the path is in matches (`a/b` for `a/b/c.txt`), found in the same pass.
    * `work` counts state visits (tests show the time is linear).
    */
-  matches(path: string, atFolders: boolean, work?: { steps: number }): boolean {
-    let current: number[] = [];
-    let following: number[] = [];
-    const stack: number[] = [];
-    let steps = 0;
-    let matched = false;
-    const add = (list: number[], state: number): void => {
-      stack.push(state);
-      while (stack.length > 0) {
-        const s = stack.pop() as number;
-        if (this.seen[s] === this.run) {
-          continue;
-        }
-        this.seen[s] = this.run;
-        steps++;
-        if (this.ops[s] === Op.Split) {
-          stack.push(this.alternative[s], this.next[s]);
-        } else {
-          list.push(s);
-        }
+  matches(path: string, atFolders: boolean, work: { steps: number } = { steps: 0 }): boolean {
+    this.step++;
+    let count = this.addClosure(this.current, 0, this.start, work);
+    for (let i = 0; i < path.length; i++) {
+      if (count === 0) {
+        return false;
       }
-    };
-    const accepts = (list: readonly number[]) => list.some((s) => this.ops[s] === Op.Match);
-    this.run++;
-    add(current, this.start);
-    for (let i = 0; i < path.length && current.length > 0; i++) {
       const code = path.charCodeAt(i);
-      if (atFolders && code === SLASH && accepts(current)) {
-        matched = true;
-        break;
+      if (atFolders && code === SLASH && this.accepts(this.current, count)) {
+        return true;
       }
-      this.run++;
-      following.length = 0;
-      for (const s of current) {
-        steps++;
-        if (this.ops[s] === Op.Char && (this.tests[s] as CharTest)(code)) {
-          add(following, this.next[s]);
+      this.step++;
+      const { current, following, ops, tests, next } = this;
+      let nextCount = 0;
+      for (let k = 0; k < count; k++) {
+        const s = current[k];
+        work.steps++;
+        if (ops[s] === Op.Char && tests[s](code)) {
+          nextCount = this.addClosure(following, nextCount, next[s], work);
         }
       }
-      [current, following] = [following, current];
-      if (i === path.length - 1) {
-        matched = accepts(current);
-      }
+      this.current = following;
+      this.following = current;
+      count = nextCount;
     }
-    if (path.length === 0) {
-      matched = accepts(current);
-    }
-    if (work) {
-      work.steps += steps;
-    }
-    return matched;
+    return this.accepts(this.current, count);
   }
 }
 
