@@ -7,13 +7,14 @@
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import Mocha from 'mocha';
-import { announce, report } from './report';
+import * as vscode from 'vscode';
+import { announce, OPTIONS_FILE, report } from './report';
 
 export { RESULT_MARKER } from './report';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
-  const grep = process.env.DIGEST_TEST_GREP;
+  const grep = optionsGrep() ?? process.env.DIGEST_TEST_GREP;
   if (grep) {
     mocha.grep(grep);
   }
@@ -34,4 +35,15 @@ export function run(): Promise<void> {
       }
     });
   });
+}
+
+/** The grep the runner left in the test workspace (the notes workspace names its suite there). */
+function optionsGrep(): string | undefined {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  try {
+    const options = JSON.parse(fs.readFileSync(path.join(folder?.uri.fsPath ?? '', OPTIONS_FILE), 'utf8')) as { grep?: unknown };
+    return typeof options.grep === 'string' && options.grep !== '' ? options.grep : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -25,3 +25,11 @@ export interface IntegrationResult {
   host: string;
   extensionHost: ExtensionHostKind;
 }
+
+/**
+ * The second workspace the runner opens in every host: Markdown notes and no
+ * digest at all (notes.test.ts). Only the suite of that title runs there, and
+ * it is not defined in the main workspace.
+ */
+export const NOTES_WORKSPACE = 'notes-workspace';
+export const NOTES_SUITE = 'Lazy: a workspace of Markdown notes and no digest';
