@@ -82,10 +82,8 @@ function createWorkspace(host: HostName, kind: WorkspaceKind): { folder: string;
       fs.copyFileSync(path.join(digests, entry.name), path.join(folder, entry.name));
     }
   }
-  if (process.env.DIGEST_TEST_GREP) {
-    // The web worker sees no environment variables; index.web.ts reads this file (index.ts reads the variable).
-    fs.writeFileSync(path.join(folder, OPTIONS_FILE), JSON.stringify({ grep: process.env.DIGEST_TEST_GREP }));
-  }
+  // The web worker sees no environment variables; both entries read this file.
+  fs.writeFileSync(path.join(folder, OPTIONS_FILE), JSON.stringify({ grep: process.env.DIGEST_TEST_GREP || undefined, workspace: 'digests' }));
   return { folder, remove: () => fs.rmSync(root, { recursive: true, force: true }) };
 }
 
@@ -99,7 +97,7 @@ function createNotesWorkspace(root: string): string {
     fs.writeFileSync(path.join(dir, `note-${i}.md`), body);
   }
   fs.writeFileSync(path.join(folder, 'todo.txt'), 'Buy milk.\n'.repeat(2000));
-  fs.writeFileSync(path.join(folder, OPTIONS_FILE), JSON.stringify({ grep: NOTES_SUITE }));
+  fs.writeFileSync(path.join(folder, OPTIONS_FILE), JSON.stringify({ workspace: 'notes' }));
   return folder;
 }
 

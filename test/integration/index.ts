@@ -8,13 +8,15 @@ import * as path from 'node:path';
 import * as fs from 'node:fs';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
+import { grepFor, type IntegrationOptions } from './protocol';
 import { announce, OPTIONS_FILE, report } from './report';
 
 export { RESULT_MARKER } from './report';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
-  const grep = optionsGrep() ?? process.env.DIGEST_TEST_GREP;
+  const options = readOptions();
+  const grep = grepFor({ ...options, grep: options.grep ?? process.env.DIGEST_TEST_GREP });
   if (grep) {
     mocha.grep(grep);
   }
@@ -37,13 +39,12 @@ export function run(): Promise<void> {
   });
 }
 
-/** The grep the runner left in the test workspace (the notes workspace names its suite there). */
-function optionsGrep(): string | undefined {
+/** What the runner left in the test workspace (which workspace this is, the grep). */
+function readOptions(): IntegrationOptions {
   const folder = vscode.workspace.workspaceFolders?.[0];
   try {
-    const options = JSON.parse(fs.readFileSync(path.join(folder?.uri.fsPath ?? '', OPTIONS_FILE), 'utf8')) as { grep?: unknown };
-    return typeof options.grep === 'string' && options.grep !== '' ? options.grep : undefined;
+    return JSON.parse(fs.readFileSync(path.join(folder?.uri.fsPath ?? '', OPTIONS_FILE), 'utf8')) as IntegrationOptions;
   } catch {
-    return undefined;
+    return {};
   }
 }

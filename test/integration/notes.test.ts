@@ -5,17 +5,17 @@
  * workspace: only the document opened is looked at. The Library reads files
  * only once it is asked for (its view shown), and then only their heads
  * (in a virtual workspace, where a look costs a whole read: none of them).
- * Defined only in that workspace (see NOTES_WORKSPACE); the runner runs it there alone.
+ * The runner runs it there alone, and never in the main workspace (protocol.ts grepFor).
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { NOTES_SUITE, NOTES_WORKSPACE } from './protocol';
+import { NOTES_SUITE } from './protocol';
 import { api, stays, waitFor, workspaceUri } from './helpers';
 
 const NOTES = 120;
 const HEAD_BYTES = 4096;
 
-if (vscode.workspace.workspaceFolders?.[0]?.name === NOTES_WORKSPACE) {
+{
   describe(NOTES_SUITE, () => {
     const note = (i: number) => vscode.Uri.joinPath(workspaceUri, `topic-${i % 6}`, `note-${i}.md`);
 
