@@ -32,7 +32,7 @@ const NAMES_NO_FILES = [
 ];
 
 interface Manifest {
-  capabilities: { untrustedWorkspaces: { supported: boolean | string; restrictedConfigurations?: string[] } };
+  capabilities: { untrustedWorkspaces: { supported: boolean | string; description?: string; restrictedConfigurations?: string[] } };
   contributes: { configuration: { properties: Record<string, unknown> } };
 }
 
@@ -44,7 +44,8 @@ describe('package.json: untrusted workspaces', () => {
   });
 
   it('restricts exactly the settings that name files, so Restricted Mode uses only the user\'s value', () => {
-    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+    // VS Code honours restrictedConfigurations only with 'limited' support (and a description of what is limited).
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.deepEqual([...(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations ?? [])].sort(), [...NAMES_FILES].sort());
   });
 });
