@@ -108,12 +108,14 @@ export function libraryTopic(j: Journey): void {
 export function libraryWebTopic(j: Journey): void {
   it('the Library view says it looks only at files named like digests, and lists those', async () => {
     const { workbench } = j;
+    await workbench.closeAllEditors(); // an open digest's Articles view would take the sidebar's height
     await workbench.clickDigestsIcon();
     for (const [pane, expanded] of [[workbench.articlesView(), 'false'], [workbench.starredView(), 'false'], [workbench.libraryView(), 'true']] as const) {
       const header = pane.locator('.pane-header').first();
       if ((await header.getAttribute('aria-expanded')) !== expanded) {
         await header.click();
       }
+      await pane.locator(`.pane-header[aria-expanded="${expanded}"]`).first().waitFor();
     }
     const view = workbench.libraryView();
     await view.locator('.monaco-list-row[aria-label^="cs.DC Sun 2025-06-01"]').waitFor({ timeout: 30_000 });
