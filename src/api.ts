@@ -24,8 +24,11 @@ export interface DigestReaderApi {
   readonly reading: Pick<ReadingStore, 'state' | 'setRead' | 'flush' | 'clear' | 'reload' | 'storage' | 'ready'>;
   /** The store of everything kept: `flush`, `check` (merge what others stored, now), `notices.lastDamage`. */
   readonly store: Pick<Store, 'flush' | 'check' | 'notices' | 'writer' | 'raw'>;
-  /** Every digest of the workspace (for search wiring and tests): entries, events, rescans. */
-  readonly library: Pick<Library, 'entries' | 'onDidChange' | 'onDidReadFile' | 'onDidRemoveFile' | 'readText' | 'rescan' | 'whenIdle' | 'lastScan' | 'cacheUri' | 'indexing'>;
+  /**
+   * Every digest of the workspace (for search wiring and tests): entries, events, rescans. Lazy: `whenScanned`
+   * starts it if nothing has (`started`); `reads` counts what it read; `limitedToDigestNames` in a virtual workspace.
+   */
+  readonly library: Pick<Library, 'entries' | 'onDidChange' | 'onDidReadFile' | 'onDidRemoveFile' | 'readText' | 'rescan' | 'whenIdle' | 'whenScanned' | 'started' | 'reads' | 'limitedToDigestNames' | 'lastScan' | 'cacheUri' | 'indexing'>;
   readonly libraryTree: Pick<LibraryTree, 'getChildren' | 'getTreeItem' | 'getParent' | 'view'>;
   /** The index behind Search All Digests, where it is stored between sessions, whether it started (nothing is before the first search) and its longest tasks. */
   readonly searchIndex: Pick<SearchIndex, 'search' | 'flush' | 'storedUri' | 'complete' | 'isStarted' | 'clock'>;

@@ -38,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): DigestReaderApi {
   const exportArticles = exporting.register(commandServices);
   editor.register(context, documents, readingStore);
   statusBar.register(context, documents, readingStore);
-  const digestLibrary = library.register(context, readingStore, output);
+  const digestLibrary = library.register(context, readingStore, documents, output);
   seen.follow(digestLibrary.library);
   const searchIndex = search.register(context, readingStore, output, search.librarySearchSource(digestLibrary.library), digestLibrary.tree.view);
   return { documents, articlesTree, starredTree, reading: readingStore, store: kept, library: digestLibrary.library, libraryTree: digestLibrary.tree, searchIndex, searchRows: search.searchRows, filters: filterService, panelArticle: () => panel.ArticlePanel.current?.shownArticle, exportArticles, studyList };
