@@ -9,6 +9,7 @@ import type { FilterService } from '../filters';
 import { updateFilterGroups } from './filterGroups';
 import { describeDigest } from './describe';
 import { RefreshScheduler } from '../common/refreshScheduler';
+import { ClickedRow } from '../common/clickedRow';
 
 export const ARTICLES_VIEW_ID = 'digestReader.articles';
 
@@ -35,6 +36,8 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   private hideRead = false;
   private keptWhileHidden: ArticleNode | undefined;
   private unreadByDate = new Map<string | undefined, number>();
+  /** The row a click selected (its command carries no arguments). */
+  private readonly clicks = new ClickedRow<TreeNode>(() => this.view);
   private readonly refresh = new RefreshScheduler<TreeNode>((nodes) => this.changed.fire(nodes));
 
   constructor(
@@ -68,6 +71,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
 
   getChildren(node?: TreeNode): TreeNode[] {
     this.refresh.fetched(node === undefined);
+    this.clicks.fetched();
     return this.rows(node);
   }
 
@@ -112,6 +116,12 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     const selected = this.view.selection[0];
     // A selection left from another digest's rows names nothing here.
     return this.shown && selected instanceof ArticleNode && this.roots.includes(selected.parent) ? { entry: this.shown, article: selected.article } : undefined;
+  }
+
+  /** The article of the row a click selected, once VS Code knows that row (see ClickedRow). */
+  async clickedArticle(): Promise<ArticleTarget | undefined> {
+    const node = await this.clicks.get();
+    return node instanceof ArticleNode && this.roots.includes(node.parent) ? node.target : undefined;
   }
 
   private visible(node: ArticleNode): boolean {
