@@ -123,11 +123,11 @@ export class StarredTree implements vscode.TreeDataProvider<StarredNode>, vscode
   }
 
   async reveal(key: string, focus: boolean): Promise<void> {
-    const node = this.articles.find((candidate) => candidate.star.key === key);
-    if (node && this.view.visible) {
-      this.refresh.revealing();
-      await this.view.reveal(node, { select: true, focus, expand: true });
-    }
+    await this.refresh.reveal(() => {
+      // Looked up once no root refresh waits: the rows VS Code knows are then these.
+      const node = this.articles.find((candidate) => candidate.star.key === key);
+      return node && this.view.visible ? this.view.reveal(node, { select: true, focus, expand: true }) : undefined;
+    });
   }
 
   private rebuild(): void {
