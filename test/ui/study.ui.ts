@@ -220,9 +220,7 @@ export function studyTopic(j: Journey): void {
     await frame.locator('.notice', { hasText: 'Sentence 3 is in your study list.' }).waitFor({ timeout: 10_000 });
     const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Study List/i }) });
     const header = view.locator('.pane-header');
-    if ((await header.getAttribute('aria-expanded')) !== 'true') {
-      await header.click();
-    }
+    await workbench.setPaneExpanded(view, true);
     const row = view.locator('.monaco-list-row', { hasText: 'The preconditioner belongs to the family of incomplete factorizations' });
     await row.waitFor({ timeout: 10_000 });
     await workbench.screenshot('study-list-view');

@@ -433,6 +433,20 @@ export class Workbench {
     return this.viewPane('Library');
   }
 
+  /**
+   * Expands or folds a view's pane by its title, as a user does, and waits
+   * until it is so. Not by the header's middle: a view's title buttons show
+   * there as the pointer arrives, and a click on one (the Articles view's
+   * "Hide Read Articles") does something else instead. A CI flake was that.
+   */
+  async setPaneExpanded(pane: Locator, expanded: boolean): Promise<void> {
+    const header = pane.locator('.pane-header').first();
+    if ((await header.getAttribute('aria-expanded')) !== String(expanded)) {
+      await header.locator('.title').first().click();
+      await pane.locator(`.pane-header[aria-expanded="${expanded}"]`).first().waitFor({ timeout: 10_000 });
+    }
+  }
+
   private viewPane(title: string): Locator {
     const sidebar = this.page.locator('.part.sidebar', { has: this.page.locator('.composite.title', { hasText: /Digests/i }) });
     return sidebar.locator('.pane', { has: this.page.locator('.pane-header .title', { hasText: new RegExp(`^${title}$`, 'i') }) });
@@ -525,10 +539,7 @@ export class Workbench {
   async starredLabels(): Promise<string[]> {
     const view = this.starredView();
     await view.waitFor();
-    const header = view.locator('.pane-header').first();
-    if ((await header.getAttribute('aria-expanded')) === 'false') {
-      await header.click();
-    }
+    await this.setPaneExpanded(view, true);
     return (await view.locator('.monaco-list-row .label-name').allInnerTexts()).map((label) => label.trim());
   }
 
