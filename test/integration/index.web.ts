@@ -17,6 +17,7 @@ import './search.test';
 import './filters.test';
 import './study.test';
 import './hideRead.test';
+import './panel.test';
 import * as vscode from 'vscode';
 import { announce, OPTIONS_FILE, report } from './report';
 
