@@ -3,6 +3,7 @@
  * each way. Imported by both sides, so no `vscode` import here.
  */
 import type { SentenceRow } from '../core/study/rows';
+import type { DigestLanguageSets } from '../core/study/studyLanguage';
 import { isLanguage, preferencesPatch, type PanelPreferences } from './panelPreferences';
 import type { PanelStrings } from './panelStrings';
 
@@ -50,6 +51,8 @@ export interface ArticleViewModel {
   rows?: SentenceRow[];
   /** The reader's own translations of missing fields (`title.zh`, `abstract.de`), from their notes. */
   notes?: Record<string, string>;
+  /** The languages the whole digest has titles and abstracts in: what study mode can teach from it. */
+  digestLanguages: DigestLanguageSets;
 }
 
 /** What the webview keeps with `setState` so the serializer can restore the panel: an article of a document, or a starred one. */
