@@ -77,7 +77,12 @@ export type ExtensionToWebview =
   /** The panel's words in the display language, and the reader's preferences: on load and whenever either changes. */
   | { type: 'settings'; strings: PanelStrings; preferences: PanelPreferences }
   /** A short confirmation to show and announce ("Added sentence 3 to the study list"). */
-  | { type: 'notice'; text: string };
+  | { type: 'notice'; text: string }
+  /** What a copy button put on the clipboard: the button says so for a moment, and it is announced. */
+  | { type: 'copied'; what: CopyAction };
+
+/** The panel's buttons that copy to the clipboard. */
+export type CopyAction = 'copyId' | 'copyBibtex' | 'copyCitation';
 
 /** A field of an article the reader can write their own translation of. */
 export type NoteField = 'title' | 'abstract';

@@ -84,6 +84,10 @@ export const PANEL_STRINGS = {
   cancel: 'Cancel',
   edit: 'Edit',
   sentence: 'Sentence {0}',
+  copied: '✓ Copied',
+  copiedId: 'Copied the arXiv id to the clipboard',
+  copiedBibtex: 'Copied the BibTeX entry to the clipboard',
+  copiedCitation: 'Copied the citation to the clipboard',
 } as const;
 
 export type PanelStringKey = keyof typeof PANEL_STRINGS;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isRestorableScheme, isWebviewToExtension, type ExtensionToWebview, type NavigationDirection, type PanelState, type WebviewToExtension } from '../common/messages';
+import { isRestorableScheme, isWebviewToExtension, type CopyAction, type ExtensionToWebview, type NavigationDirection, type PanelState, type WebviewToExtension } from '../common/messages';
 import { articlePanelHtml, webviewOptions } from './html';
 import { isStarredTarget, panelContent, samePanelTarget, type PanelServices, type PanelTarget } from './panelContent';
 import { affectsPreferences, readPreferences, savePreferences } from './preferences';
@@ -208,11 +208,15 @@ export class ArticlePanel {
           void this.services.notes.set(this.shownKey, `${message.field}.${message.language}`, message.text);
         }
         return;
-      case 'openArxivPage':
-      case 'openPdf':
       case 'copyId':
       case 'copyBibtex':
       case 'copyCitation':
+        if (this.target) {
+          void this.copy(message.type, this.target);
+        }
+        return;
+      case 'openArxivPage':
+      case 'openPdf':
       case 'toggleRead':
       case 'toggleStar':
         if (this.target) {
@@ -222,6 +226,14 @@ export class ArticlePanel {
       case 'navigate':
         void this.navigate(message.direction);
         return;
+    }
+  }
+
+  /** Runs a copy command; when it copied, the button says so (its answer is what it copied, undefined when nothing). */
+  private async copy(what: CopyAction, target: PanelTarget): Promise<void> {
+    const copied = await vscode.commands.executeCommand<string | undefined>(PanelCommands[what], target);
+    if (typeof copied === 'string') {
+      this.post({ type: 'copied', what });
     }
   }
 

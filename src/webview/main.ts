@@ -13,6 +13,7 @@ import { currentRow, followCounterparts, forgetCurrentRow, markRow } from './row
 import { noticeLine, onSpeechNotice } from './speech';
 import { copyWithoutReadings, plainText, selectedText } from './selection';
 import { conceal, forgetRevealed, revealNext, revealOnActivate } from './study';
+import { forgetCopied, markCopied } from './copied';
 import { studyLanguageFor } from '../core/study/studyLanguage';
 import { optionsToggle, toolbar } from './toolbar';
 
@@ -115,6 +116,7 @@ function render(isNewArticle: boolean): void {
   root.replaceChildren(header, ...(preferences.readingOptions ? [bar] : []), notice, ...gap, titles, metaLine(article), readingState(article), authorLine(article), abstracts);
   root.className = `layout-${preferences.layout}${preferences.studyMode ? ' study' : ''}`;
   markRow(root);
+  markCopied(root);
   if (preferences.studyMode) {
     conceal(root, study.language, labels);
   }
@@ -174,6 +176,7 @@ window.addEventListener('message', (event: MessageEvent<ExtensionToWebview>) => 
       article = message.article;
       if (message.isNewArticle) {
         forgetRevealed();
+        forgetCopied();
         forgetCurrentRow();
       }
       render(message.isNewArticle);
@@ -202,6 +205,10 @@ window.addEventListener('message', (event: MessageEvent<ExtensionToWebview>) => 
       break;
     case 'notice':
       showNotice(message.text);
+      break;
+    case 'copied':
+      announcer.textContent = t(message.what === 'copyId' ? 'copiedId' : message.what === 'copyBibtex' ? 'copiedBibtex' : 'copiedCitation');
+      markCopied(root, message.what);
       break;
   }
 });
