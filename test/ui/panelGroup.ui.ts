@@ -6,7 +6,6 @@
  * there, never a second time in the panel's group.
  */
 import * as assert from 'node:assert/strict';
-import type { Locator } from 'playwright-core';
 import type { Journey } from './journey';
 import { FIXTURE } from './uiWorkspace';
 
@@ -21,16 +20,6 @@ export function panelGroupTopic(j: Journey): void {
     return result;
   }
 
-  /** The Library with the sidebar's height (Articles and Starred folded). */
-  async function showLibrary(): Promise<Locator> {
-    const { workbench } = j;
-    await workbench.clickDigestsIcon();
-    await workbench.setPaneExpanded(workbench.articlesView(), false);
-    await workbench.setPaneExpanded(workbench.starredView(), false);
-    await workbench.setPaneExpanded(workbench.libraryView(), true);
-    return workbench.libraryView();
-  }
-
 
   it('a digest opened from the Library while the panel has the focus opens beside it; the panel stays in sight, and no digest opens twice', async () => {
     const { workbench } = j;
@@ -40,9 +29,8 @@ export function panelGroupTopic(j: Journey): void {
     await frame.locator('.authors').click(); // the reader works in the panel: its group is the active one
     const panelTab = page.locator('.tabs-container .tab', { hasText: 'cs.DC · 21' });
     await panelTab.waitFor();
-    const library = await showLibrary();
-    const row = (name: string) => library.locator(`.monaco-list-row[aria-label^="${name}"]`).first();
-    await row('cs.LG Sat 2025-05-31').click();
+    await workbench.showLibraryAlone();
+    await (await workbench.libraryDigestRow('cs.LG', 'cs.LG Sat 2025-05-31')).click();
     await workbench.activeTab('cs.LG-2025-05-31.txt').waitFor({ timeout: 20_000 });
     let tabs = await groups();
     const panelGroup = tabs.findIndex((labels) => labels.includes('cs.DC · 21'));
@@ -55,7 +43,7 @@ export function panelGroupTopic(j: Journey): void {
 
     // The sample is open already: from the Library (the panel's group active again) it is shown where it is, not opened twice.
     await frame.locator('.authors').click();
-    await row('cs.DC Sun 2025-06-01').click();
+    await (await workbench.libraryDigestRow('cs.DC', 'cs.DC Sun 2025-06-01')).click();
     await workbench.activeTab(FIXTURE).waitFor({ timeout: 20_000 });
     tabs = await groups();
     assert.equal(tabs.flat().filter((label) => label === FIXTURE).length, 1, `the sample is open once: ${JSON.stringify(tabs)}`);

@@ -142,6 +142,8 @@ export const viewSteps = {
     }
     await this.page.mouse.move(700, 500);
     await view.waitFor();
+    // A topic that gave another pane the sidebar's height may have folded Articles: a reader unfolds it to read.
+    await this.setPaneExpanded(view, true);
     // The view settles once the digest is parsed: its message then names the article count.
     await view.locator('.message', { hasText: / articles?/ }).first().waitFor({ timeout: 20_000 }).catch(() => undefined);
     await view.locator('.monaco-list-row').first().waitFor({ timeout: 20_000 }).catch(() => undefined);
@@ -193,6 +195,33 @@ export const viewSteps = {
       await header.locator('.title').first().click();
       await pane.locator(`.pane-header[aria-expanded="${expanded}"]`).first().waitFor({ timeout: 10_000 });
     }
+  },
+
+  /** The Library with the sidebar's height: every other pane of the Digests sidebar folded (Articles, Starred, Study List). */
+  async showLibraryAlone(this: Workbench): Promise<Locator> {
+    await this.clickDigestsIcon();
+    const sidebar = this.page.locator('.part.sidebar', { has: this.page.locator('.composite.title', { hasText: /Digests/i }) });
+    for (const pane of await sidebar.locator('.pane').all()) {
+      const title = (await pane.locator('.pane-header .title').first().innerText()).trim();
+      await this.setPaneExpanded(pane, /^library$/i.test(title));
+    }
+    return this.libraryView();
+  },
+
+  /**
+   * A digest's row of the Library, in sight: when it is not (its subject folded, or scrolled away below others
+   * unfolded earlier), the Library is collapsed and only its subject unfolded. `name` starts its accessible name.
+   */
+  async libraryDigestRow(this: Workbench, subject: string, name: string): Promise<Locator> {
+    const library = this.libraryView();
+    const row = library.locator(`.monaco-list-row[aria-label^="${name}"]`).first();
+    if (!(await row.isVisible())) {
+      await library.locator('.pane-header').first().hover();
+      await library.locator('.pane-header .action-label[aria-label^="Collapse All"]').click();
+      await library.locator('.monaco-list-row[aria-level="1"]', { has: this.page.locator('.label-name', { hasText: new RegExp(`^${subject.replace(/\./g, '\\.')}$`) }) }).click();
+    }
+    await row.waitFor({ timeout: 30_000 });
+    return row;
   },
 
   viewPane(this: Workbench, title: string): Locator {
