@@ -39,6 +39,16 @@ async function reset(reader: DigestReaderApi): Promise<void> {
   await reader.store.flush();
 }
 
+/** An upgrade's premise: this profile never held a record (value or tombstone) of these keys. */
+function assertNeverWritten(reader: DigestReaderApi, filters: string[], study: string[], notes: string[]): void {
+  const held = [
+    ...filters.filter((key) => reader.filters.store.records.records.map.entry(key)),
+    ...study.filter((key) => reader.studyList.store.records.records.map.entry(key)),
+    ...notes.filter((key) => reader.studyList.notes.records.records.map.entry(key)),
+  ];
+  assert.deepEqual(held, [], 'another test wrote these keys: pick keys of this test\'s own');
+}
+
 describe('The store: nothing kept is lost', () => {
   let reader: DigestReaderApi;
   beforeEach(async () => {
@@ -108,23 +118,26 @@ describe('The store: nothing kept is lost', () => {
   });
 
   it('loads stored 0.5.0 saved filters, study list and notes (literal values), and leaves them as they were', async () => {
+    // Keys no other test writes: an upgrade meets a profile without them. A deletion made in this profile since (another
+    // test's reset) rightly wins over a 0.5.0 value, which has no later time (see the next test), so the premise is checked.
     const values: [string, unknown][] = [
-      ['digestReader.filters', { format: 'digest-reader-filters', version: 1, filters: [{ name: 'Federated, no surveys', query: 'federated -survey' }, { query: 'LLM' }] }],
+      ['digestReader.filters', { format: 'digest-reader-filters', version: 1, filters: [{ name: 'Consensus, no surveys', query: 'consensus -survey' }, { query: 'Kubernetes' }] }],
       ['digestReader.studyList', {
         format: 'digest-reader-study', version: 1,
-        entries: [{ kind: 'term', articleKey: '2505.23649', arxivId: '2505.23649v1', texts: { en: 'leader election', de: 'Leader-Wahl' }, subject: 'cs.DC', digestDate: '2025-06-01', addedAt: 1748772000000 }],
+        entries: [{ kind: 'term', articleKey: '2502.08465', arxivId: '2502.08465v2', texts: { en: 'consensus', de: 'Konsens' }, subject: 'cs.DC', digestDate: '2025-06-01', addedAt: 1748772000000 }],
       }],
-      ['digestReader.studyNotes', { format: 'digest-reader-study-notes', version: 1, notes: { '2505.23649': { de: { text: 'Meine Übersetzung', updatedAt: 1748772000000 } } } }],
+      ['digestReader.studyNotes', { format: 'digest-reader-study-notes', version: 1, notes: { '2502.08465': { de: { text: 'Meine Übersetzung', updatedAt: 1748772000000 } } } }],
     ];
+    assertNeverWritten(reader, ['consensus -survey', 'Kubernetes'], ['2502.08465#t:consensus'], ['2502.08465#de']);
     try {
       for (const [key, value] of values) {
         await reader.store.raw(key).write(value);
       }
       reader.store.check();
       await waitFor('the filters', () => reader.filters.filters.length === 2);
-      assert.deepEqual(reader.filters.filters, [{ name: 'Federated, no surveys', query: 'federated -survey' }, { query: 'LLM' }]);
-      assert.deepEqual(reader.studyList.store.entries().map((entry) => entry.texts), [{ en: 'leader election', de: 'Leader-Wahl' }]);
-      assert.equal(reader.studyList.notes.get('2505.23649', 'de')?.text, 'Meine Übersetzung');
+      assert.deepEqual(reader.filters.filters, [{ name: 'Consensus, no surveys', query: 'consensus -survey' }, { query: 'Kubernetes' }]);
+      assert.deepEqual(reader.studyList.store.entries().map((entry) => entry.texts), [{ en: 'consensus', de: 'Konsens' }]);
+      assert.equal(reader.studyList.notes.get('2502.08465', 'de')?.text, 'Meine Übersetzung');
       await reader.store.flush();
       for (const [key, value] of values) {
         assert.deepEqual(reader.store.raw(key).read(), value, `${key} is left as 0.5.0 wrote it`);
@@ -133,6 +146,30 @@ describe('The store: nothing kept is lost', () => {
       for (const [key] of values) {
         await reader.store.raw(key).write(undefined);
       }
+    }
+  });
+
+  it('a deletion made since wins over a 0.5.0 value read again (a machine still on 0.5.0 syncing the same list)', async () => {
+    const filters050 = { format: 'digest-reader-filters', version: 1, filters: [{ query: 'gossip' }, { query: 'Raft' }] };
+    const notes050 = { format: 'digest-reader-study-notes', version: 1, notes: { '2505.22879': { zh: { text: '我的翻译', updatedAt: 1748772000000 } } } };
+    assertNeverWritten(reader, ['gossip', 'Raft'], [], ['2505.22879#zh']);
+    try {
+      await reader.store.raw('digestReader.filters').write(filters050);
+      await reader.store.raw('digestReader.studyNotes').write(notes050);
+      reader.store.check();
+      await waitFor('the 0.5.0 values', () => reader.filters.filters.length === 2 && reader.studyList.notes.get('2505.22879', 'zh') !== undefined);
+      await reader.filters.store.set([{ query: 'gossip' }]);
+      await reader.studyList.notes.set('2505.22879', 'zh', '');
+      // The same values arrive again as new objects, as Settings Sync brings them: read again, merged, and they lose.
+      await reader.store.raw('digestReader.filters').write(JSON.parse(JSON.stringify(filters050)));
+      await reader.store.raw('digestReader.studyNotes').write(JSON.parse(JSON.stringify(notes050)));
+      reader.store.check();
+      await reader.store.flush();
+      assert.deepEqual(reader.filters.filters, [{ query: 'gossip' }]);
+      assert.equal(reader.studyList.notes.get('2505.22879', 'zh'), undefined);
+    } finally {
+      await reader.store.raw('digestReader.filters').write(undefined);
+      await reader.store.raw('digestReader.studyNotes').write(undefined);
     }
   });
 
