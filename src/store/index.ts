@@ -14,7 +14,9 @@ export type { Damage } from './notices';
  * when its writer stamp differs).
  */
 const CHECK_MS = 2_000;
-const SAVE_DELAY_MS = 400;
+// Soon after a marking (a burst of keys still makes one write): a window reloaded or closed right after a
+// marking must not lose it, and a write at deactivation may not reach storage before the window goes.
+const SAVE_DELAY_MS = 50;
 
 /**
  * Everything the user keeps, as records that merge (see src/core/state/store

@@ -107,7 +107,7 @@ export function filtersTopic(j: Journey): void {
     await workbench.openDigest(FIXTURE);
     await workbench.treeRow(NAME).click({ button: 'right' });
     assert.ok((await workbench.contextMenuItems()).includes('Delete Filter…'));
-    await workbench.page.locator('.context-view.monaco-menu-container .action-label', { hasText: 'Delete Filter…' }).filter({ visible: true }).first().click();
+    await workbench.pickContextMenuItem('Delete Filter…');
     await workbench.treeRow(NAME).waitFor({ state: 'detached', timeout: 15_000 });
   });
 }

@@ -103,20 +103,12 @@ export function libraryWebTopic(j: Journey): void {
   it('the Library view says it looks only at files named like digests, and lists those', async () => {
     const { workbench } = j;
     await workbench.closeAllEditors(); // an open digest's Articles view would take the sidebar's height
-    await workbench.clickDigestsIcon();
-    for (const [pane, expanded] of [[workbench.articlesView(), 'false'], [workbench.starredView(), 'false'], [workbench.libraryView(), 'true']] as const) {
-      const header = pane.locator('.pane-header').first();
-      if ((await header.getAttribute('aria-expanded')) !== expanded) {
-        await header.click();
-      }
-      await pane.locator(`.pane-header[aria-expanded="${expanded}"]`).first().waitFor();
-    }
-    const view = workbench.libraryView();
+    const view = await workbench.showLibraryAlone();
     await view.locator('.monaco-list-row[aria-label^="cs.DC Sun 2025-06-01"]').waitFor({ timeout: 30_000 });
     assert.match(await view.innerText(), /In this virtual workspace the Library looks only at files named like digests \(with a date, such as cs\.DC-2025-06-01\.txt\)/);
     await view.locator('.monaco-list-row[aria-label^="cs.LG Sat 2025-05-31"]').waitFor();
     assert.equal(await view.locator('.monaco-list-row[aria-label^="cs.CR"]').count(), 0, 'hostile.txt has no date in its name: not looked at');
     await workbench.screenshot('library-virtual-workspace');
-    await workbench.articlesView().locator('.pane-header').first().click();
+    await workbench.setPaneExpanded(workbench.articlesView(), true);
   });
 }

@@ -17,6 +17,22 @@ export const dialogSteps = {
     return labels.map((label) => label.trim()).filter(Boolean);
   },
 
+  /**
+   * Picks an item of the open context menu. A click that lands while the menu is still being laid out can leave
+   * it open with the item only highlighted; Enter then runs the highlighted item, as a keyboard user would.
+   */
+  async pickContextMenuItem(this: Workbench, label: string): Promise<void> {
+    const menu = this.page.locator('.context-view.monaco-menu-container').filter({ visible: true }).first();
+    const item = menu.locator('.action-item:not(.disabled) .action-label', { hasText: label }).first();
+    await item.click();
+    const closed = await menu.waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false);
+    if (!closed) {
+      await item.hover();
+      await this.page.keyboard.press('Enter');
+      await menu.waitFor({ state: 'hidden', timeout: 5_000 });
+    }
+  },
+
   async closeContextMenu(this: Workbench): Promise<void> {
     await this.page.keyboard.press('Escape');
     await this.page.locator('.context-view.monaco-menu-container').filter({ visible: true }).first().waitFor({ state: 'hidden' });
