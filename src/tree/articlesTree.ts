@@ -143,8 +143,19 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   /** The selected article of the shown digest, if any. */
   get selectedArticle(): { entry: DigestEntry; article: Article } | undefined {
     const selected = this.view.selection[0];
-    // A selection left from another digest's rows names nothing here.
-    return this.shown && selected instanceof ArticleNode && this.roots.includes(selected.parent) ? { entry: this.shown, article: selected.article } : undefined;
+    if (!this.shown || !(selected instanceof ArticleNode)) {
+      return undefined;
+    }
+    if (this.roots.includes(selected.parent)) {
+      return { entry: this.shown, article: selected.article };
+    }
+    // A row of this digest whose date was rebuilt since it was selected (a key pressed right after a click that
+    // changed the list): the row of the same key now. A selection left from another digest's rows names nothing here.
+    if (selected.parent.uri.toString() !== this.shown.document.uri.toString()) {
+      return undefined;
+    }
+    const now = this.roots.find((root) => root.key === selected.parent.key)?.children.find((row) => row.key === selected.key);
+    return now ? { entry: this.shown, article: now.article } : undefined;
   }
 
   /** The article of the row a click selected, once VS Code knows that row (see ClickedRow). */
