@@ -50,6 +50,10 @@ interface Pending<V> {
   entries: [string, Entry<V>][];
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 export class Records<V> {
   private readonly held: LwwMap<V>;
   private readonly shards: ShardState[];
@@ -124,15 +128,39 @@ export class Records<V> {
     }
     const shard = this.shardOf(key);
     this.load(shard);
-    const isNew = this.held.entry(key) === undefined;
-    if (!this.held.set(key, value, now)) {
+    const previous = this.held.entry(key);
+    const isNew = previous === undefined;
+    const written = this.held.set(key, value, now);
+    if (!written) {
       return false;
+    }
+    const raw = this.carriedOver(previous, written.value);
+    if (raw !== undefined) {
+      this.held.put(key, { ...written, raw });
     }
     if (isNew) {
       this.keysOf[shard].add(key);
     }
     this.shards[shard].dirty = true;
     return true;
+  }
+
+  /**
+   * The stored form of an edited value that keeps the fields a newer version
+   * wrote into the value it replaces (this version does not know them, so it
+   * cannot have meant to drop them); undefined when there are none.
+   */
+  private carriedOver(previous: Entry<V> | undefined, value: V | undefined): unknown {
+    if (this.schema.kind !== 'map' || value === undefined || previous?.value === undefined || !isRecord(previous.raw)) {
+      return undefined;
+    }
+    const known = this.schema.encode(previous.value);
+    const encoded = this.schema.encode(value);
+    if (!isRecord(known) || !isRecord(encoded)) {
+      return undefined;
+    }
+    const unknown = Object.entries(previous.raw).filter(([field]) => !(field in known) && !(field in encoded));
+    return unknown.length === 0 ? undefined : { ...Object.fromEntries(unknown), ...encoded };
   }
 
   /**
