@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { DigestReaderApi } from '../../src/api';
 import { FILTER_SCHEMA, READ_SCHEMA, Records, SHARD_VERSION, STAR_SCHEMA, type Schema } from '../../src/core';
 import { STUDY_SCHEMA, NOTES_SCHEMA } from '../../src/core/study';
+import { LocalCopy } from '../../src/store/localCopy';
 import { api, closeAll, openDigest, sampleUri, waitFor } from './helpers';
 
 const T = Date.UTC(2025, 5, 1, 9);
@@ -197,6 +198,37 @@ describe('The store: nothing kept is lost', () => {
     reader.store.check();
     assert.equal(reader.store.notices.versionsWarned.length, warned, 'the same version is not warned about again');
     await reader.reading.storage.read.stored(shard).write(undefined);
+  });
+
+  it('two windows writing this machine\'s copy of one shard at once both keep every entry (no write replaces another\'s)', async () => {
+    const storage = vscode.Uri.joinPath(reader.store.notices.damagedFolder, '..', '..', `race-${Date.now().toString(36)}`);
+    const output = vscode.window.createOutputChannel('Digest Reader race test');
+    try {
+      // Two windows of one machine: each its own records and its own writer of the same folder.
+      const windows = ['a', 'b'].map((name) => ({ records: new Records(READ_SCHEMA, name), copy: new LocalCopy(storage, output, name) }));
+      const shard = 3;
+      const keysOf = (w: number) => Array.from({ length: 12 }, (_, i) => keyIn(READ_SCHEMA, shard, (n) => `news:window ${w}|2025-06-01|${i}-${n}`));
+      const written: string[][] = [[], []];
+      for (let round = 0; round < 12; round++) {
+        // Each marks one more id and both write at the same moment, as two windows' save timers do.
+        await Promise.all(windows.map(async ({ records, copy }, w) => {
+          const key = keysOf(w)[round];
+          records.set(key, true, T + round * 60_000);
+          written[w].push(key);
+          await copy.write(records, [shard]);
+        }));
+      }
+      // A third window starting now reads everything both wrote.
+      const fresh = new Records(READ_SCHEMA, 'c');
+      fresh.mergeEntries(await new LocalCopy(storage, output, 'c').read(fresh, shard), shard);
+      const missing = [...written[0], ...written[1]].filter((key) => !fresh.has(key));
+      assert.deepEqual(missing, [], 'every mark of both windows is in this machine\'s copy');
+      const files = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(storage, 'store'))).map(([name]) => name);
+      assert.ok(files.length <= 2, `merged files are removed: ${files.join(', ')}`);
+    } finally {
+      output.dispose();
+      await vscode.workspace.fs.delete(storage, { recursive: true }).then(undefined, () => undefined);
+    }
   });
 
   it('sets damaged values aside as files, keeps the newest five, and keeps what it could read', async () => {
