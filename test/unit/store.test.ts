@@ -200,7 +200,8 @@ describe('the store: stored form', () => {
     const star = records.get('2505.20314');
     assert.ok(star);
     // This version edits the record (a later star of the same article, without its arXiv version).
-    const { arxivId: _dropped, ...edited } = { ...star, index: 22, starredAt: T0 + 60 * MINUTE };
+    const edited: StarRecord = { kind: star.kind, subject: star.subject, digestDate: star.digestDate, index: 22, starredAt: T0 + 60 * MINUTE };
+    assert.equal(star.arxivId, '2505.20314v1', 'the stored record had an arXiv id');
     assert.ok(records.set('2505.20314', edited, T0 + 60 * MINUTE));
     assert.deepEqual(records.get('2505.20314'), edited, 'the edit shows');
     const written = stored(records.encode(0)) as { e: [string, number, Record<string, unknown>][] };
