@@ -9,6 +9,8 @@ import type { DigestReaderApi } from '../../src/api';
 import { FILTER_SCHEMA, READ_SCHEMA, Records, SHARD_VERSION, STAR_SCHEMA, type Schema } from '../../src/core';
 import { STUDY_SCHEMA, NOTES_SCHEMA } from '../../src/core/study';
 import { LocalCopy } from '../../src/store/localCopy';
+import { Notices } from '../../src/store/notices';
+import { StoredRecords } from '../../src/store/storedRecords';
 import { api, closeAll, openDigest, sampleUri, waitFor } from './helpers';
 
 const T = Date.UTC(2025, 5, 1, 9);
@@ -198,6 +200,52 @@ describe('The store: nothing kept is lost', () => {
     reader.store.check();
     assert.equal(reader.store.notices.versionsWarned.length, warned, 'the same version is not warned about again');
     await reader.reading.storage.read.stored(shard).write(undefined);
+  });
+
+  it('a window starting on 100,000 read ids reads at once only the shards a view asks for, the rest in steps, and answers right meanwhile', async () => {
+    // A year of read marks as another window or Settings Sync left them in the synced keys.
+    const year = new Records(READ_SCHEMA, 'year');
+    const keys: string[] = [];
+    for (let i = 0; i < 100_000; i++) {
+      const key = `24${String(1 + (i % 12)).padStart(2, '0')}.${String(Math.floor(i / 12) * 3).padStart(5, '0')}`;
+      keys.push(key);
+      year.set(key, true, T + i * 1000);
+    }
+    const values = new Map<string, unknown>();
+    for (let shard = 0; shard < READ_SCHEMA.shards; shard++) {
+      values.set(`digestReader.store.read.${shard}`, JSON.parse(JSON.stringify(year.encode(shard))));
+    }
+    const memento = {
+      get: (key: string) => values.get(key),
+      update: (key: string, value: unknown) => Promise.resolve(void values.set(key, value)),
+      keys: () => [...values.keys()],
+      setKeysForSync: () => undefined,
+    } as unknown as vscode.Memento;
+    const storage = vscode.Uri.joinPath(reader.store.notices.damagedFolder, '..', '..', `start-${Date.now().toString(36)}`);
+    const output = vscode.window.createOutputChannel('Digest Reader start test');
+    const records = new Records(READ_SCHEMA, 'starting');
+    const started = new StoredRecords(records, memento, new LocalCopy(storage, output, 'starting'), new Notices(memento, storage, output), { synced: true, what: 'reading state' }, 400);
+    const changes: unknown[] = [];
+    started.onDidChange((change) => changes.push(change));
+    try {
+      const loaded = () => Array.from({ length: READ_SCHEMA.shards }, (_, shard) => shard).filter((shard) => records.isLoaded(shard));
+      assert.deepEqual(loaded(), [], 'nothing decoded while the window starts');
+      // The Articles view of one day's digest asks for its papers: read, and one never marked.
+      const todays = keys.filter((key) => key.startsWith('2403.') && Number(key.slice(5)) < 3_000);
+      assert.ok(todays.length > 50);
+      assert.ok(todays.every((key) => records.has(key)), 'every read paper of the digest shows read at once');
+      assert.equal(records.has('2403.00001'), false, 'a paper never marked shows unread');
+      assert.ok(loaded().length <= 2, `only the digest's shards were read: ${loaded().join(', ')}`);
+      await started.ready;
+      assert.equal(loaded().length, READ_SCHEMA.shards, 'the rest was read in the background');
+      assert.equal([...records.live()].length, 100_000);
+      assert.deepEqual(changes, [], 'nothing shown changed while it loaded: no redraw');
+    } finally {
+      started.dispose();
+      output.dispose();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await vscode.workspace.fs.delete(storage, { recursive: true }).then(undefined, () => undefined);
+    }
   });
 
   it('two windows writing this machine\'s copy of one shard at once both keep every entry (no write replaces another\'s)', async () => {
