@@ -40,6 +40,7 @@ export class StoredRecords<V> implements vscode.Disposable {
   /** Resolves when this machine's copy has been read and merged and every stored shard is read. */
   readonly ready: Promise<void>;
   private disposed = false;
+  private checkTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly records: Records<V>,
@@ -121,17 +122,24 @@ export class StoredRecords<V> implements vscode.Disposable {
    */
   check(force = false): void {
     const changed: string[] = [];
+    let decoded = 0;
     for (let shard = 0; this.options.synced && shard < this.records.schema.shards; shard++) {
       const key = this.keyOf(shard);
       const stored: unknown = this.memento.get(key);
       if (!force && this.seen.has(key) && this.seen.get(key) === stored) {
         continue;
       }
+      if (decoded > 0 && !force) {
+        // Settings Sync may replace every shard at once: one decoded shard per task (a few ms at 100,000 ids), the rest next.
+        this.checkSoon();
+        break;
+      }
       this.seen.set(key, stored);
       const merge = this.records.defer(shard, stored, force);
       if (!merge) {
         continue;
       }
+      decoded += merge.read ? 1 : 0;
       changed.push(...merge.changed);
       if (merge.newerVersion !== undefined) {
         this.notices.newerVersion(this.options.what, merge.newerVersion);
@@ -147,6 +155,17 @@ export class StoredRecords<V> implements vscode.Disposable {
     }
     if (this.records.dirtyShards().length > 0) {
       this.saveSoon();
+    }
+  }
+
+  private checkSoon(): void {
+    if (this.checkTimer === undefined) {
+      this.checkTimer = setTimeout(() => {
+        this.checkTimer = undefined;
+        if (!this.disposed) {
+          this.check();
+        }
+      }, 0);
     }
   }
 
