@@ -8,7 +8,7 @@
  * about time.
  */
 import {
-  decodeReadingState, encodeReadingState, parseDigest, READ_SCHEMA, ReadingState, Records, STAR_SCHEMA, STAR_TEXT_SCHEMA, triageOf,
+  decodeReadingState, encodeReadingState, migrateReadingState, parseDigest, READ_SCHEMA, ReadingState, Records, STAR_SCHEMA, STAR_TEXT_SCHEMA, triageOf,
   type Schema, type StarredArticle,
 } from '../src/core';
 import { generateDigest, random } from '../test/support/generate';
@@ -206,6 +206,15 @@ function main(): void {
   times.row('  handing over the stored shards (activation)', ms(start.handOver), '', '');
   times.row('  Articles view: counts of a digest of 1,000', ms(start.firstView), '', 'reads its 1–2 shards first');
   times.row('  Starred view: 1,000 stars', ms(start.starredView), '', 'reads the 4 star shards');
+  // An upgraded profile still holds 0.5.0's value (never written, read at every start): decoded once, its entries wait for their shards.
+  const upgraded = median(() => {
+    const read = new Records(READ_SCHEMA, 'start');
+    readShards.forEach((value, shard) => read.defer(shard, value, true));
+    const migrated = migrateReadingState(oldValue);
+    read.mergeEntries(migrated.read.entries);
+    return migrated;
+  });
+  times.row('  + a 0.5.0 value still stored (upgraded profile)', ms(upgraded), '', 'one activation task; goal 50 ms');
   times.row(`  the other shards, one per task (${start.slices.length})`, `≤ ${ms(Math.max(...start.slices))}`, '', `${ms(start.slices.reduce((a, b) => a + b, 0))} in all`);
   gc();
   const oneMarking = median(() => {
