@@ -11,6 +11,7 @@ import {
   decodeReadingState, encodeReadingState, groupByDate, nextUnread, parseDigest, ReadingState, triageOf, unreadCounts,
   type Article, type Digest, type StarredArticle,
 } from '../src/core';
+import { DigestListings } from '../src/core/library';
 import { generateDigest, random } from '../test/support/generate';
 import { median, medianWithSetup, megabytes, ms, perCall, requireGc, Table } from './measure';
 
@@ -190,4 +191,56 @@ function main(): void {
     'marking one article against rebuilding all rows, and the read ids in bytes per id.');
 }
 
+/**
+ * "Also in" at a year of digests (365 days × 2 subjects × 150 articles =
+ * 109,500 keys, a third of them listed again by the other subject): the
+ * whole rebuild the Articles view used to wait for in one task (15–60 ms),
+ * next to the listings kept up to date file by file: the longest step of
+ * the first build (the tasks hold a 10 ms slice of steps), one new digest
+ * the Library found, and one answer.
+ */
+function alsoInAtAYear(): void {
+  const summaries: [string, { subject: string; date: string; dates: string[]; keys: string[] }][] = [];
+  for (const [s, subject] of ['cs.DC', 'cs.LG'].entries()) {
+    for (let day = 0; day < 365; day++) {
+      const date = new Date(Date.UTC(2025, 5, 1) - day * 86_400_000).toISOString().slice(0, 10);
+      const month = `${date.slice(2, 4)}${date.slice(5, 7)}`;
+      // cs.LG lists a third of cs.DC's papers of the same day again (cross-lists).
+      const keys = Array.from({ length: 150 }, (_, i) => `${month}.${String((day % 31) * 3000 + (s === 1 && i % 3 === 0 ? i : i + s * 1000)).padStart(5, '0')}`);
+      summaries.push([`file:///lib/${subject}-${date}.txt`, { subject, date, dates: [date], keys }]);
+    }
+  }
+  const keys = summaries.reduce((sum, [, summary]) => sum + summary.keys.length, 0);
+  gc();
+  const whole = median(() => new DigestListings(summaries.map(([, summary]) => summary)));
+  const steps: number[] = [];
+  const listings = new DigestListings();
+  const update = listings.update(summaries);
+  for (let done = false; !done;) {
+    const t0 = performance.now();
+    done = update.next().done === true;
+    steps.push(performance.now() - t0);
+  }
+  const newDay = { subject: 'cs.DC', date: '2025-06-02', dates: ['2025-06-02'], keys: summaries[0][1].keys };
+  const oneMore = median(() => {
+    const step = listings.update([...summaries, ['file:///lib/cs.DC-2025-06-02.txt', newDay]]);
+    while (step.next().done !== true) {
+      // every step
+    }
+    const back = listings.update(summaries);
+    while (back.next().done !== true) {
+      // and back
+    }
+  }) / 2;
+  const answer = perCall(() => listings.alsoIn(summaries[400][1].keys[0], 'cs.LG', summaries[400][1].date), 10_000);
+  const table = new Table();
+  table.row('', 'ms', 'goal', 'note');
+  table.row(`also in: rebuild all at once (${keys.toLocaleString('en')} keys, before)`, ms(whole), '', 'one task');
+  table.row('also in: first build, longest step', ms(Math.max(...steps)), '≤ 50 ms a task', `${steps.length} steps, ${ms(steps.reduce((a, b) => a + b, 0))} ms in all, 10 ms slices`);
+  table.row('also in: a new digest found (add + check all)', ms(oneMore), '≤ 50 ms', '');
+  table.row('also in: one answer', ms(answer), '', '');
+  table.print([0, 3]);
+}
+
 main();
+alsoInAtAYear();

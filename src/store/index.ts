@@ -38,7 +38,7 @@ export class Store implements vscode.Disposable {
     globalStorageUri: vscode.Uri,
     output: vscode.OutputChannel,
   ) {
-    this.copy = new LocalCopy(globalStorageUri, output);
+    this.copy = new LocalCopy(globalStorageUri, output, this.writer);
     this.notices = new Notices(memento, globalStorageUri, output);
     this.timer = setInterval(() => this.check(), CHECK_MS);
   }

@@ -37,8 +37,10 @@ export class StoredRecords<V> implements vscode.Disposable {
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private saving: Promise<void> = Promise.resolve();
   private readonly copyDirty = new Set<number>();
-  /** Resolves when this machine's copy has been read and merged. */
+  /** Resolves when this machine's copy has been read and merged and every stored shard is read. */
   readonly ready: Promise<void>;
+  private disposed = false;
+  private checkTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly records: Records<V>,
@@ -49,9 +51,45 @@ export class StoredRecords<V> implements vscode.Disposable {
     private readonly saveDelayMs: number,
   ) {
     if (options.synced) {
+      // Handed over, not decoded: a shard is read when a view first asks for one of its keys, the rest one per task below.
       this.check(true);
     }
-    this.ready = this.readCopy();
+    this.ready = Promise.all([this.readCopy(), this.loadInSlices()]).then(() => undefined);
+  }
+
+  /**
+   * Reads the stored shards not asked for yet, one per task (at 100,000 read
+   * ids a shard is a few ms), so a window's start never holds the extension
+   * host. Nothing is shown from a shard before it is read: asking for a key
+   * reads its shard first, so no view ever shows a wrong state meanwhile.
+   */
+  private async loadInSlices(): Promise<void> {
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (this.disposed) {
+        return;
+      }
+      const more = this.records.loadNext();
+      this.sayLoaded();
+      if (this.records.dirtyShards().length > 0) {
+        this.saveSoon();
+      }
+      if (!more) {
+        return;
+      }
+    }
+  }
+
+  /** Says what reading a handed-over shard met (a newer version, damage), wherever it was read. */
+  private sayLoaded(): void {
+    for (const report of this.records.takeReports()) {
+      if (report.newerVersion !== undefined) {
+        this.notices.newerVersion(this.options.what, report.newerVersion);
+      }
+      if (report.problems.length > 0) {
+        void this.notices.damaged(this.options.what, `${this.records.schema.name}.${report.shard}`, report.stored, report.problems);
+      }
+    }
   }
 
   /** The globalState keys of the synced shards. */
@@ -84,14 +122,24 @@ export class StoredRecords<V> implements vscode.Disposable {
    */
   check(force = false): void {
     const changed: string[] = [];
+    let decoded = 0;
     for (let shard = 0; this.options.synced && shard < this.records.schema.shards; shard++) {
       const key = this.keyOf(shard);
       const stored: unknown = this.memento.get(key);
       if (!force && this.seen.has(key) && this.seen.get(key) === stored) {
         continue;
       }
+      if (decoded > 0 && !force) {
+        // Settings Sync may replace every shard at once: one decoded shard per task (a few ms at 100,000 ids), the rest next.
+        this.checkSoon();
+        break;
+      }
       this.seen.set(key, stored);
-      const merge = this.records.mergeStored(shard, stored, force);
+      const merge = this.records.defer(shard, stored, force);
+      if (!merge) {
+        continue;
+      }
+      decoded += merge.read ? 1 : 0;
       changed.push(...merge.changed);
       if (merge.newerVersion !== undefined) {
         this.notices.newerVersion(this.options.what, merge.newerVersion);
@@ -101,11 +149,23 @@ export class StoredRecords<V> implements vscode.Disposable {
       }
     }
     changed.push(...this.checkLegacy(force));
+    this.sayLoaded();
     if (changed.length > 0) {
       this.changed.fire({ keys: changed });
     }
     if (this.records.dirtyShards().length > 0) {
       this.saveSoon();
+    }
+  }
+
+  private checkSoon(): void {
+    if (this.checkTimer === undefined) {
+      this.checkTimer = setTimeout(() => {
+        this.checkTimer = undefined;
+        if (!this.disposed) {
+          this.check();
+        }
+      }, 0);
     }
   }
 
@@ -193,6 +253,7 @@ export class StoredRecords<V> implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     void this.flush();
     this.changed.dispose();
   }

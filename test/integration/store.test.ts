@@ -8,6 +8,9 @@ import * as vscode from 'vscode';
 import type { DigestReaderApi } from '../../src/api';
 import { FILTER_SCHEMA, READ_SCHEMA, Records, SHARD_VERSION, STAR_SCHEMA, type Schema } from '../../src/core';
 import { STUDY_SCHEMA, NOTES_SCHEMA } from '../../src/core/study';
+import { LocalCopy } from '../../src/store/localCopy';
+import { Notices } from '../../src/store/notices';
+import { StoredRecords } from '../../src/store/storedRecords';
 import { api, closeAll, openDigest, sampleUri, waitFor } from './helpers';
 
 const T = Date.UTC(2025, 5, 1, 9);
@@ -197,6 +200,83 @@ describe('The store: nothing kept is lost', () => {
     reader.store.check();
     assert.equal(reader.store.notices.versionsWarned.length, warned, 'the same version is not warned about again');
     await reader.reading.storage.read.stored(shard).write(undefined);
+  });
+
+  it('a window starting on 100,000 read ids reads at once only the shards a view asks for, the rest in steps, and answers right meanwhile', async () => {
+    // A year of read marks as another window or Settings Sync left them in the synced keys.
+    const year = new Records(READ_SCHEMA, 'year');
+    const keys: string[] = [];
+    for (let i = 0; i < 100_000; i++) {
+      const key = `24${String(1 + (i % 12)).padStart(2, '0')}.${String(Math.floor(i / 12) * 3).padStart(5, '0')}`;
+      keys.push(key);
+      year.set(key, true, T + i * 1000);
+    }
+    const values = new Map<string, unknown>();
+    for (let shard = 0; shard < READ_SCHEMA.shards; shard++) {
+      values.set(`digestReader.store.read.${shard}`, JSON.parse(JSON.stringify(year.encode(shard))));
+    }
+    const memento = {
+      get: (key: string) => values.get(key),
+      update: (key: string, value: unknown) => Promise.resolve(void values.set(key, value)),
+      keys: () => [...values.keys()],
+      setKeysForSync: () => undefined,
+    } as unknown as vscode.Memento;
+    const storage = vscode.Uri.joinPath(reader.store.notices.damagedFolder, '..', '..', `start-${Date.now().toString(36)}`);
+    const output = vscode.window.createOutputChannel('Digest Reader start test');
+    const records = new Records(READ_SCHEMA, 'starting');
+    const started = new StoredRecords(records, memento, new LocalCopy(storage, output, 'starting'), new Notices(memento, storage, output), { synced: true, what: 'reading state' }, 400);
+    const changes: unknown[] = [];
+    started.onDidChange((change) => changes.push(change));
+    try {
+      const loaded = () => Array.from({ length: READ_SCHEMA.shards }, (_, shard) => shard).filter((shard) => records.isLoaded(shard));
+      assert.deepEqual(loaded(), [], 'nothing decoded while the window starts');
+      // The Articles view of one day's digest asks for its papers: read, and one never marked.
+      const todays = keys.filter((key) => key.startsWith('2403.') && Number(key.slice(5)) < 3_000);
+      assert.ok(todays.length > 50);
+      assert.ok(todays.every((key) => records.has(key)), 'every read paper of the digest shows read at once');
+      assert.equal(records.has('2403.00001'), false, 'a paper never marked shows unread');
+      assert.ok(loaded().length <= 2, `only the digest's shards were read: ${loaded().join(', ')}`);
+      await started.ready;
+      assert.equal(loaded().length, READ_SCHEMA.shards, 'the rest was read in the background');
+      assert.equal([...records.live()].length, 100_000);
+      assert.deepEqual(changes, [], 'nothing shown changed while it loaded: no redraw');
+    } finally {
+      started.dispose();
+      output.dispose();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await vscode.workspace.fs.delete(storage, { recursive: true }).then(undefined, () => undefined);
+    }
+  });
+
+  it('two windows writing this machine\'s copy of one shard at once both keep every entry (no write replaces another\'s)', async () => {
+    const storage = vscode.Uri.joinPath(reader.store.notices.damagedFolder, '..', '..', `race-${Date.now().toString(36)}`);
+    const output = vscode.window.createOutputChannel('Digest Reader race test');
+    try {
+      // Two windows of one machine: each its own records and its own writer of the same folder.
+      const windows = ['a', 'b'].map((name) => ({ records: new Records(READ_SCHEMA, name), copy: new LocalCopy(storage, output, name) }));
+      const shard = 3;
+      const keysOf = (w: number) => Array.from({ length: 12 }, (_, i) => keyIn(READ_SCHEMA, shard, (n) => `news:window ${w}|2025-06-01|${i}-${n}`));
+      const written: string[][] = [[], []];
+      for (let round = 0; round < 12; round++) {
+        // Each marks one more id and both write at the same moment, as two windows' save timers do.
+        await Promise.all(windows.map(async ({ records, copy }, w) => {
+          const key = keysOf(w)[round];
+          records.set(key, true, T + round * 60_000);
+          written[w].push(key);
+          await copy.write(records, [shard]);
+        }));
+      }
+      // A third window starting now reads everything both wrote.
+      const fresh = new Records(READ_SCHEMA, 'c');
+      fresh.mergeEntries(await new LocalCopy(storage, output, 'c').read(fresh, shard), shard);
+      const missing = [...written[0], ...written[1]].filter((key) => !fresh.has(key));
+      assert.deepEqual(missing, [], 'every mark of both windows is in this machine\'s copy');
+      const files = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(storage, 'store'))).map(([name]) => name);
+      assert.ok(files.length <= 2, `merged files are removed: ${files.join(', ')}`);
+    } finally {
+      output.dispose();
+      await vscode.workspace.fs.delete(storage, { recursive: true }).then(undefined, () => undefined);
+    }
   });
 
   it('sets damaged values aside as files, keeps the newest five, and keeps what it could read', async () => {

@@ -171,4 +171,47 @@ describe('papers listed in other digests of the Library', () => {
     assert.equal(listings.alsoIn('2505.00002', 'cs.LG', '2025-05-30'), undefined, 'nothing earlier than the first listing');
     assert.equal(listings.alsoIn('2505.00004', 'cs.DC', '2025-06-03'), undefined, 'a file of several days names no one digest');
   });
+
+  it('kept up to date file by file answers as a rebuild of the Library as it is now', () => {
+    const day = (d: number) => `2025-06-${String(d).padStart(2, '0')}`;
+    const library = new Map<string, ReturnType<typeof summary>>();
+    for (let d = 1; d <= 6; d++) {
+      library.set(`cs.DC-${d}.txt`, summary('cs.DC', day(d), [`2505.0000${d}`, `2505.0000${d + 1}`]));
+      library.set(`cs.LG-${d}.md`, summary('cs.LG', day(d), [`2505.0000${d + 1}`]));
+    }
+    // The same day twice (text and Markdown): one digest.
+    library.set('cs.LG-3.md', summary('cs.LG', day(3), ['2505.00004', '2505.00099']));
+    library.set('cs.LG-3.txt', summary('cs.LG', day(3), ['2505.00004', '2505.00099']));
+    const listings = new DigestListings();
+    const run = (steps: Generator<void, number, void>): number => {
+      for (;;) {
+        const step = steps.next();
+        if (step.done) {
+          return step.value;
+        }
+      }
+    };
+    const sameAsRebuild = (what: string) => {
+      const rebuilt = new DigestListings(library.values());
+      for (const key of ['1', '2', '3', '4', '5', '6', '7', '8', '99'].map((n) => `2505.${n.padStart(5, '0')}`)) {
+        for (const subject of ['cs.DC', 'cs.LG']) {
+          for (let d = 1; d <= 7; d++) {
+            assert.equal(listings.alsoIn(key, subject, day(d)), rebuilt.alsoIn(key, subject, day(d)), `${what}: ${key} in ${subject} ${day(d)}`);
+          }
+        }
+      }
+    };
+    assert.equal(run(listings.update(library)), library.size);
+    sameAsRebuild('first build');
+    assert.equal(listings.alsoIn('2505.00099', 'cs.DC', day(4)), 'cs.LG 2025-06-03');
+    assert.equal(run(listings.update(library)), 0, 'nothing changed: nothing done');
+    library.delete('cs.LG-3.md');
+    assert.equal(run(listings.update(library)), 1);
+    assert.equal(listings.alsoIn('2505.00099', 'cs.DC', day(4)), 'cs.LG 2025-06-03', 'the other file of that day still lists it');
+    library.delete('cs.LG-3.txt');
+    library.set('cs.DC-2.txt', summary('cs.DC', day(2), ['2505.00008']));
+    assert.equal(run(listings.update(library)), 2);
+    sameAsRebuild('after a removal and a change');
+    assert.equal(listings.alsoIn('2505.00099', 'cs.DC', day(4)), undefined, 'gone with both files of its day');
+  });
 });

@@ -193,6 +193,35 @@ describe('the store: stored form', () => {
     assert.ok(set.has('2505.00010') && set.has('2505.00021'));
   });
 
+  it('keeps the fields a newer version wrote into a value when this version edits it, and drops none it knows', () => {
+    const newer = { v: SHARD_VERSION + 1, w: 'future.1', e: [['2505.20314', 29_000_000, { k: 'a', s: 'cs.DC', d: '2025-06-01', i: 21, id: '2505.20314v1', at: T0, colour: 'red', tags: ['x'] }]] };
+    const records = new Records(STAR_SCHEMA, 'me');
+    records.mergeStored(0, newer);
+    const star = records.get('2505.20314');
+    assert.ok(star);
+    // This version edits the record (a later star of the same article, without its arXiv version).
+    const edited: StarRecord = { kind: star.kind, subject: star.subject, digestDate: star.digestDate, index: 22, starredAt: T0 + 60 * MINUTE };
+    assert.equal(star.arxivId, '2505.20314v1', 'the stored record had an arXiv id');
+    assert.ok(records.set('2505.20314', edited, T0 + 60 * MINUTE));
+    assert.deepEqual(records.get('2505.20314'), edited, 'the edit shows');
+    const written = stored(records.encode(0)) as { e: [string, number, Record<string, unknown>][] };
+    const value = written.e.find(([key]) => key === '2505.20314')?.[2];
+    assert.equal(value?.colour, 'red', 'an unknown field is carried over into the edited record');
+    assert.deepEqual(value?.tags, ['x']);
+    assert.equal(value?.i, 22, 'with the edited value');
+    assert.equal(value?.id, undefined, 'a field this version knows and the edit left out is not brought back');
+    // Another replica reads the same record and the edit wins there too.
+    const other = new Records(STAR_SCHEMA, 'other');
+    other.mergeStored(0, newer);
+    other.mergeStored(0, written);
+    assert.deepEqual(other.get('2505.20314'), edited);
+    // Deleting writes a tombstone; starring again later has nothing to carry over.
+    assert.ok(records.set('2505.20314', undefined, T0 + 120 * MINUTE));
+    assert.ok(records.set('2505.20314', edited, T0 + 180 * MINUTE));
+    const again = (stored(records.encode(0)) as { e: [string, number, Record<string, unknown>][] }).e.find(([key]) => key === '2505.20314')?.[2];
+    assert.equal(again?.colour, undefined);
+  });
+
   it('reports damage in a value of this version, keeps what it could read, and marks the shard to be rewritten', () => {
     const records = new Records(READ_SCHEMA, 'me');
     const merge = records.mergeStored(2, { v: 1, w: 'x.1', e: { t: 29_000_000, a: { 2505: 'a,b', 2506: 'not base 36!' }, o: [['news:ok', 29_000_000, 1], [7, 'x', 2]] } });
