@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { LibraryScanner, type FileStamp, type ReadCount } from '../core/library';
+import { decodePages, type TextPages } from '../core';
+import { LibraryScanner, Slicer, type FileStamp, type ReadCount } from '../core/library';
 import { listCandidates, relativeInFolder, rulesFor, watchPattern } from './candidates';
 import type { HeadReader } from './headReader';
 import { LibraryIndexStore } from './indexStore';
@@ -9,6 +10,23 @@ export type { LibraryEntry, ReadCount, ScanProgress, ScanReport } from './types'
 
 const CHANGE_EVENT_MS = 250;
 const WATCH_DELAY_MS = 150;
+
+/** A digest the Library read whole: its text in pages; `text` joins them (a long copy for a huge digest: read `pages`). */
+export interface LibraryFileRead {
+  readonly uri: vscode.Uri;
+  readonly pages: TextPages;
+  readonly text: string;
+}
+
+function fileRead(uri: vscode.Uri, pages: TextPages): LibraryFileRead {
+  return {
+    uri,
+    pages,
+    get text() {
+      return pages.join('');
+    },
+  };
+}
 
 /**
  * Every digest file in the workspace folders, found by content, newest
@@ -23,7 +41,7 @@ export class Library implements vscode.Disposable {
   private readonly scanner: LibraryScanner<vscode.Uri>;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
-  private readonly fileRead = new vscode.EventEmitter<{ uri: vscode.Uri; text: string }>();
+  private readonly fileRead = new vscode.EventEmitter<LibraryFileRead>();
   /** Fired whenever a digest's full text was read to (re)index it. */
   readonly onDidReadFile = this.fileRead.event;
   private readonly fileRemoved = new vscode.EventEmitter<vscode.Uri>();
@@ -56,7 +74,7 @@ export class Library implements vscode.Disposable {
     this.scanner = new LibraryScanner<vscode.Uri>(
       { list: (token) => listCandidates((folder) => this.digestNamesOnly(folder), token as vscode.CancellationToken), readHead: (uri, bytes) => heads.read(uri, bytes), readWhole: (uri) => Promise.resolve(vscode.workspace.fs.readFile(uri)), fileOf: (key) => vscode.Uri.parse(key, true) },
       {
-        read: (uri, text) => this.fileRead.fire({ uri, text }),
+        read: (uri, pages) => this.fileRead.fire(fileRead(uri, pages)),
         removed: (uri) => this.fileRemoved.fire(uri),
         changed: (now) => this.fireChange(now),
         progress: (progress) => this.setProgress(progress),
@@ -122,10 +140,16 @@ export class Library implements vscode.Disposable {
     return this.scan !== undefined;
   }
 
-  async readText(uri: vscode.Uri): Promise<string> {
+  /** A digest's text in pages, decoded in slices that yield (a huge digest is never one string: see TextPages). */
+  async readPages(uri: vscode.Uri): Promise<TextPages> {
     const bytes = await vscode.workspace.fs.readFile(uri);
     this.scanner.count(bytes.byteLength, true);
-    return new TextDecoder().decode(bytes);
+    return new Slicer().run(decodePages(bytes));
+  }
+
+  /** A digest's text as one string (tests and small files; `readPages` for anything that may be huge). */
+  async readText(uri: vscode.Uri): Promise<string> {
+    return (await this.readPages(uri)).join('');
   }
 
   /**

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parseDigest, type Digest } from '../core';
+import { parseDigestSteps, type Digest, type TextPages } from '../core';
 import { SegmentedIndex, type SearchHit } from '../core/search';
 import type { SegmentStore } from './segmentStore';
 import { TaskClock } from './slices';
@@ -10,9 +10,9 @@ const BUILDING_ARTICLES = 15_000;
 /** A change is written this long after the last one (changes come in bursts). */
 const WRITE_DELAY_MS = 2_000;
 
-/** A text is kept when it parses as a digest: a header and at least one article. */
-function digestOf(text: string): Digest | undefined {
-  const digest = parseDigest(text);
+/** A text is kept when it parses as a digest: a header and at least one article. Parsed in steps (a digest may be huge). */
+function* digestOf(pages: TextPages): Generator<void, Digest | undefined, void> {
+  const digest = yield* parseDigestSteps(pages);
   return digest.subject !== '' && digest.articles.length > 0 ? digest : undefined;
 }
 
@@ -168,9 +168,9 @@ export class SearchIndex implements vscode.Disposable {
         }
         this.tell(this.total - pending.length, this.total);
         const uri = pending[0];
-        const text = await this.source.read(uri).then(undefined, () => undefined);
-        if (text !== undefined && this.index.stampOf(uri.toString()) !== this.source.stampOf(uri)) {
-          await this.queue(() => this.update({ uri, text }, isCancelled));
+        const pages = await this.source.read(uri).then(undefined, () => undefined);
+        if (pages !== undefined && this.index.stampOf(uri.toString()) !== this.source.stampOf(uri)) {
+          await this.queue(() => this.update({ uri, pages }, isCancelled));
         }
         if (!isCancelled() || this.index.stampOf(uri.toString()) !== undefined) {
           pending.shift();
@@ -199,7 +199,7 @@ export class SearchIndex implements vscode.Disposable {
   /** (Re)indexes one file in steps; a cancelled file is left out whole. */
   private async update(file: SourceFile, cancelled?: () => boolean): Promise<void> {
     const uri = file.uri.toString();
-    const digest = this.clock.time('index', () => digestOf(file.text));
+    const digest = await this.clock.run('index', digestOf(file.pages));
     if (!digest) {
       this.remove(uri);
       return;

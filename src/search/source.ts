@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
+import type { TextPages } from '../core';
 
-/** A digest file's text as it was read. */
+/** A digest file's text as it was read, in pages (see TextPages). */
 export interface SourceFile {
   uri: vscode.Uri;
-  text: string;
+  pages: TextPages;
 }
 
 /**
@@ -13,7 +14,7 @@ export interface SourceFile {
 export interface SearchSource {
   /** The files that may be digests, known now. */
   files(): Promise<readonly vscode.Uri[]>;
-  read(uri: vscode.Uri): Promise<string>;
+  read(uri: vscode.Uri): Promise<TextPages>;
   /** The file's size and mtime as the source last read it; a stored index keeps it to see what changed. */
   stampOf(uri: vscode.Uri): string | undefined;
   /** A file was created or changed, and read again. */
@@ -26,7 +27,7 @@ export interface LibraryLike {
   entries(): readonly { readonly uri: vscode.Uri; readonly size: number; readonly mtime: number }[];
   /** Starts the Library if nothing has yet (it is lazy), and resolves when it has scanned. */
   whenScanned(): Promise<void>;
-  readText(uri: vscode.Uri): Promise<string>;
+  readPages(uri: vscode.Uri): Promise<TextPages>;
   readonly onDidReadFile: vscode.Event<SourceFile>;
   readonly onDidRemoveFile: vscode.Event<vscode.Uri>;
 }
@@ -50,7 +51,7 @@ export function librarySearchSource(library: LibraryLike): SearchSource {
       stamps ??= new Map(library.entries().map((entry) => [entry.uri.toString(), `${entry.size}:${entry.mtime}`]));
       return stamps.get(uri.toString());
     },
-    read: (uri) => library.readText(uri),
+    read: (uri) => library.readPages(uri),
     onDidReadFile: library.onDidReadFile,
     onDidRemoveFile: library.onDidRemoveFile,
   };

@@ -139,8 +139,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts code-server on loopback and resolves once it answers. */
-export async function startCodeServer(profile: Profile, options: { port?: number; log?: (line: string) => void; locale?: string } = {}): Promise<RunningCodeServer> {
+/**
+ * Starts code-server on loopback and resolves once it answers. `workspaceTrust`:
+ * Workspace Trust on, as a user has it (tests otherwise turn it off, so that
+ * no trust prompt comes between them and the workbench).
+ */
+export async function startCodeServer(profile: Profile, options: { port?: number; log?: (line: string) => void; locale?: string; workspaceTrust?: boolean } = {}): Promise<RunningCodeServer> {
   const bin = ensureCodeServer();
   const port = options.port ?? (await freePort());
   const args = [
@@ -150,7 +154,7 @@ export async function startCodeServer(profile: Profile, options: { port?: number
     '--extensions-dir', profile.extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     ...(options.locale ? ['--locale', options.locale] : []),

@@ -27,7 +27,7 @@ export interface Journey {
 /** Adds the `it`s of one topic to a journey. */
 export type Topic = (journey: Journey) => void;
 
-function packageVsix(): string {
+export function packageVsix(): string {
   const result = spawnSync('npm', ['run', '--silent', 'package'], { cwd: projectRoot, encoding: 'utf8' });
   const vsix = path.join(projectRoot, 'dist', 'digest-reader.vsix');
   assert.equal(result.status, 0, `npm run package failed:\n${result.stdout}\n${result.stderr}`);

@@ -31,6 +31,8 @@ export interface WorkbenchOptions {
   /** A language pack (.vsix) to install first, and the display language to start code-server in (`--locale`). */
   languagePack?: string;
   locale?: string;
+  /** Workspace Trust on (the folder opens untrusted: the trust prompt waits for an answer). */
+  workspaceTrust?: boolean;
 }
 
 /** What runs the workbench: code-server with its profile on disk, or VS Code for the Web with its page console. */
@@ -52,14 +54,15 @@ export class Workbench {
 
   /** code-server 1.100: the extension from the working tree, or installed from a .vsix into a clean profile. */
   static async open(options: WorkbenchOptions): Promise<Workbench> {
-    const profile = createProfile(`ui-${options.name}`, options.settings ?? {});
+    const trust = options.workspaceTrust ? { 'security.workspace.trust.enabled': true } : {};
+    const profile = createProfile(`ui-${options.name}`, { ...trust, ...options.settings });
     if (options.vsix) {
       installExtension(profile, options.vsix);
     }
     if (options.languagePack) {
       installLanguagePack(profile, options.languagePack);
     }
-    const server = await startCodeServer(profile, { locale: options.locale });
+    const server = await startCodeServer(profile, { locale: options.locale, workspaceTrust: options.workspaceTrust });
     const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
     const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
     const page = await context.newPage();

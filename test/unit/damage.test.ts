@@ -48,7 +48,7 @@ describe('parseDigest: its offset readers equal what they replace', () => {
     const piece = fc.constantFrom('a', ' ', '\t', '\r', '\n', '\r\n', '\u3000', '\u00a0', '\u2028', '\ufeff', 'nan', 'Article 1');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }).map((pieces) => pieces.join('')), (text) => {
-        const lines = new Lines(text);
+        const lines = Lines.of(text);
         const expected = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split('\n')
           .map((line) => (/[\r \t]$/.test(line) ? line.trimEnd() : line));
         assert.deepEqual(Array.from({ length: lines.count }, (_, i) => lines.at(i)), expected);

@@ -60,7 +60,7 @@ function mayHoldHan(lines: Lines, line: number): boolean {
   if (lines.firstCode(line) >= 0x2e80) {
     return true; // the usual Chinese line, told without reading the text
   }
-  const { text } = lines;
+  const text = lines.textOf(line);
   for (let i = lines.start(line), end = lines.end(line); i < end; i++) {
     if (text.charCodeAt(i) >= 0x2e80) {
       return true;

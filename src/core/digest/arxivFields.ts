@@ -22,7 +22,8 @@ export class ArticleDraft {
   titleAtLine = -1;
   titleAtDate = '';
   titleAtWeekday: number | undefined;
-  /** Offsets of the `Title@` line's title (raw, as the regex captured it). */
+  /** The text (or page) of the `Title@` line, and the offsets in it of its title (raw, as the regex captured it). */
+  titleAtText = '';
   titleAtStart = 0;
   titleAtEnd = 0;
   titleLine = -1;
@@ -144,6 +145,7 @@ export function readTitleAt(text: string, start: number, end: number, prefix: st
   draft.titleAtLine = line;
   draft.titleAtDate = dates.get(text, at, at + 10, key);
   draft.titleAtWeekday = weekday >= 0 ? weekday : undefined;
+  draft.titleAtText = text;
   draft.titleAtStart = position;
   draft.titleAtEnd = end;
   return true;
@@ -240,9 +242,9 @@ function isBlank(code: number): boolean {
 }
 
 /** True when text[a, a + length) equals text[b, b + length). */
-function sameText(text: string, a: number, b: number, length: number): boolean {
+function sameText(text: string, a: number, other: string, b: number, length: number): boolean {
   for (let i = 0; i < length; i++) {
-    if (text.charCodeAt(a + i) !== text.charCodeAt(b + i)) {
+    if (text.charCodeAt(a + i) !== other.charCodeAt(b + i)) {
       return false;
     }
   }
@@ -277,7 +279,7 @@ export function splitTitles(text: string, start: number, split: IdSplit, draft: 
   // (When the first bar is where that title ends, both give the same split: no need to compare.)
   const known = draft.titleAtLine >= 0 ? draft.titleAtEnd - draft.titleAtStart : -1;
   const anchored = known >= 0 && firstBar !== start + known + 1 && end - start >= known + 2 && text.charCodeAt(start + known) === 32
-    && text.charCodeAt(start + known + 1) === 124 && sameText(text, start, draft.titleAtStart, known);
+    && text.charCodeAt(start + known + 1) === 124 && sameText(text, start, draft.titleAtText, draft.titleAtStart, known);
   const enEnd = anchored ? start + known + 1 : firstBar;
   setIfPresent(titles, 'en', text, start, enEnd);
   setIfPresent(titles, 'de', text, enEnd + 1, lastBar);

@@ -8,7 +8,10 @@
  * header, must it be trimmed) are then answered without going back to a text
  * of tens of megabytes, where each look costs a cache miss.
  */
+import { linePages, type TextPages } from './pages';
 import { presentSlice } from './text';
+
+export type { TextPages } from './pages';
 
 /** What `String.prototype.trimEnd` removes: JS white space and line terminators. */
 export function isJsWhitespace(code: number): boolean {
@@ -23,60 +26,58 @@ export function isJsWhitespace(code: number): boolean {
  * Lines as `text.split('\n')` cut them, after a leading BOM, so line numbers
  * match the editor's. A line that ends in CR, a space or a tab loses all its
  * trailing white space (as `trimEnd()` does); other lines are kept as they are.
+ * The text may come as one string or in pages (see TextPages): a line's
+ * offsets are then into its own page, `textOf(i)`.
  */
 export class Lines {
-  readonly count: number;
-  private readonly starts: Int32Array;
-  private readonly ends: Int32Array;
-  /** Char code of each line's first and last character (0 for an empty line). */
-  private readonly firstCodes: Uint16Array;
-  private readonly lastCodes: Uint16Array;
+  private constructor(
+    readonly count: number,
+    private readonly pages: TextPages,
+    /** Page of each line; undefined when there is one page. */
+    private readonly pageOf: Uint32Array | undefined,
+    private readonly starts: Int32Array,
+    private readonly ends: Int32Array,
+    /** Char code of each line's first and last character (0 for an empty line). */
+    private readonly firstCodes: Uint16Array,
+    private readonly lastCodes: Uint16Array,
+  ) {}
 
-  constructor(readonly text: string) {
-    // A digest line averages several hundred characters; grow when it does not.
-    let capacity = Math.max(16, Math.ceil(text.length / 256));
-    let starts: Int32Array = new Int32Array(capacity);
-    let ends: Int32Array = new Int32Array(capacity);
-    let firstCodes: Uint16Array = new Uint16Array(capacity);
-    let lastCodes: Uint16Array = new Uint16Array(capacity);
-    let count = 0;
-    let position = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  /** The lines of a text, or of its pages, at once. */
+  static of(text: string | TextPages): Lines {
+    const steps = Lines.build(typeof text === 'string' ? [text] : text);
     for (;;) {
-      const newline = text.indexOf('\n', position);
-      const rawEnd = newline < 0 ? text.length : newline;
-      if (count === capacity) {
-        capacity *= 2;
-        starts = grow(starts, capacity);
-        ends = grow(ends, capacity);
-        firstCodes = grow(firstCodes, capacity);
-        lastCodes = grow(lastCodes, capacity);
+      const step = steps.next();
+      if (step.done) {
+        return step.value;
       }
-      const end = trimmedEnd(text, position, rawEnd);
-      starts[count] = position;
-      ends[count] = end;
-      if (end > position) {
-        firstCodes[count] = text.charCodeAt(position);
-        lastCodes[count] = text.charCodeAt(end - 1);
-      }
-      count++;
-      if (newline < 0) {
-        break;
-      }
-      position = newline + 1;
     }
-    this.starts = starts;
-    this.ends = ends;
-    this.firstCodes = firstCodes;
-    this.lastCodes = lastCodes;
-    this.count = count;
   }
 
-  /** Offset in `text` of line `i`'s first character. */
+  /** The lines of a text's pages, a page at a time: a step between pages. */
+  static *build(pages: TextPages): Generator<void, Lines, void> {
+    const total = pages.reduce((sum, page) => sum + page.length, 0);
+    const scan = new LineScan(Math.max(16, Math.ceil(total / 256)), pages.length > 1);
+    const normal = linePages(pages);
+    for (let page = 0; page < normal.length; page++) {
+      scan.page(normal[page], page, page === normal.length - 1);
+      if (page < normal.length - 1) {
+        yield;
+      }
+    }
+    return new Lines(scan.count, normal, scan.pageOf, scan.starts, scan.ends, scan.firstCodes, scan.lastCodes);
+  }
+
+  /** The string (the text, or its page) that line `i`'s offsets point into. */
+  textOf(i: number): string {
+    return this.pageOf === undefined ? this.pages[0] : this.pages[this.pageOf[i]];
+  }
+
+  /** Offset in `textOf(i)` of line `i`'s first character. */
   start(i: number): number {
     return this.starts[i];
   }
 
-  /** Offset in `text` just after line `i` (trailing blanks cut as described above). */
+  /** Offset in `textOf(i)` just after line `i` (trailing blanks cut as described above). */
   end(i: number): number {
     return this.ends[i];
   }
@@ -87,7 +88,7 @@ export class Lines {
 
   /** Line `i` as a string (a new slice: call it only for what is kept or rare). */
   at(i: number): string {
-    return this.text.slice(this.starts[i], this.ends[i]);
+    return this.textOf(i).slice(this.starts[i], this.ends[i]);
   }
 
   isEmpty(i: number): boolean {
@@ -96,11 +97,11 @@ export class Lines {
 
   /** True when line `i` is exactly `value`. */
   is(i: number, value: string): boolean {
-    return this.ends[i] - this.starts[i] === value.length && this.text.startsWith(value, this.starts[i]);
+    return this.ends[i] - this.starts[i] === value.length && this.textOf(i).startsWith(value, this.starts[i]);
   }
 
   startsWith(i: number, prefix: string): boolean {
-    return this.ends[i] - this.starts[i] >= prefix.length && this.text.startsWith(prefix, this.starts[i]);
+    return this.ends[i] - this.starts[i] >= prefix.length && this.textOf(i).startsWith(prefix, this.starts[i]);
   }
 
   /** Char code of the first character of line `i`, 0 for an empty line. */
@@ -118,9 +119,68 @@ export class Lines {
     const length = this.ends[i] - this.starts[i];
     // A line that neither starts nor ends in a blank needs no trimming: slice it without reading it.
     if (length > 3 && !isBlankCode(this.firstCodes[i]) && !isBlankCode(this.lastCodes[i])) {
-      return this.text.slice(this.starts[i], this.ends[i]);
+      return this.textOf(i).slice(this.starts[i], this.ends[i]);
     }
-    return presentSlice(this.text, this.starts[i], this.ends[i]);
+    return presentSlice(this.textOf(i), this.starts[i], this.ends[i]);
+  }
+}
+
+/** The line arrays as they fill, page after page. */
+class LineScan {
+  count = 0;
+  starts: Int32Array;
+  ends: Int32Array;
+  firstCodes: Uint16Array;
+  lastCodes: Uint16Array;
+  pageOf: Uint32Array | undefined;
+
+  constructor(private capacity: number, paged: boolean) {
+    // A digest line averages several hundred characters; grow when it does not.
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.firstCodes = new Uint16Array(capacity);
+    this.lastCodes = new Uint16Array(capacity);
+    this.pageOf = paged ? new Uint32Array(capacity) : undefined;
+  }
+
+  /** The lines of one page; `last`: the text ends here (a final line feed leaves an empty last line, as split does). */
+  page(text: string, page: number, last: boolean): void {
+    let position = page === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    for (;;) {
+      const newline = text.indexOf('\n', position);
+      if (newline < 0 && !last) {
+        break; // the page ended with its line feed: the next line starts the next page
+      }
+      const rawEnd = newline < 0 ? text.length : newline;
+      if (this.count === this.capacity) {
+        this.grow();
+      }
+      const end = trimmedEnd(text, position, rawEnd);
+      const count = this.count;
+      this.starts[count] = position;
+      this.ends[count] = end;
+      if (end > position) {
+        this.firstCodes[count] = text.charCodeAt(position);
+        this.lastCodes[count] = text.charCodeAt(end - 1);
+      }
+      if (this.pageOf) {
+        this.pageOf[count] = page;
+      }
+      this.count++;
+      if (newline < 0) {
+        break;
+      }
+      position = newline + 1;
+    }
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    this.starts = grow(this.starts, this.capacity);
+    this.ends = grow(this.ends, this.capacity);
+    this.firstCodes = grow(this.firstCodes, this.capacity);
+    this.lastCodes = grow(this.lastCodes, this.capacity);
+    this.pageOf = this.pageOf && grow(this.pageOf, this.capacity);
   }
 }
 
@@ -129,7 +189,7 @@ function isBlankCode(code: number): boolean {
   return code === 32 || code === 9 || code === 0xa0 || code === 0x3000;
 }
 
-function grow<T extends Int32Array | Uint16Array>(array: T, capacity: number): T {
+function grow<T extends Int32Array | Uint16Array | Uint32Array>(array: T, capacity: number): T {
   const bigger = new (array.constructor as new (length: number) => T)(capacity);
   bigger.set(array);
   return bigger;

@@ -4,10 +4,13 @@ import type { Article, Digest, DigestFormat, DigestKind, DigestSection, TocEntry
 import { MARKDOWN_DIALECT, TEXT_DIALECT, readArxivBody } from './parseArxiv';
 import { readNewsBody } from './parseNews';
 import { findSections, type SectionBounds } from './sections';
-import { Lines } from './lines';
+import { Lines, type TextPages } from './lines';
 import { crossCheckToc } from './tocCheck';
 
 const EXAMPLE_HEADER = '"cs.DC @ 2025-06-01: 103"';
+
+/** Lines a step of the whole-file scans (sections, a headerless file's kind) takes. */
+const SCAN_LINES_PER_STEP = 65_536;
 
 /**
  * Reads any digest variant (plain-text arXiv, Markdown arXiv, Markdown news),
@@ -15,8 +18,23 @@ const EXAMPLE_HEADER = '"cs.DC @ 2025-06-01: 103"';
  * one after another. Never throws: what cannot be read becomes a diagnostic
  * and every readable article is kept.
  */
-export function parseDigest(text: string): Digest {
-  const lines = new Lines(typeof text === 'string' ? text : '');
+export function parseDigest(text: string | TextPages): Digest {
+  const steps = parseDigestSteps(text);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) {
+      return step.value;
+    }
+  }
+}
+
+/**
+ * `parseDigest` in steps of a few milliseconds each, for a huge digest on a
+ * thread that must stay responsive (the extension host): the caller yields
+ * to the event loop between steps as it sees fit. The same reader, the same result.
+ */
+export function* parseDigestSteps(text: string | TextPages): Generator<void, Digest, void> {
+  const lines = yield* Lines.build(typeof text === 'string' ? [text] : Array.isArray(text) ? text : ['']);
   const sink = new DiagnosticSink();
   let first = 0;
   while (first < lines.count && lines.isEmpty(first)) {
@@ -41,7 +59,7 @@ export function parseDigest(text: string): Digest {
     header = parseHeader(lines.at(first));
     if (header) {
       bodyStart = first + 1;
-    } else if (someLineStartsWith(lines, '## Article ')) {
+    } else if (yield* someLineStartsWith(lines, '## Article ')) {
       format = 'markdown';
     }
   }
@@ -49,16 +67,17 @@ export function parseDigest(text: string): Digest {
     sink.add(headerLine, 'error', `This line should be the digest's header, such as ${EXAMPLE_HEADER}; subject, date and article count are unknown.`, 'no-header');
   }
 
-  const kind = header?.kind ?? (someLineStartsWith(lines, '### Original (') ? 'news' : 'arxiv');
+  const kind = header?.kind ?? ((yield* someLineStartsWith(lines, '### Original (')) ? 'news' : 'arxiv');
   const subject = header?.subject ?? '';
   const date = header?.date ?? '';
-  const bounds = findSections(lines, { header, headerLine, bodyStart }, format);
+  const bounds = yield* findSections(lines, { header, headerLine, bodyStart }, format, SCAN_LINES_PER_STEP);
   const articles: Article[] = [];
   const toc: TocEntry[] = [];
   const sections: DigestSection[] = [];
-  bounds.forEach((section, position) => {
+  for (let position = 0; position < bounds.length; position++) {
+    const section = bounds[position];
     const endsFile = position === bounds.length - 1;
-    const read = readSection(lines, section, kind, format, subject, sink, endsFile);
+    const read = yield* readSection(lines, section, kind, format, subject, sink, endsFile);
     sections.push({
       subject: section.header?.subject ?? '',
       date: section.header?.date ?? '',
@@ -75,7 +94,7 @@ export function parseDigest(text: string): Digest {
     for (const entry of read.toc) {
       toc.push(entry);
     }
-  });
+  }
 
   const digest: Digest = { kind, format, subject, date, declaredCount: header?.declaredCount, articles, toc, diagnostics: sink.finish() };
   // A one-day digest stays exactly as it was before sections existed.
@@ -85,17 +104,20 @@ export function parseDigest(text: string): Digest {
   return digest;
 }
 
-/** One day: its articles and TOC, checked against its own header. */
-function someLineStartsWith(lines: Lines, prefix: string): boolean {
+function* someLineStartsWith(lines: Lines, prefix: string): Generator<void, boolean, void> {
   for (let i = 0; i < lines.count; i++) {
     if (lines.startsWith(i, prefix)) {
       return true;
+    }
+    if (i % SCAN_LINES_PER_STEP === SCAN_LINES_PER_STEP - 1) {
+      yield;
     }
   }
   return false;
 }
 
-function readSection(
+/** One day: its articles and TOC, checked against its own header. */
+function* readSection(
   lines: Lines,
   section: SectionBounds,
   kind: DigestKind,
@@ -103,7 +125,7 @@ function readSection(
   fileSubject: string,
   sink: DiagnosticSink,
   endsFile: boolean,
-): { articles: Article[]; toc: TocEntry[] } {
+): Generator<void, { articles: Article[]; toc: TocEntry[] }, void> {
   const { header } = section;
   let articles: Article[];
   let toc: TocEntry[] = [];
@@ -111,7 +133,8 @@ function readSection(
     articles = readNewsBody(lines, section.bodyStart, section.end, header?.subject ?? fileSubject, sink, endsFile);
   } else {
     const dialect = format === 'markdown' ? MARKDOWN_DIALECT : TEXT_DIALECT;
-    ({ articles, toc } = readArxivBody(lines, section.bodyStart, section.end, dialect, sink, endsFile));
+    ({ articles, toc } = yield* readArxivBody(lines, section.bodyStart, section.end, dialect, sink, endsFile));
+    yield;
     crossCheckToc(articles, toc, header?.date ?? '', sink);
   }
   if (header && header.declaredCount !== articles.length) {

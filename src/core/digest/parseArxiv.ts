@@ -66,7 +66,7 @@ function isDigit(code: number): boolean {
 
 /** `^(\d{1,7}) (\d{2}-\d{2})(?: \((\d)\))? `, then the id at the end of the line. */
 function readTextTocEntry(lines: Lines, i: number, monthDays: DateStrings, split: IdSplit): TocEntry | undefined {
-  const { text } = lines;
+  const text = lines.textOf(i);
   const start = lines.start(i);
   const end = lines.end(i);
   const digits = digitsEnd(text, start, end);
@@ -99,7 +99,7 @@ function readMarkdownTocEntry(lines: Lines, i: number, _monthDays: DateStrings, 
   if (!match) {
     return undefined;
   }
-  takeTrailingLink(lines.text, lines.start(i), lines.end(i), split);
+  takeTrailingLink(lines.textOf(i), lines.start(i), lines.end(i), split);
   return { index: Number(match[1]), monthDay: match[2], weekday: match[3] ? Number(match[3]) : undefined, arxivId: split.id, line: i };
 }
 
@@ -138,63 +138,90 @@ interface Reader {
   split: IdSplit;
 }
 
+/** Lines an arXiv body reader takes per step: a few milliseconds. */
+const LINES_PER_STEP = 4_096;
+
 /**
  * Reads the TOC and the article bodies of lines `start` to `end` (exclusive;
- * one day of the file). Never throws on content: each article is read on its
- * own, and what is wrong with it becomes a diagnostic. `endsFile`: the last
- * article may be cut short by the end of the file.
+ * one day of the file), `LINES_PER_STEP` lines a step. Never throws on
+ * content: each article is read on its own, and what is wrong with it becomes
+ * a diagnostic. `endsFile`: the last article may be cut short by the end of the file.
  */
-export function readArxivBody(
+export function* readArxivBody(
   lines: Lines,
   start: number,
   end: number,
   dialect: Dialect,
   sink: DiagnosticSink,
   endsFile: boolean,
-): { articles: Article[]; toc: TocEntry[] } {
-  const toc: TocEntry[] = [];
-  const articles: Article[] = [];
-  const reader: Reader = { lines, dialect, sink, draft: new ArticleDraft(), dates: new DateStrings(), split: { restEnd: 0 } };
-  const monthDays = new DateStrings();
-  const { text } = lines;
-  let inArticle = false;
-
-  const finish = (isLast: boolean): void => {
-    if (inArticle) {
-      const article = buildArticle(reader.draft, lines, isLast, sink);
-      if (article) {
-        articles.push(article);
-      }
+): Generator<void, { articles: Article[]; toc: TocEntry[] }, void> {
+  const body = new ArxivBody(lines, dialect, sink);
+  for (let from = start; from < end; from += LINES_PER_STEP) {
+    body.read(from, Math.min(end, from + LINES_PER_STEP));
+    if (from + LINES_PER_STEP < end) {
+      yield;
     }
-  };
-
-  for (let i = start; i < end; i++) {
-    if (dialect.isFiller(lines, i)) {
-      continue;
-    }
-    const number = readArticleNumber(text, lines.start(i), lines.end(i), dialect.articlePrefix);
-    if (number >= 0) {
-      finish(false);
-      reader.draft.reset(number, i);
-      inArticle = true;
-      continue;
-    }
-    if (!inArticle) {
-      if (lines.is(i, '-')) {
-        continue; // the rule under the header
-      }
-      const entry = dialect.readTocEntry(lines, i, monthDays, reader.split);
-      if (entry) {
-        toc.push(entry);
-      } else {
-        sink.add(i, 'warning', 'This line is neither a table-of-contents entry nor an article; it was skipped.', 'stray-line');
-      }
-      continue;
-    }
-    readArticleLine(reader, i);
   }
-  finish(endsFile);
-  return { articles, toc };
+  return body.finish(endsFile);
+}
+
+/** One day's TOC and articles as its lines are read, in runs of lines one after another. */
+class ArxivBody {
+  readonly toc: TocEntry[] = [];
+  readonly articles: Article[] = [];
+  private readonly reader: Reader;
+  private readonly monthDays = new DateStrings();
+  private inArticle = false;
+
+  constructor(private readonly lines: Lines, private readonly dialect: Dialect, private readonly sink: DiagnosticSink) {
+    this.reader = { lines, dialect, sink, draft: new ArticleDraft(), dates: new DateStrings(), split: { restEnd: 0 } };
+  }
+
+  /** Lines `from` to `to` (exclusive), after those read before. */
+  read(from: number, to: number): void {
+    const { lines, dialect, reader, sink } = this;
+    for (let i = from; i < to; i++) {
+      if (dialect.isFiller(lines, i)) {
+        continue;
+      }
+      const number = readArticleNumber(lines.textOf(i), lines.start(i), lines.end(i), dialect.articlePrefix);
+      if (number >= 0) {
+        this.finishArticle(false);
+        reader.draft.reset(number, i);
+        this.inArticle = true;
+        continue;
+      }
+      if (!this.inArticle) {
+        if (lines.is(i, '-')) {
+          continue; // the rule under the header
+        }
+        const entry = dialect.readTocEntry(lines, i, this.monthDays, reader.split);
+        if (entry) {
+          this.toc.push(entry);
+        } else {
+          sink.add(i, 'warning', 'This line is neither a table-of-contents entry nor an article; it was skipped.', 'stray-line');
+        }
+        continue;
+      }
+      readArticleLine(reader, i);
+    }
+  }
+
+  /** The day's end: its last article is built. */
+  finish(endsFile: boolean): { articles: Article[]; toc: TocEntry[] } {
+    this.finishArticle(endsFile);
+    this.inArticle = false;
+    return { articles: this.articles, toc: this.toc };
+  }
+
+  private finishArticle(isLast: boolean): void {
+    if (this.inArticle) {
+      const article = buildArticle(this.reader.draft, this.lines, isLast, this.sink);
+      if (article) {
+        this.articles.push(article);
+      }
+    }
+  }
 }
 
 function readArticleLine({ lines, dialect, sink, draft, dates, split }: Reader, i: number): void {
@@ -204,7 +231,7 @@ function readArticleLine({ lines, dialect, sink, draft, dates, split }: Reader, 
     draft.abstractLines.push(i);
     return;
   }
-  const { text } = lines;
+  const text = lines.textOf(i);
   const start = lines.start(i);
   const end = lines.end(i);
   if (draft.titleAtLine < 0 && draft.titleLine < 0 && readTitleAt(text, start, end, dialect.titleAtPrefix, draft, dates, i)) {
@@ -246,7 +273,7 @@ function buildArticle(draft: ArticleDraft, lines: Lines, isLast: boolean, sink: 
   const hasTitleAt = draft.titleAtLine >= 0;
   const titles: Translations = draft.titles ?? {};
   if (titles.en === undefined && hasTitleAt) {
-    const en = presentSlice(lines.text, draft.titleAtStart, draft.titleAtEnd);
+    const en = presentSlice(draft.titleAtText, draft.titleAtStart, draft.titleAtEnd);
     if (en !== undefined) {
       titles.en = en;
     }

@@ -24,16 +24,21 @@ const MAX_HEADER_LENGTH = 240;
 const MAX_FRONT_MATTER_LINES = 20;
 const FRONT_MATTER_KEY = /^[A-Za-z_][A-Za-z0-9_-]{0,40}:/;
 
-/** Splits the file from `first` on (the first section, already read) at each later header. */
-export function findSections(lines: Lines, first: Omit<SectionBounds, 'end'>, format: DigestFormat): SectionBounds[] {
+/** Splits the file from `first` on (the first section, already read) at each later header; a step every `linesPerStep` lines. */
+export function* findSections(lines: Lines, first: Omit<SectionBounds, 'end'>, format: DigestFormat, linesPerStep: number): Generator<void, SectionBounds[], void> {
   const sections: SectionBounds[] = [];
   let current = first;
+  let stepEnd = first.bodyStart + linesPerStep;
   for (let i = first.bodyStart; i < lines.count; i++) {
     const next = format === 'text' ? headerLineAt(lines, i) : frontMatterAt(lines, i);
     if (next) {
       sections.push({ ...current, end: i });
       current = next;
       i = next.bodyStart - 1;
+    }
+    if (i >= stepEnd) {
+      stepEnd = i + linesPerStep;
+      yield;
     }
   }
   sections.push({ ...current, end: lines.count });
@@ -52,7 +57,7 @@ function headerLineAt(lines: Lines, i: number): Omit<SectionBounds, 'end'> | und
 
 /** A header ends in `: <digits>`; `Article 12` and TOC lines ending in a digit do not, and skip the regexes. */
 function countAfterColon(lines: Lines, i: number): boolean {
-  const { text } = lines;
+  const text = lines.textOf(i);
   const start = lines.start(i);
   let at = lines.end(i) - 1;
   while (at > start && text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57) {

@@ -1,5 +1,5 @@
 /** The Library's pure logic: which files are digests, what they hold, their order, the stored index, the scan. */
-export { HEAD_BYTES, looksLikeDigest, summarizeDigest, type DigestSummary } from './summary';
+export { HEAD_BYTES, looksLikeDigest, summarizeDigest, summarizeDigestSteps, type DigestSummary } from './summary';
 export { groupBySubject, type SubjectGroup } from './group';
 export { decodeLibraryCache, encodeLibraryCache, LIBRARY_CACHE_FORMAT, LIBRARY_CACHE_VERSION, LIBRARY_CACHE_VERSION_1, readLibraryCache, writeLibraryCache, type CacheEntry, type LoadedLibraryCache, type StoredLibraryCache } from './cache';
 export { CandidateRules, DEFAULT_INCLUDES, DIGEST_NAME_INCLUDES, excludeGlob, excludeGlobs, includeGlobs, joinGlobs } from './globs';

@@ -6,9 +6,10 @@
  * files; everything here runs in slices that yield (see Slicer), so a year of
  * digests never holds the extension host's thread for long.
  */
+import { decodePages, type TextPages } from '../digest/pages';
 import type { CacheEntry } from './cache';
 import { Slicer } from './slicer';
-import { HEAD_BYTES, looksLikeDigest, summarizeDigest, type DigestSummary } from './summary';
+import { HEAD_BYTES, looksLikeDigest, summarizeDigestSteps, type DigestSummary } from './summary';
 
 /** A candidate file as the host listed it. */
 export interface FileStamp<F> {
@@ -43,8 +44,8 @@ export interface ScanHost<F> {
 
 /** What the scan tells the host. */
 export interface ScanListener<F> {
-  /** A digest's full text was read (to (re)index it). */
-  read(file: F, text: string): void;
+  /** A digest's full text was read (to (re)index it), in pages (a huge one is never joined into one string). */
+  read(file: F, pages: TextPages): void;
   /** A digest left the Library (deleted, excluded, no longer a digest). */
   removed(file: F): void;
   /** What the Library lists changed; `now`: worth showing at once (the first digest, the end of a scan). */
@@ -216,17 +217,22 @@ export class LibraryScanner<F> {
     return reading;
   }
 
-  /** Reads one file: its head first, the rest only when it is a digest. */
+  /**
+   * Reads one file: its head first, the rest only when it is a digest. The
+   * text is decoded and summarized in steps (a digest of tens of megabytes
+   * is hundreds of milliseconds of work), yielding between slices.
+   */
   private async readAndSummarize(file: FileStamp<F>): Promise<DigestSummary | undefined> {
     let summary: DigestSummary | null = null;
-    let text: string | undefined;
+    let text: TextPages | undefined;
     try {
       const { head, whole } = await this.host.readHead(file.file, HEAD_BYTES);
       let bytes = whole ?? head;
       if (looksLikeDigest(new TextDecoder().decode(head))) {
         bytes = whole ?? (await this.host.readWhole(file.file));
-        text = new TextDecoder().decode(bytes);
-        summary = summarizeDigest(text) ?? null;
+        const slicer = this.newSlicer();
+        text = await slicer.run(decodePages(bytes));
+        summary = (await slicer.run(summarizeDigestSteps(text))) ?? null;
       }
       this.count(bytes.byteLength, whole !== undefined || text !== undefined);
     } catch {

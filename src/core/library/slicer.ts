@@ -29,6 +29,17 @@ export class Slicer {
     return true;
   }
 
+  /** Runs a generator's steps (see parseDigestSteps), yielding between them when a slice is used up. */
+  async run<T>(steps: Generator<void, T, void>): Promise<T> {
+    for (;;) {
+      const step = steps.next();
+      if (step.done) {
+        return step.value;
+      }
+      await this.tick();
+    }
+  }
+
   /** Starts a new slice after the caller awaited something that yielded anyway (a file read). */
   restart(): void {
     this.sliceStart = now();

@@ -6,9 +6,10 @@
 import { arxivIdWithoutVersion, articleKey } from '../digest/articleKey';
 import { isArxivId } from '../digest/arxiv';
 import { parseHeader, readFrontMatter, unquote, type Header } from '../digest/header';
-import type { DigestFormat, DigestKind } from '../digest/model';
+import type { Digest, DigestFormat, DigestKind } from '../digest/model';
 import { Lines } from '../digest/lines';
-import { parseDigest } from '../digest/parse';
+import { headOf, linePages, type TextPages } from '../digest/pages';
+import { parseDigestSteps } from '../digest/parse';
 
 export interface DigestSummary {
   kind: DigestKind;
@@ -43,7 +44,7 @@ export function looksLikeDigest(head: string): { header: Header; format: DigestF
     first++;
   }
   // The front matter reader works on the parser's line offsets: give it just these head lines.
-  const frontMatter = readFrontMatter(new Lines(lines.join('\n')), first);
+  const frontMatter = readFrontMatter(Lines.of(lines.join('\n')), first);
   if (frontMatter) {
     const header = frontMatter.title === undefined ? undefined : parseHeader(frontMatter.title);
     return header ? { header, format: 'markdown' } : undefined;
@@ -57,49 +58,89 @@ export function looksLikeDigest(head: string): { header: Header; format: DigestF
   return header ? { header, format: 'text' } : undefined;
 }
 
-/** The summary of a digest's whole text, or undefined when it does not start as a digest. */
-export function summarizeDigest(text: string): DigestSummary | undefined {
-  if (typeof text !== 'string') {
+/** The summary of a digest's whole text (or its pages), or undefined when it does not start as a digest. */
+export function summarizeDigest(text: string | TextPages): DigestSummary | undefined {
+  const steps = summarizeDigestSteps(text);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) {
+      return step.value;
+    }
+  }
+}
+
+/**
+ * `summarizeDigest` a page at a time (see TextPages): a huge digest is
+ * summarized in steps of a millisecond or so, between which the caller
+ * yields to the event loop. The same reader, the same result.
+ */
+export function* summarizeDigestSteps(text: string | TextPages): Generator<void, DigestSummary | undefined, void> {
+  const pages = typeof text === 'string' ? [text] : Array.isArray(text) ? linePages(text) : undefined;
+  if (!pages) {
     return undefined;
   }
-  const found = looksLikeDigest(text.slice(0, HEAD_BYTES * 2));
+  const found = looksLikeDigest(headOf(pages, HEAD_BYTES * 2));
   if (!found) {
     return undefined;
   }
   const { header, format } = found;
   if (header.kind === 'news') {
-    return summarizeNews(text, header, format);
+    return summarizeNews(yield* parseDigestSteps(pages), header, format);
   }
-  const dates = format === 'text' ? textHeaderDates(text, header) : markdownHeaderDates(text, header);
-  const articleMark = format === 'text' ? '\nArticle ' : '\n## Article ';
-  const titleMark = format === 'text' ? '\nTitle: ' : '\n**Title**: ';
+  const dates = format === 'text' ? yield* textHeaderDates(pages, header) : yield* markdownHeaderDates(pages, header);
+  const articlePrefix = format === 'text' ? 'Article ' : '## Article ';
+  const titlePrefix = format === 'text' ? 'Title: ' : '**Title**: ';
   const takeId = format === 'text' ? idOfTextTitle : idOfMarkdownTitle;
   const keys: string[] = [];
   let withoutId = 0;
-  for (let at = text.indexOf(titleMark); at >= 0; at = text.indexOf(titleMark, at + 1)) {
-    const id = takeId(lineAt(text, at + 1));
-    if (id !== undefined) {
-      keys.push(arxivIdWithoutVersion(id));
-    } else {
-      withoutId++;
-    }
+  let articleCount = 0;
+  for (let p = 0; p < pages.length; p++) {
+    const page = pages[p];
+    forEachLineStartingWith(page, p > 0, titlePrefix, (start) => {
+      const id = takeId(lineAt(page, start));
+      if (id !== undefined) {
+        keys.push(arxivIdWithoutVersion(id));
+      } else {
+        withoutId++;
+      }
+    });
+    forEachLineStartingWith(page, p > 0, articlePrefix, (start) => {
+      if (isArticleLine(page, start + articlePrefix.length)) {
+        articleCount++;
+      }
+    });
+    yield;
   }
-  const articleCount = countArticleLines(text, articleMark);
   if (withoutId > 0 || keys.length !== articleCount) {
     // An article without an arXiv id (or without a title line) is keyed by its subject, date and title, as the
     // parser keys it: read state must name it alike in the Articles view and the Library. Rare: the parser reads these.
-    const digest = parseDigest(text);
+    const digest = yield* parseDigestSteps(pages);
     return { kind: 'arxiv', format, subject: header.subject, date: newest(dates), dates, articleCount, keys: digest.articles.map((article) => articleKey(digest, article)) };
   }
   return { kind: 'arxiv', format, subject: header.subject, date: newest(dates), dates, articleCount, keys };
 }
 
 /** News digests are small and their keys need titles: the full parser reads them. */
-function summarizeNews(text: string, header: Header, format: DigestFormat): DigestSummary {
-  const digest = parseDigest(text);
+function summarizeNews(digest: Digest, header: Header, format: DigestFormat): DigestSummary {
   const dates = digest.sections ? digest.sections.map((section) => section.date).filter((date) => date !== '') : [header.date];
   const keys = digest.articles.map((article) => articleKey(digest, article));
   return { kind: 'news', format, subject: header.subject, date: newest(dates), dates, articleCount: digest.articles.length, keys };
+}
+
+/**
+ * Calls `visit` with the start of each line of `page` that starts with
+ * `prefix` (found as `\n` + prefix: a few `indexOf` scans, not a look at
+ * every line). A page after the first starts a line itself; the text's
+ * first line is its header, never such a line.
+ */
+function forEachLineStartingWith(page: string, startsLine: boolean, prefix: string, visit: (lineStart: number) => void): void {
+  if (startsLine && page.startsWith(prefix)) {
+    visit(0);
+  }
+  const mark = '\n' + prefix;
+  for (let at = page.indexOf(mark); at >= 0; at = page.indexOf(mark, at + mark.length)) {
+    visit(at + 1);
+  }
 }
 
 /** The line starting at `start`, without its line end. */
@@ -111,21 +152,14 @@ function lineAt(text: string, start: number): string {
   return text.slice(start, end).trimEnd();
 }
 
-/** `Article 12` lines: the mark, digits, then the line end. */
-function countArticleLines(text: string, mark: string): number {
-  let count = 0;
-  for (let at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, at + mark.length)) {
-    let i = at + mark.length;
-    const digitsStart = i;
-    while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) {
-      i++;
-    }
-    const next = text.charCodeAt(i);
-    if (i > digitsStart && (i === text.length || next === 10 || next === 13 || next === 32)) {
-      count++;
-    }
+/** After `Article `: digits, then the line end (or a space). */
+function isArticleLine(text: string, digitsStart: number): boolean {
+  let i = digitsStart;
+  while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) {
+    i++;
   }
-  return count;
+  const next = text.charCodeAt(i);
+  return i > digitsStart && (i === text.length || next === 10 || next === 13 || next === 32);
 }
 
 /** `Title: <en> | <de> | <zh> 2505.23710v1 |`: the id is the last word before the closing bar. */
@@ -146,42 +180,64 @@ function idOfMarkdownTitle(line: string): string | undefined {
   return isArxivId(id) ? id : undefined;
 }
 
-/** Every day's date of a plain-text file: later days start with a header line of their own. */
-function textHeaderDates(text: string, first: Header): string[] {
+/** Every day's date of a plain-text file: later days start with a header line of their own. A step per page. */
+function* textHeaderDates(pages: TextPages, first: Header): Generator<void, string[], void> {
   const dates = [first.date];
   // Every header has " @ ". Searching for the rare "@" alone is several times faster than for " @ " (spaces are everywhere).
-  const firstAt = text.indexOf(' @ ');
-  for (let at = text.indexOf('@', firstAt + 3); at >= 0; at = text.indexOf('@', at + 1)) {
-    if (text.charCodeAt(at - 1) !== 32 || text.charCodeAt(at + 1) !== 32) {
-      continue;
+  // The first header's own " @ " (after any blank lines, perhaps on a later page) is not looked at again.
+  let firstPage = 0;
+  let firstAt = -1;
+  while (firstPage < pages.length - 1 && (firstAt = pages[firstPage].indexOf(' @ ')) < 0) {
+    firstPage++;
+  }
+  firstAt = pages[firstPage].indexOf(' @ ');
+  for (let p = firstPage; p < pages.length; p++) {
+    const text = pages[p];
+    for (let at = text.indexOf('@', p === firstPage ? firstAt + 3 : 0); at >= 0; at = text.indexOf('@', at + 1)) {
+      if (text.charCodeAt(at - 1) !== 32 || text.charCodeAt(at + 1) !== 32) {
+        continue;
+      }
+      const start = text.lastIndexOf('\n', at) + 1;
+      if (at - start > MAX_HEADER_LENGTH) {
+        continue; // too far into a line to be a header
+      }
+      const header = parseHeader(lineAt(text, start));
+      if (header && header.kind === 'arxiv') {
+        dates.push(header.date);
+      }
     }
-    const start = text.lastIndexOf('\n', at) + 1;
-    if (at - start > MAX_HEADER_LENGTH) {
-      continue; // too far into a line to be a header
-    }
-    const header = parseHeader(lineAt(text, start));
-    if (header && header.kind === 'arxiv') {
-      dates.push(header.date);
-    }
+    yield;
   }
   return dates;
 }
 
-/** Every day's date of a Markdown file: later days start with front matter whose `title:` is a header. */
-function markdownHeaderDates(text: string, first: Header): string[] {
+/** Every day's date of a Markdown file: later days start with front matter whose `title:` is a header. A step per page. */
+function* markdownHeaderDates(pages: TextPages, first: Header): Generator<void, string[], void> {
   const dates = [first.date];
-  const mark = '\ntitle:';
-  const firstTitle = text.indexOf(mark);
-  for (let at = text.indexOf(mark, firstTitle + 1); at >= 0 && firstTitle >= 0; at = text.indexOf(mark, at + mark.length)) {
-    const header = parseHeader(unquote(lineAt(text, at + mark.length).trim()));
-    // Inside front matter: the line before is `---` or another `key: value`.
-    const previousStart = text.lastIndexOf('\n', at - 1) + 1;
-    const previous = text.slice(previousStart, at).trimEnd();
-    if (header && (previous === '---' || /^[A-Za-z_][A-Za-z0-9_-]{0,40}:/.test(previous))) {
-      dates.push(header.date);
-    }
+  let firstSeen = false;
+  for (let p = 0; p < pages.length; p++) {
+    const text = pages[p];
+    forEachLineStartingWith(text, p > 0, 'title:', (start) => {
+      if (!firstSeen) {
+        firstSeen = true; // the file's own front matter: its date is `first`
+        return;
+      }
+      const header = parseHeader(unquote(lineAt(text, start + 'title:'.length).trim()));
+      // Inside front matter: the line before is `---` or another `key: value`.
+      const previous = start > 0 ? lineBefore(text, start) : lineBefore(pages[p - 1], pages[p - 1].length);
+      if (header && (previous === '---' || /^[A-Za-z_][A-Za-z0-9_-]{0,40}:/.test(previous))) {
+        dates.push(header.date);
+      }
+    });
+    yield;
   }
   return dates;
+}
+
+/** The line that ends just before `lineStart` (which follows a line feed), trimmed at its end. */
+function lineBefore(text: string, lineStart: number): string {
+  const start = text.lastIndexOf('\n', lineStart - 2) + 1;
+  return text.slice(start, lineStart - 1).trimEnd();
 }
 
 function newest(dates: readonly string[]): string {

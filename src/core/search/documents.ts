@@ -110,13 +110,16 @@ export class DocumentTable {
     };
   }
 
-  /** A table of the live documents, renumbered in order; `newIds[old]` is the new id or -1. */
-  compacted(): { table: DocumentTable; newIds: Int32Array } {
+  /** A table of the live documents, renumbered in order; `newIds[old]` is the new id or -1. In steps of 2,048 documents. */
+  *compacted(): Generator<void, { table: DocumentTable; newIds: Int32Array }, void> {
     const table = new DocumentTable();
     const newIds = new Int32Array(this.count).fill(-1);
     for (let id = 0; id < this.count; id++) {
       if (!this.isRemoved(id)) {
         newIds[id] = table.add(this.article(id));
+      }
+      if (id % 2048 === 2047) {
+        yield;
       }
     }
     return { table, newIds };

@@ -199,13 +199,15 @@ export class PostingArena {
   /**
    * A copy that keeps only the terms and documents `keep` maps (old id →
    * new id, or -1 to drop), one block per term; terms left without postings
-   * are dropped. Answers the copy and the new id of each old term (-1: dropped).
+   * are dropped. Answers the copy and the new id of each old term (-1:
+   * dropped). In steps of a few hundred terms or 20,000 postings.
    */
-  compacted(keepDoc: (doc: number) => number): { arena: PostingArena; termIds: Int32Array } {
+  *compacted(keepDoc: (doc: number) => number): Generator<void, { arena: PostingArena; termIds: Int32Array }, void> {
     const arena = new PostingArena();
     const termIds = new Int32Array(this.termCount).fill(-1);
     const docs: number[] = [];
     const masks: number[] = [];
+    let postings = 0;
     for (let term = 0; term < this.termCount; term++) {
       docs.length = 0;
       masks.length = 0;
@@ -218,6 +220,11 @@ export class PostingArena {
       });
       if (docs.length > 0) {
         termIds[term] = arena.addExact(docs, masks);
+      }
+      postings += this.counts.data[term];
+      if (term % 512 === 511 || postings > 20_000) {
+        postings = 0;
+        yield;
       }
     }
     return { arena, termIds };
