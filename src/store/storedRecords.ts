@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Entry, Records } from '../core';
+import type { Migrated, MigratedByShard, Records } from '../core';
 import type { LocalCopy } from './localCopy';
 import type { Notices } from './notices';
 
@@ -11,7 +11,7 @@ export const STORE_PREFIX = 'digestReader.store';
 /** A 0.5.0 value under its own key: read at start and whenever it changes (a machine still on 0.5.0 syncs it), never written. */
 export interface Legacy<V> {
   key: string;
-  migrate(stored: unknown): { entries: [string, Entry<V>][]; problems: string[] };
+  migrate(stored: unknown): Migrated<V> | MigratedByShard<V>;
 }
 
 export interface StoredRecordsOptions<V> {
@@ -183,7 +183,8 @@ export class StoredRecords<V> implements vscode.Disposable {
     if (migrated.problems.length > 0) {
       void this.notices.damaged(this.options.what, legacy.key, stored, migrated.problems);
     }
-    return this.records.mergeEntries(migrated.entries);
+    // A large value (0.5.0's read marks) is merged shard by shard, each when its shard is read: no long task at start.
+    return 'entriesOf' in migrated ? this.records.mergeByShard(migrated.entriesOf) : this.records.mergeEntries(migrated.entries);
   }
 
   /** After a change in this window: fires the event and saves a moment later (markings come in bursts). */
