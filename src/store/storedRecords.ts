@@ -8,6 +8,11 @@ export type RecordsChange = { keys: readonly string[] } | 'all';
 
 export const STORE_PREFIX = 'digestReader.store';
 
+/** The writer stamp of a stored shard (`w`), if it has one. */
+function stampOf(stored: unknown): unknown {
+  return typeof stored === 'object' && stored !== null ? (stored as { w?: unknown }).w : undefined;
+}
+
 /** A 0.5.0 value under its own key: read at start and whenever it changes (a machine still on 0.5.0 syncs it), never written. */
 export interface Legacy<V> {
   key: string;
@@ -212,7 +217,15 @@ export class StoredRecords<V> implements vscode.Disposable {
         const value = this.records.encode(shard);
         // Writes in order; a failed write is said, and the records stay in memory for the next one.
         this.saving = this.saving.then(() => this.memento.update(key, value)).then(() => {
-          this.seen.set(key, this.memento.get(key));
+          // Another window's or Settings Sync's value may have arrived while this write was under way: what is
+          // stored now counts as seen only if it is this write (by its stamp); otherwise the next check merges it.
+          const now: unknown = this.memento.get(key);
+          if (stampOf(now) === value.w) {
+            this.seen.set(key, now);
+          } else {
+            this.seen.delete(key);
+            this.checkSoon();
+          }
         }, (error: unknown) => {
           this.notices.saveFailed(this.options.what, error);
         });
