@@ -97,6 +97,9 @@ export class ArticlePanel {
         if (affectsPreferences(event)) {
           this.postSettings();
         }
+        if (event.affectsConfiguration('digestReader.markReadAfterDwell') && markReadAfterDwell() === 0) {
+          this.stopDwell(); // turned off: an article the cursor rests in is not marked read a moment later
+        }
       }),
     );
     if (services.notes) {
