@@ -146,22 +146,31 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     if (!this.shown || !(selected instanceof ArticleNode)) {
       return undefined;
     }
-    if (this.roots.includes(selected.parent)) {
-      return { entry: this.shown, article: selected.article };
+    const now = this.rowNow(selected);
+    return now ? { entry: this.shown, article: now.article } : undefined;
+  }
+
+  /**
+   * The row of `node` in the list as it is now: `node` itself, or, when its
+   * date was rebuilt since VS Code handed it over (a refresh between a click's
+   * selection and its command, or a key pressed right after a click that
+   * changed the list), the row of the same key. A row of another digest names
+   * nothing here.
+   */
+  private rowNow(node: ArticleNode): ArticleNode | undefined {
+    if (this.roots.includes(node.parent)) {
+      return node;
     }
-    // A row of this digest whose date was rebuilt since it was selected (a key pressed right after a click that
-    // changed the list): the row of the same key now. A selection left from another digest's rows names nothing here.
-    if (selected.parent.uri.toString() !== this.shown.document.uri.toString()) {
+    if (!this.shown || node.parent.uri.toString() !== this.shown.document.uri.toString()) {
       return undefined;
     }
-    const now = this.roots.find((root) => root.key === selected.parent.key)?.children.find((row) => row.key === selected.key);
-    return now ? { entry: this.shown, article: now.article } : undefined;
+    return this.roots.find((root) => root.key === node.parent.key)?.children.find((row) => row.key === node.key);
   }
 
   /** The article of the row a click selected, once VS Code knows that row (see ClickedRow). */
   async clickedArticle(): Promise<ArticleTarget | undefined> {
     const node = await this.clicks.get();
-    return node instanceof ArticleNode && this.roots.includes(node.parent) ? node.target : undefined;
+    return node instanceof ArticleNode ? this.rowNow(node)?.target : undefined;
   }
 
   /** With read articles hidden, keeps `node` in the list (the row the user is at); the one kept before goes. */
