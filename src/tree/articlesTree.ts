@@ -30,8 +30,12 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   private userSelections = 0;
   /** The row our last reveal selected: its selection event (which may come late) is ours, not the user's. */
   private lastRevealed: TreeNode | undefined;
-  /** The cursor position our own "show article" set: its selection event is not the user moving. */
-  private ownCursor: { uri: string; line: number } | undefined;
+  /**
+   * Cursor moves our own "show article" made, oldest first, whose events have
+   * not come yet: rows clicked in quick succession move the cursor faster than
+   * its events come back, and an earlier one's event is still ours.
+   */
+  private readonly ownCursors: { uri: string; line: number }[] = [];
   /** "Hide read articles": the selected one stays until the user moves on. */
   private hideRead = false;
   private keptWhileHidden: ArticleNode | undefined;
@@ -296,7 +300,8 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
 
   /** Our own "show article" is about to put the cursor here: that move is not the user's. */
   expectCursor(uri: vscode.Uri, line: number): void {
-    this.ownCursor = { uri: uri.toString(), line };
+    this.ownCursors.push({ uri: uri.toString(), line });
+    this.ownCursors.splice(0, this.ownCursors.length - 32); // moves whose events never came (the editor was closed) are forgotten
   }
 
   private showDigest(entry: DigestEntry | undefined): void {
@@ -342,9 +347,10 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   private followCursor(event: vscode.TextEditorSelectionChangeEvent): void {
     const uri = event.textEditor.document.uri.toString();
     const line = event.selections[0].active.line;
-    const own = this.ownCursor;
-    this.ownCursor = undefined;
-    if (own && own.uri === uri && own.line === line) {
+    // Events come in the order of the moves: one of ours answers it and every move of ours before it.
+    const own = this.ownCursors.findIndex((move) => move.uri === uri && move.line === line);
+    if (own >= 0) {
+      this.ownCursors.splice(0, own + 1);
       return;
     }
     if (!this.shown || uri !== this.shown.document.uri.toString() || !this.view.visible || !followCursorEnabled()) {
