@@ -4,15 +4,15 @@
  * a newer version wrote into it, the stamp of the last write seen). Plain
  * data in and out; the extension stores the shards (see src/store/).
  *
- * Loading is lazy: a stored shard handed over with `defer` is decoded when
- * one of its keys is first asked for (a digest's articles are one or two
- * shards of read marks), and `loadNext` decodes the rest one shard at a time,
- * so a window's start never holds the extension host for the whole state,
- * and nothing ever answers from a shard that is not read yet.
+ * Loading is lazy (lazyShards.ts): a stored shard handed over with `defer`
+ * is decoded when one of its keys is first asked for (a digest's articles
+ * are one or two shards of read marks), and `loadNext` decodes the rest one
+ * shard at a time; nothing ever answers from a shard that is not read yet.
  */
 import { decodeShard, encodeShard, rankOf, SHARD_VERSION, type Kept, type StoredShard } from './codec';
+import { LazyShards, type PendingShard } from './lazyShards';
 import { compareEntries, LwwMap, sameValue, type Entry } from './lww';
-import { shardOf, type Schema } from './schema';
+import { carriedOver, shardOf, type Schema } from './schema';
 
 interface ShardState {
   /** The writer stamp of the stored value last merged or written. */
@@ -44,18 +44,6 @@ export interface LoadReport {
   newerVersion?: number;
 }
 
-/** What a shard holds that is not read yet. */
-interface Pending<V> {
-  stored: { value: unknown; force: boolean }[];
-  entries: [string, Entry<V>][];
-  /** Readers of this shard's entries of a large value (a 0.5.0 value): called when the shard is read. */
-  sources: ((shard: number) => Iterable<[string, Entry<V>]>)[];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 export class Records<V> {
   private readonly held: LwwMap<V>;
   private readonly shards: ShardState[];
@@ -63,19 +51,15 @@ export class Records<V> {
   private readonly keysOf: Set<string>[];
   private readonly rank: (entry: Entry<V>) => string;
   private writes = 0;
-  /** Per shard, what is stored but not read yet (undefined: read). */
-  private readonly pending: (Pending<V> | undefined)[];
+  private readonly lazy: LazyShards<V>;
   private readonly reports: LoadReport[] = [];
-  /** Per shard: asked for, written or merged into. Then what it shows may have been seen, and a stored value is merged at once. */
-  private readonly touched: boolean[];
 
   constructor(readonly schema: Schema<V>, private readonly writer: string) {
     this.rank = rankOf(schema);
     this.held = new LwwMap<V>(this.rank);
     this.shards = Array.from({ length: schema.shards }, () => ({ stamp: undefined, dirty: false, version: SHARD_VERSION, kept: { fields: {}, groups: {} } }));
     this.keysOf = Array.from({ length: schema.shards }, () => new Set<string>());
-    this.pending = Array.from({ length: schema.shards }, () => undefined);
-    this.touched = Array.from({ length: schema.shards }, () => false);
+    this.lazy = new LazyShards<V>(schema.shards, (shard, pending) => this.readPending(shard, pending));
   }
 
   /** Every entry, every shard read (tests, the bench; a window asks by key). */
@@ -134,7 +118,7 @@ export class Records<V> {
     if (!written) {
       return false;
     }
-    const raw = this.carriedOver(previous, written.value);
+    const raw = carriedOver(this.schema, previous, written.value);
     if (raw !== undefined) {
       this.held.put(key, { ...written, raw });
     }
@@ -143,24 +127,6 @@ export class Records<V> {
     }
     this.shards[shard].dirty = true;
     return true;
-  }
-
-  /**
-   * The stored form of an edited value that keeps the fields a newer version
-   * wrote into the value it replaces (this version does not know them, so it
-   * cannot have meant to drop them); undefined when there are none.
-   */
-  private carriedOver(previous: Entry<V> | undefined, value: V | undefined): unknown {
-    if (this.schema.kind !== 'map' || value === undefined || previous?.value === undefined || !isRecord(previous.raw)) {
-      return undefined;
-    }
-    const known = this.schema.encode(previous.value);
-    const encoded = this.schema.encode(value);
-    if (!isRecord(known) || !isRecord(encoded)) {
-      return undefined;
-    }
-    const unknown = Object.entries(previous.raw).filter(([field]) => !(field in known) && !(field in encoded));
-    return unknown.length === 0 ? undefined : { ...Object.fromEntries(unknown), ...encoded };
   }
 
   /**
@@ -176,12 +142,10 @@ export class Records<V> {
         continue;
       }
       const into = shard ?? this.shardOf(key);
-      const pending = this.pending[into];
-      if (pending) {
-        pending.entries.push([key, entry]);
+      if (this.lazy.deferEntry(into, key, entry)) {
         continue;
       }
-      this.touched[into] = true;
+      this.lazy.touch(into);
       const before = this.held.entry(key);
       if (this.offer(key, entry, into)) {
         this.shards[into].dirty = true;
@@ -205,16 +169,7 @@ export class Records<V> {
 
   /** Hands over a stored shard to be read when first needed (or by `loadNext`); merged at once if the shard is read already. */
   defer(shard: number, stored: unknown, force = false): ShardMerge | undefined {
-    const pending = this.pending[shard];
-    if (pending) {
-      pending.stored.push({ value: stored, force });
-      return undefined;
-    }
-    if (this.touched[shard]) {
-      return this.mergeNow(shard, stored, force);
-    }
-    this.pending[shard] = { stored: [{ value: stored, force }], entries: [], sources: [] };
-    return undefined;
+    return this.lazy.deferStored(shard, stored, force) ? undefined : this.mergeNow(shard, stored, force);
   }
 
   /**
@@ -226,10 +181,8 @@ export class Records<V> {
   mergeByShard(source: (shard: number) => Iterable<[string, Entry<V>]>): string[] {
     const changed: string[] = [];
     for (let shard = 0; shard < this.schema.shards; shard++) {
-      if (this.touched[shard]) {
+      if (!this.lazy.deferSource(shard, source)) {
         changed.push(...this.mergeEntries(source(shard), shard));
-      } else {
-        (this.pending[shard] ??= { stored: [], entries: [], sources: [] }).sources.push(source);
       }
     }
     return changed;
@@ -237,17 +190,12 @@ export class Records<V> {
 
   /** True when `shard` holds nothing that is not read yet. */
   isLoaded(shard: number): boolean {
-    return this.pending[shard] === undefined;
+    return this.lazy.isLoaded(shard);
   }
 
   /** Reads one shard that waits; false when nothing waits. */
   loadNext(): boolean {
-    const shard = this.pending.findIndex((pending) => pending !== undefined);
-    if (shard < 0) {
-      return false;
-    }
-    this.load(shard);
-    return true;
+    return this.lazy.loadNext();
   }
 
   /** What loading met since last asked (newer versions, damage): the caller says it. */
@@ -256,12 +204,11 @@ export class Records<V> {
   }
 
   private load(shard: number): void {
-    this.touched[shard] = true;
-    const pending = this.pending[shard];
-    if (!pending) {
-      return;
-    }
-    this.pending[shard] = undefined;
+    this.lazy.load(shard);
+  }
+
+  /** A shard's first read: what was stored and handed over for it, merged in order. */
+  private readPending(shard: number, pending: PendingShard<V>): void {
     for (const { value, force } of pending.stored) {
       const merge = this.mergeNow(shard, value, force);
       if (merge.problems.length > 0 || merge.newerVersion !== undefined) {
@@ -275,13 +222,11 @@ export class Records<V> {
   }
 
   private loadAll(): void {
-    while (this.loadNext()) {
-      // one shard at a time, until none waits
-    }
+    this.lazy.loadAll();
   }
 
   private mergeNow(shard: number, stored: unknown, force: boolean): ShardMerge {
-    this.touched[shard] = true;
+    this.lazy.touch(shard);
     const state = this.shards[shard];
     const stamp = typeof stored === 'object' && stored !== null ? (stored as { w?: unknown }).w : undefined;
     if (!force && typeof stamp === 'string' && stamp === state.stamp) {

@@ -60,3 +60,25 @@ const MAX_KEY_LENGTH = 1000;
 export function isPlainKey(key: unknown): key is string {
   return typeof key === 'string' && key.length > 0 && key.length <= MAX_KEY_LENGTH && key.trim() !== '';
 }
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The stored form of an edited value that keeps the fields a newer version
+ * wrote into the value it replaces (this version does not know them, so it
+ * cannot have meant to drop them); undefined when there are none.
+ */
+export function carriedOver<V>(schema: Schema<V>, previous: { value?: V; raw?: unknown } | undefined, value: V | undefined): unknown {
+  if (schema.kind !== 'map' || value === undefined || previous?.value === undefined || !isRecord(previous.raw)) {
+    return undefined;
+  }
+  const known = schema.encode(previous.value);
+  const encoded = schema.encode(value);
+  if (!isRecord(known) || !isRecord(encoded)) {
+    return undefined;
+  }
+  const unknown = Object.entries(previous.raw).filter(([field]) => !(field in known) && !(field in encoded));
+  return unknown.length === 0 ? undefined : { ...Object.fromEntries(unknown), ...encoded };
+}
