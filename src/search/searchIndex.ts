@@ -18,7 +18,10 @@ function* digestOf(pages: TextPages): Generator<void, Digest | undefined, void> 
 
 /** What the Quick Pick and the tests ask of the index. */
 export interface SearchView {
+  /** At once, in one task (tests). */
   search(query: string, limit?: number): SearchHit[];
+  /** A month per step with turns of the event loop between slices (a keystroke); undefined when `token` is cancelled first. */
+  searchInSteps(query: string, limit: number, token: vscode.CancellationToken): Promise<SearchHit[] | undefined>;
   readonly articleCount: number;
   readonly fileCount: number;
 }
@@ -69,6 +72,7 @@ export class SearchIndex implements vscode.Disposable {
     const clock = this.clock;
     return {
       search: (query, limit) => clock.time('search', () => index.search(query, limit)),
+      searchInSteps: (query, limit, token) => clock.run('search', index.searchInSteps(query, limit), token),
       get articleCount() {
         return index.articleCount;
       },

@@ -85,15 +85,25 @@ export async function showSearchPick(index: SearchIndex, reading: ReadingStore, 
   pick.matchOnDetail = false;
   pick.value = initial;
   let shown = '';
-  const update = (force = false) => {
-    if (!force && shown === pick.value) {
+  // The search under way: a keystroke (or the pick closing) cancels it, so only the last query's rows are shown.
+  let searching: vscode.CancellationTokenSource | undefined;
+  const update = async (force = false): Promise<void> => {
+    const query = pick.value;
+    if (!force && shown === query) {
       return;
     }
-    shown = pick.value;
-    pick.items = groupByPaper(index.search.search(pick.value, HITS), LIMIT).map((paper) => itemOf(paper, reading));
+    shown = query;
+    searching?.cancel();
+    searching?.dispose();
+    const search = (searching = new vscode.CancellationTokenSource());
+    const hits = await index.search.searchInSteps(query, HITS, search.token);
+    if (hits === undefined || search.token.isCancellationRequested) {
+      return;
+    }
+    pick.items = groupByPaper(hits, LIMIT).map((paper) => itemOf(paper, reading));
     shownRows = pick.items.map(({ label, description, detail }) => ({ label, description, detail }));
   };
-  pick.onDidChangeValue(() => update());
+  pick.onDidChangeValue(() => void update());
   pick.onDidAccept(() => {
     const picked = pick.selectedItems[0] ?? pick.activeItems[0];
     if (picked) {
@@ -104,6 +114,7 @@ export async function showSearchPick(index: SearchIndex, reading: ReadingStore, 
   let refresh: ReturnType<typeof setInterval> | undefined;
   pick.onDidHide(() => {
     clearInterval(refresh);
+    searching?.cancel();
     cancel.cancel();
     cancel.dispose();
     pick.dispose();
@@ -112,8 +123,8 @@ export async function showSearchPick(index: SearchIndex, reading: ReadingStore, 
   if (!index.complete) {
     pick.busy = true;
     await index.start();
-    update(true);
-    refresh = setInterval(() => update(true), REFRESH_MS);
+    await update(true);
+    refresh = setInterval(() => void update(true), REFRESH_MS);
     const done = await index.build((filesDone, total) => {
       pick.placeholder = vscode.l10n.t('Indexing the digests: {0} of {1} files…', filesDone, total);
     }, cancel.token);
@@ -124,5 +135,5 @@ export async function showSearchPick(index: SearchIndex, reading: ReadingStore, 
     pick.busy = false;
     pick.placeholder = vscode.l10n.t('Search {0} articles of {1} digests: titles, authors, arXiv ids, abstracts', index.search.articleCount, index.search.fileCount);
   }
-  update(true);
+  await update(true);
 }

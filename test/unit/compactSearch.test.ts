@@ -70,6 +70,27 @@ describe('search index in monthly segments', function () {
     assert.deepEqual(loaded.changedKeys(), [], 'nothing to write after loading');
   });
 
+  it('searches a month per step, and ranks the best hits as one pass over every month would', () => {
+    // Two stored months and a third being built: three parts.
+    const index = reloaded(segmented(days.slice(0, 4)));
+    const april = readFixture().replace('cs.DC @ 2025-06-01', 'cs.DC @ 2025-04-30');
+    drain(index.addFile({ uri: 'file:///library/cs.DC-2025-04-30.txt', digest: parseDigest(april), stamp: '1:0' }));
+    const shown = (hits: { file: string; position: number; field: string }[]) => hits.map((hit) => `${hit.file}#${hit.position} ${hit.field}`);
+    for (const query of QUERIES) {
+      const all = index.search(query, 5000);
+      for (const limit of [1, 7, 50]) {
+        const steps = index.searchInSteps(query, limit);
+        let count = 0;
+        let step = steps.next();
+        for (; !step.done; step = steps.next()) {
+          count++;
+        }
+        assert.equal(count, 3, `${query}: one step per month`);
+        assert.deepEqual(shown(step.value), shown(all.slice(0, limit)), `${query}, best ${limit}`);
+      }
+    }
+  });
+
   it('hides a removed file at once and drops it when its month is written again (compaction by segment)', () => {
     const loaded = reloaded(segmented(days.slice(0, 4)));
     loaded.removeFile(days[1].uri);

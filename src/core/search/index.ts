@@ -1,6 +1,6 @@
 /** Search across every digest of the library (no `vscode` import). */
 export { LibrarySearch, PREFIX_MIN_POSTINGS, PREFIX_POSTINGS_PER_DOC, type IndexedArticle, type MatchKind, type SearchDocument, type SearchHit, type SearchLanguage } from './librarySearch';
-export { searchParts, type IndexPart } from './part';
+export { searchParts, searchPartsInSteps, type IndexPart } from './part';
 export { readSegment, Segment } from './segment';
 export { SEGMENT_VERSION } from './segmentFormat';
 export { writeSegment, type SegmentSource } from './segmentWriter';

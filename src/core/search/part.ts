@@ -159,30 +159,44 @@ function matchPart(part: IndexPart, words: readonly QueryWord[], budget: number,
  * abstract hits, each newest first.
  */
 export function searchParts(parts: readonly IndexPart[], query: string, limit = 50, prefixBudget?: number): SearchHit[] {
+  const steps = searchPartsInSteps(parts, query, limit, prefixBudget);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) {
+      return step.value;
+    }
+  }
+}
+
+/**
+ * `searchParts` one part per step, so a keystroke over a year's library
+ * never holds the thread for the whole of it (each part is a month). A
+ * part's best hits are made into articles in its own step: a builder that
+ * grows between steps is never read half old, half new. The best `limit`
+ * of all parts are among each part's best `limit`; ties go to the earlier
+ * part, then the lower document, as in one pass.
+ */
+export function* searchPartsInSteps(parts: readonly IndexPart[], query: string, limit = 50, prefixBudget?: number): Generator<void, SearchHit[], void> {
   const words = queryWords(query);
   if (words.length === 0 || limit <= 0) {
     return [];
   }
-  const top = new TopHits(limit);
-  let base = 0;
-  const bases: number[] = [];
-  for (const part of parts) {
-    bases.push(base);
-    const partBase = base;
+  const found: { hit: SearchHit; part: number; doc: number }[] = [];
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p];
+    const top = new TopHits(limit);
     const budget = prefixBudget ?? Math.max(PREFIX_MIN_POSTINGS, part.docCount * PREFIX_POSTINGS_PER_DOC);
     matchPart(part, words, budget, (doc, counts, exact) => {
       const field = bestField(counts);
-      top.offer(partBase + doc, (exact ? EXACT_SCORE : 0) + TIER_SCORE[field] + part.daysOf(doc), field);
+      top.offer(doc, (exact ? EXACT_SCORE : 0) + TIER_SCORE[field] + part.daysOf(doc), field);
     });
-    base += part.docCount;
-  }
-  return top.best().map(({ doc, score, field }) => {
-    let p = bases.length - 1;
-    while (bases[p] > doc) {
-      p--;
+    for (const { doc, score, field } of top.best()) {
+      found.push({ hit: hitOf(part.article(doc), FIELDS[field], score), part: p, doc });
     }
-    return hitOf(parts[p].article(doc - bases[p]), FIELDS[field], score);
-  });
+    yield;
+  }
+  found.sort((a, b) => b.hit.score - a.hit.score || a.part - b.part || a.doc - b.doc);
+  return found.slice(0, limit).map(({ hit }) => hit);
 }
 
 function hitOf(article: IndexedArticle, field: SearchField, score: number): SearchHit {

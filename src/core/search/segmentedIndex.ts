@@ -9,7 +9,7 @@
  */
 import type { Digest } from '../digest/model';
 import { LibrarySearch, type SearchDocument } from './librarySearch';
-import { searchParts, type IndexPart } from './part';
+import { searchParts, searchPartsInSteps, type IndexPart } from './part';
 import { readSegment, Segment } from './segment';
 import { writeSegment } from './segmentWriter';
 import type { SearchHit } from './types';
@@ -102,6 +102,11 @@ export class SegmentedIndex {
 
   search(query: string, limit = 50): SearchHit[] {
     return searchParts(this.parts(), query, limit);
+  }
+
+  /** `search` a month per step, for a keystroke on the extension host's thread. */
+  searchInSteps(query: string, limit = 50): Generator<void, SearchHit[], void> {
+    return searchPartsInSteps(this.parts(), query, limit);
   }
 
   /** Indexes a parsed digest file into its month's builder (replacing what was indexed for it). */
