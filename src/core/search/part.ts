@@ -171,33 +171,40 @@ export function searchParts(parts: readonly IndexPart[], query: string, limit = 
 /**
  * `searchParts` one part per step, so a keystroke over a year's library
  * never holds the thread for the whole of it (each part is a month). A
- * part's best hits are made into articles in its own step: a builder that
- * grows between steps is never read half old, half new. The best `limit`
- * of all parts are among each part's best `limit`; ties go to the earlier
- * part, then the lower document, as in one pass.
+ * part's hits that can still be among the best are made into articles in
+ * its own step (a builder that grows between steps is never read half old,
+ * half new), best first, so most of an older month's are never decoded.
+ * Ties go to the earlier part, then the lower document, as in one pass.
  */
 export function* searchPartsInSteps(parts: readonly IndexPart[], query: string, limit = 50, prefixBudget?: number): Generator<void, SearchHit[], void> {
   const words = queryWords(query);
   if (words.length === 0 || limit <= 0) {
     return [];
   }
-  const found: { hit: SearchHit; part: number; doc: number }[] = [];
+  const top = new TopHits<{ doc: number; score: number; hit: SearchHit }>(limit);
   for (let p = 0; p < parts.length; p++) {
     const part = parts[p];
-    const top = new TopHits(limit);
+    const partTop = new TopHits(limit);
     const budget = prefixBudget ?? Math.max(PREFIX_MIN_POSTINGS, part.docCount * PREFIX_POSTINGS_PER_DOC);
     matchPart(part, words, budget, (doc, counts, exact) => {
       const field = bestField(counts);
-      top.offer(doc, (exact ? EXACT_SCORE : 0) + TIER_SCORE[field] + part.daysOf(doc), field);
+      partTop.offer({ doc, score: (exact ? EXACT_SCORE : 0) + TIER_SCORE[field] + part.daysOf(doc), field });
     });
-    for (const { doc, score, field } of top.best()) {
-      found.push({ hit: hitOf(part.article(doc), FIELDS[field], score), part: p, doc });
+    for (const { doc, score, field } of partTop.best()) {
+      // One order over every part: the part first, then its document.
+      const ranked = p * PART_SPAN + doc;
+      if (!top.accepts(score, ranked)) {
+        break; // the rest of this part ranks lower still
+      }
+      top.offer({ doc: ranked, score, hit: hitOf(part.article(doc), FIELDS[field], score) });
     }
     yield;
   }
-  found.sort((a, b) => b.hit.score - a.hit.score || a.part - b.part || a.doc - b.doc);
-  return found.slice(0, limit).map(({ hit }) => hit);
+  return top.best().map(({ hit }) => hit);
 }
+
+/** Documents a part can hold at most, for one order over the parts' documents. */
+const PART_SPAN = 2 ** 32;
 
 function hitOf(article: IndexedArticle, field: SearchField, score: number): SearchHit {
   const { kind, language } = FIELD_INFO[field];

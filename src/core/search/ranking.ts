@@ -34,22 +34,27 @@ export function bestField(counts: number): number {
 }
 
 /** The best `limit` documents offered, by score then lower id: a heap with the worst kept on top. */
-export class TopHits {
-  private readonly heap: { doc: number; score: number; field: number }[] = [];
+export class TopHits<T extends Ranked = Ranked & { field: number }> {
+  private readonly heap: T[] = [];
   constructor(private readonly limit: number) {}
 
-  offer(doc: number, score: number, field: number): void {
+  /** Whether a document with this score and id would be kept now. */
+  accepts(score: number, doc: number): boolean {
+    return this.heap.length < this.limit || worse(this.heap[0], { doc, score });
+  }
+
+  offer(item: T): void {
     const heap = this.heap;
     if (heap.length < this.limit) {
-      heap.push({ doc, score, field });
+      heap.push(item);
       this.up(heap.length - 1);
-    } else if (worse(heap[0], { doc, score })) {
-      heap[0] = { doc, score, field };
+    } else if (worse(heap[0], item)) {
+      heap[0] = item;
       this.down(0);
     }
   }
 
-  best(): { doc: number; score: number; field: number }[] {
+  best(): T[] {
     return [...this.heap].sort((a, b) => b.score - a.score || a.doc - b.doc);
   }
 
@@ -83,7 +88,13 @@ export class TopHits {
   }
 }
 
-function worse(a: { doc: number; score: number }, b: { doc: number; score: number }): boolean {
+/** A document's rank: higher score first, then lower id. */
+export interface Ranked {
+  doc: number;
+  score: number;
+}
+
+function worse(a: Ranked, b: Ranked): boolean {
   return a.score < b.score || (a.score === b.score && a.doc > b.doc);
 }
 
