@@ -18,7 +18,7 @@ import type { ArticlesTree } from './tree';
  */
 export interface DigestReaderApi {
   readonly documents: Pick<DigestDocuments, 'get' | 'active'>;
-  readonly articlesTree: Pick<ArticlesTree, 'rows' | 'getTreeItem' | 'getParent' | 'view'>;
+  readonly articlesTree: Pick<ArticlesTree, 'rows' | 'getTreeItem' | 'getParent' | 'view' | 'reveal' | 'selectionEpoch'>;
   readonly starredTree: Pick<StarredTree, 'getChildren' | 'getTreeItem' | 'view'>;
   /** Read state and stars; `storage` reads and writes their stored shards (tests write what Settings Sync or a damaged profile would). */
   readonly reading: Pick<ReadingStore, 'state' | 'setRead' | 'flush' | 'clear' | 'reload' | 'storage' | 'ready'>;

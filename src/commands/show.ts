@@ -31,6 +31,8 @@ export async function showResolved(services: CommandServices, resolved: Resolved
     return;
   }
   const { entry, article, target } = resolved;
+  // Taken before anything is awaited: a row the user selects meanwhile (a second quick click) keeps the selection.
+  const selectionEpoch = services.tree.selectionEpoch;
   const uri = entry.document.uri;
   const visible = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === uri.toString());
   // Editor and panel side by side: never put the digest over the panel in its own group.
@@ -50,5 +52,5 @@ export async function showResolved(services: CommandServices, resolved: Resolved
   });
   editor.revealRange(new vscode.Range(start, new vscode.Position(article.endLine, 0)), vscode.TextEditorRevealType.AtTop);
   ArticlePanel.createOrShow(services.panel, target, true);
-  await services.tree.reveal(target, origin === 'tree');
+  await services.tree.reveal(target, origin === 'tree', selectionEpoch);
 }

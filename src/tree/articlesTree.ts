@@ -281,11 +281,15 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
    * Selects the article's row (without focus); reveals run in order and only
    * the latest waiting one runs. With read articles hidden, the article's row
    * (and its date) is put back first: VS Code can only reveal a row it lists
-   * ("Cannot resolve tree item for element …#date:…" otherwise).
+   * ("Cannot resolve tree item for element …#date:…" otherwise). `since`: the
+   * `selectionEpoch` when the caller began (a user's selection after it wins).
    */
-  reveal(target: ArticleTarget, focus = false): Promise<void> {
+  reveal(target: ArticleTarget, focus = false, since = this.selectionEpoch): Promise<void> {
+    if (since !== this.userSelections) {
+      return Promise.resolve(); // the user selected another row since the caller began: that row stays, and nothing is put back
+    }
     const request = ++this.revealRequest;
-    const epoch = this.userSelections;
+    const epoch = since;
     const hidden = this.nodeFor(target);
     if (hidden && this.hideRead && !this.visible(hidden)) {
       this.keep(hidden);
@@ -303,6 +307,15 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       return this.view.reveal(node, { select: true, focus, expand: true });
     })).catch((error: unknown) => console.warn(`Digest Reader: could not reveal an article: ${String(error)}`));
     return this.revealQueue;
+  }
+
+  /**
+   * Counts the rows the user selected. A command that will reveal its row
+   * takes it when it starts: a row the user selects before the reveal comes
+   * (the next of two quick clicks) makes that reveal moot.
+   */
+  get selectionEpoch(): number {
+    return this.userSelections;
   }
 
   /** Our own "show article" is about to put the cursor here: that move is not the user's. */

@@ -129,6 +129,12 @@ export function articleTabLabel(): string | undefined {
  */
 export async function clickRow<T>(view: vscode.TreeView<T>, node: T, item: vscode.TreeItem): Promise<unknown> {
   assert.ok(item.command, 'a click runs a command');
+  await selectRow(view, node);
+  return vscode.commands.executeCommand(item.command.command, ...((item.command.arguments ?? []) as unknown[]));
+}
+
+/** The first half of a click: the row selected (see clickRow). */
+export async function selectRow<T>(view: vscode.TreeView<T>, node: T): Promise<void> {
   await waitFor('the row selected', async () => {
     if (view.selection.length === 1 && view.selection[0] === node) {
       return true;
@@ -136,7 +142,6 @@ export async function clickRow<T>(view: vscode.TreeView<T>, node: T, item: vscod
     await view.reveal(node, { select: true, focus: false });
     return waitFor('the selection', () => view.selection.length === 1 && view.selection[0] === node, 2_000).catch(() => false);
   });
-  return vscode.commands.executeCommand(item.command.command, ...((item.command.arguments ?? []) as unknown[]));
 }
 
 /** The article of a digest document the panel shows (not a starred copy). */
