@@ -1,0 +1,214 @@
+/**
+ * The model that ranks "For you", chosen by what the user has given it:
+ * - no star: none (the view says how to start);
+ * - 1–4 stars, or no negatives yet: similarity to the stars (Rocchio: the
+ *   centroid of the starred papers' vectors, less a little of the rejected
+ *   ones'), scored by cosine;
+ * - about five stars and some negatives: a linear classifier (logistic
+ *   loss, SGD, balanced classes) trained from the stars, "not interested"
+ *   marks, read-but-not-starred papers (weak) and the rest of the library
+ *   (weaker still), regularized towards the Rocchio centroid so that a few
+ *   examples cannot pull it far from what the stars say.
+ */
+import { SUBLINEAR, type FeatureCorpus, type RowVector } from './corpus';
+import type { Examples } from './examples';
+import { FEATURE_SPACE } from './terms';
+import { addTo, dotNormalized, norm } from './vector';
+
+export type ModelKind = 'similar' | 'learned';
+
+export interface RankingModel {
+  kind: ModelKind;
+  /** Dense weights over the feature space. */
+  weights: Float32Array;
+  bias: number;
+  /** The idf the model was trained with (rows are weighted with it when scored). */
+  idf: Float32Array;
+  /** How many examples of each kind it learned from (the view says so). */
+  positives: number;
+  negatives: number;
+  weak: number;
+  /** The mean raw score of the starred papers: a similarity model shows a score as a share of it. */
+  reference: number;
+}
+
+/** From this many stars (and at least one negative) a classifier is trained. */
+export const LEARNED_FROM_STARS = 5;
+/** Rocchio's weights for the rejected papers' centroids (the starred ones' is 1). */
+const ROCCHIO_NEGATIVE = 0.5;
+const ROCCHIO_WEAK = 0.1;
+
+/** The raw score: `weights · row + bias`, the row's TF-IDF l2-normalized. */
+export function rawScore(model: RankingModel, vector: RowVector): number {
+  return dotNormalized(vector, model.idf, model.weights) + model.bias;
+}
+
+/** The score a row shows, 0–1: the classifier's probability, or the similarity as a share of a starred paper's. */
+export function shownScore(model: RankingModel, raw: number): number {
+  if (model.kind === 'learned') {
+    return 1 / (1 + Math.exp(-raw));
+  }
+  return model.reference > 0 ? Math.max(0, Math.min(1, raw / model.reference)) : 0;
+}
+
+function centroid(vectors: readonly { vector: RowVector }[], idf: Float32Array, into: Float32Array, scale: number): void {
+  for (const { vector } of vectors) {
+    addTo(into, vector, idf, scale / vectors.length);
+  }
+}
+
+/** Rocchio: the starred papers' centroid less a share of the rejected ones', l2-normalized. */
+export function rocchio(examples: Examples, idf: Float32Array): Float32Array {
+  const weights = new Float32Array(FEATURE_SPACE);
+  centroid(examples.positives, idf, weights, 1);
+  if (examples.negatives.length > 0) {
+    centroid(examples.negatives, idf, weights, -ROCCHIO_NEGATIVE);
+  }
+  if (examples.weak.length > 0) {
+    centroid(examples.weak, idf, weights, -ROCCHIO_WEAK);
+  }
+  const length = norm(weights);
+  if (length > 0) {
+    for (let j = 0; j < weights.length; j++) {
+      weights[j] /= length;
+    }
+  }
+  return weights;
+}
+
+function withReference(model: Omit<RankingModel, 'reference'>, examples: Examples): RankingModel {
+  const raws = examples.positives.map((e) => dotNormalized(e.vector, model.idf, model.weights) + model.bias);
+  const reference = raws.length > 0 ? raws.reduce((a, b) => a + b, 0) / raws.length : 0;
+  return { ...model, reference };
+}
+
+export function similarityModel(examples: Examples, idf: Float32Array): RankingModel {
+  return withReference({ kind: 'similar', weights: rocchio(examples, idf), bias: 0, idf, positives: examples.positives.length, negatives: examples.negatives.length, weak: examples.weak.length }, examples);
+}
+
+export interface TrainOptions {
+  /** L2 strength towards the prior. */
+  lambda?: number;
+  /** Scale of the Rocchio prior in logit units. */
+  priorScale?: number;
+  /** Steps per library paper. */
+  epochs?: number;
+  /** Sampling weight of an unlabelled library paper as a negative (a rejected one's is 1, a weak one's WEAK_WEIGHT). */
+  unlabelledWeight?: number;
+  seed?: number;
+  /** Papers never to use as unlabelled negatives (the labelled ones are left out anyway). */
+  exclude?: ReadonlySet<string>;
+}
+
+const WEAK_WEIGHT = 0.3;
+
+/** A seedable PRNG (mulberry32): training is the same for the same data. */
+export function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Logistic regression by SGD with balanced classes (each step draws a
+ * positive or a negative with equal chance; negatives by weight: rejected 1,
+ * read-not-starred 0.3, the rest of the library `unlabelledWeight`), weights
+ * = Rocchio prior + a deviation kept small by L2 (lazily scaled, so a step
+ * touches only the row's features).
+ */
+export function learnedModel(examples: Examples, corpus: FeatureCorpus, options: TrainOptions = {}): RankingModel {
+  const idf = corpus.idf();
+  const lambda = options.lambda ?? 1e-4;
+  const priorScale = options.priorScale ?? 8;
+  const unlabelledWeight = options.unlabelledWeight ?? 0.05;
+  const next = seeded(options.seed ?? 1);
+  const prior = rocchio(examples, idf);
+  for (let j = 0; j < prior.length; j++) {
+    prior[j] *= priorScale;
+  }
+  const labelled = new Set([...examples.positives, ...examples.negatives, ...examples.weak].map((e) => e.key));
+  const unlabelled: RowVector[] = [];
+  for (const paper of corpus.allPapers()) {
+    if (!labelled.has(paper.key) && !options.exclude?.has(paper.key)) {
+      unlabelled.push(corpus.representative(paper).vector);
+    }
+  }
+  const negativePool = [
+    { weight: examples.negatives.length, rows: examples.negatives.map((e) => e.vector) },
+    { weight: examples.weak.length * WEAK_WEIGHT, rows: examples.weak.map((e) => e.vector) },
+    { weight: unlabelled.length * unlabelledWeight, rows: unlabelled },
+  ].filter((pool) => pool.rows.length > 0);
+  const negativeTotal = negativePool.reduce((sum, pool) => sum + pool.weight, 0);
+  const deviation = new Float32Array(FEATURE_SPACE);
+  let scale = 1;
+  let bias = 0;
+  const steps = Math.max(2000, Math.round((options.epochs ?? 3) * (unlabelled.length + examples.negatives.length + examples.weak.length)));
+  const t0 = 1 / (lambda * 0.1);
+  for (let t = 0; t < steps && examples.positives.length > 0 && negativeTotal > 0; t++) {
+    const positive = next() < 0.5;
+    let row: RowVector;
+    if (positive) {
+      row = examples.positives[Math.floor(next() * examples.positives.length)].vector;
+    } else {
+      let r = next() * negativeTotal;
+      let pool = negativePool[0];
+      for (const candidate of negativePool) {
+        pool = candidate;
+        if (r < candidate.weight) {
+          break;
+        }
+        r -= candidate.weight;
+      }
+      row = pool.rows[Math.floor(next() * pool.rows.length)];
+    }
+    const y = positive ? 1 : -1;
+    const eta = 1 / (lambda * (t + t0));
+    // margin = (prior + scale × deviation) · x̂ + bias, in one pass over the row
+    const { ids, counts } = row;
+    let dotPrior = 0;
+    let dotDeviation = 0;
+    let squares = 0;
+    for (let j = 0; j < ids.length; j++) {
+      const value = SUBLINEAR[counts[j]] * idf[ids[j]];
+      squares += value * value;
+      dotPrior += prior[ids[j]] * value;
+      dotDeviation += deviation[ids[j]] * value;
+    }
+    const inverseNorm = squares > 0 ? 1 / Math.sqrt(squares) : 0;
+    const margin = (dotPrior + scale * dotDeviation) * inverseNorm + bias;
+    const gradient = -y / (1 + Math.exp(y * margin)); // d loss / d margin
+    scale *= 1 - eta * lambda;
+    if (scale < 1e-6) {
+      for (let j = 0; j < deviation.length; j++) {
+        deviation[j] *= scale;
+      }
+      scale = 1;
+    }
+    const step = (eta * gradient * inverseNorm) / scale;
+    for (let j = 0; j < ids.length; j++) {
+      deviation[ids[j]] -= step * SUBLINEAR[counts[j]] * idf[ids[j]];
+    }
+    bias -= eta * 0.01 * gradient;
+  }
+  const weights = new Float32Array(FEATURE_SPACE);
+  for (let j = 0; j < weights.length; j++) {
+    weights[j] = prior[j] + scale * deviation[j];
+  }
+  return withReference({ kind: 'learned', weights, bias, idf, positives: examples.positives.length, negatives: examples.negatives.length, weak: examples.weak.length }, examples);
+}
+
+/** The model for what the user has marked: none without a star, similarity for a few, a classifier from about five with negatives. */
+export function trainModel(examples: Examples, corpus: FeatureCorpus, options: TrainOptions = {}): RankingModel | undefined {
+  if (examples.positives.length === 0) {
+    return undefined;
+  }
+  if (examples.positives.length < LEARNED_FROM_STARS || examples.negatives.length + examples.weak.length === 0) {
+    return similarityModel(examples, corpus.idf());
+  }
+  return learnedModel(examples, corpus, options);
+}
