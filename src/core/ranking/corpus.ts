@@ -34,6 +34,10 @@ export class FeatureCorpus {
   /** Papers each feature occurs in. */
   readonly df = new Uint32Array(FEATURE_SPACE);
   private idfCache: Float32Array | undefined;
+  /** Per segment, 1 for each row that stands for its paper (its first listing): what a pass over every paper reads. */
+  private readonly primary = new Map<FeatureSegment, Uint8Array>();
+  /** Each segment's rows' TF-IDF norms under the current idf (made again when the idf changes). */
+  private norms = new WeakMap<FeatureSegment, Float32Array>();
   /** Grows with every change (models and caches compare it). */
   revision = 0;
 
@@ -53,6 +57,11 @@ export class FeatureCorpus {
     return this.papers.get(key);
   }
 
+  /** Every segment with the flags of the rows that stand for their papers (every paper is one flagged row of one segment). */
+  primaryRows(): IterableIterator<[FeatureSegment, Uint8Array]> {
+    return this.primary.entries();
+  }
+
   /** Every paper once, in no particular order. */
   allPapers(): IterableIterator<Paper> {
     return this.papers.values();
@@ -68,6 +77,8 @@ export class FeatureCorpus {
   setSegment(segment: FeatureSegment): void {
     this.removeFile(segment.file);
     this.segments.set(segment.file, segment);
+    const primary = new Uint8Array(segment.articles.length);
+    this.primary.set(segment, primary);
     segment.articles.forEach((article, row) => {
       let paper = this.papers.get(article.key);
       if (!paper) {
@@ -79,6 +90,7 @@ export class FeatureCorpus {
       }
       paper.places.push({ segment, row });
       if (paper.places.length === 1) {
+        primary[row] = 1;
         this.count(segment, row, 1);
       }
     });
@@ -91,6 +103,7 @@ export class FeatureCorpus {
       return false;
     }
     this.segments.delete(file);
+    this.primary.delete(segment);
     segment.articles.forEach((article, row) => {
       const paper = this.papers.get(article.key);
       if (!paper || !paper.places.some((place) => place.segment === segment && place.row === row)) {
@@ -101,7 +114,9 @@ export class FeatureCorpus {
       if (wasFirst) {
         this.count(segment, row, -1);
         if (paper.places.length > 0) {
-          this.count(paper.places[0].segment, paper.places[0].row, 1);
+          const { segment: next, row: nextRow } = paper.places[0];
+          this.primary.get(next)![nextRow] = 1;
+          this.count(next, nextRow, 1);
         }
       }
       if (paper.places.length === 0) {
@@ -118,6 +133,26 @@ export class FeatureCorpus {
       this.df[segment.ids[j]] += delta;
     }
     this.idfCache = undefined;
+    this.norms = new WeakMap();
+  }
+
+  /** The TF-IDF l2 norms of a segment's rows under the current idf. */
+  normsOf(segment: FeatureSegment): Float32Array {
+    let norms = this.norms.get(segment);
+    if (!norms) {
+      const idf = this.idf();
+      norms = new Float32Array(segment.articles.length);
+      for (let row = 0; row < norms.length; row++) {
+        let sum = 0;
+        for (let j = segment.offsets[row]; j < segment.offsets[row + 1]; j++) {
+          const value = SUBLINEAR[segment.counts[j]] * idf[segment.ids[j]];
+          sum += value * value;
+        }
+        norms[row] = Math.sqrt(sum);
+      }
+      this.norms.set(segment, norms);
+    }
+    return norms;
   }
 
   /** Smooth idf as scikit-learn computes it: ln((1 + n) / (1 + df)) + 1. */

@@ -101,6 +101,8 @@ export interface TrainOptions {
 }
 
 const WEAK_WEIGHT = 0.3;
+const MIN_STEPS = 2000;
+const MAX_STEPS = 60_000;
 
 /** A seedable PRNG (mulberry32): training is the same for the same data. */
 export function seeded(seed: number): () => number {
@@ -147,7 +149,8 @@ export function learnedModel(examples: Examples, corpus: FeatureCorpus, options:
   const deviation = new Float32Array(FEATURE_SPACE);
   let scale = 1;
   let bias = 0;
-  const steps = Math.max(2000, Math.round((options.epochs ?? 3) * (unlabelled.length + examples.negatives.length + examples.weak.length)));
+  // Steps by the examples, not the library: past a few passes over the labelled ones, more steps over unlabelled papers change little.
+  const steps = Math.min(MAX_STEPS, Math.max(MIN_STEPS, Math.round((options.epochs ?? 3) * (unlabelled.length + examples.negatives.length + examples.weak.length))));
   const t0 = 1 / (lambda * 0.1);
   for (let t = 0; t < steps && examples.positives.length > 0 && negativeTotal > 0; t++) {
     const positive = next() < 0.5;

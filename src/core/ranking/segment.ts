@@ -39,6 +39,11 @@ export function rankingText(article: Digest['articles'][number]): ArticleText {
   return { title: article.titles.en ?? article.titles[article.sourceLanguage] ?? '', abstract: article.abstracts.en ?? article.abstracts[article.sourceLanguage] ?? '', authors: article.authors };
 }
 
+/** A copy of a string cut from a digest's text: V8 keeps a cut as a view on the whole text, and a segment must not hold the file alive. */
+function own(text: string): string {
+  return text.length >= 13 ? (' ' + text).slice(1) : text;
+}
+
 /** Sorted feature ids and counts of one article's text. */
 export function vectorOf(text: ArticleText): { ids: Uint32Array; counts: Uint8Array } {
   const terms = [...articleTerms(text).values()].sort((a, b) => a.feature - b.feature);
@@ -63,7 +68,7 @@ export function buildSegment(file: string, digest: Digest): FeatureSegment {
     const subject = section?.subject ?? digest.subject;
     const digestDate = section?.date ?? digest.date;
     const text = rankingText(article);
-    articles.push({ key: articleKey({ subject, date: digestDate }, article), position, index: article.index, title: text.title, date: article.date ?? digestDate, subject, digestDate });
+    articles.push({ key: own(articleKey({ subject, date: digestDate }, article)), position, index: article.index, title: own(text.title), date: own(article.date ?? digestDate), subject: own(subject), digestDate: own(digestDate) });
     const vector = vectorOf(text);
     idParts.push(vector.ids);
     countParts.push(vector.counts);

@@ -4,10 +4,11 @@
  * One pass over every paper's features against the query held dense; a
  * bitmap of the query's features skips most lookups.
  */
-import type { FeatureCorpus, Paper, RowVector } from './corpus';
+import { SUBLINEAR, type FeatureCorpus, type Paper, type RowVector } from './corpus';
+import type { FeatureSegment } from './segment';
 import { sharedFeatures } from './explain';
 import { FEATURE_SPACE } from './terms';
-import { dotNormalized, tfidf } from './vector';
+import { tfidf } from './vector';
 
 export interface Similar {
   paper: Paper;
@@ -69,30 +70,35 @@ export function moreLikeThis(corpus: FeatureCorpus, query: { key?: string; vecto
     dense[id] = values[j];
     present[id >> 3] |= 1 << (id & 7);
   }
-  const top = new TopK<Paper>(limit);
-  for (const paper of corpus.allPapers()) {
-    if (paper.key === query.key) {
-      continue;
-    }
-    const { segment, row } = paper.places[0];
-    // Only papers sharing a feature can score: test the bitmap before computing the row's norm.
-    const start = segment.offsets[row];
-    const end = segment.offsets[row + 1];
-    let shares = false;
-    for (let j = start; j < end; j++) {
-      const id = segment.ids[j];
-      if (present[id >> 3] & (1 << (id & 7))) {
-        shares = true;
-        break;
+  const top = new TopK<{ segment: FeatureSegment; row: number }>(limit);
+  const queryPaper = query.key !== undefined ? corpus.paper(query.key) : undefined;
+  const skip = queryPaper?.places[0];
+  for (const [segment, primary] of corpus.primaryRows()) {
+    const norms = corpus.normsOf(segment);
+    const { ids, counts, offsets } = segment;
+    for (let row = 0; row < primary.length; row++) {
+      if (primary[row] === 0 || (skip && skip.segment === segment && skip.row === row)) {
+        continue;
+      }
+      // The bitmap (128 KB) stays in cache; the dense query and the idf are read only for shared features.
+      let dot = 0;
+      const end = offsets[row + 1];
+      for (let j = offsets[row]; j < end; j++) {
+        const id = ids[j];
+        if (present[id >> 3] & (1 << (id & 7))) {
+          dot += dense[id] * SUBLINEAR[counts[j]] * idf[id];
+        }
+      }
+      if (dot > 0 && norms[row] > 0) {
+        const score = dot / norms[row];
+        if (score > top.floor) {
+          top.offer({ segment, row }, score);
+        }
       }
     }
-    if (!shares) {
-      continue;
-    }
-    const score = dotNormalized({ ids: segment.ids.subarray(start, end), counts: segment.counts.subarray(start, end) }, idf, dense);
-    if (score > top.floor) {
-      top.offer(paper, score);
-    }
   }
-  return top.sorted().map(({ item, score }) => ({ paper: item, score, shared: sharedFeatures(query.vector, corpus.representative(item).vector, idf) }));
+  return top.sorted().map(({ item, score }) => {
+    const paper = corpus.paper(item.segment.articles[item.row].key)!;
+    return { paper, score, shared: sharedFeatures(query.vector, corpus.representative(paper).vector, idf) };
+  });
 }
