@@ -12,6 +12,7 @@
  */
 import { SUBLINEAR, type FeatureCorpus, type RowVector } from './corpus';
 import type { Examples } from './examples';
+import type { FeatureSegment } from './segment';
 import { FEATURE_SPACE } from './terms';
 import { addTo, dotNormalized, norm } from './vector';
 
@@ -134,55 +135,64 @@ export function learnedModel(examples: Examples, corpus: FeatureCorpus, options:
     prior[j] *= priorScale;
   }
   const labelled = new Set([...examples.positives, ...examples.negatives, ...examples.weak].map((e) => e.key));
-  const unlabelled: RowVector[] = [];
-  for (const paper of corpus.allPapers()) {
-    if (!labelled.has(paper.key) && !options.exclude?.has(paper.key)) {
-      unlabelled.push(corpus.representative(paper).vector);
+  // The rest of the library by segment and row (no object per paper); their norms come from the corpus's cache.
+  const unlabelledSegments: FeatureSegment[] = [];
+  const unlabelledRows: number[] = [];
+  for (const [segment, primary] of corpus.primaryRows()) {
+    for (let row = 0; row < primary.length; row++) {
+      const key = segment.articles[row].key;
+      if (primary[row] === 1 && !labelled.has(key) && !options.exclude?.has(key)) {
+        unlabelledSegments.push(segment);
+        unlabelledRows.push(row);
+      }
     }
   }
-  const negativePool = [
-    { weight: examples.negatives.length, rows: examples.negatives.map((e) => e.vector) },
-    { weight: examples.weak.length * WEAK_WEIGHT, rows: examples.weak.map((e) => e.vector) },
-    { weight: unlabelled.length * unlabelledWeight, rows: unlabelled },
-  ].filter((pool) => pool.rows.length > 0);
-  const negativeTotal = negativePool.reduce((sum, pool) => sum + pool.weight, 0);
+  const labelledRows = (list: readonly { vector: RowVector }[]) => list.map(({ vector }) => ({ ...vector, norm: Math.sqrt(squaredNorm(vector, idf)) }));
+  const positives = labelledRows(examples.positives);
+  const negatives = labelledRows(examples.negatives);
+  const weak = labelledRows(examples.weak);
+  const negativeWeights = [negatives.length, weak.length * WEAK_WEIGHT, unlabelledRows.length * unlabelledWeight];
+  const negativeTotal = negativeWeights[0] + negativeWeights[1] + negativeWeights[2];
   const deviation = new Float32Array(FEATURE_SPACE);
   let scale = 1;
   let bias = 0;
   // Steps by the examples, not the library: past a few passes over the labelled ones, more steps over unlabelled papers change little.
-  const steps = Math.min(MAX_STEPS, Math.max(MIN_STEPS, Math.round((options.epochs ?? 3) * (unlabelled.length + examples.negatives.length + examples.weak.length))));
+  const steps = Math.min(MAX_STEPS, Math.max(MIN_STEPS, Math.round((options.epochs ?? 3) * (unlabelledRows.length + negatives.length + weak.length))));
   const t0 = 1 / (lambda * 0.1);
-  for (let t = 0; t < steps && examples.positives.length > 0 && negativeTotal > 0; t++) {
+  for (let t = 0; t < steps && positives.length > 0 && negativeTotal > 0; t++) {
     const positive = next() < 0.5;
-    let row: RowVector;
-    if (positive) {
-      row = examples.positives[Math.floor(next() * examples.positives.length)].vector;
+    let ids: Uint32Array;
+    let counts: Uint8Array;
+    let start = 0;
+    let end: number;
+    let norm: number;
+    const draw = next() * negativeTotal;
+    if (positive || draw < negativeWeights[0] + negativeWeights[1]) {
+      const list = positive ? positives : draw < negativeWeights[0] ? negatives : weak;
+      const row = list[Math.floor(next() * list.length)];
+      ({ ids, counts, norm } = row);
+      end = ids.length;
     } else {
-      let r = next() * negativeTotal;
-      let pool = negativePool[0];
-      for (const candidate of negativePool) {
-        pool = candidate;
-        if (r < candidate.weight) {
-          break;
-        }
-        r -= candidate.weight;
-      }
-      row = pool.rows[Math.floor(next() * pool.rows.length)];
+      const pick = Math.floor(next() * unlabelledRows.length);
+      const segment = unlabelledSegments[pick];
+      const row = unlabelledRows[pick];
+      ({ ids, counts } = segment);
+      start = segment.offsets[row];
+      end = segment.offsets[row + 1];
+      norm = corpus.normsOf(segment)[row];
     }
     const y = positive ? 1 : -1;
     const eta = 1 / (lambda * (t + t0));
     // margin = (prior + scale × deviation) · x̂ + bias, in one pass over the row
-    const { ids, counts } = row;
     let dotPrior = 0;
     let dotDeviation = 0;
-    let squares = 0;
-    for (let j = 0; j < ids.length; j++) {
-      const value = SUBLINEAR[counts[j]] * idf[ids[j]];
-      squares += value * value;
-      dotPrior += prior[ids[j]] * value;
-      dotDeviation += deviation[ids[j]] * value;
+    for (let j = start; j < end; j++) {
+      const id = ids[j];
+      const value = SUBLINEAR[counts[j]] * idf[id];
+      dotPrior += prior[id] * value;
+      dotDeviation += deviation[id] * value;
     }
-    const inverseNorm = squares > 0 ? 1 / Math.sqrt(squares) : 0;
+    const inverseNorm = norm > 0 ? 1 / norm : 0;
     const margin = (dotPrior + scale * dotDeviation) * inverseNorm + bias;
     const gradient = -y / (1 + Math.exp(y * margin)); // d loss / d margin
     scale *= 1 - eta * lambda;
@@ -193,8 +203,9 @@ export function learnedModel(examples: Examples, corpus: FeatureCorpus, options:
       scale = 1;
     }
     const step = (eta * gradient * inverseNorm) / scale;
-    for (let j = 0; j < ids.length; j++) {
-      deviation[ids[j]] -= step * SUBLINEAR[counts[j]] * idf[ids[j]];
+    for (let j = start; j < end; j++) {
+      const id = ids[j];
+      deviation[id] -= step * SUBLINEAR[counts[j]] * idf[id];
     }
     bias -= eta * 0.01 * gradient;
   }
@@ -203,6 +214,15 @@ export function learnedModel(examples: Examples, corpus: FeatureCorpus, options:
     weights[j] = prior[j] + scale * deviation[j];
   }
   return withReference({ kind: 'learned', weights, bias, idf, positives: examples.positives.length, negatives: examples.negatives.length, weak: examples.weak.length }, examples);
+}
+
+function squaredNorm(vector: RowVector, idf: Float32Array): number {
+  let sum = 0;
+  for (let j = 0; j < vector.ids.length; j++) {
+    const value = SUBLINEAR[vector.counts[j]] * idf[vector.ids[j]];
+    sum += value * value;
+  }
+  return sum;
 }
 
 /** The model for what the user has marked: none without a star, similarity for a few, a classifier from about five with negatives. */

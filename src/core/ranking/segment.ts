@@ -35,7 +35,7 @@ export interface FeatureSegment {
 }
 
 /** What the ranking reads of an article: English title and abstract, authors. */
-export function rankingText(article: Digest['articles'][number]): ArticleText {
+export function rankingText(article: Pick<Digest['articles'][number], 'titles' | 'abstracts' | 'authors' | 'sourceLanguage'>): ArticleText {
   return { title: article.titles.en ?? article.titles[article.sourceLanguage] ?? '', abstract: article.abstracts.en ?? article.abstracts[article.sourceLanguage] ?? '', authors: article.authors };
 }
 

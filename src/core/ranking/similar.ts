@@ -67,7 +67,7 @@ export function moreLikeThis(corpus: FeatureCorpus, query: { key?: string; vecto
   const present = new Uint8Array(FEATURE_SPACE >> 3);
   for (let j = 0; j < values.length; j++) {
     const id = query.vector.ids[j];
-    dense[id] = values[j];
+    dense[id] = values[j] * idf[id]; // the row's side of the product needs only its sublinear tf then
     present[id >> 3] |= 1 << (id & 7);
   }
   const top = new TopK<{ segment: FeatureSegment; row: number }>(limit);
@@ -86,7 +86,7 @@ export function moreLikeThis(corpus: FeatureCorpus, query: { key?: string; vecto
       for (let j = offsets[row]; j < end; j++) {
         const id = ids[j];
         if (present[id >> 3] & (1 << (id & 7))) {
-          dot += dense[id] * SUBLINEAR[counts[j]] * idf[id];
+          dot += dense[id] * SUBLINEAR[counts[j]];
         }
       }
       if (dot > 0 && norms[row] > 0) {
