@@ -4,6 +4,7 @@ import type { Library, LibraryTree } from './library';
 import type { SearchIndex } from './search';
 import type { FilterService } from './filters';
 import type { PanelTarget } from './panel';
+import type { ForYou, InboxPanel, RankingService } from './ranking';
 import type { ReadingStore } from './reading';
 import type { StarredTree } from './starred';
 import type { StudyListStore, StudyNotesStore, StudyTree } from './study';
@@ -17,7 +18,12 @@ import type { ArticlesTree } from './tree';
  */
 export interface DigestReaderApi {
   readonly documents: Pick<DigestDocuments, 'get' | 'active'>;
-  readonly articlesTree: Pick<ArticlesTree, 'rows' | 'getTreeItem' | 'getParent' | 'view'>;
+  readonly articlesTree: Pick<ArticlesTree, 'rows' | 'getTreeItem' | 'getParent' | 'view' | 'resolveTreeItem'>;
+  /** The ranking: the model in use (`summary`), More like this (`similar`), and sort by "For you" (`enabled`, `whenScored`). */
+  readonly ranking: Pick<RankingService, 'summary' | 'similar' | 'whenIdle' | 'isStarted'>;
+  readonly forYou: Pick<ForYou, 'enabled' | 'setEnabled' | 'whenScored' | 'note'>;
+  /** The inbox, when it is open: the rows it lists now. */
+  inbox(): Pick<InboxPanel, 'visibleRows' | 'whenLoaded'> | undefined;
   readonly starredTree: Pick<StarredTree, 'getChildren' | 'getTreeItem' | 'view'>;
   readonly reading: Pick<ReadingStore, 'state' | 'flush' | 'clear' | 'reload' | 'stored'>;
   /** Every digest of the workspace (for search wiring and tests): entries, events, rescans. */

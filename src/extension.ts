@@ -7,6 +7,7 @@ import * as exporting from './export';
 import * as library from './library';
 import * as filters from './filters';
 import * as panel from './panel';
+import * as ranking from './ranking';
 import * as reading from './reading';
 import * as search from './search';
 import * as starred from './starred';
@@ -37,7 +38,8 @@ export function activate(context: vscode.ExtensionContext): DigestReaderApi {
   statusBar.register(context, documents, readingStore);
   const digestLibrary = library.register(context, readingStore, output);
   const searchIndex = search.register(context, readingStore, output, search.librarySearchSource(digestLibrary.library));
-  return { documents, articlesTree, starredTree, reading: readingStore, library: digestLibrary.library, libraryTree: digestLibrary.tree, searchIndex, filters: filterService, panelArticle: () => panel.ArticlePanel.current?.shownArticle, exportArticles, studyList };
+  const rankingParts = ranking.register(commandServices, digestLibrary.library, output);
+  return { ranking: rankingParts.service, forYou: rankingParts.forYou, inbox: () => ranking.InboxPanel.current, documents, articlesTree, starredTree, reading: readingStore, library: digestLibrary.library, libraryTree: digestLibrary.tree, searchIndex, filters: filterService, panelArticle: () => panel.ArticlePanel.current?.shownArticle, exportArticles, studyList };
 }
 
 export function deactivate(): Promise<void> | undefined {

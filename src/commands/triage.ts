@@ -36,7 +36,7 @@ export function registerTriage(services: CommandServices, resolving: ResolveCont
       next = node && resolvedStar(node.star);
     } else {
       const entry = digestOf(current);
-      const article = entry && stepInReadingOrder(entry.digest, current?.kind === 'document' ? current.article : undefined, offset);
+      const article = entry && stepInReadingOrder(entry.digest, current?.kind === 'document' ? current.article : undefined, offset, services.tree.readingOrder(entry.digest));
       next = entry && article && resolvedDocument(entry, article);
     }
     if (next) {
@@ -64,7 +64,7 @@ export function registerTriage(services: CommandServices, resolving: ResolveCont
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a digest first: its articles are listed in the Digests sidebar.'));
       return;
     }
-    const article = nextUnread(entry.digest, current?.kind === 'document' ? current.article : undefined, isRead);
+    const article = nextUnread(entry.digest, current?.kind === 'document' ? current.article : undefined, isRead, services.tree.readingOrder(entry.digest));
     if (article) {
       await showResolved(services, resolvedDocument(entry, article), true, origin);
     } else {

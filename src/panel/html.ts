@@ -35,7 +35,7 @@ export function articlePanelHtml(webview: vscode.Webview, extensionUri: vscode.U
 }
 
 /** VS Code's display language as a `lang` value (only letters, digits and hyphens reach the page). */
-function displayLanguage(): string {
+export function displayLanguage(): string {
   return /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(vscode.env.language) ? vscode.env.language : 'en';
 }
 
@@ -49,7 +49,7 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 }
 
 /** 128 random bits, base64: `globalThis.crypto` exists in Node 20 and in the web worker extension host. */
-function newNonce(): string {
+export function newNonce(): string {
   const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
   return btoa(String.fromCharCode(...bytes));
 }

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import { articleKey, findArticle, type SeenIndex, type StarredArticle } from '../core';
+import { articleKey, findArticle, type Article, type Digest, type SeenIndex, type StarredArticle } from '../core';
 import { sameTarget, targetOf, type ArticleTarget } from '../common/articleTarget';
 import type { ArticleViewModel, PanelState } from '../common/messages';
 import type { StarredTarget } from '../common/starredTarget';
 import type { DigestDocuments } from '../digests';
 import type { FilterService } from '../filters';
 import type { ReadingStore } from '../reading';
+import type { RowRanking } from '../ranking/forYou';
 import { starredViewModel, toArticleViewModel } from './articleView';
 
 /** What the panel shows: an article of an open digest document, or a starred article from its stored copy. */
@@ -32,6 +33,8 @@ export interface PanelServices {
   filters?: FilterService;
   /** The reader's own translations of fields a digest lacks, by article key and `title.zh` / `abstract.de`. */
   notes?: ExerciseNotes;
+  /** Sort by "For you": the article's score and why (set when the ranking is registered). */
+  ranking?: RowRanking;
 }
 
 /** Where the panel keeps the reader's own translations (never in the digest). */
@@ -44,6 +47,15 @@ export interface ExerciseNotes {
 export type PanelContent =
   | { kind: 'article'; article: ArticleViewModel; state: PanelState; key: string; title: string; target: PanelTarget }
   | { kind: 'empty'; message: string; title: string };
+
+function forYouOf(ranking: RowRanking | undefined, digest: Digest, article: Article): ArticleViewModel['forYou'] {
+  const score = ranking?.scoreOf(digest, article);
+  if (!ranking || !score) {
+    return undefined;
+  }
+  const why = ranking.whyOf(digest, article);
+  return { score: `${Math.round(score.shown * 100)}%`, up: why?.up ?? [], down: why?.down ?? [] };
+}
 
 /** Reads what a target names now: the document's current parse, or the star's stored copy. */
 export async function panelContent(services: PanelServices, target: PanelTarget | undefined): Promise<PanelContent> {
@@ -80,6 +92,7 @@ export async function panelContent(services: PanelServices, target: PanelTarget 
     article: {
       ...toArticleViewModel(entry.digest, article, marks, vscode.env.language),
       highlights: services.filters?.highlightsFor(entry.digest, article),
+      forYou: forYouOf(services.ranking, entry.digest, article),
       notes: services.notes?.forArticle(key),
     },
     title: `${entry.digest.subject || 'Digest'} · ${String(article.index).padStart(2, '0')}`,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { articleForLine, groupByDate, triageOf, unreadCounts, type Article, type SeenIndex } from '../core';
+import { articleForLine, groupByDate, triageOf, unreadCounts, type Article, type Digest, type SeenIndex } from '../core';
 import { findArticle, type ArticleTarget } from '../common/articleTarget';
 import type { DigestDocuments, DigestEntry } from '../digests';
 import type { ReadingChange, ReadingStore } from '../reading';
@@ -9,6 +9,8 @@ import type { FilterService } from '../filters';
 import { updateFilterGroups } from './filterGroups';
 import { describeDigest } from './describe';
 import { RefreshScheduler } from '../common/refreshScheduler';
+import type { RowRanking } from '../ranking/forYou';
+import { whyTooltip } from './why';
 
 export const ARTICLES_VIEW_ID = 'digestReader.articles';
 
@@ -36,6 +38,8 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   private keptWhileHidden: ArticleNode | undefined;
   private unreadByDate = new Map<string | undefined, number>();
   private readonly refresh = new RefreshScheduler<TreeNode>((nodes) => this.changed.fire(nodes));
+  /** Sort by "For you": set once the ranking is registered. */
+  private ranking: RowRanking | undefined;
 
   constructor(
     private readonly documents: DigestDocuments,
@@ -66,6 +70,43 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     return node instanceof DateNode ? node.toTreeItem(this.unreadByDate.get(node.group.date) ?? 0) : node.toTreeItem(this.rowOf(node.article));
   }
 
+  /** The "why" of a row's score is named from the article's text only when its tooltip is shown. */
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    const entry = this.shown;
+    if (node instanceof ArticleNode && entry && item.tooltip instanceof vscode.MarkdownString) {
+      const why = this.ranking?.whyOf(entry.digest, node.article);
+      if (why) {
+        whyTooltip(item.tooltip, why);
+      }
+    }
+    return item;
+  }
+
+  /** Sorts each date's articles by the ranking's scores while it is on. */
+  setRanking(ranking: RowRanking): void {
+    this.ranking = ranking;
+    this.disposables.push(ranking.onDidChange(() => {
+      describeDigest(this.view, this.shown?.digest, ranking.note);
+      this.refresh.refreshRoot();
+    }));
+    describeDigest(this.view, this.shown?.digest, ranking.note);
+  }
+
+  /** The articles in the order the view shows them (dates newest first; within a date by score while "For you" is on). */
+  readingOrder(digest: Digest): Article[] | undefined {
+    return this.ranking?.enabled && this.shown?.digest === digest ? this.roots.flatMap((date) => this.ordered(date.children)).map((node) => node.article) : undefined;
+  }
+
+  private ordered(children: ArticleNode[]): ArticleNode[] {
+    const entry = this.shown;
+    const ranking = this.ranking;
+    if (!ranking?.enabled || !entry) {
+      return children;
+    }
+    const scores = new Map(children.map((child) => [child, ranking.scoreOf(entry.digest, child.article)?.raw ?? -Infinity]));
+    return [...children].sort((a, b) => scores.get(b)! - scores.get(a)!);
+  }
+
   getChildren(node?: TreeNode): TreeNode[] {
     this.refresh.fetched(node === undefined);
     return this.rows(node);
@@ -80,7 +121,8 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     if (node instanceof ArticleNode) {
       return [];
     }
-    return this.hideRead ? node.children.filter((child) => this.visible(child)) : node.children;
+    const children = node instanceof DateNode ? this.ordered(node.children) : node.children;
+    return this.hideRead ? children.filter((child) => this.visible(child)) : children;
   }
 
 
@@ -92,6 +134,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       read: this.reading.state.isRead(key),
       starred: this.reading.state.isStarred(key),
       alsoIn: entry ? this.seen.alsoIn(key, entry.digest.subject, entry.digest.date) : undefined,
+      score: entry && this.ranking ? percentOf(this.ranking.scoreOf(entry.digest, article)?.shown) : undefined,
     };
   }
 
@@ -225,7 +268,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     }
     const sameDocument = entry !== undefined && this.shown?.document.uri.toString() === entry.document.uri.toString();
     this.shown = entry;
-    describeDigest(this.view, entry?.digest);
+    describeDigest(this.view, entry?.digest, this.ranking?.note);
     this.countUnread();
     if (!entry) {
       this.roots = [];
@@ -281,6 +324,10 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   dispose(): void {
     vscode.Disposable.from(...this.disposables).dispose();
   }
+}
+
+function percentOf(shown: number | undefined): string | undefined {
+  return shown === undefined ? undefined : `${Math.round(shown * 100)}%`;
 }
 
 export function followCursorEnabled(): boolean {

@@ -60,7 +60,7 @@ export class ArticleNode {
     item.id = this.id;
     // State by shape and text, not colour alone: a filled dot for unread, a star for starred.
     item.iconPath = new vscode.ThemeIcon(row.starred ? 'star-full' : row.read ? 'circle-outline' : 'circle-filled');
-    const marks = [row.starred && !row.read ? vscode.l10n.t('● unread') : '', this.article.arxivId ?? '', row.alsoIn ? vscode.l10n.t('also in {0}', row.alsoIn) : ''];
+    const marks = [row.score ?? '', row.starred && !row.read ? vscode.l10n.t('● unread') : '', this.article.arxivId ?? '', row.alsoIn ? vscode.l10n.t('also in {0}', row.alsoIn) : ''];
     item.description = marks.filter(Boolean).join(' · ');
     item.tooltip = this.tooltip(row);
     // `digestArticle[WithId]` + `.read`/`.unread` + `.starred`: menus offer the action that applies.
@@ -86,7 +86,7 @@ export class ArticleNode {
     if (this.article.authors.length > 0) {
       tooltip.appendMarkdown('*').appendText(this.article.authors.join(', ')).appendMarkdown('*');
     }
-    tooltip.appendMarkdown('\n\n').appendText([row.read ? vscode.l10n.t('Read') : vscode.l10n.t('Unread'), row.starred ? vscode.l10n.t('starred') : '', row.alsoIn ? vscode.l10n.t('also in {0}', row.alsoIn) : ''].filter(Boolean).join(' · '));
+    tooltip.appendMarkdown('\n\n').appendText([row.read ? vscode.l10n.t('Read') : vscode.l10n.t('Unread'), row.starred ? vscode.l10n.t('starred') : '', row.alsoIn ? vscode.l10n.t('also in {0}', row.alsoIn) : '', row.score ? vscode.l10n.t('For you: {0}', row.score) : ''].filter(Boolean).join(' · '));
     return tooltip;
   }
 }
@@ -141,6 +141,8 @@ export interface ArticleRow {
   starred: boolean;
   /** "cs.DC 2025-05-31": an earlier digest that listed the same paper. */
   alsoIn?: string;
+  /** The "For you" score as shown (`87%`), when the view sorts by it. */
+  score?: string;
 }
 
 /** What a tree item shows of an article: when none of it changed, its row need not be refreshed. */

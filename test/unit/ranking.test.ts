@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { parseDigest, type Digest } from '../../src/core';
 import {
-  atK, buildSegment, decodeSegment, encodeSegment, examplesOf, explain, FeatureCorpus, moreLikeThis, nameFeatures, rankingText,
-  rankLibrary, rawScore, singular, trainModel, vectorOf, type ArticleText, type Labels,
+  atK, buildSegment, decodeSegment, encodeSegment, examplesOf, explain, FeatureCorpus, leadOf, moreLikeThis, nameFeatures, rankingText,
+  rankLibrary, rawScore, recentPapers, singular, trainModel, vectorOf, type ArticleText, type Labels,
 } from '../../src/core/ranking';
 import { readFixture } from '../support/fixtures';
 import { renderDigest, type GeneratedArticle } from '../support/generate';
@@ -165,6 +165,31 @@ describe('ranking: For you, explanations, More like this', function () {
       library.removeFile('file:///b.txt');
       assert.equal(library.size, 0);
       assert.equal(library.df[feature], 0);
+    });
+
+    it('the inbox: papers of the digests within N days of the newest, one row per paper naming every digest, newest first', () => {
+      const a = article(1, 'Federated learning on edge devices', 'We study federated learning. It works.');
+      const b = article(2, 'Graph scheduling', 'Scheduling graphs on clusters.');
+      const library = corpusOf(
+        { uri: 'file:///old.txt', digest: parseDigest(renderDigest([{ ...b, index: 0, arxivId: '2505.00009v1' }], 'cs.DC', '2025-05-20')) },
+        { uri: 'file:///dc.txt', digest: parseDigest(renderDigest([a, b], 'cs.DC', '2025-06-01')) },
+        { uri: 'file:///lg.txt', digest: parseDigest(renderDigest([{ ...a, index: 0 }], 'cs.LG', '2025-06-02')) },
+      );
+      const { papers, newest, oldest } = recentPapers(library, 7);
+      assert.deepEqual([newest, oldest], ['2025-06-02', '2025-05-27']);
+      assert.deepEqual(papers.map((p) => [p.key, p.places.map((place) => `${place.subject} ${place.digestDate}`)]), [
+        ['2506.00001', ['cs.LG 2025-06-02', 'cs.DC 2025-06-01']],
+        ['2506.00002', ['cs.DC 2025-06-01']],
+      ]);
+      assert.equal(papers[0].lead, 'We study federated learning.');
+      assert.equal(recentPapers(library, 30).papers.length, 3);
+    });
+
+    it('an inbox row\'s lead is the abstract\'s first sentence, cut at a word past 240 characters', () => {
+      assert.equal(leadOf('We present X. Then we show Y.'), 'We present X.');
+      assert.equal(leadOf('Accuracy rises by 3.5 points, e.g. on GLUE. Next.'), 'Accuracy rises by 3.5 points, e.g. on GLUE.');
+      const long = leadOf(`${'word '.repeat(100)}end.`);
+      assert.ok(long.length <= 241 && long.endsWith('…'), long);
     });
 
     it('a segment survives encoding, and damaged bytes give an error, never a throw', () => {

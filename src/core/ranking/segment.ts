@@ -22,6 +22,8 @@ export interface SegmentArticle {
   date: string;
   subject: string;
   digestDate: string;
+  /** The English abstract's first sentence (at most LEAD_LENGTH characters): what an inbox row shows under the title. */
+  lead: string;
 }
 
 export interface FeatureSegment {
@@ -42,6 +44,20 @@ export function rankingText(article: Pick<Digest['articles'][number], 'titles' |
 /** A copy of a string cut from a digest's text: V8 keeps a cut as a view on the whole text, and a segment must not hold the file alive. */
 function own(text: string): string {
   return text.length >= 13 ? (' ' + text).slice(1) : text;
+}
+
+export const LEAD_LENGTH = 240;
+
+/** The first sentence of an abstract, cut at a word before LEAD_LENGTH characters (with `…`). */
+export function leadOf(abstract: string): string {
+  const text = abstract.replace(/\s+/g, ' ').trim();
+  const end = /[.!?](?=\s+\p{Lu})/u.exec(text);
+  const sentence = end ? text.slice(0, end.index + 1) : text;
+  if (sentence.length <= LEAD_LENGTH) {
+    return sentence;
+  }
+  const cut = sentence.lastIndexOf(' ', LEAD_LENGTH - 1);
+  return `${sentence.slice(0, cut > LEAD_LENGTH / 2 ? cut : LEAD_LENGTH - 1)}…`;
 }
 
 /** Sorted feature ids and counts of one article's text. */
@@ -68,7 +84,7 @@ export function buildSegment(file: string, digest: Digest): FeatureSegment {
     const subject = section?.subject ?? digest.subject;
     const digestDate = section?.date ?? digest.date;
     const text = rankingText(article);
-    articles.push({ key: own(articleKey({ subject, date: digestDate }, article)), position, index: article.index, title: own(text.title), date: own(article.date ?? digestDate), subject: own(subject), digestDate: own(digestDate) });
+    articles.push({ key: own(articleKey({ subject, date: digestDate }, article)), position, index: article.index, title: own(text.title), date: own(article.date ?? digestDate), subject: own(subject), digestDate: own(digestDate), lead: own(leadOf(text.abstract)) });
     const vector = vectorOf(text);
     idParts.push(vector.ids);
     countParts.push(vector.counts);
@@ -116,6 +132,7 @@ export function encodeSegment(segment: FeatureSegment): Uint8Array {
     out.varint(article.index);
     out.string(article.title);
     out.string(article.date === digestDate ? '' : article.date);
+    out.string(article.lead);
     const start = segment.offsets[i];
     const end = segment.offsets[i + 1];
     out.varint(end - start);
@@ -161,7 +178,8 @@ export function decodeSegment(bytes: Uint8Array): FeatureSegment | { error: stri
       const index = input.varint();
       const title = input.string();
       const date = input.string() || digestDate;
-      articles.push({ key, position, index, title, date, subject, digestDate });
+      const lead = input.string();
+      articles.push({ key, position, index, title, date, subject, digestDate, lead });
       const n = input.varint();
       let id = 0;
       for (let j = 0; j < n; j++) {

@@ -1,0 +1,151 @@
+/** Issue 18: sort by "For you" from the stars, with the score and why on each row; More like this across digests. */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { DigestReaderApi } from '../../src/api';
+import { articleKey, parseDigest, type Digest } from '../../src/core';
+import { renderDigest, type GeneratedArticle } from '../support/generate';
+import { FEDERATED, topicKeys } from '../support/rankingTopics';
+import { api, closeAll, labelOf, openDigest, readText, sampleUri, scratchUri, waitFor, writeText } from './helpers';
+
+/**
+ * Another subject's digest: five of the sample's federated-learning papers again (new ids, as tomorrow's cs.LG
+ * might list them), two others, and the sample's article 21 cross-listed (same arXiv id: the same paper).
+ */
+function otherDigest(sample: Digest): string {
+  const federated = sample.articles.filter((a) => FEDERATED.test(`${a.titles.en} ${a.abstracts.en}`)).slice(3, 8);
+  const others = sample.articles.filter((a) => !FEDERATED.test(`${a.titles.en} ${a.abstracts.en}`)).slice(0, 2);
+  const crossListed = sample.articles.find((a) => a.index === 21)!;
+  const articles: GeneratedArticle[] = [...federated, ...others, crossListed].map((a, index) => ({
+    index, date: '2025-06-02', weekday: 1, arxivId: a === crossListed ? a.arxivId! : `2506.9${String(index).padStart(4, '0')}v1`,
+    titles: { en: a.titles.en ?? '', de: a.titles.de ?? 'nan', zh: a.titles.zh ?? 'nan' }, authors: a.authors, abstracts: { en: a.abstracts.en ?? '', zh: a.abstracts.zh },
+  }));
+  return renderDigest(articles, 'cs.LG', '2025-06-02');
+}
+
+describe('Ranking: For you and More like this', function () {
+  this.timeout(120_000);
+  let reader: DigestReaderApi;
+  let sample: Digest;
+  let federated: string[];
+  const other = scratchUri('ranking/cs.LG-2025-06-02.txt');
+
+  before(async () => {
+    reader = await api();
+    sample = parseDigest(await readText(sampleUri));
+    federated = topicKeys(sample, FEDERATED);
+    await writeText(other, otherDigest(sample));
+    await waitFor('the Library to list the other digest', () => reader.library.entries().some((e) => e.uri.toString() === other.toString()), 30_000);
+  });
+  beforeEach(() => reader.reading.clear());
+  after(async () => {
+    await reader.forYou.setEnabled(false);
+    reader.reading.clear();
+    await vscode.workspace.fs.delete(scratchUri('ranking'), { recursive: true, useTrash: false });
+    await closeAll();
+  });
+
+  it('three starred federated-learning papers put the topic on top of each date under "For you", each row with its score and why', async () => {
+    await openDigest(sampleUri);
+    await vscode.commands.executeCommand('workbench.view.extension.digestReader');
+    const tree = reader.articlesTree;
+    await waitFor('the tree', () => tree.rows().length === 7);
+    const starred = federated.slice(0, 3);
+    for (const key of starred) {
+      const article = sample.articles.find((a) => articleKey(sample, a) === key)!;
+      await vscode.commands.executeCommand('digestReader.star', { uri: sampleUri, index: article.index, line: article.line, arxivId: article.arxivId });
+    }
+    await vscode.commands.executeCommand('digestReader.sortForYou');
+    assert.equal(reader.forYou.enabled, true);
+    await reader.forYou.whenScored();
+    await waitFor('the model from the stars', () => reader.ranking.summary.kind === 'similar' && reader.ranking.summary.positives === 3);
+    assert.match(tree.view.message ?? '', /For you: by similarity to 3 starred papers/);
+
+    // Within each date, the unstarred federated-learning papers come before the others: count the top of each date.
+    let topicOnTop = 0;
+    let topicInAll = 0;
+    for (const date of tree.rows().filter((node) => tree.rows(node).length > 0)) {
+      const rows = tree.rows(date).map((node) => ({ node, item: tree.getTreeItem(node) }));
+      const articles = rows.map(({ node }) => (node as { article: { index: number; arxivId?: string } }).article);
+      const keys = articles.map((a) => a.arxivId?.replace(/v\d+$/, '') ?? '');
+      const members = keys.filter((key) => federated.includes(key) && !starred.includes(key)).length;
+      const top = keys.filter((key) => !starred.includes(key)).slice(0, members);
+      topicInAll += members;
+      topicOnTop += top.filter((key) => federated.includes(key)).length;
+      for (const { item } of rows) {
+        assert.match(String(item.description), /^\d{1,3}%/, `the score on ${labelOf(item)}`);
+      }
+    }
+    assert.ok(topicInAll >= 10, `${topicInAll} federated papers unstarred`);
+    assert.ok(topicOnTop / topicInAll >= 0.8, `${topicOnTop} of ${topicInAll} on top of their dates`);
+
+    // The first unstarred federated-learning row says why, in its tooltip (resolved on hover).
+    const first = tree.rows().flatMap((date) => tree.rows(date)).find((node) => {
+      const key = (node as { article: { arxivId?: string } }).article.arxivId?.replace(/v\d+$/, '') ?? '';
+      return federated.includes(key) && !starred.includes(key);
+    });
+    assert.ok(first, 'a federated-learning row');
+    const item = tree.resolveTreeItem(tree.getTreeItem(first), first);
+    // As the hover shows it: appendText escaped the text for Markdown.
+    const tooltip = (item.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+    assert.match(tooltip, /For you: \d+%/);
+    assert.match(tooltip, /Ranked up by: [^\n]*federated/);
+  });
+
+  it('steps through the articles in the order "For you" shows them (j)', async () => {
+    await openDigest(sampleUri);
+    for (const key of federated.slice(0, 3)) {
+      const article = sample.articles.find((a) => articleKey(sample, a) === key)!;
+      await vscode.commands.executeCommand('digestReader.star', { uri: sampleUri, index: article.index, line: article.line, arxivId: article.arxivId });
+    }
+    await reader.forYou.setEnabled(true);
+    await reader.forYou.whenScored();
+    const tree = reader.articlesTree;
+    const firstDate = tree.rows().find((node) => tree.rows(node).length > 1)!;
+    const [a, b] = tree.rows(firstDate).map((node) => (node as { article: { index: number } }).article.index);
+    await vscode.commands.executeCommand('digestReader.showArticle', { uri: sampleUri, index: a });
+    await vscode.commands.executeCommand('digestReader.nextArticle', { from: 'panel' });
+    await waitFor(`the panel on article ${b}, the next row under "For you"`, () => {
+      const shown = reader.panelArticle();
+      return shown && 'index' in shown && shown.index === b;
+    });
+  });
+
+  it('More like this lists similar papers of another digest, with the words they share', async () => {
+    await openDigest(sampleUri);
+    const article = sample.articles.find((a) => articleKey(sample, a) === federated[1])!; // not among those the other digest lists again
+    const items = await vscode.commands.executeCommand<{ label: string; description: string; detail: string; row: { file: string; listedIn: string[] } }[]>('digestReader.moreLikeThis', { uri: sampleUri, index: article.index, line: article.line, arxivId: article.arxivId });
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.ok(items && items.length >= 5, `${items?.length} similar papers`);
+    const fromOther = items.slice(0, 10).filter((item) => item.row.file === other.toString());
+    assert.ok(fromOther.length >= 3, `papers of cs.LG 2025-06-02 among the first ten: ${items.slice(0, 10).map((i) => `${i.label} (${i.description})`).join('; ')}`);
+    assert.match(fromOther[0].description, /cs\.LG 2025-06-02/);
+    assert.match(items[0].detail, /shares: .*federated/);
+    assert.ok(!items.some((item) => item.row.file === sampleUri.toString() && item.label.endsWith(article.titles.en!)), 'not the article itself');
+  });
+
+  it('the inbox lists the unread papers of several digests, subjects and days, one row per paper, and marks made anywhere apply', async () => {
+    await vscode.workspace.getConfiguration('digestReader').update('inbox.days', 7, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('digestReader.openInbox');
+    const inbox = await waitFor('the inbox', () => reader.inbox());
+    await inbox.whenLoaded();
+    const rows = await waitFor('the inbox rows', () => inbox.visibleRows().length > 100 && inbox.visibleRows());
+    const digests = new Set(rows.flatMap((row) => row.listedIn));
+    assert.ok(digests.has('cs.DC 2025-06-01') && digests.has('cs.LG 2025-06-02'), [...digests].join(', '));
+    const subjects = new Set([...digests].map((d) => d.split(' ')[0]));
+    assert.ok(subjects.size >= 2, [...subjects].join(', '));
+    const days = new Set(rows.map((row) => row.date.slice(-10)));
+    assert.ok(days.size >= 5, `papers of ${days.size} days`);
+    // The cross-listed paper is one row naming both digests.
+    const nets = rows.filter((row) => row.key === '2505.20314');
+    assert.equal(nets.length, 1);
+    assert.deepEqual(nets[0].listedIn, ['cs.LG 2025-06-02', 'cs.DC 2025-06-01']);
+    assert.match(nets[0].lead, /^I present a model of universal parallel computation/);
+    assert.equal(new Set(rows.map((row) => row.key)).size, rows.length, 'one row per paper');
+    // Marking the sample read in the editor empties its papers from the inbox.
+    await openDigest(sampleUri);
+    await vscode.commands.executeCommand('digestReader.markDigestRead');
+    await waitFor('the sample\'s papers gone from the inbox', () => !inbox.visibleRows().some((row) => row.listedIn.includes('cs.DC 2025-06-01')));
+    assert.ok(inbox.visibleRows().some((row) => row.listedIn.includes('cs.LG 2025-06-02')), 'the other digest\'s papers stay');
+    await vscode.workspace.getConfiguration('digestReader').update('inbox.days', undefined, vscode.ConfigurationTarget.Global);
+  });
+});
