@@ -20,7 +20,7 @@ export interface DigestReaderApi {
   readonly documents: Pick<DigestDocuments, 'get' | 'active'>;
   readonly articlesTree: Pick<ArticlesTree, 'rows' | 'getTreeItem' | 'getParent' | 'view' | 'resolveTreeItem'>;
   /** The ranking: the model in use (`summary`), More like this (`similar`), and sort by "For you" (`enabled`, `whenScored`). */
-  readonly ranking: Pick<RankingService, 'summary' | 'similar' | 'whenIdle' | 'isStarted'>;
+  readonly ranking: Pick<RankingService, 'summary' | 'similar' | 'whenIdle' | 'isStarted' | 'loadedFromStore'>;
   readonly forYou: Pick<ForYou, 'enabled' | 'setEnabled' | 'whenScored' | 'note'>;
   /** The inbox, when it is open: the rows it lists now. */
   inbox(): Pick<InboxPanel, 'visibleRows' | 'whenLoaded'> | undefined;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CommandServices } from '../commands';
 import { resolveContext, showResolved } from '../commands/show';
 import type { LibraryLike } from '../search/source';
+import { FeatureStore } from './featureStore';
 import { ForYou } from './forYou';
 import { readingLabels } from './labels';
 import { INBOX_VIEW_TYPE, InboxPanel, type InboxServices } from './inbox/inboxPanel';
@@ -15,7 +16,7 @@ export { InboxPanel } from './inbox/inboxPanel';
 /** Sort by "For you" in the Articles view, and More like this; the worker starts when either is first used. */
 export function register(services: CommandServices, library: LibraryLike, output: vscode.OutputChannel): { service: RankingService; forYou: ForYou } {
   const { context } = services;
-  const service = new RankingService(context.extensionUri, library, readingLabels(services.reading), output);
+  const service = new RankingService(context.extensionUri, library, readingLabels(services.reading), output, new FeatureStore(context.storageUri, output));
   const forYou = new ForYou(context.globalState, services.documents, service);
   services.tree.setRanking(forYou);
   services.panel.ranking = forYou;

@@ -9,11 +9,16 @@
 import * as vscode from 'vscode';
 import type { ArticleText } from '../core/ranking';
 import type { LibraryLike } from '../search/source';
+import type { FeatureStore } from './featureStore';
 import type { LabelSource } from './labels';
 import { RankingWorkerClient } from './workerClient';
 import type { InboxRow, ModelSummary, ScoredRow, SimilarRow } from './worker/protocol';
 
 const RETRAIN_DELAY_MS = 300;
+
+function stampOf(entry: { size: number; mtime: number }): string {
+  return `${entry.size}:${entry.mtime}`;
+}
 
 export class RankingService implements vscode.Disposable {
   private readonly client: RankingWorkerClient;
@@ -29,12 +34,15 @@ export class RankingService implements vscode.Disposable {
   private trainedMarks = '';
   private training: Promise<void> | undefined;
   summary: ModelSummary = { kind: 'none', positives: 0, negatives: 0, weak: 0, papers: 0 };
+  /** Digests whose features came from the store at this window's start (tests). */
+  loadedFromStore = 0;
 
   constructor(
     extensionUri: vscode.Uri,
     private readonly library: LibraryLike,
     private readonly labels: LabelSource,
     private readonly output: vscode.OutputChannel,
+    private readonly store?: FeatureStore,
   ) {
     this.client = new RankingWorkerClient(extensionUri, output);
     this.disposables.push(this.client, this.changed);
@@ -54,12 +62,13 @@ export class RankingService implements vscode.Disposable {
     this.disposables.push(
       this.library.onDidReadFile((file) => this.queue(async () => {
         this.fed.add(file.uri.toString());
-        await this.client.request({ type: 'file', uri: file.uri.toString(), text: file.text });
+        await this.feedText(file.uri, file.text);
         this.retrainSoon(true);
       })),
       this.library.onDidRemoveFile((uri) => this.queue(async () => {
         this.fed.delete(uri.toString());
         await this.client.request({ type: 'remove', uri: uri.toString() });
+        await this.store?.remove(uri.toString());
         this.retrainSoon(true);
       })),
       this.labels.onDidChange(() => this.retrainSoon(false)),
@@ -69,15 +78,34 @@ export class RankingService implements vscode.Disposable {
       const uri = entry.uri.toString();
       if (!this.fed.has(uri)) {
         await this.queue(async () => {
+          // A stored segment of the same size and mtime spares reading and parsing the digest.
+          const stored = await this.store?.load(uri, stampOf(entry));
+          if (stored && !this.fed.has(uri)) {
+            const answer = await this.client.request({ type: 'segment', uri, bytes: stored });
+            if (answer.type === 'done') {
+              this.fed.add(uri);
+              this.loadedFromStore++;
+              return;
+            }
+          }
           const text = await this.library.readText(entry.uri).then(undefined, () => undefined);
           if (text !== undefined && !this.fed.has(uri)) {
             this.fed.add(uri);
-            await this.client.request({ type: 'file', uri, text });
+            await this.feedText(entry.uri, text);
           }
         });
       }
     }
     await this.train();
+  }
+
+  /** Gives the worker a digest's text, and stores the segment it built. */
+  private async feedText(uri: vscode.Uri, text: string): Promise<void> {
+    const answer = await this.client.request({ type: 'file', uri: uri.toString(), text });
+    const entry = this.library.entries().find((e) => e.uri.toString() === uri.toString());
+    if (answer.type === 'done' && answer.bytes && entry) {
+      await this.store?.save(uri.toString(), stampOf(entry), answer.bytes);
+    }
   }
 
   private queue<T>(update: () => Promise<T>): Promise<T | undefined> {

@@ -55,7 +55,7 @@ describe('Ranking: For you and More like this', function () {
       await vscode.commands.executeCommand('digestReader.star', { uri: sampleUri, index: article.index, line: article.line, arxivId: article.arxivId });
     }
     await vscode.commands.executeCommand('digestReader.sortForYou');
-    assert.equal(reader.forYou.enabled, true);
+    await waitFor('"For you" on', () => reader.forYou.enabled);
     await reader.forYou.whenScored();
     await waitFor('the model from the stars', () => reader.ranking.summary.kind === 'similar' && reader.ranking.summary.positives === 3);
     assert.match(tree.view.message ?? '', /For you: by similarity to 3 starred papers/);
@@ -147,5 +147,17 @@ describe('Ranking: For you and More like this', function () {
     await waitFor('the sample\'s papers gone from the inbox', () => !inbox.visibleRows().some((row) => row.listedIn.includes('cs.DC 2025-06-01')));
     assert.ok(inbox.visibleRows().some((row) => row.listedIn.includes('cs.LG 2025-06-02')), 'the other digest\'s papers stay');
     await vscode.workspace.getConfiguration('digestReader').update('inbox.days', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('keeps each digest\'s features in the workspace storage beside the Library\'s index, for the next window', async () => {
+    await reader.ranking.whenIdle();
+    const storage = reader.library.cacheUri;
+    assert.ok(storage, 'a workspace storage');
+    const folder = vscode.Uri.joinPath(storage, '..', 'ranking');
+    const files = await waitFor('the stored features', async () => {
+      const listed = await vscode.workspace.fs.readDirectory(folder).then(undefined, () => []);
+      return listed.length >= 2 && listed;
+    });
+    assert.ok(files.every(([name]) => /^[0-9a-f]{8}\.seg$/.test(name)), files.map(([name]) => name).join(', '));
   });
 });

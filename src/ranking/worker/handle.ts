@@ -6,7 +6,7 @@
  */
 import { parseDigest } from '../../core';
 import {
-  buildSegment, examplesOf, FeatureCorpus, moreLikeThis, rawScore, recentPapers, rowVector, shownScore, trainModel, vectorOf, type FeatureSegment, type RankingModel,
+  buildSegment, decodeSegment, encodeSegment, examplesOf, FeatureCorpus, moreLikeThis, rawScore, recentPapers, rowVector, shownScore, trainModel, vectorOf, type FeatureSegment, type RankingModel,
 } from '../../core/ranking';
 import { explainFeatures } from './explainFeatures';
 import type { ModelSummary, RankingRequest, RankingResponse, ScoredRow } from './protocol';
@@ -35,6 +35,14 @@ export function handle(request: RankingRequest): RankingResponse {
         } else {
           corpus.removeFile(request.uri);
         }
+        return { id: request.id, type: 'done', papers: corpus.size, bytes: segment && encodeSegment(segment) };
+      }
+      case 'segment': {
+        const segment = decodeSegment(request.bytes);
+        if ('error' in segment || segment.file !== request.uri) {
+          return { id: request.id, type: 'error', message: 'error' in segment ? segment.error : 'a segment of another file' };
+        }
+        corpus.setSegment(segment);
         return { id: request.id, type: 'done', papers: corpus.size };
       }
       case 'remove':

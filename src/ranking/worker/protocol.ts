@@ -47,6 +47,8 @@ export interface ModelSummary {
 
 export type RankingRequest =
   | { id: number; type: 'file'; uri: string; text: string }
+  /** A stored segment (encodeSegment's bytes) of a digest whose file has not changed since. */
+  | { id: number; type: 'segment'; uri: string; bytes: Uint8Array }
   | { id: number; type: 'remove'; uri: string }
   | { id: number; type: 'train'; starred: string[]; notInterested: string[]; read: string[]; texts: [key: string, title: string, abstract: string, authors: string[]][] }
   | { id: number; type: 'score'; uri: string; text?: string }
@@ -55,7 +57,8 @@ export type RankingRequest =
   | { id: number; type: 'similar'; key: string; article: { title: string; abstract: string; authors: string[] }; limit: number };
 
 export type RankingResponse =
-  | { id: number; type: 'done'; papers: number }
+  /** `bytes`: the segment just built from a file's text, for the extension to store. */
+  | { id: number; type: 'done'; papers: number; bytes?: Uint8Array }
   | { id: number; type: 'model'; model: ModelSummary }
   | { id: number; type: 'scores'; model: ModelSummary; rows: ScoredRow[] }
   | { id: number; type: 'similar'; rows: SimilarRow[] }
@@ -74,7 +77,7 @@ export function isRankingResponse(value: unknown): value is RankingResponse {
   const v = value as Record<string, unknown>;
   switch (type) {
     case 'done':
-      return typeof v.papers === 'number';
+      return typeof v.papers === 'number' && (v.bytes === undefined || v.bytes instanceof Uint8Array);
     case 'model':
       return isSummary(v.model);
     case 'scores':
