@@ -14,7 +14,7 @@ export { RankingService } from './rankingService';
 export { InboxPanel } from './inbox/inboxPanel';
 
 /** Sort by "For you" in the Articles view, and More like this; the worker starts when either is first used. */
-export function register(services: CommandServices, library: LibraryLike, output: vscode.OutputChannel): { service: RankingService; forYou: ForYou } {
+export function register(services: CommandServices, library: LibraryLike & { readonly onDidChange: vscode.Event<void> }, output: vscode.OutputChannel): { service: RankingService; forYou: ForYou } {
   const { context } = services;
   const service = new RankingService(context.extensionUri, library, readingLabels(services.reading), output, new FeatureStore(context.storageUri, output));
   const forYou = new ForYou(context.globalState, services.documents, service);

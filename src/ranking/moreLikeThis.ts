@@ -32,7 +32,7 @@ export function itemOf(row: SimilarRow, query: ArticleText, reading: ReadingStor
   const read = reading.state.isRead(row.key);
   return {
     label: `${starred ? '$(star-full) ' : ''}${escapeIcons(row.title)}`,
-    description: escapeIcons(`${percent(row.score)} · ${row.listedIn.join(', ')} · ${String(row.index).padStart(2, '0')}`),
+    description: escapeIcons(`${vscode.l10n.t('similarity {0}', percent(row.score))} · ${row.listedIn.join(', ')} · ${String(row.index).padStart(2, '0')}`),
     detail: escapeIcons(`${read ? vscode.l10n.t('read') : vscode.l10n.t('unread')} · ${shared.length > 0 ? vscode.l10n.t('shares: {0}', shared.join(', ')) : vscode.l10n.t('shares few words')}`),
     row,
   };

@@ -39,7 +39,7 @@ export class RankingService implements vscode.Disposable {
 
   constructor(
     extensionUri: vscode.Uri,
-    private readonly library: LibraryLike,
+    private readonly library: LibraryLike & { readonly onDidChange: vscode.Event<void> },
     private readonly labels: LabelSource,
     private readonly output: vscode.OutputChannel,
     private readonly store?: FeatureStore,
@@ -72,31 +72,53 @@ export class RankingService implements vscode.Disposable {
         this.retrainSoon(true);
       })),
       this.labels.onDidChange(() => this.retrainSoon(false)),
+      // After a scan: digests listed from the Library's stored index are never read again, so they are never announced.
+      this.library.onDidChange(() => void this.sync().then((changed) => changed && this.retrainSoon(true))),
     );
     await this.library.whenIdle();
-    for (const entry of this.library.entries()) {
-      const uri = entry.uri.toString();
-      if (!this.fed.has(uri)) {
-        await this.queue(async () => {
-          // A stored segment of the same size and mtime spares reading and parsing the digest.
-          const stored = await this.store?.load(uri, stampOf(entry));
-          if (stored && !this.fed.has(uri)) {
-            const answer = await this.client.request({ type: 'segment', uri, bytes: stored });
-            if (answer.type === 'done') {
-              this.fed.add(uri);
-              this.loadedFromStore++;
-              return;
-            }
-          }
-          const text = await this.library.readText(entry.uri).then(undefined, () => undefined);
-          if (text !== undefined && !this.fed.has(uri)) {
-            this.fed.add(uri);
-            await this.feedText(entry.uri, text);
-          }
-        });
+    await this.sync();
+    await this.train();
+  }
+
+  /**
+   * Gives the worker every digest the Library lists and it does not have yet
+   * (a stored segment when the file is unchanged, else the text), and drops
+   * those the Library no longer lists. True when anything changed.
+   */
+  private async sync(): Promise<boolean> {
+    const listed = new Map(this.library.entries().map((entry) => [entry.uri.toString(), entry]));
+    let changed = false;
+    for (const uri of [...this.fed]) {
+      if (!listed.has(uri)) {
+        changed = true;
+        this.fed.delete(uri);
+        await this.queue(() => this.client.request({ type: 'remove', uri }));
       }
     }
-    await this.train();
+    for (const [uri, entry] of listed) {
+      if (this.fed.has(uri)) {
+        continue;
+      }
+      changed = true;
+      await this.queue(async () => {
+        // A stored segment of the same size and mtime spares reading and parsing the digest.
+        const stored = await this.store?.load(uri, stampOf(entry));
+        if (stored && !this.fed.has(uri)) {
+          const answer = await this.client.request({ type: 'segment', uri, bytes: stored });
+          if (answer.type === 'done') {
+            this.fed.add(uri);
+            this.loadedFromStore++;
+            return;
+          }
+        }
+        const text = await this.library.readText(entry.uri).then(undefined, () => undefined);
+        if (text !== undefined && !this.fed.has(uri)) {
+          this.fed.add(uri);
+          await this.feedText(entry.uri, text);
+        }
+      });
+    }
+    return changed;
   }
 
   /** Gives the worker a digest's text, and stores the segment it built. */

@@ -67,17 +67,26 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     if (node instanceof FilterNode) {
       return node.toTreeItem();
     }
-    return node instanceof DateNode ? node.toTreeItem(this.unreadByDate.get(node.group.date) ?? 0) : node.toTreeItem(this.rowOf(node.article));
+    if (node instanceof DateNode) {
+      return node.toTreeItem(this.unreadByDate.get(node.group.date) ?? 0);
+    }
+    const item = node.toTreeItem(this.rowOf(node.article));
+    if (this.ranking?.enabled) {
+      item.tooltip = undefined; // resolved on hover, with the why of the score (VS Code resolves only what is undefined)
+    }
+    return item;
   }
 
   /** The "why" of a row's score is named from the article's text only when its tooltip is shown. */
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
     const entry = this.shown;
-    if (node instanceof ArticleNode && entry && item.tooltip instanceof vscode.MarkdownString) {
+    if (node instanceof ArticleNode && entry && item.tooltip === undefined) {
+      const tooltip = node.tooltip(this.rowOf(node.article));
       const why = this.ranking?.whyOf(entry.digest, node.article);
       if (why) {
-        whyTooltip(item.tooltip, why);
+        whyTooltip(tooltip, why);
       }
+      item.tooltip = tooltip;
     }
     return item;
   }

@@ -71,7 +71,8 @@ export class ArticleNode {
     return item;
   }
 
-  private tooltip(row: ArticleRow): vscode.MarkdownString {
+  /** The row's tooltip (the Articles view builds it on hover, with the "why" of its score). */
+  tooltip(row: ArticleRow): vscode.MarkdownString {
     // Digest text is untrusted: appendText escapes it, and the string is not trusted.
     const tooltip = new vscode.MarkdownString(undefined, false);
     tooltip.isTrusted = false;

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { parseDigest, type Digest } from '../../src/core';
 import {
   atK, buildSegment, decodeSegment, encodeSegment, examplesOf, explain, FeatureCorpus, leadOf, moreLikeThis, nameFeatures, rankingText,
-  rankLibrary, rawScore, recentPapers, singular, trainModel, vectorOf, type ArticleText, type Labels,
+  rankLibrary, rawScore, recentPapers, shownScore, singular, trainModel, vectorOf, type ArticleText, type Labels,
 } from '../../src/core/ranking';
 import { readFixture } from '../support/fixtures';
 import { renderDigest, type GeneratedArticle } from '../support/generate';
@@ -91,6 +91,14 @@ describe('ranking: For you, explanations, More like this', function () {
         checked++;
       }
       assert.equal(checked, 15);
+    });
+
+    it('shows a score as the share of the library\'s papers below it: the first unstarred paper high, the last at 0%', () => {
+      const { model, keys } = ranked({ ...noLabels, starred: federated.slice(0, 3) });
+      const shown = (key: string) => shownScore(model, rawScore(model, corpus.representative(corpus.paper(key)!).vector));
+      assert.ok(shown(keys[0]) >= 0.95, `first: ${shown(keys[0])}`);
+      assert.ok(shown(keys[keys.length - 1]) <= 0.05, `last: ${shown(keys[keys.length - 1])}`);
+      assert.ok(shown(keys[0]) >= shown(keys[10]) && shown(keys[10]) >= shown(keys[50]));
     });
 
     it('says which words made a federated-learning paper rank high', () => {

@@ -2,8 +2,8 @@
  * The model that ranks "For you", chosen by what the user has given it:
  * - no star: none (the view says how to start);
  * - 1–4 stars, or no negatives yet: similarity to the stars (Rocchio: the
- *   centroid of the starred papers' vectors, less a little of the rejected
- *   ones'), scored by cosine;
+ *   centroid of the starred papers' vectors, less half the centroid of those
+ *   marked "not interested"), scored by cosine;
  * - about five stars and some negatives: a linear classifier (logistic
  *   loss, SGD, balanced classes) trained from the stars, "not interested"
  *   marks, read-but-not-starred papers (weak) and the rest of the library
@@ -29,27 +29,74 @@ export interface RankingModel {
   positives: number;
   negatives: number;
   weak: number;
-  /** The mean raw score of the starred papers: a similarity model shows a score as a share of it. */
+  /** The mean raw score of the starred papers (a score's share of it is shown when no library is there to compare with). */
   reference: number;
+  /**
+   * The library's raw scores at 1,001 evenly spaced ranks, lowest first: a row shows the
+   * share of the library's papers that score below it (`87%`: above 87% of your papers).
+   */
+  quantiles?: Float64Array;
 }
 
 /** From this many stars (and at least one negative) a classifier is trained. */
 export const LEARNED_FROM_STARS = 5;
-/** Rocchio's weights for the rejected papers' centroids (the starred ones' is 1). */
+/**
+ * Rocchio's weight for the rejected papers' centroid (the starred ones' is 1). Papers only
+ * read are no negatives here: reading a paper must not sink it and its kind while a user
+ * has only a few stars; the classifier weighs them, weakly.
+ */
 const ROCCHIO_NEGATIVE = 0.5;
-const ROCCHIO_WEAK = 0.1;
 
 /** The raw score: `weights · row + bias`, the row's TF-IDF l2-normalized. */
 export function rawScore(model: RankingModel, vector: RowVector): number {
   return dotNormalized(vector, model.idf, model.weights) + model.bias;
 }
 
-/** The score a row shows, 0–1: the classifier's probability, or the similarity as a share of a starred paper's. */
+/**
+ * The score a row shows, 0–1: the share of the library's papers that score
+ * below it (the same for both models, and what a user can check by scrolling);
+ * without a library to compare with, the similarity as a share of a starred paper's.
+ */
 export function shownScore(model: RankingModel, raw: number): number {
-  if (model.kind === 'learned') {
-    return 1 / (1 + Math.exp(-raw));
+  const quantiles = model.quantiles;
+  if (quantiles && quantiles.length > 1) {
+    let low = 0;
+    let high = quantiles.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (quantiles[middle] < raw) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return Math.min(1, low / (quantiles.length - 1));
   }
   return model.reference > 0 ? Math.max(0, Math.min(1, raw / model.reference)) : 0;
+}
+
+/** The library's scores under a model at 1,001 ranks, for shownScore (one pass over every paper's features). */
+export function calibrate(model: RankingModel, corpus: FeatureCorpus): RankingModel {
+  const raws: number[] = [];
+  for (const [segment, primary] of corpus.primaryRows()) {
+    const norms = corpus.normsOf(segment);
+    const { ids, counts, offsets } = segment;
+    for (let row = 0; row < primary.length; row++) {
+      if (primary[row] === 1) {
+        let dot = 0;
+        for (let j = offsets[row]; j < offsets[row + 1]; j++) {
+          dot += model.weights[ids[j]] * SUBLINEAR[counts[j]] * model.idf[ids[j]];
+        }
+        raws.push((norms[row] > 0 ? dot / norms[row] : 0) + model.bias);
+      }
+    }
+  }
+  if (raws.length < 2) {
+    return model;
+  }
+  const sorted = Float64Array.from(raws).sort();
+  const quantiles = Float64Array.from({ length: 1001 }, (_, i) => sorted[Math.round((i / 1000) * (sorted.length - 1))]);
+  return { ...model, quantiles };
 }
 
 function centroid(vectors: readonly { vector: RowVector }[], idf: Float32Array, into: Float32Array, scale: number): void {
@@ -58,15 +105,12 @@ function centroid(vectors: readonly { vector: RowVector }[], idf: Float32Array, 
   }
 }
 
-/** Rocchio: the starred papers' centroid less a share of the rejected ones', l2-normalized. */
+/** Rocchio: the starred papers' centroid less a share of the rejected ones' (read-only papers left out), l2-normalized. */
 export function rocchio(examples: Examples, idf: Float32Array): Float32Array {
   const weights = new Float32Array(FEATURE_SPACE);
   centroid(examples.positives, idf, weights, 1);
   if (examples.negatives.length > 0) {
     centroid(examples.negatives, idf, weights, -ROCCHIO_NEGATIVE);
-  }
-  if (examples.weak.length > 0) {
-    centroid(examples.weak, idf, weights, -ROCCHIO_WEAK);
   }
   const length = norm(weights);
   if (length > 0) {
@@ -84,7 +128,7 @@ function withReference(model: Omit<RankingModel, 'reference'>, examples: Example
 }
 
 export function similarityModel(examples: Examples, idf: Float32Array): RankingModel {
-  return withReference({ kind: 'similar', weights: rocchio(examples, idf), bias: 0, idf, positives: examples.positives.length, negatives: examples.negatives.length, weak: examples.weak.length }, examples);
+  return withReference({ kind: 'similar', weights: rocchio(examples, idf), bias: 0, idf, positives: examples.positives.length, negatives: examples.negatives.length, weak: 0 }, examples);
 }
 
 export interface TrainOptions {
@@ -230,8 +274,8 @@ export function trainModel(examples: Examples, corpus: FeatureCorpus, options: T
   if (examples.positives.length === 0) {
     return undefined;
   }
-  if (examples.positives.length < LEARNED_FROM_STARS || examples.negatives.length + examples.weak.length === 0) {
-    return similarityModel(examples, corpus.idf());
-  }
-  return learnedModel(examples, corpus, options);
+  const model = examples.positives.length < LEARNED_FROM_STARS || examples.negatives.length + examples.weak.length === 0
+    ? similarityModel(examples, corpus.idf())
+    : learnedModel(examples, corpus, options);
+  return calibrate(model, corpus);
 }

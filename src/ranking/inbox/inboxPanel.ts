@@ -149,8 +149,10 @@ export class InboxPanel implements vscode.Disposable {
     const views = this.views();
     const unread = views.filter((row) => !row.read).length;
     const digests = new Set(this.rows.flatMap((row) => row.places.map((place) => place.file))).size;
-    const range = this.oldest && this.newest ? (this.oldest === this.newest ? this.newest : `${this.oldest} – ${this.newest}`) : '';
-    const heading = unread === 1 ? vscode.l10n.t('1 unread paper of {0} digests, {1}', digests, range) : vscode.l10n.t('{0} unread papers of {1} digests, {2}', unread, digests, range);
+    const range = this.oldest && this.newest ? (this.oldest === this.newest ? this.newest : `${this.oldest} – ${this.newest}`) : undefined;
+    const heading = range === undefined
+      ? vscode.l10n.t('Inbox')
+      : unread === 1 ? vscode.l10n.t('1 unread paper of {0} digests, {1}', digests, range) : vscode.l10n.t('{0} unread papers of {1} digests, {2}', unread, digests, range);
     const model = this.services.ranking.summary;
     void this.panel.webview.postMessage({
       type: 'rows',
