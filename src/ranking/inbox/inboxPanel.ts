@@ -135,7 +135,8 @@ export class InboxPanel implements vscode.Disposable {
       title: row.title,
       lead: row.lead,
       date: `${weekdayName(new Date(`${row.date}T00:00:00Z`).getUTCDay() || 7, language)} ${row.date}`.trim(),
-      listedIn: row.places.map((place) => `${place.subject} ${place.digestDate}`),
+      // Two files of one day (a copy, the Markdown rendering) are one digest to the reader.
+      listedIn: [...new Set(row.places.map((place) => `${place.subject} ${place.digestDate}`))],
       score: row.shown === undefined ? undefined : percent(row.shown),
       read: state.isRead(row.key),
       starred: state.isStarred(row.key),

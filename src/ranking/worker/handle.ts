@@ -89,7 +89,7 @@ export function handle(request: RankingRequest): RankingResponse {
             return {
               key: paper.key, file: where.file, position: article.position, index: article.index, title: article.title, subject: article.subject,
               digestDate: article.digestDate, date: article.date, score,
-              listedIn: paper.places.map((p) => `${p.segment.articles[p.row].subject} ${p.segment.articles[p.row].digestDate}`),
+              listedIn: [...new Set(paper.places.map((p) => `${p.segment.articles[p.row].subject} ${p.segment.articles[p.row].digestDate}`))],
               shared: shared.map((s) => [s.feature, s.weight]),
             };
           }),
