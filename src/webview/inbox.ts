@@ -7,6 +7,7 @@
  * Everything from a digest goes in as text.
  */
 import type { InboxFromWebview, InboxRowView, InboxState, InboxStrings, InboxToWebview } from '../common/inboxMessages';
+import { element } from './element';
 
 interface VsCodeApi {
   postMessage(message: InboxFromWebview): void;
@@ -28,17 +29,6 @@ let kept: string | undefined;
 
 function post(next: InboxFromWebview): void {
   vscode.postMessage(next);
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) {
-    node.className = className;
-  }
-  if (text !== undefined) {
-    node.textContent = text;
-  }
-  return node;
 }
 
 function shown(): InboxRowView[] {

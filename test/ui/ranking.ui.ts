@@ -8,6 +8,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
+import { audit } from './audit.ui';
 import type { Journey } from './journey';
 import { FIXTURE } from './uiWorkspace';
 
@@ -209,5 +210,25 @@ export function rankingTopic(j: Journey): void {
     await inbox.locator('li.row').first().waitFor({ timeout: 60_000 });
     assert.ok((await inbox.locator('li.row').count()) >= count - 3);
     await workbench.screenshot('inbox-after-reload');
+  });
+
+  it('axe-core finds no WCAG 2.1 A/AA violation in the inbox, in the light, dark and high-contrast themes', async function () {
+    this.timeout(180_000);
+    const { workbench } = j;
+    await workbench.closeAllEditors();
+    await workbench.runCommand('Digest: Open Inbox (Unread Papers of Recent Digests)');
+    const found: string[] = [];
+    for (const [theme, bodyClass] of [['Light Modern', 'vscode-light'], ['Dark High Contrast', 'vscode-high-contrast'], ['Dark Modern', 'vscode-dark']]) {
+      await workbench.setColorTheme(theme);
+      const inbox = await inboxFrame();
+      await inbox.waitForFunction((cls) => document.body.classList.contains(cls), bodyClass, { timeout: 15_000 });
+      await inbox.locator('li.row').first().click();
+      await workbench.page.keyboard.press('j');
+      for (const violation of await audit(inbox)) {
+        found.push(`${theme}: ${violation.id} (${violation.help}) at ${violation.targets.join(' | ')}`);
+      }
+      await workbench.screenshot(`inbox-audit-${bodyClass.replace('vscode-', '')}`);
+    }
+    assert.deepEqual(found, []);
   });
 }

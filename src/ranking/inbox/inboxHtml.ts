@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { displayLanguage, newNonce } from '../../panel/html';
+import { webviewPage } from '../../panel/html';
 
 /**
  * The inbox's page: nothing from a digest is put here; the rows arrive as a
@@ -7,31 +7,7 @@ import { displayLanguage, newNonce } from '../../panel/html';
  * load's nonce; styles come from the extension only.
  */
 export function inboxHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const nonce = newNonce();
-  const asset = (...path: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
-  const csp = [
-    "default-src 'none'",
-    `style-src ${webview.cspSource}`,
-    `font-src ${webview.cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="${displayLanguage()}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('media', 'inbox.css')}">
-<title>${vscode.l10n.t('Inbox')}</title>
-</head>
-<body>
-<main id="inbox"><p class="note">${vscode.l10n.t('Reading the Library…')}</p></main>
-<div id="announcer" class="visually-hidden" role="status" aria-live="polite"></div>
-<script nonce="${nonce}" src="${asset('dist', 'webview', 'inbox.js')}"></script>
-</body>
-</html>`;
+  return webviewPage(webview, extensionUri, { stylesheet: 'inbox.css', script: 'inbox.js', mainId: 'inbox', title: vscode.l10n.t('Inbox'), placeholder: vscode.l10n.t('Reading the Library…') });
 }
 
 /** The page may load only what the extension ships for it. */
