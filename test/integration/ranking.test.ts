@@ -40,6 +40,8 @@ describe('Ranking: For you and More like this', function () {
   after(async () => {
     await reader.forYou.setEnabled(false);
     reader.reading.clear();
+    // The file first: the Library's watcher hears a file deleted (a folder deleted whole may be one event for the folder).
+    await vscode.workspace.fs.delete(other, { useTrash: false });
     await vscode.workspace.fs.delete(scratchUri('ranking'), { recursive: true, useTrash: false });
     await waitFor('the Library to drop the other digest', () => !reader.library.entries().some((e) => e.uri.toString() === other.toString()), 30_000);
     await closeAll();
