@@ -188,7 +188,8 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const before = shown().length;
   message = data;
   rows = data.rows;
-  render(document.activeElement !== null && document.activeElement !== document.body ? root.contains(document.activeElement) : true);
+  // The selected row takes the focus only when the page has it: new rows (a marking elsewhere, a theme) never pull it from the palette or an editor.
+  render(document.hasFocus() && (document.activeElement === document.body || root.contains(document.activeElement)));
   const after = shown().length;
   if (after !== before) {
     announcer.textContent = data.heading;

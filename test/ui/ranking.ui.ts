@@ -163,6 +163,7 @@ export function rankingTopic(j: Journey): void {
   it('the inbox lists every unread paper of the recent digests, full title and first sentence readable, and the triage keys empty it; after a reload too', async function () {
     this.timeout(240_000);
     const { workbench } = j;
+    await workbench.openDigest(FIXTURE); // the extension at work (right after the window opens, the palette may not list its commands yet)
     await workbench.closeAllEditors();
     await workbench.runCommand('Digest: Open Inbox (Unread Papers of Recent Digests)');
     let inbox = await inboxFrame();
@@ -212,23 +213,16 @@ export function rankingTopic(j: Journey): void {
     await workbench.screenshot('inbox-after-reload');
   });
 
-  it('axe-core finds no WCAG 2.1 A/AA violation in the inbox, in the light, dark and high-contrast themes', async function () {
+  it('axe-core finds no WCAG 2.1 A/AA violation in the inbox (the journey\'s theme)', async function () {
     this.timeout(180_000);
     const { workbench } = j;
+    await workbench.openDigest(FIXTURE);
     await workbench.closeAllEditors();
     await workbench.runCommand('Digest: Open Inbox (Unread Papers of Recent Digests)');
-    const found: string[] = [];
-    for (const [theme, bodyClass] of [['Light Modern', 'vscode-light'], ['Dark High Contrast', 'vscode-high-contrast'], ['Dark Modern', 'vscode-dark']]) {
-      await workbench.setColorTheme(theme);
-      const inbox = await inboxFrame();
-      await inbox.waitForFunction((cls) => document.body.classList.contains(cls), bodyClass, { timeout: 15_000 });
-      await inbox.locator('li.row').first().click();
-      await workbench.page.keyboard.press('j');
-      for (const violation of await audit(inbox)) {
-        found.push(`${theme}: ${violation.id} (${violation.help}) at ${violation.targets.join(' | ')}`);
-      }
-      await workbench.screenshot(`inbox-audit-${bodyClass.replace('vscode-', '')}`);
-    }
+    const inbox = await inboxFrame();
+    await inbox.locator('li.row[aria-selected="true"]').first().waitFor({ timeout: 60_000 });
+    const found = (await audit(inbox)).map((violation) => `${violation.id} (${violation.help}) at ${violation.targets.join(' | ')}`);
+    await workbench.screenshot('inbox-audit');
     assert.deepEqual(found, []);
   });
 }
