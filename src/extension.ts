@@ -12,23 +12,26 @@ import * as reading from './reading';
 import * as search from './search';
 import * as starred from './starred';
 import * as statusBar from './statusBar';
+import * as store from './store';
 import * as study from './study';
 import * as tree from './tree';
 
 /** Markings not yet saved are saved before the extension host stops. */
-let flushReadingState: (() => Promise<void>) | undefined;
+let flushStore: (() => Promise<void>) | undefined;
 
 export function activate(context: vscode.ExtensionContext): DigestReaderApi {
   const output = vscode.window.createOutputChannel('Digest Reader');
   context.subscriptions.push(output);
   const documents = digests.register(context);
-  const readingStore = reading.register(context, output);
-  flushReadingState = () => readingStore.flush();
-  const seen = reading.registerSeenIndex(context, documents);
-  const filterService = filters.register(context, documents, output, tree.ARTICLES_VIEW_ID);
+  const kept = store.register(context, output);
+  flushStore = () => kept.flush();
+  const readingStore = reading.register(context, kept, documents);
+  const seen = new reading.LibraryAlsoIn();
+  context.subscriptions.push(seen);
+  const filterService = filters.register(context, documents, kept, tree.ARTICLES_VIEW_ID);
   const articlesTree = tree.register(context, documents, readingStore, seen, filterService);
   const starredTree = starred.register(context, readingStore);
-  const studyList = study.register(context, { documents, reading: readingStore, output });
+  const studyList = study.register(context, { documents, reading: readingStore, store: kept });
   const panelServices = { extensionUri: context.extensionUri, documents, reading: readingStore, seen, filters: filterService, notes: study.exerciseNotes(studyList.notes) };
   panel.register(context, panelServices);
   const commandServices = { context, documents, reading: readingStore, seen, tree: articlesTree, starred: starredTree, panel: panelServices };
@@ -36,12 +39,13 @@ export function activate(context: vscode.ExtensionContext): DigestReaderApi {
   const exportArticles = exporting.register(commandServices);
   editor.register(context, documents, readingStore);
   statusBar.register(context, documents, readingStore);
-  const digestLibrary = library.register(context, readingStore, output);
-  const searchIndex = search.register(context, readingStore, output, search.librarySearchSource(digestLibrary.library));
+  const digestLibrary = library.register(context, readingStore, documents, output);
+  seen.follow(digestLibrary.library);
+  const searchIndex = search.register(context, readingStore, output, search.librarySearchSource(digestLibrary.library), digestLibrary.tree.view);
   const rankingParts = ranking.register(commandServices, digestLibrary.library, output);
-  return { ranking: rankingParts.service, forYou: rankingParts.forYou, inbox: () => ranking.InboxPanel.current, documents, articlesTree, starredTree, reading: readingStore, library: digestLibrary.library, libraryTree: digestLibrary.tree, searchIndex, filters: filterService, panelArticle: () => panel.ArticlePanel.current?.shownArticle, exportArticles, studyList };
+  return { ranking: rankingParts.service, forYou: rankingParts.forYou, inbox: () => ranking.InboxPanel.current, documents, articlesTree, starredTree, reading: readingStore, store: kept, library: digestLibrary.library, libraryTree: digestLibrary.tree, searchIndex, searchRows: search.searchRows, filters: filterService, panelArticle: () => panel.ArticlePanel.current?.shownArticle, exportArticles, studyList };
 }
 
 export function deactivate(): Promise<void> | undefined {
-  return flushReadingState?.();
+  return flushStore?.();
 }

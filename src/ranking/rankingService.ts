@@ -75,7 +75,7 @@ export class RankingService implements vscode.Disposable {
       // After a scan: digests listed from the Library's stored index are never read again, so they are never announced.
       this.library.onDidChange(() => void this.sync().then((changed) => changed && this.retrainSoon(true))),
     );
-    await this.library.whenIdle();
+    await this.library.whenScanned(); // starts the lazy Library if nothing has yet
     await this.sync();
     await this.train();
   }
