@@ -9,7 +9,7 @@ import type { ReadingStore } from './reading';
 import type { StarredTree } from './starred';
 import type { Store } from './store';
 import type { StudyListStore, StudyNotesStore, StudyTree } from './study';
-import type { ArticlesTree } from './tree';
+import type { ArticlesTree, SortChoice } from './tree';
 
 /**
  * What `activate` returns: read-only access to the digests the extension
@@ -20,9 +20,11 @@ import type { ArticlesTree } from './tree';
 export interface DigestReaderApi {
   readonly documents: Pick<DigestDocuments, 'get' | 'active'>;
   readonly articlesTree: Pick<ArticlesTree, 'rows' | 'getTreeItem' | 'getParent' | 'view' | 'resolveTreeItem'>;
-  /** The ranking: the model in use (`summary`), More like this (`similar`), and sort by "For you" (`enabled`, `whenScored`). */
+  /** The ranking: the model in use (`summary`), More like this (`similar`), and "For you" (`enabled` while it is the view's order, `whenScored`, the panel's `panelWhy`). */
   readonly ranking: Pick<RankingService, 'summary' | 'similar' | 'whenIdle' | 'isStarted' | 'loadedFromStore'>;
-  readonly forYou: Pick<ForYou, 'enabled' | 'setEnabled' | 'whenScored' | 'note'>;
+  readonly forYou: Pick<ForYou, 'enabled' | 'whenScored' | 'note' | 'panelWhy'>;
+  /** The Articles view's one sort choice (`digestReader.articles.sort`): `set('forYou' | 'digest', acrossDates?)`, the `active` order. */
+  readonly articlesSort: Pick<SortChoice, 'set' | 'active' | 'acrossDates'>;
   /** The inbox, when it is open: the rows it lists now. */
   inbox(): Pick<InboxPanel, 'visibleRows' | 'whenLoaded'> | undefined;
   readonly starredTree: Pick<StarredTree, 'getChildren' | 'getTreeItem' | 'view'>;

@@ -43,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): DigestReaderApi {
   seen.follow(digestLibrary.library);
   const searchIndex = search.register(context, readingStore, output, search.librarySearchSource(digestLibrary.library), digestLibrary.tree.view);
   const rankingParts = ranking.register(commandServices, digestLibrary.library, output);
-  return { ranking: rankingParts.service, forYou: rankingParts.forYou, inbox: () => ranking.InboxPanel.current, documents, articlesTree, starredTree, reading: readingStore, store: kept, library: digestLibrary.library, libraryTree: digestLibrary.tree, searchIndex, searchRows: search.searchRows, filters: filterService, panelArticle: () => panel.ArticlePanel.current?.shownArticle, exportArticles, studyList };
+  return { ranking: rankingParts.service, forYou: rankingParts.forYou, articlesSort: articlesTree.sort, inbox: () => ranking.InboxPanel.current, documents, articlesTree, starredTree, reading: readingStore, store: kept, library: digestLibrary.library, libraryTree: digestLibrary.tree, searchIndex, searchRows: search.searchRows, filters: filterService, panelArticle: () => panel.ArticlePanel.current?.shownArticle, exportArticles, studyList };
 }
 
 export function deactivate(): Promise<void> | undefined {

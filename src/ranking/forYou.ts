@@ -1,46 +1,39 @@
 /**
- * Sort by "For you" in the Articles view: a toggle in the view's title,
- * remembered across windows and reloads. While on, the shown digest's
- * articles are scored by the worker; the tree orders each date's articles by
- * score, shows the score on the row, and says why in the tooltip. The view's
- * message says which model is in use and what it learned from.
+ * "For you", an order of the Articles view (src/tree/sortChoice.ts): while it
+ * is the view's order, the shown digest's articles are scored by the worker;
+ * the tree orders by score, shows it on each row and says why in the
+ * tooltip. The view's message says which model is in use and what it learned
+ * from. The article panel asks it for any article's score and why (one
+ * opened from the inbox, out of another digest, too) once the ranking runs.
  */
 import * as vscode from 'vscode';
-import type { Article, Digest } from '../core';
+import { triageOf, type Article, type Digest } from '../core';
 import { articleTerms, rankingText } from '../core/ranking';
-import { setContext } from '../common/context';
 import type { DigestDocuments, DigestEntry } from '../digests';
+import type { ArticleOrder, RowWhy } from '../tree';
 import type { RankingService } from './rankingService';
-import type { ModelSummary, ScoredRow } from './worker/protocol';
+import type { Explained, ModelSummary, ScoredRow } from './worker/protocol';
 
-const ENABLED_KEY = 'digestReader.forYou';
-
-/** Why an article scored as it did, named from its own text. */
-export interface RowWhy {
-  up: string[];
-  down: string[];
-}
-
-/** What the Articles view asks of the ranking (src/tree knows nothing more of it). */
-export interface RowRanking {
-  readonly enabled: boolean;
-  /** The score an article of the shown digest has (0–1 as shown, raw to sort), if scored. */
-  scoreOf(digest: Digest, article: Article): { shown: number; raw: number } | undefined;
-  whyOf(digest: Digest, article: Article): RowWhy | undefined;
-  /** One line for the view's message: the model in use and its examples, or how to start. */
-  readonly note: string | undefined;
-  readonly onDidChange: vscode.Event<void>;
-}
+export const FOR_YOU = 'forYou';
 
 /** "similarity to 3 starred papers", "learned from 6 starred, 2 not interested, 40 read": the view says which model ranks. */
 export function describeModel(model: ModelSummary): string {
   switch (model.kind) {
     case 'none':
       return vscode.l10n.t('For you: star a paper you like (s), and the others are ranked by it.');
-    case 'similar':
-      return model.positives === 1
+    case 'similar': {
+      if (model.positives === 0) {
+        return model.negatives === 1
+          ? vscode.l10n.t('For you: away from the 1 paper marked not interested (x). Star a paper you like (s) to rank by it.')
+          : vscode.l10n.t('For you: away from the {0} papers marked not interested (x). Star a paper you like (s) to rank by it.', model.negatives);
+      }
+      const stars = model.positives === 1
         ? vscode.l10n.t('For you: by similarity to 1 starred paper.')
         : vscode.l10n.t('For you: by similarity to {0} starred papers (from 5 stars and a paper read, a classifier learns).', model.positives);
+      const lowered = model.negatives === 0 ? ''
+        : model.negatives === 1 ? vscode.l10n.t('Papers like the 1 marked not interested rank lower.') : vscode.l10n.t('Papers like the {0} marked not interested rank lower.', model.negatives);
+      return [stars, lowered].filter(Boolean).join(' ');
+    }
     case 'learned':
       return model.negatives > 0
         ? vscode.l10n.t('For you: a classifier learned from {0} starred, {1} not interested and {2} read papers.', model.positives, model.negatives, model.weak)
@@ -52,45 +45,67 @@ export function percent(shown: number): string {
   return `${Math.round(shown * 100)}%`;
 }
 
-export class ForYou implements RowRanking, vscode.Disposable {
+/** What the article panel shows of an article's score: `87%` and the words and authors that raised and lowered it. */
+export interface PanelWhy {
+  score: string;
+  up: string[];
+  down: string[];
+}
+
+/** The features a score names, in the article's own words. */
+function named(article: Article, row: Pick<Explained, 'up' | 'down'>): RowWhy {
+  const terms = articleTerms(rankingText(article));
+  const name = (list: [number, number][]) => list.map(([feature]) => terms.get(feature)?.shown).filter((t): t is string => t !== undefined);
+  return { up: name(row.up), down: name(row.down) };
+}
+
+export class ForYou implements ArticleOrder, vscode.Disposable {
+  readonly id = FOR_YOU;
   private readonly changed = new vscode.EventEmitter<void>();
+  /** Scores came in or went, or the model changed (the panel's why follows it even while another order is on). */
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private scored: { digest: Digest; rows: Map<number, ScoredRow>; positions: Map<Article, number> } | undefined;
   private model: ModelSummary | undefined;
   private request = 0;
+  private active = false;
 
   constructor(
-    private readonly memento: vscode.Memento,
     private readonly documents: DigestDocuments,
     private readonly service: RankingService,
   ) {
     this.disposables.push(
-      documents.onDidChangeActive((entry) => this.enabled && void this.score(entry)),
-      service.onDidChange(() => this.enabled && void this.score(documents.active)),
+      documents.onDidChangeActive((entry) => this.active && void this.score(entry)),
+      service.onDidChange(() => (this.active ? void this.score(documents.active) : this.changed.fire())),
     );
-    void setContext('digestReader.forYou', this.enabled);
-    if (this.enabled) {
-      void this.score(documents.active);
-    }
   }
 
+  get label(): string {
+    return vscode.l10n.t('For you');
+  }
+
+  get detail(): string {
+    return vscode.l10n.t('By predicted interest, learned from your stars and "not interested" marks; the score on each row, and why');
+  }
+
+  /** Whether it is the Articles view's order now. */
   get enabled(): boolean {
-    return this.memento.get<boolean>(ENABLED_KEY, false);
+    return this.active;
   }
 
-  async setEnabled(enabled: boolean): Promise<void> {
-    await this.memento.update(ENABLED_KEY, enabled);
-    await setContext('digestReader.forYou', enabled);
-    if (enabled) {
-      await this.score(this.documents.active);
+  setActive(active: boolean): void {
+    this.active = active;
+    if (active) {
+      void this.score(this.documents.active);
     } else {
+      this.request++;
+      this.scored = undefined;
       this.changed.fire();
     }
   }
 
   get note(): string | undefined {
-    return this.enabled ? (this.model ? describeModel(this.model) : vscode.l10n.t('For you: reading the Library…')) : undefined;
+    return this.active ? (this.model ? describeModel(this.model) : vscode.l10n.t('For you: reading the Library…')) : undefined;
   }
 
   /** Asks the worker for the digest's scores; a newer request makes an older answer moot. */
@@ -117,21 +132,23 @@ export class ForYou implements RowRanking, vscode.Disposable {
   /** Resolves when the shown digest's scores are in (tests). */
   async whenScored(): Promise<void> {
     await this.service.whenIdle();
-    await this.score(this.documents.active);
+    if (this.active) {
+      await this.score(this.documents.active);
+    }
   }
 
   private rowOf(digest: Digest, article: Article): ScoredRow | undefined {
     const scored = this.scored;
-    if (!this.enabled || !scored || scored.digest !== digest) {
+    if (!this.active || !scored || scored.digest !== digest) {
       return undefined;
     }
     const position = scored.positions.get(article);
     return position === undefined ? undefined : scored.rows.get(position);
   }
 
-  scoreOf(digest: Digest, article: Article): { shown: number; raw: number } | undefined {
+  scoreOf(digest: Digest, article: Article): { value: number; shown: string } | undefined {
     const row = this.rowOf(digest, article);
-    return row && this.model?.kind !== 'none' ? { shown: row.shown, raw: row.raw } : undefined;
+    return row && this.model?.kind !== 'none' ? { value: row.raw, shown: percent(row.shown) } : undefined;
   }
 
   whyOf(digest: Digest, article: Article): RowWhy | undefined {
@@ -139,9 +156,19 @@ export class ForYou implements RowRanking, vscode.Disposable {
     if (!row || (row.up.length === 0 && row.down.length === 0)) {
       return undefined;
     }
-    const terms = articleTerms(rankingText(article));
-    const name = (list: [number, number][]) => list.map(([feature]) => terms.get(feature)?.shown).filter((t): t is string => t !== undefined);
-    return { up: name(row.up), down: name(row.down) };
+    return named(article, row);
+  }
+
+  /**
+   * The panel's line: the score and why of any article once the ranking runs (For you on, the inbox
+   * open, More like this used); from the view's scores when it shows this digest, else from the worker.
+   */
+  async panelWhy(digest: Digest, article: Article): Promise<PanelWhy | undefined> {
+    const row = this.rowOf(digest, article) ?? (this.service.isStarted ? await this.service.explain(triageOf(digest).keys.get(article) ?? '', rankingText(article)) : undefined);
+    if (!row || this.service.summary.kind === 'none') {
+      return undefined;
+    }
+    return { score: percent(row.shown), ...named(article, row) };
   }
 
   dispose(): void {

@@ -1,8 +1,6 @@
 /**
- * What the ranking learns from, read from where the user's marks are kept.
- * Today that is the reading state (stars, read); "not interested" marks
- * come with the mergeable store (issue 16), as a small schema of that store,
- * and only this file changes then.
+ * What the ranking learns from, read from where the user's marks are kept:
+ * the reading state's records of the store (stars, "not interested", read).
  */
 import type * as vscode from 'vscode';
 import type { ReadingStore } from '../reading';
@@ -30,12 +28,12 @@ export function readingLabels(reading: ReadingStore): LabelSource {
       const starred = reading.state.starred();
       return {
         starred: starred.map((s) => s.key),
-        notInterested: [],
+        notInterested: reading.state.notInterestedKeys(),
         read: reading.state.readKeysSnapshot(),
         texts: starred.map((s) => [s.key, s.titles.en ?? s.titles[s.sourceLanguage] ?? '', s.abstracts.en ?? s.abstracts[s.sourceLanguage] ?? '', s.authors]),
       };
     },
-    isNotInterested: () => false,
+    isNotInterested: (key) => reading.state.isNotInterested(key),
     onDidChange: reading.onDidChange,
     get revision() {
       return reading.state.revision;

@@ -12,7 +12,7 @@ import type { LibraryLike } from '../search/source';
 import type { FeatureStore } from './featureStore';
 import type { LabelSource } from './labels';
 import { RankingWorkerClient } from './workerClient';
-import type { InboxRow, ModelSummary, ScoredRow, SimilarRow } from './worker/protocol';
+import type { Explained, InboxRow, ModelSummary, ScoredRow, SimilarRow } from './worker/protocol';
 
 const RETRAIN_DELAY_MS = 300;
 
@@ -198,6 +198,16 @@ export class RankingService implements vscode.Disposable {
     await this.training;
     const response = await this.client.request({ type: 'inbox', days });
     return response.type === 'inbox' ? response : { model: this.summary, rows: [] };
+  }
+
+  /** One paper's score and why under the model in use (undefined while none ranks); starts nothing. */
+  async explain(key: string, article: ArticleText): Promise<Explained | undefined> {
+    if (!this.started) {
+      return undefined;
+    }
+    await this.training;
+    const response = await this.client.request({ type: 'explain', key, article: { title: article.title, abstract: article.abstract, authors: [...article.authors] } });
+    return response.type === 'explained' ? response.row : undefined;
   }
 
   /** The papers of the whole Library most like one paper (by its key when the Library has it, else by its text). */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { articleForLine, groupByDate, triageOf, unreadCounts, type Article, type Digest } from '../core';
+import { articleForLine, groupByDate, triageOf, unreadCounts, weekdayName, type Article, type Digest } from '../core';
 import { findArticle, type ArticleTarget } from '../common/articleTarget';
 import type { DigestDocuments, DigestEntry } from '../digests';
 import type { AlsoIn, ReadingChange, ReadingStore } from '../reading';
@@ -9,7 +9,7 @@ import type { FilterService } from '../filters';
 import { updateFilterGroups } from './filterGroups';
 import { describeDigest } from './describe';
 import { RefreshScheduler } from '../common/refreshScheduler';
-import type { RowRanking } from '../ranking/forYou';
+import { sortedBy, type SortChoice } from './sortChoice';
 import { whyTooltip } from './why';
 
 export const ARTICLES_VIEW_ID = 'digestReader.articles';
@@ -39,14 +39,14 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   private unreadByDate = new Map<string | undefined, number>();
   private alsoInRows: { digest: Digest; shown: Map<string, string | undefined> } | undefined;
   private readonly refresh = new RefreshScheduler<TreeNode>((nodes) => this.changed.fire(nodes));
-  /** Sort by "For you": set once the ranking is registered. */
-  private ranking: RowRanking | undefined;
 
   constructor(
     private readonly documents: DigestDocuments,
     private readonly reading: ReadingStore,
     private readonly seen: AlsoIn,
     private readonly filters: FilterService,
+    /** The view's order: the digest's, or a scored one ("For you") within each date or across the digest. */
+    readonly sort: SortChoice,
   ) {
     this.view = vscode.window.createTreeView(ARTICLES_VIEW_ID, { treeDataProvider: this, showCollapseAll: true, canSelectMany: true });
     this.disposables.push(
@@ -59,6 +59,10 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       this.view.onDidChangeSelection((event) => this.selectionChanged(event.selection)),
       this.view.onDidChangeVisibility((event) => this.refresh.setVisible(event.visible)),
       filters.onDidChange((digest) => (digest === undefined || digest === this.shown?.digest) && this.updateFilterGroups()),
+      sort.onDidChange(() => {
+        describeDigest(this.view, this.shown?.digest, sort.active?.note);
+        this.refresh.refreshRoot();
+      }),
     );
     this.refresh.setVisible(this.view.visible);
     this.showDigest(documents.active);
@@ -73,7 +77,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       return node.toTreeItem(this.unreadByDate.get(node.group.date) ?? 0);
     }
     const item = node.toTreeItem(this.rowOf(node.article));
-    if (this.ranking?.enabled) {
+    if (this.sort.active?.whyOf) {
       item.tooltip = undefined; // resolved on hover, with the why of the score (VS Code resolves only what is undefined)
     }
     return item;
@@ -84,7 +88,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     const entry = this.shown;
     if (node instanceof ArticleNode && entry && item.tooltip === undefined) {
       const tooltip = node.tooltip(this.rowOf(node.article));
-      const why = this.ranking?.whyOf(entry.digest, node.article);
+      const why = this.sort.active?.whyOf?.(entry.digest, node.article);
       if (why) {
         whyTooltip(tooltip, why);
       }
@@ -93,29 +97,20 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     return item;
   }
 
-  /** Sorts each date's articles by the ranking's scores while it is on. */
-  setRanking(ranking: RowRanking): void {
-    this.ranking = ranking;
-    this.disposables.push(ranking.onDidChange(() => {
-      describeDigest(this.view, this.shown?.digest, ranking.note);
-      this.refresh.refreshRoot();
-    }));
-    describeDigest(this.view, this.shown?.digest, ranking.note);
-  }
-
-  /** The articles in the order the view shows them (dates newest first; within a date by score while "For you" is on). */
+  /** The articles in the order the view shows them, while a scored order is on (undefined: the digest's). */
   readingOrder(digest: Digest): Article[] | undefined {
-    return this.ranking?.enabled && this.shown?.digest === digest ? this.roots.flatMap((date) => this.ordered(date.children)).map((node) => node.article) : undefined;
+    if (!this.sort.active || this.shown?.digest !== digest) {
+      return undefined;
+    }
+    const nodes = this.sort.acrossDates ? this.ordered(this.roots.flatMap((date) => date.children)) : this.roots.flatMap((date) => this.ordered(date.children));
+    return nodes.map((node) => node.article);
   }
 
+  /** Articles by the active order's scores (a date's, or the whole digest's); as given in the digest's order. */
   private ordered(children: ArticleNode[]): ArticleNode[] {
     const entry = this.shown;
-    const ranking = this.ranking;
-    if (!ranking?.enabled || !entry) {
-      return children;
-    }
-    const scores = new Map(children.map((child) => [child, ranking.scoreOf(entry.digest, child.article)?.raw ?? -Infinity]));
-    return [...children].sort((a, b) => scores.get(b)! - scores.get(a)!);
+    const order = this.sort.active;
+    return order && entry ? sortedBy(children, (child) => order.scoreOf(entry.digest, child.article)?.value) : children;
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
@@ -126,6 +121,11 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   /** The view's rows under `node` (the root when undefined), as they are now. */
   rows(node?: TreeNode): TreeNode[] {
     if (!node) {
+      if (this.sort.acrossDates) {
+        // One list of the whole digest, best first: its rows stand at the root, each with its date.
+        const all = this.ordered(this.roots.flatMap((date) => date.children));
+        return [...this.filterGroups, ...(this.hideRead ? all.filter((child) => this.visible(child)) : all)];
+      }
       const dates = this.hideRead ? this.roots.filter((date) => date.children.some((child) => this.visible(child))) : this.roots;
       return [...this.filterGroups, ...dates];
     }
@@ -148,8 +148,10 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     return {
       read: this.reading.state.isRead(key),
       starred: this.reading.state.isStarred(key),
+      notInterested: this.reading.state.isNotInterested(key),
       alsoIn,
-      score: entry && this.ranking ? percentOf(this.ranking.scoreOf(entry.digest, article)?.shown) : undefined,
+      score: entry && this.sort.active?.scoreOf(entry.digest, article)?.shown,
+      date: this.sort.acrossDates && article.date ? `${weekdayName(article.weekday, vscode.env.language)} ${article.date.slice(5)}`.trim() : undefined,
     };
   }
 
@@ -266,8 +268,8 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     if (!(node instanceof ArticleNode)) {
       return undefined;
     }
-    // A filter's copy of a row is under its group; `reveal` always goes to the row under the date.
-    return this.filterGroups.find((group) => group === node.group) ?? node.parent;
+    // A filter's copy of a row is under its group; `reveal` always goes to the row under the date (at the root, across dates).
+    return this.filterGroups.find((group) => group === node.group) ?? (this.sort.acrossDates ? undefined : node.parent);
   }
 
   /** The node of an article of the shown digest, for `reveal`. */
@@ -310,7 +312,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     }
     const sameDocument = entry !== undefined && this.shown?.document.uri.toString() === entry.document.uri.toString();
     this.shown = entry;
-    describeDigest(this.view, entry?.digest, this.ranking?.note);
+    describeDigest(this.view, entry?.digest, this.sort.active?.note);
     this.countUnread();
     if (!entry) {
       this.roots = [];
@@ -366,10 +368,6 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   dispose(): void {
     vscode.Disposable.from(...this.disposables).dispose();
   }
-}
-
-function percentOf(shown: number | undefined): string | undefined {
-  return shown === undefined ? undefined : `${Math.round(shown * 100)}%`;
 }
 
 export function followCursorEnabled(): boolean {

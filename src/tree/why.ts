@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { RowWhy } from '../ranking/forYou';
+import type { RowWhy } from './sortChoice';
 
 /** Appends the words and authors that raised and lowered a row's "For you" score to its tooltip (as text: digest words are untrusted). */
 export function whyTooltip(tooltip: vscode.MarkdownString, why: RowWhy): void {

@@ -43,7 +43,7 @@ describe('Ranking: For you and More like this', function () {
   });
   beforeEach(() => reader.reading.clear());
   after(async () => {
-    await reader.forYou.setEnabled(false);
+    await reader.articlesSort.set('digest', false);
     reader.reading.clear();
     // The file first: the Library's watcher hears a file deleted (a folder deleted whole may be one event for the folder).
     await vscode.workspace.fs.delete(other, { useTrash: false });
@@ -109,7 +109,7 @@ describe('Ranking: For you and More like this', function () {
       const article = sample.articles.find((a) => articleKey(sample, a) === key)!;
       await vscode.commands.executeCommand('digestReader.star', { uri: sampleUri, index: article.index, line: article.line, arxivId: article.arxivId });
     }
-    await reader.forYou.setEnabled(true);
+    await reader.articlesSort.set('forYou', false);
     await reader.forYou.whenScored();
     const tree = reader.articlesTree;
     const firstDate = tree.rows().find((node) => tree.rows(node).length > 1)!;

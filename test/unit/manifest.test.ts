@@ -30,6 +30,8 @@ const NAMES_NO_FILES = [
   'digestReader.panel.readingOptions',
   'digestReader.study.ankiDeck',
   'digestReader.inbox.days',
+  'digestReader.articles.sort',
+  'digestReader.articles.sortAcrossDates',
 ];
 
 interface Manifest {

@@ -1,6 +1,7 @@
 /**
  * The model that ranks "For you", chosen by what the user has given it:
- * - no star: none (the view says how to start);
+ * - no mark: none (the view says how to start);
+ * - only "not interested" marks: away from them (less their centroid);
  * - 1–4 stars, or no negatives yet: similarity to the stars (Rocchio: the
  *   centroid of the starred papers' vectors, less half the centroid of those
  *   marked "not interested"), scored by cosine;
@@ -269,9 +270,12 @@ function squaredNorm(vector: RowVector, idf: Float32Array): number {
   return sum;
 }
 
-/** The model for what the user has marked: none without a star, similarity for a few, a classifier from about five with negatives. */
+/**
+ * The model for what the user has marked: none without a mark, similarity for a few stars (or, with no star
+ * yet, dissimilarity to the papers marked "not interested"), a classifier from about five stars with negatives.
+ */
 export function trainModel(examples: Examples, corpus: FeatureCorpus, options: TrainOptions = {}): RankingModel | undefined {
-  if (examples.positives.length === 0) {
+  if (examples.positives.length === 0 && examples.negatives.length === 0) {
     return undefined;
   }
   const model = examples.positives.length < LEARNED_FROM_STARS || examples.negatives.length + examples.weak.length === 0

@@ -76,6 +76,15 @@ export function handle(request: RankingRequest): RankingResponse {
         });
         return { id: request.id, type: 'inbox', model: summary, rows, newest, oldest };
       }
+      case 'explain': {
+        const paper = corpus.paper(request.key);
+        const vector = paper ? corpus.representative(paper).vector : vectorOf(request.article);
+        if (!model) {
+          return { id: request.id, type: 'explained', model: summary };
+        }
+        const raw = rawScore(model, vector);
+        return { id: request.id, type: 'explained', model: summary, row: { raw, shown: shownScore(model, raw), ...explainFeatures(model, vector) } };
+      }
       case 'similar': {
         const paper = corpus.paper(request.key);
         const vector = paper ? corpus.representative(paper).vector : vectorOf(request.article);

@@ -6,6 +6,15 @@ import type { InboxPaper } from '../../core/ranking';
  * extension host's thread. Each request has an id; the answer carries it.
  */
 
+/** An article's score and the features that pushed it up and down. */
+export interface Explained {
+  raw: number;
+  /** 0–1, what the row shows as a percentage. */
+  shown: number;
+  up: [feature: number, weight: number][];
+  down: [feature: number, weight: number][];
+}
+
 /** What the worker returns for an article: its score and the features that pushed it up and down. */
 export interface ScoredRow {
   position: number;
@@ -54,6 +63,8 @@ export type RankingRequest =
   | { id: number; type: 'score'; uri: string; text?: string }
   /** More like this: the paper by its key when the library has it, else by its text (a star whose digest is gone, a digest outside the library). */
   | { id: number; type: 'inbox'; days: number }
+  /** One paper's score and why (the panel): by its key when the library has it, else by its text. */
+  | { id: number; type: 'explain'; key: string; article: { title: string; abstract: string; authors: string[] } }
   | { id: number; type: 'similar'; key: string; article: { title: string; abstract: string; authors: string[] }; limit: number };
 
 export type RankingResponse =
@@ -63,6 +74,8 @@ export type RankingResponse =
   | { id: number; type: 'scores'; model: ModelSummary; rows: ScoredRow[] }
   | { id: number; type: 'similar'; rows: SimilarRow[] }
   | { id: number; type: 'inbox'; model: ModelSummary; rows: InboxRow[]; newest?: string; oldest?: string }
+  /** `row` is absent while no model ranks. */
+  | { id: number; type: 'explained'; model: ModelSummary; row?: Explained }
   | { id: number; type: 'error'; message: string };
 
 /** Checks the shape of what the worker sends before the extension trusts it. */
@@ -86,6 +99,8 @@ export function isRankingResponse(value: unknown): value is RankingResponse {
       return Array.isArray(v.rows);
     case 'inbox':
       return isSummary(v.model) && Array.isArray(v.rows);
+    case 'explained':
+      return isSummary(v.model) && (v.row === undefined || (typeof v.row === 'object' && v.row !== null));
     case 'error':
       return typeof v.message === 'string';
     default:
