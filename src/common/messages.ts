@@ -3,6 +3,7 @@
  * each way. Imported by both sides, so no `vscode` import here.
  */
 import type { SentenceRow } from '../core/study/rows';
+import type { DigestLanguageSets } from '../core/study/studyLanguage';
 import { isLanguage, preferencesPatch, type PanelPreferences } from './panelPreferences';
 import type { PanelStrings } from './panelStrings';
 
@@ -52,6 +53,8 @@ export interface ArticleViewModel {
   rows?: SentenceRow[];
   /** The reader's own translations of missing fields (`title.zh`, `abstract.de`), from their notes. */
   notes?: Record<string, string>;
+  /** The languages the whole digest has titles and abstracts in: what study mode can teach from it. */
+  digestLanguages: DigestLanguageSets;
 }
 
 /** What the webview keeps with `setState` so the serializer can restore the panel: an article of a document, or a starred one. */
@@ -76,7 +79,12 @@ export type ExtensionToWebview =
   /** The panel's words in the display language, and the reader's preferences: on load and whenever either changes. */
   | { type: 'settings'; strings: PanelStrings; preferences: PanelPreferences }
   /** A short confirmation to show and announce ("Added sentence 3 to the study list"). */
-  | { type: 'notice'; text: string };
+  | { type: 'notice'; text: string }
+  /** What a copy button put on the clipboard: the button says so for a moment, and it is announced. */
+  | { type: 'copied'; what: CopyAction };
+
+/** The panel's buttons that copy to the clipboard. */
+export type CopyAction = 'copyId' | 'copyBibtex' | 'copyCitation';
 
 /** A field of an article the reader can write their own translation of. */
 export type NoteField = 'title' | 'abstract';

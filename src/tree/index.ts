@@ -6,7 +6,7 @@ import { ArticlesTree } from './articlesTree';
 import { DIGEST_ORDER, SortChoice } from './sortChoice';
 
 export { ArticlesTree, followCursorEnabled, ARTICLES_VIEW_ID } from './articlesTree';
-export { DateNode, ArticleNode, FilterNode } from './nodes';
+export { DateNode, ArticleNode, FilterNode, SHOW_CLICKED_ARTICLE } from './nodes';
 export { DIGEST_ORDER, SortChoice, type ArticleOrder, type RowWhy } from './sortChoice';
 
 export function register(context: vscode.ExtensionContext, documents: DigestDocuments, reading: ReadingStore, seen: AlsoIn, filters: FilterService): ArticlesTree {

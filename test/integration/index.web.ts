@@ -18,6 +18,8 @@ import './filters.test';
 import './study.test';
 import './store.test';
 import './notes.test';
+import './hideRead.test';
+import './panel.test';
 import './ranking.test';
 import * as vscode from 'vscode';
 import { grepFor, type IntegrationOptions } from './protocol';
