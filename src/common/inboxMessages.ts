@@ -16,6 +16,8 @@ export interface InboxRowView {
   score?: string;
   read: boolean;
   starred: boolean;
+  /** Marked "not interested" (`x`). */
+  notInterested: boolean;
 }
 
 export type InboxSort = 'forYou' | 'date';
@@ -30,6 +32,7 @@ export interface InboxStrings {
   read: string;
   unread: string;
   starred: string;
+  notInterested: string;
   listLabel: string;
 }
 
@@ -51,6 +54,7 @@ export type InboxFromWebview =
   | { type: 'open'; key: string }
   | { type: 'toggleRead'; key: string }
   | { type: 'toggleStar'; key: string }
+  | { type: 'toggleNotInterested'; key: string }
   | { type: 'openArxiv'; key: string }
   | { type: 'moreLikeThis'; key: string }
   | { type: 'markAllRead'; keys: string[] }
@@ -82,6 +86,7 @@ export function isInboxFromWebview(value: unknown): value is InboxFromWebview {
     case 'open':
     case 'toggleRead':
     case 'toggleStar':
+    case 'toggleNotInterested':
     case 'openArxiv':
     case 'moreLikeThis':
       return isKey(message.key);

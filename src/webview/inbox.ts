@@ -60,7 +60,7 @@ function rowElement(row: InboxRowView, strings: InboxStrings): HTMLElement {
   item.setAttribute('role', 'option');
   item.setAttribute('aria-selected', String(row.key === selected));
   item.tabIndex = row.key === selected ? 0 : -1;
-  const marks = element('span', 'marks', `${row.starred ? '★' : ''}${row.read ? '' : '●'}`);
+  const marks = element('span', 'marks', `${row.starred ? '★' : ''}${row.notInterested ? '✕' : ''}${row.read ? '' : '●'}`);
   marks.setAttribute('aria-hidden', 'true');
   const title = element('span', 'title', row.title);
   title.lang = 'en';
@@ -68,7 +68,7 @@ function rowElement(row: InboxRowView, strings: InboxStrings): HTMLElement {
   head.append(marks, title);
   const lead = element('p', 'lead', row.lead);
   lead.lang = 'en';
-  const meta = element('div', 'meta', [row.score ?? '', row.date, row.listedIn.join(' · '), row.read ? strings.read : strings.unread, row.starred ? strings.starred : ''].filter(Boolean).join(' · '));
+  const meta = element('div', 'meta', [row.score ?? '', row.date, row.listedIn.join(' · '), row.read ? strings.read : strings.unread, row.starred ? strings.starred : '', row.notInterested ? strings.notInterested : ''].filter(Boolean).join(' · '));
   item.append(head, lead, meta);
   item.addEventListener('click', () => select(row.key));
   item.addEventListener('dblclick', () => post({ type: 'open', key: row.key }));
@@ -153,6 +153,12 @@ document.addEventListener('keydown', (event) => {
     case 's':
       if (key) {
         post({ type: 'toggleStar', key });
+      }
+      break;
+    case 'x':
+      if (key) {
+        kept = key; // marked read with it: the row stays until the selection moves on
+        post({ type: 'toggleNotInterested', key });
       }
       break;
     case 'o':

@@ -36,10 +36,11 @@ function strings(): InboxStrings {
     newest: vscode.l10n.t('Newest first'),
     sortLabel: vscode.l10n.t('Sort the inbox'),
     markAllRead: vscode.l10n.t('Mark all read'),
-    keysHint: vscode.l10n.t('Keys: j/k move, Enter reads, m read, s star, o arXiv, l more like this, u undo, Shift+A all read.'),
+    keysHint: vscode.l10n.t('Keys: j/k move, Enter reads, m read, s star, x not interested, o arXiv, l more like this, u undo, Shift+A all read.'),
     read: vscode.l10n.t('read'),
     unread: vscode.l10n.t('unread'),
     starred: vscode.l10n.t('starred'),
+    notInterested: vscode.l10n.t('not interested'),
     listLabel: vscode.l10n.t('Unread papers'),
   };
 }
@@ -140,6 +141,7 @@ export class InboxPanel implements vscode.Disposable {
       score: row.shown === undefined ? undefined : percent(row.shown),
       read: state.isRead(row.key),
       starred: state.isStarred(row.key),
+      notInterested: state.isNotInterested(row.key),
     }));
   }
 
@@ -200,6 +202,14 @@ export class InboxPanel implements vscode.Disposable {
       case 'markAllRead': {
         const changed = reading.setRead(message.keys, true, vscode.l10n.t('Marked {0} inbox papers read', message.keys.length));
         vscode.window.setStatusBarMessage(vscode.l10n.t('Marked {0} inbox papers read (undo: u)', changed.length), 4000);
+        return;
+      }
+      case 'toggleNotInterested': {
+        const rejected = !reading.state.isNotInterested(message.key);
+        reading.setNotInterested([message.key], rejected, rejected ? vscode.l10n.t('Marked a paper of the inbox not interested') : vscode.l10n.t('Took back "not interested" for a paper of the inbox'));
+        if (rejected) {
+          vscode.window.setStatusBarMessage(vscode.l10n.t('Not interested: papers like it rank lower (undo: u)'), 4000);
+        }
         return;
       }
       case 'toggleRead': {
