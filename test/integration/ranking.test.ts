@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DigestReaderApi } from '../../src/api';
-import { articleKey, parseDigest, type Digest } from '../../src/core';
+import { articleKey, NOT_INTERESTED_SCHEMA, parseDigest, Records, type Digest } from '../../src/core';
 import { renderDigest, type GeneratedArticle } from '../support/generate';
 import { FEDERATED, topicKeys } from '../support/rankingTopics';
 import { api, closeAll, labelOf, openDigest, readText, sampleUri, scratchUri, waitFor, writeText } from './helpers';
@@ -122,6 +122,65 @@ describe('Ranking: For you and More like this', function () {
     });
   });
 
+  it('"not interested" (x): the row says so (icon and words), papers like it rank lower, u undoes it, and the mark is kept in the store and merged from another machine', async () => {
+    await openDigest(sampleUri);
+    await vscode.commands.executeCommand('workbench.view.extension.digestReader');
+    const tree = reader.articlesTree;
+    const targetOf = (key: string) => {
+      const article = sample.articles.find((a) => articleKey(sample, a) === key)!;
+      return { uri: sampleUri, index: article.index, line: article.line, arxivId: article.arxivId };
+    };
+    const [liked, rejected, similar] = federated;
+    await vscode.commands.executeCommand('digestReader.star', targetOf(liked));
+    await reader.articlesSort.set('forYou', false);
+    await reader.forYou.whenScored();
+    await waitFor('the model from one star', () => reader.ranking.summary.kind === 'similar' && reader.ranking.summary.positives === 1 && reader.ranking.summary.negatives === 0);
+    const shownDigest = () => reader.documents.get(sampleUri)!.digest;
+    const rawScore = (key: string) => {
+      const digest = shownDigest();
+      const article = digest.articles.find((a) => articleKey(digest, a) === key)!;
+      return reader.articlesSort.active?.scoreOf(digest, article)?.value;
+    };
+    const before = await waitFor('a score for a federated-learning paper', () => rawScore(similar));
+
+    // x on another federated-learning paper (the keys pass where they were pressed; a target works the same).
+    await vscode.commands.executeCommand('digestReader.toggleNotInterested', targetOf(rejected));
+    assert.ok(reader.reading.state.isNotInterested(rejected));
+    assert.ok(reader.reading.state.isRead(rejected), 'marked read with it');
+    await waitFor('the model with the mark', () => reader.ranking.summary.kind === 'similar' && reader.ranking.summary.negatives === 1);
+    await reader.forYou.whenScored();
+    assert.match(tree.view.message ?? '', /Papers like the 1 marked not interested rank lower/);
+    const after = await waitFor('the new score', () => rawScore(similar));
+    assert.ok(after < before, `a paper like the one marked scores lower: ${before} → ${after}`);
+    const row = tree.rows().flatMap((date) => tree.rows(date)).find((node) => (node as { article: { arxivId?: string } }).article.arxivId?.startsWith(rejected));
+    assert.ok(row, 'its row');
+    const item = tree.getTreeItem(row);
+    assert.match(String(item.description), /not interested/);
+    assert.equal((item.iconPath as vscode.ThemeIcon).id, 'thumbsdown');
+    assert.match(item.accessibilityInformation?.label ?? '', /not interested/);
+
+    // Kept in the store (synced): the stored shard holds it.
+    await reader.store.flush();
+    const shard = reader.reading.storage.notInterested.records.shardOf(rejected);
+    const probe = new Records(NOT_INTERESTED_SCHEMA, 'probe');
+    probe.mergeStored(shard, reader.reading.storage.notInterested.stored(shard).read());
+    assert.ok(probe.has(rejected), 'the stored shard has the mark');
+    // Another machine's mark arrives by Settings Sync: merged, this machine's kept.
+    const theirs = sample.articles.map((a) => articleKey(sample, a)).find((key) => key !== rejected && new Records(NOT_INTERESTED_SCHEMA, 'p').shardOf(key) === shard)!;
+    const remote = new Records(NOT_INTERESTED_SCHEMA, 'remote');
+    remote.set(theirs, true, Date.now());
+    await reader.reading.storage.notInterested.stored(shard).write(JSON.parse(JSON.stringify(remote.encode(shard))));
+    reader.reading.reload();
+    await waitFor('the other machine\'s mark', () => reader.reading.state.isNotInterested(theirs));
+    assert.ok(reader.reading.state.isNotInterested(rejected), 'and this machine\'s mark stays');
+
+    // u undoes the marking made here: the mark and the read mark go.
+    await vscode.commands.executeCommand('digestReader.undo');
+    assert.equal(reader.reading.state.isNotInterested(rejected), false);
+    assert.equal(reader.reading.state.isRead(rejected), false);
+    assert.doesNotMatch(String(tree.getTreeItem(row).description), /not interested/);
+  });
+
   it('More like this lists similar papers of another digest, with the words they share', async () => {
     await openDigest(sampleUri);
     const article = sample.articles.find((a) => articleKey(sample, a) === federated[1])!; // not among those the other digest lists again
@@ -159,6 +218,30 @@ describe('Ranking: For you and More like this', function () {
     await waitFor('the sample\'s papers gone from the inbox', () => !inbox.visibleRows().some((row) => row.listedIn.includes('cs.DC 2025-06-01')));
     assert.ok(inbox.visibleRows().some((row) => row.listedIn.includes('cs.LG 2025-06-02')), 'the other digest\'s papers stay');
     await vscode.workspace.getConfiguration('digestReader').update('inbox.days', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('the panel says why for a paper of another digest, opened from the inbox, while the view shows the digest\'s order', async () => {
+    await openDigest(sampleUri);
+    await reader.articlesSort.set('digest', false);
+    for (const key of federated.slice(0, 3)) {
+      const article = sample.articles.find((a) => articleKey(sample, a) === key)!;
+      await vscode.commands.executeCommand('digestReader.star', { uri: sampleUri, index: article.index, line: article.line, arxivId: article.arxivId });
+    }
+    await vscode.commands.executeCommand('digestReader.openInbox');
+    const inbox = await waitFor('the inbox', () => reader.inbox());
+    await inbox.whenLoaded();
+    await waitFor('the model from the stars', () => reader.ranking.summary.kind === 'similar' && reader.ranking.summary.positives === 3);
+    // The other digest's first paper (federated learning), shown in the panel as Enter in the inbox shows it.
+    await vscode.commands.executeCommand('digestReader.showArticle', { uri: other, index: 0 });
+    await waitFor('the panel on the other digest', () => {
+      const shown = reader.panelArticle();
+      return shown && 'uri' in shown && shown.uri.toString() === other.toString();
+    });
+    const entry = await waitFor('the other digest read', () => reader.documents.get(other));
+    const why = await reader.forYou.panelWhy(entry.digest, entry.digest.articles[0]);
+    assert.ok(why, 'a score and why for the paper of cs.LG');
+    assert.match(why.score, /^\d{1,3}%$/);
+    assert.ok(why.up.some((word) => /federated/i.test(word)), `ranked up by ${why.up.join(', ')}`);
   });
 
   it('keeps each digest\'s features in the workspace storage beside the Library\'s index, for the next window', async () => {

@@ -49,6 +49,16 @@ export function rankingTopic(j: Journey): void {
     return button;
   }
 
+  /** "Sort Articles by…" in the view's title, then an entry of its Quick Pick ("For you, within each date", "Digest order"). */
+  async function sortBy(entry: string) {
+    const { workbench } = j;
+    await (await titleButton('Sort Articles by')).click();
+    const pick = workbench.page.locator('.quick-input-widget');
+    await pick.locator('.quick-input-title', { hasText: 'Sort the Articles view by' }).waitFor();
+    await pick.locator('.quick-input-list .monaco-list-row', { hasText: entry }).first().click();
+    await pick.waitFor({ state: 'hidden' });
+  }
+
   it('three starred federated-learning papers, sorted "For you": the topic leads its dates, rows show score and why; after a reload too', async function () {
     this.timeout(240_000);
     const { workbench } = j;
@@ -69,7 +79,7 @@ export function rankingTopic(j: Journey): void {
       await frame.locator('.state button', { hasText: /Starred$/ }).waitFor();
     }
     await workbench.page.mouse.move(700, 2);
-    await (await titleButton('Sort For You')).click();
+    await sortBy('For you, within each date');
     await workbench.articlesView().locator('.message', { hasText: 'For you: by similarity to 3 starred papers' }).waitFor({ timeout: 60_000 });
 
     const check = async (shot: string) => {
@@ -100,10 +110,30 @@ export function rankingTopic(j: Journey): void {
     assert.match(await why.innerText(), /For you: \d+% · ranked up by [^\n]*federated/i);
     await workbench.screenshot('for-you-panel');
 
+    // x on a row of the Articles view: a thumbs-down and "not interested" on the row, and the view says papers like it rank lower; u takes it back.
+    const tuesdayRows = await dateRows('Tue 2025-05-27');
+    const rejected = tuesdayRows[tuesdayRows.length - 1].label;
+    await workbench.treeRow(rejected).click();
+    await workbench.articleFrame().locator('.place', { hasText: `Article ${Number(rejected.slice(0, 3))} ` }).waitFor({ timeout: 20_000 });
+    await workbench.focusArticlesView(); // the row clicked stays selected
+    const marked = workbench.treeRow(rejected).locator('.label-description', { hasText: 'not interested' });
+    await workbench.page.keyboard.press('x');
+    await marked.waitFor({ timeout: 15_000 });
+    assert.equal(await workbench.treeRow(rejected).locator('.codicon-thumbsdown').count(), 1, 'the row\'s icon is a thumbs-down');
+    await workbench.articlesView().locator('.message', { hasText: 'Papers like the 1 marked not interested rank lower' }).waitFor({ timeout: 30_000 });
+    await workbench.screenshot('not-interested-row');
+    await workbench.page.keyboard.press('u');
+    await marked.waitFor({ state: 'detached', timeout: 15_000 });
+    await workbench.page.keyboard.press('x');
+    await marked.waitFor({ timeout: 15_000 });
+
     await workbench.reloadWindow();
     await workbench.openDigestsSidebar(); // the digest's editor and the panel come back with the window
     await workbench.articlesView().locator('.message', { hasText: 'For you: by similarity to 3 starred papers' }).waitFor({ timeout: 60_000 });
     await check('for-you-after-reload');
+    await dateRows('Tue 2025-05-27');
+    await workbench.treeRow(rejected).locator('.label-description', { hasText: 'not interested' }).waitFor({ timeout: 15_000 });
+    await workbench.screenshot('not-interested-after-reload');
   });
 
   it('More Like This from a row lists similar papers with the words they share', async function () {
@@ -135,11 +165,11 @@ export function rankingTopic(j: Journey): void {
     await workbench.page.keyboard.press('Escape');
   });
 
-  it('"Sort in Digest Order" puts the rows back in the digest\'s order and drops the scores', async () => {
+  it('"Sort Articles by…" → Digest order puts the rows back in the digest\'s order and drops the scores', async () => {
     const { workbench } = j;
     await workbench.openDigest(FIXTURE);
     await workbench.page.mouse.move(700, 2);
-    await (await titleButton('Sort in Digest Order')).click();
+    await sortBy('Digest order');
     const monday = await dateRows('Mon 2025-05-26');
     const numbers = monday.map((row) => Number(row.label.slice(0, 2)));
     assert.deepEqual(numbers, [...numbers].sort((a, b) => a - b));
