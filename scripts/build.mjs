@@ -51,8 +51,13 @@ const bundles = [
   // The citation worker (citation-js and citeproc), loaded on the first Copy Citation: a worker thread in Node, a nested worker on the web.
   { shipped: true, options: { ...common, entryPoints: ['src/export/worker/nodeWorker.ts'], outfile: 'dist/citation.js', platform: 'node', format: 'cjs', target: 'node20', plugins: [noSyncFetch] } },
   { shipped: true, options: { ...common, entryPoints: ['src/export/worker/webWorker.ts'], outfile: 'dist/web/citation.js', platform: 'browser', format: 'iife', target: 'es2022', mainFields: ['browser', 'module', 'main'], plugins: [noSyncFetch] } },
+  // The ranking worker (features of every digest, training, More like this), started when "For you" or More like this is first used.
+  { shipped: true, options: { ...common, entryPoints: ['src/ranking/worker/nodeWorker.ts'], outfile: 'dist/ranking.js', platform: 'node', format: 'cjs', target: 'node20' } },
+  { shipped: true, options: { ...common, entryPoints: ['src/ranking/worker/webWorker.ts'], outfile: 'dist/web/ranking.js', platform: 'browser', format: 'iife', target: 'es2022' } },
   { shipped: false, options: { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', platform: 'node', format: 'cjs', target: 'node18' } },
   { shipped: true, options: { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' } },
+  // The inbox's page script.
+  { shipped: true, options: { ...common, entryPoints: ['src/webview/inbox.ts'], outfile: 'dist/webview/inbox.js', platform: 'browser', format: 'iife', target: 'es2022' } },
   // pinyin-pro's dictionary, loaded by the panel only when pinyin is turned on.
   { shipped: true, options: { ...common, entryPoints: ['src/webview/pinyinEntry.ts'], outfile: 'dist/webview/pinyin.js', platform: 'browser', format: 'iife', target: 'es2022' } },
 ];

@@ -7,6 +7,7 @@ import * as exporting from './export';
 import * as library from './library';
 import * as filters from './filters';
 import * as panel from './panel';
+import * as ranking from './ranking';
 import * as reading from './reading';
 import * as search from './search';
 import * as starred from './starred';
@@ -41,7 +42,8 @@ export function activate(context: vscode.ExtensionContext): DigestReaderApi {
   const digestLibrary = library.register(context, readingStore, documents, output);
   seen.follow(digestLibrary.library);
   const searchIndex = search.register(context, readingStore, output, search.librarySearchSource(digestLibrary.library), digestLibrary.tree.view);
-  return { documents, articlesTree, starredTree, reading: readingStore, store: kept, library: digestLibrary.library, libraryTree: digestLibrary.tree, searchIndex, searchRows: search.searchRows, filters: filterService, panelArticle: () => panel.ArticlePanel.current?.shownArticle, exportArticles, studyList };
+  const rankingParts = ranking.register(commandServices, digestLibrary.library, output);
+  return { ranking: rankingParts.service, forYou: rankingParts.forYou, articlesSort: articlesTree.sort, inbox: () => ranking.InboxPanel.current, documents, articlesTree, starredTree, reading: readingStore, store: kept, library: digestLibrary.library, libraryTree: digestLibrary.tree, searchIndex, searchRows: search.searchRows, filters: filterService, panelArticle: () => panel.ArticlePanel.current?.shownArticle, exportArticles, studyList };
 }
 
 export function deactivate(): Promise<void> | undefined {

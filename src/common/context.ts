@@ -12,6 +12,8 @@ export interface ContextKeys {
   'digestReader.digestPaths': string[];
   /** The Articles view hides read articles: its title shows "Show Read Articles". */
   'digestReader.hideRead': boolean;
+  /** The Articles view's order: `digest`, or a scored order's id (`forYou`); the palette offers the others. */
+  'digestReader.articlesSort': string;
   /** The Library is scanning the workspace: its welcome says so instead of "no digest found". */
   'digestReader.libraryIndexing': boolean;
 }

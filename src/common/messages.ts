@@ -40,6 +40,8 @@ export interface ArticleViewModel {
   alsoIn?: string;
   /** Shown from what was stored with its star (its digest is not open). */
   fromStarred: boolean;
+  /** Sort by "For you" is on: the score as shown (`87%`) and the words and authors that raised and lowered it. */
+  forYou?: { score: string; up: string[]; down: string[] };
   /**
    * What saved filters matched, to mark: ranges `[start, end)` by field, `title.<language>`,
    * `abstract.<language>`, `authors` (in the names joined with `, `) and `id`.

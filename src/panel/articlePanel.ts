@@ -103,6 +103,10 @@ export class ArticlePanel {
       // The reader's own translations, saved here or in another window.
       this.disposables.push(services.notes.onDidChange(() => void this.render()));
     }
+    if (services.ranking) {
+      // Scores came in, or the model changed: the article's "For you" line follows.
+      this.disposables.push(services.ranking.onDidChange(() => void this.render()));
+    }
     if (services.filters) {
       // A filter added, edited or computed: its words are marked (or no longer) in the article shown.
       this.disposables.push(services.filters.onDidChange(() => void this.render()));

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import { articleKey, findArticle, type StarredArticle } from '../core';
+import { articleKey, findArticle, type Article, type Digest, type StarredArticle } from '../core';
 import { sameTarget, targetOf, type ArticleTarget } from '../common/articleTarget';
 import type { ArticleViewModel, PanelState } from '../common/messages';
 import type { StarredTarget } from '../common/starredTarget';
 import type { DigestDocuments } from '../digests';
 import type { FilterService } from '../filters';
 import type { AlsoIn, ReadingStore } from '../reading';
+import type { PanelWhy } from '../ranking/forYou';
 import { starredViewModel, toArticleViewModel } from './articleView';
 
 /** What the panel shows: an article of an open digest document, or a starred article from its stored copy. */
@@ -32,6 +33,8 @@ export interface PanelServices {
   filters?: FilterService;
   /** The reader's own translations of fields a digest lacks, by article key and `title.zh` / `abstract.de`. */
   notes?: ExerciseNotes;
+  /** The ranking: an article's "For you" score and why, of any digest (set when the ranking is registered). */
+  ranking?: PanelRanking;
 }
 
 /** Where the panel keeps the reader's own translations (never in the digest). */
@@ -44,6 +47,16 @@ export interface ExerciseNotes {
 export type PanelContent =
   | { kind: 'article'; article: ArticleViewModel; state: PanelState; key: string; title: string; target: PanelTarget }
   | { kind: 'empty'; message: string; title: string };
+
+/** What the panel asks of the ranking (src/panel knows nothing more of it). */
+export interface PanelRanking {
+  panelWhy(digest: Digest, article: Article): Promise<PanelWhy | undefined>;
+  readonly onDidChange: vscode.Event<void>;
+}
+
+async function forYouOf(ranking: PanelRanking | undefined, digest: Digest, article: Article): Promise<ArticleViewModel['forYou']> {
+  return ranking?.panelWhy(digest, article).then(undefined, () => undefined);
+}
 
 /** Reads what a target names now: the document's current parse, or the star's stored copy. */
 export async function panelContent(services: PanelServices, target: PanelTarget | undefined): Promise<PanelContent> {
@@ -80,6 +93,7 @@ export async function panelContent(services: PanelServices, target: PanelTarget 
     article: {
       ...toArticleViewModel(entry.digest, article, marks, vscode.env.language),
       highlights: services.filters?.highlightsFor(entry.digest, article),
+      forYou: await forYouOf(services.ranking, entry.digest, article),
       notes: services.notes?.forArticle(key),
     },
     title: `${entry.digest.subject || 'Digest'} · ${String(article.index).padStart(2, '0')}`,

@@ -61,20 +61,21 @@ export class ArticleNode {
   toTreeItem(row: ArticleRow): vscode.TreeItem {
     const item = new vscode.TreeItem(articleLabel(this.article), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    // State by shape and text, not colour alone: a filled dot for unread, a star for starred.
-    item.iconPath = new vscode.ThemeIcon(row.starred ? 'star-full' : row.read ? 'circle-outline' : 'circle-filled');
-    const marks = [row.starred && !row.read ? vscode.l10n.t('● unread') : '', this.article.arxivId ?? '', row.alsoIn ? vscode.l10n.t('also in {0}', row.alsoIn) : ''];
+    // State by shape and text, not colour alone: a filled dot for unread, a star for starred, a thumb down (and its words) for not interested.
+    item.iconPath = new vscode.ThemeIcon(row.starred ? 'star-full' : row.notInterested ? 'thumbsdown' : row.read ? 'circle-outline' : 'circle-filled');
+    const marks = [row.notInterested ? vscode.l10n.t('not interested') : '', row.score ?? '', row.date ?? '', row.starred && !row.read ? vscode.l10n.t('● unread') : '', this.article.arxivId ?? '', row.alsoIn ? vscode.l10n.t('also in {0}', row.alsoIn) : ''];
     item.description = marks.filter(Boolean).join(' · ');
     item.tooltip = this.tooltip(row);
-    // `digestArticle[WithId]` + `.read`/`.unread` + `.starred`: menus offer the action that applies.
-    item.contextValue = `${this.article.arxivId ? 'digestArticleWithId' : 'digestArticle'}.${row.read ? 'read' : 'unread'}${row.starred ? '.starred' : ''}`;
+    // `digestArticle[WithId]` + `.read`/`.unread` + `.notInterested` + `.starred`: menus offer the action that applies.
+    item.contextValue = `${this.article.arxivId ? 'digestArticleWithId' : 'digestArticle'}.${row.read ? 'read' : 'unread'}${row.notInterested ? '.notInterested' : ''}${row.starred ? '.starred' : ''}`;
     item.command = { command: SHOW_CLICKED_ARTICLE, title: vscode.l10n.t('Show Article') };
-    const state = [row.read ? vscode.l10n.t('read') : vscode.l10n.t('unread'), row.starred ? vscode.l10n.t('starred') : ''].filter(Boolean).join(', ');
+    const state = [row.read ? vscode.l10n.t('read') : vscode.l10n.t('unread'), row.starred ? vscode.l10n.t('starred') : '', row.notInterested ? vscode.l10n.t('not interested') : ''].filter(Boolean).join(', ');
     item.accessibilityInformation = { label: vscode.l10n.t('Article {0}, {1}: {2}', this.article.index, state, this.article.titles.en ?? '') };
     return item;
   }
 
-  private tooltip(row: ArticleRow): vscode.MarkdownString {
+  /** The row's tooltip (the Articles view builds it on hover, with the "why" of its score). */
+  tooltip(row: ArticleRow): vscode.MarkdownString {
     // Digest text is untrusted: appendText escapes it, and the string is not trusted.
     const tooltip = new vscode.MarkdownString(undefined, false);
     tooltip.isTrusted = false;
@@ -89,7 +90,7 @@ export class ArticleNode {
     if (this.article.authors.length > 0) {
       tooltip.appendMarkdown('*').appendText(this.article.authors.join(', ')).appendMarkdown('*');
     }
-    tooltip.appendMarkdown('\n\n').appendText([row.read ? vscode.l10n.t('Read') : vscode.l10n.t('Unread'), row.starred ? vscode.l10n.t('starred') : '', row.alsoIn ? vscode.l10n.t('also in {0}', row.alsoIn) : ''].filter(Boolean).join(' · '));
+    tooltip.appendMarkdown('\n\n').appendText([row.read ? vscode.l10n.t('Read') : vscode.l10n.t('Unread'), row.starred ? vscode.l10n.t('starred') : '', row.notInterested ? vscode.l10n.t('not interested') : '', row.alsoIn ? vscode.l10n.t('also in {0}', row.alsoIn) : '', row.score ? vscode.l10n.t('For you: {0}', row.score) : ''].filter(Boolean).join(' · '));
     return tooltip;
   }
 }
@@ -142,8 +143,14 @@ export type TreeNode = DateNode | ArticleNode | FilterNode;
 export interface ArticleRow {
   read: boolean;
   starred: boolean;
+  /** Marked "not interested" (`x`): a negative example for the ranking. */
+  notInterested: boolean;
   /** "cs.DC 2025-05-31": an earlier digest that listed the same paper. */
   alsoIn?: string;
+  /** The "For you" score as shown (`87%`), when the view sorts by it. */
+  score?: string;
+  /** `Thu 05-29`, when a scored order lists the whole digest as one list (no date rows above). */
+  date?: string;
 }
 
 /** What a tree item shows of an article: when none of it changed, its row need not be refreshed. */

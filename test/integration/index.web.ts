@@ -20,6 +20,7 @@ import './store.test';
 import './notes.test';
 import './hideRead.test';
 import './panel.test';
+import './ranking.test';
 import * as vscode from 'vscode';
 import { grepFor, type IntegrationOptions } from './protocol';
 import { announce, OPTIONS_FILE, report } from './report';

@@ -20,7 +20,7 @@ interface Violation {
   targets: string[];
 }
 
-async function audit(frame: Frame): Promise<Violation[]> {
+export async function audit(frame: Frame): Promise<Violation[]> {
   if (!(await frame.evaluate(() => 'axe' in window))) {
     await frame.evaluate(AXE_SOURCE);
   }

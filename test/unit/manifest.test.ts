@@ -30,6 +30,9 @@ const NAMES_NO_FILES = [
   'digestReader.panel.cjkFont',
   'digestReader.panel.readingOptions',
   'digestReader.study.ankiDeck',
+  'digestReader.inbox.days',
+  'digestReader.articles.sort',
+  'digestReader.articles.sortAcrossDates',
 ];
 
 interface Manifest {

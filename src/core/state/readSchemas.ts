@@ -1,7 +1,8 @@
 /**
  * The schemas of what triage keeps: read flags, stars (synced: what a star
- * is), and each star's display text (this machine only: titles, authors and
- * abstracts are refilled from the digest when it is seen again).
+ * is), "not interested" marks (synced), and each star's display text (this
+ * machine only: titles, authors and abstracts are refilled from the digest
+ * when it is seen again).
  */
 import { isArxivId } from '../digest/arxiv';
 import type { Translations } from '../digest/model';
@@ -28,6 +29,13 @@ export const READ_SCHEMA: SetSchema = {
   },
   isKey: isPlainKey,
 };
+
+/**
+ * Papers marked "not interested" (the triage key `x`): negative examples for
+ * the ranking (issue 18). A flag per key, like read marks; a user marks few,
+ * so four shards stay small.
+ */
+export const NOT_INTERESTED_SCHEMA: SetSchema = { kind: 'set', name: 'notInterested', shards: 4, isKey: isPlainKey };
 
 /** A star, as every machine needs it: which article, of which digest, when. */
 export interface StarRecord {
