@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { parseDigest } from '../../src/core';
 import {
   ArticleWordCache, articleWordKeys, ChineseDictionary, chineseSlice, chineseWords, compactCedict, DictionaryFormatError, latinWords,
-  matchLengths, newWordShare, parseWordKey, pinyinWithMarks, readableSense, sliceLookup, statusesOf, wordKey, type WordStatus,
+  newWordShare, parseWordKey, pinyinWithMarks, readableSense, sliceLookup, statusesOf, wordKey, type WordStatus,
 } from '../../src/core/words';
 import { projectRoot, readFixture } from '../support/fixtures';
 
@@ -15,7 +15,7 @@ function shippedDictionary(): ChineseDictionary {
   return ChineseDictionary.load(fs.readFileSync(file));
 }
 
-const words = (text: string, dictionary: ChineseDictionary, icu = true): string[] => chineseWords(text, dictionary, { icu }).map((t) => text.slice(t.start, t.end));
+const words = (text: string, dictionary: ChineseDictionary, icu: 'all' | 'ambiguous' | 'none' = 'ambiguous'): string[] => chineseWords(text, dictionary, { icu }).map((t) => text.slice(t.start, t.end));
 
 describe('words: pinyin with tone marks', () => {
   it('puts the mark on a or e, on the o of ou, else on the last vowel; ü from u: and v; tone 5 bare', () => {
@@ -123,8 +123,8 @@ describe('words: CC-CEDICT on the sample\'s words (the shipped dictionary)', () 
     // An ICU word the dictionary lacks is split inside by the dictionary.
     assert.deepEqual(words('交换最新消息', dictionary), ['交换', '最新', '消息']);
     // Without Intl.Segmenter: the dictionary alone, both ways, fewer words winning.
-    assert.deepEqual(words('分布式联邦学习促进车辆', dictionary, false), ['分布式', '联邦', '学习', '促进', '车辆']);
-    assert.deepEqual(words('新编程语言', dictionary, false), ['新', '编程', '语言']);
+    assert.deepEqual(words('分布式联邦学习促进车辆', dictionary, 'none'), ['分布式', '联邦', '学习', '促进', '车辆']);
+    assert.deepEqual(words('新编程语言', dictionary, 'none'), ['新', '编程', '语言']);
   });
 
   it('steps to shorter and longer matches at a place (the Zhongwen way)', () => {
@@ -144,7 +144,7 @@ describe('words: CC-CEDICT on the sample\'s words (the shipped dictionary)', () 
       if (article.index === 1) {
         assert.deepEqual(slice.entries['车辆'], [{ traditional: '車輛', pinyin: 'chē liàng', senses: ['vehicle'] }]);
         const title = article.titles.zh ?? '';
-        assert.deepEqual(matchLengths(title, title.indexOf('分布式'), lookup), [1, 2, 3]);
+        assert.deepEqual(lookup.matchLengthsAt(title, title.indexOf('分布式')), [1, 2, 3]);
       }
     }
   });

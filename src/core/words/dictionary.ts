@@ -26,9 +26,13 @@ export interface WordLookup {
   readonly maxWordLength: number;
   /** Whether `text[start, end)` is a headword. */
   isWordAt(text: string, start: number, end: number): boolean;
+  /** Lengths of every headword that starts at `start` of `text` and ends by `limit`, shortest first. */
+  matchLengthsAt(text: string, start: number, limit?: number): number[];
 }
 
 const NEWLINE = 10;
+/** 2^22 bits (512 KB) for about 400,000 prefixes: one in ten misses passes the filter and is looked up. */
+const PREFIX_BITS = 1 << 22;
 const SLICE = 8192;
 
 function hashStep(hash: number, code: number): number {
@@ -52,6 +56,8 @@ export class ChineseDictionary implements WordLookup {
     /** Open addressing: the first entry of a headword, plus one (0 is an empty slot), and its hash. */
     private readonly slots: Int32Array,
     private readonly hashes: Int32Array,
+    /** A bit per hash of every headword's every prefix: extending a match stops where no headword goes on. */
+    private readonly prefixes: Int32Array,
     readonly size: number,
     /** The CC-CEDICT release, `YYYY-MM-DD`. */
     readonly date: string,
@@ -118,6 +124,7 @@ export class ChineseDictionary implements WordLookup {
     }
     const slots = new Int32Array(capacity);
     const hashes = new Int32Array(capacity);
+    const prefixes = new Int32Array(PREFIX_BITS / 32);
     const mask = capacity - 1;
     for (let k = 0; k < size; k++) {
       const start = headwordStarts[k];
@@ -128,6 +135,8 @@ export class ChineseDictionary implements WordLookup {
       let hash = HASH_START;
       for (let i = start; i < end; i++) {
         hash = hashStep(hash, headwords.charCodeAt(i));
+        const bit = hash & (PREFIX_BITS - 1);
+        prefixes[bit >>> 5] |= 1 << (bit & 31);
       }
       let slot = hash & mask;
       while (slots[slot] !== 0) {
@@ -140,7 +149,7 @@ export class ChineseDictionary implements WordLookup {
       }
     }
     const date = /^\d{4}-\d{2}-\d{2}$/.test(head[2] ?? '') ? head[2] : '';
-    return new ChineseDictionary(headwords, headwordStarts, bytes, bodyStarts, slots, hashes, size, date, maxWordLength);
+    return new ChineseDictionary(headwords, headwordStarts, bytes, bodyStarts, slots, hashes, prefixes, size, date, maxWordLength);
   }
 
   /** The first entry whose headword is `text[start, end)`, or -1; `hash` is that text's. */
@@ -193,6 +202,10 @@ export class ChineseDictionary implements WordLookup {
     let hash = HASH_START;
     for (let end = start + 1; end <= last; end++) {
       hash = hashStep(hash, text.charCodeAt(end - 1));
+      const bit = hash & (PREFIX_BITS - 1);
+      if ((this.prefixes[bit >>> 5] & (1 << (bit & 31))) === 0) {
+        break; // no headword starts with text[start, end)
+      }
       if (this.find(text, start, end, hash) >= 0) {
         lengths.push(end - start);
       }

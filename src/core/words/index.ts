@@ -5,4 +5,4 @@ export { chineseWords, latinWords, type Token } from './segment';
 export { pinyinWithMarks, readableSense, syllableWithMark } from './toneMarks';
 export { isWordLanguage, isWordStatus, newWordShare, parseWordKey, statusesOf, wordKey, WORD_STATUSES, type NewWordShare, type WordLanguage, type WordStatus, type WordStatuses } from './known';
 export { ArticleWordCache, articleWordKeys, withoutMath, wordsOf, type ArticleTexts } from './articleWords';
-export { chineseSlice, matchLengths, sliceLookup, type ChineseSlice, type WordEntryView } from './slice';
+export { chineseSlice, sliceLookup, type ChineseSlice, type WordEntryView } from './slice';

@@ -27,8 +27,8 @@ export function isWordStatus(value: unknown): value is WordStatus {
 
 /** The key of a word as written in a text of `language`. */
 export function wordKey(language: WordLanguage, word: string): string {
-  const form = word.normalize('NFC').trim();
-  return `${language}:${language === 'de' ? form.toLocaleLowerCase('de') : form}`;
+  // Han characters have no composed forms to fold; German ones do (ü as u + ¨).
+  return language === 'de' ? `de:${word.normalize('NFC').trim().toLocaleLowerCase('de')}` : `zh:${word.trim()}`;
 }
 
 /** The word of a key (`zh:车辆` → `车辆`) and its language; undefined for anything else. */

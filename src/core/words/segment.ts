@@ -1,12 +1,16 @@
 /**
  * Words of a text, as the learner's pop-up, the status marks and the counts
- * see them. Chinese: the panel's own segmentation (`Intl.Segmenter`, ICU's
- * dictionary, as the pinyin uses it) with CC-CEDICT's longest match winning:
- * from each word edge, the longest dictionary word that also ends on an edge
- * is one word (ICU's 分布|式 becomes 分布式, 至|关|重要 becomes 至关重要);
- * an ICU word the dictionary lacks (最新消息) is split by longest match inside
- * it (最新|消息). Without `Intl.Segmenter`, longest match alone. Latin-script
- * words (German, English) are runs of letters, with inner hyphens and apostrophes.
+ * see them. Chinese, by CC-CEDICT's longest match (the Zhongwen way), read
+ * forward and backward: where the two readings agree (almost everywhere)
+ * that is the word; where they part (和平|行 or 和|平行), the panel's own
+ * segmentation (`Intl.Segmenter`, ICU's dictionary, as the pinyin uses it)
+ * decides that stretch, the longest dictionary word that starts and ends on
+ * its edges winning (ICU's 分布|式 is 分布式, 至|关|重要 is 至关重要), and an
+ * ICU word the dictionary lacks split inside by the dictionary (最新|消息).
+ * Asking ICU only there is four times faster than asking it everywhere and
+ * reads better (数据集, 工作量, 无需, where ICU alone splits them); on the
+ * sample the two differ in 3% of the stretches. Latin-script words (German,
+ * English) are runs of letters, with inner hyphens and apostrophes.
  */
 import type { WordLookup } from './dictionary';
 
@@ -33,39 +37,31 @@ function characterLength(text: string, at: number, limit: number): number {
   return code >= 0xd800 && code < 0xdc00 && at + 1 < limit ? 2 : 1;
 }
 
-/** Forward longest match over `[from, to)`: word ends. */
-function forwardMatch(text: string, from: number, to: number, lookup: WordLookup): number[] {
-  const ends: number[] = [];
-  for (let at = from; at < to;) {
-    let end = at + characterLength(text, at, to);
-    for (let candidate = Math.min(to, at + lookup.maxWordLength); candidate > end; candidate--) {
-      if (lookup.isWordAt(text, at, candidate)) {
-        end = candidate;
-        break;
+/** Forward and backward longest match over `[from, to)` (word ends, in order), from one pass of look-ups. */
+function longestMatches(text: string, from: number, to: number, lookup: WordLookup): { forward: number[]; backward: number[] } {
+  const size = to - from;
+  const longestFrom = new Int32Array(size); // longest word starting at each place, in characters
+  const earliestTo = new Int32Array(size + 1).fill(-1); // earliest start of a word ending at each place
+  for (let at = from; at < to; at++) {
+    const single = characterLength(text, at, to);
+    const lengths = lookup.matchLengthsAt(text, at, to);
+    longestFrom[at - from] = Math.max(single, lengths[lengths.length - 1] ?? 0);
+    for (const length of [single, ...lengths]) {
+      const end = at + length - from;
+      if (earliestTo[end] < 0) {
+        earliestTo[end] = at - from;
       }
     }
-    ends.push(end);
-    at = end;
   }
-  return ends;
-}
-
-/** Backward longest match over `[from, to)`: word ends, in order. */
-function backwardMatch(text: string, from: number, to: number, lookup: WordLookup): number[] {
-  const ends: number[] = [];
-  for (let at = to; at > from;) {
-    const low = text.charCodeAt(at - 1);
-    let start = low >= 0xdc00 && low < 0xe000 && at - 2 >= from ? at - 2 : at - 1;
-    for (let candidate = Math.max(from, at - lookup.maxWordLength); candidate < start; candidate++) {
-      if (lookup.isWordAt(text, candidate, at)) {
-        start = candidate;
-        break;
-      }
-    }
-    ends.push(at);
-    at = start;
+  const forward: number[] = [];
+  for (let at = from; at < to; at += longestFrom[at - from]) {
+    forward.push(at + longestFrom[at - from]);
   }
-  return ends.reverse();
+  const backward: number[] = [];
+  for (let end = size; end > 0; end = earliestTo[end] >= 0 ? earliestTo[end] : end - 1) {
+    backward.push(from + end);
+  }
+  return { forward, backward: backward.reverse() };
 }
 
 /**
@@ -75,8 +71,7 @@ function backwardMatch(text: string, from: number, to: number, lookup: WordLooku
  * which errs less in Chinese (新编程 → 新|编程, not 新编|程).
  */
 function splitUnknown(text: string, from: number, to: number, lookup: WordLookup): number[] {
-  const forward = forwardMatch(text, from, to, lookup);
-  const backward = backwardMatch(text, from, to, lookup);
+  const { forward, backward } = longestMatches(text, from, to, lookup);
   const singles = (ends: number[]): number => ends.filter((end, k) => end - (k === 0 ? from : ends[k - 1]) === 1).length;
   if (forward.length !== backward.length) {
     return forward.length < backward.length ? forward : backward;
@@ -84,53 +79,102 @@ function splitUnknown(text: string, from: number, to: number, lookup: WordLookup
   return singles(forward) < singles(backward) ? forward : backward;
 }
 
-function segmentRun(text: string, from: number, to: number, lookup: WordLookup, out: Token[], useIcu: boolean): void {
-  const engine = useIcu ? icu() : undefined;
-  const ordered: number[] = [];
-  if (engine) {
-    for (const part of engine.segment(text.slice(from, to))) {
-      if (part.index > 0) {
-        ordered.push(from + part.index);
-      }
+/** One run of Han characters, between ICU's word edges (`edges[i]` is 1 where a word starts), or by the dictionary alone. */
+function segmentRun(text: string, from: number, to: number, lookup: WordLookup, out: Token[], edges: Uint8Array | undefined): void {
+  const push = (ends: readonly number[], start: number): void => {
+    for (const end of ends) {
+      out.push({ start, end });
+      start = end;
     }
+  };
+  if (!edges) {
+    push(splitUnknown(text, from, to, lookup), from);
+    return;
   }
-  ordered.push(to);
-  let next = 0; // index in `ordered` of the first edge after `at`
-  let at = from;
-  while (at < to) {
-    while (ordered[next] <= at && next < ordered.length - 1) {
-      next++;
-    }
+  const isEdge = (at: number): boolean => at === from || at === to || edges[at] === 1;
+  for (let at = from; at < to;) {
+    // From an edge: the longest dictionary word that ends on an edge.
+    const lengths = lookup.matchLengthsAt(text, at, to);
     let end = -1;
-    if (engine) {
-      // From an edge: the longest dictionary word that ends on an edge.
-      for (let k = ordered.length - 1; k >= next && end < 0; k--) {
-        if (ordered[k] - at <= lookup.maxWordLength && lookup.isWordAt(text, at, ordered[k])) {
-          end = ordered[k];
-        }
-      }
+    for (let k = lengths.length - 1; k >= 0 && end < 0; k--) {
+      end = isEdge(at + lengths[k]) ? at + lengths[k] : -1;
     }
     if (end >= 0) {
       out.push({ start: at, end });
       at = end;
       continue;
     }
-    // No dictionary word from here to an edge: the stretch to the next edge (all of it, without ICU) is split by the dictionary alone.
-    const stop = engine ? ordered[next] : to;
-    let start = at;
-    for (const wordEnd of splitUnknown(text, at, stop, lookup)) {
-      out.push({ start, end: wordEnd });
-      start = wordEnd;
+    // No dictionary word from here to an edge: ICU's word up to the next edge is split by the dictionary alone.
+    let stop = at + 1;
+    while (!isEdge(stop)) {
+      stop++;
     }
+    push(splitUnknown(text, at, stop, lookup), at);
     at = stop;
   }
 }
 
-/** The Chinese words of `text` (Han characters only; Latin, digits and punctuation are no Chinese words). */
-export function chineseWords(text: string, lookup: WordLookup, options: { icu?: boolean } = {}): Token[] {
+/**
+ * One run of Han characters: forward and backward longest match; where they
+ * agree, that is the word; where they part (接受率和平行能力: 和平|行 or
+ * 和|平行), ICU's segmentation of that stretch decides, the longest
+ * dictionary match winning over its edges.
+ */
+function segmentAmbiguities(text: string, from: number, to: number, lookup: WordLookup, out: Token[], engine: Intl.Segmenter, edges: Uint8Array): void {
+  const { forward, backward } = longestMatches(text, from, to, lookup);
+  let start = from;
+  for (let i = 0, j = 0; i < forward.length;) {
+    if (forward[i] === backward[j]) {
+      out.push({ start, end: forward[i] });
+      start = forward[i++];
+      j++;
+      continue;
+    }
+    while (forward[i] !== backward[j]) {
+      if (forward[i] < backward[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    const stop = forward[i];
+    for (const part of engine.segment(text.slice(start, stop))) {
+      edges[start + part.index] = 1;
+    }
+    segmentRun(text, start, stop, lookup, out, edges);
+    start = stop;
+    i++;
+    j++;
+  }
+}
+
+/**
+ * The Chinese words of `text` (Han characters only; Latin, digits and
+ * punctuation are no Chinese words). `icu: 'all'` asks ICU about every
+ * stretch, `'ambiguous'` (the default) only where the dictionary alone reads
+ * it two ways, `'none'` never (the dictionary alone).
+ */
+export function chineseWords(text: string, lookup: WordLookup, options: { icu?: 'all' | 'ambiguous' | 'none' } = {}): Token[] {
   const out: Token[] = [];
+  const mode = options.icu ?? 'ambiguous';
+  const engine = mode === 'none' ? undefined : icu();
+  let edges: Uint8Array | undefined;
   for (const run of text.matchAll(HAN_RUN)) {
-    segmentRun(text, run.index, run.index + run[0].length, lookup, out, options.icu ?? true);
+    const from = run.index;
+    const to = from + run[0].length;
+    if (engine) {
+      edges ??= new Uint8Array(text.length + 1);
+    }
+    if (!engine || !edges) {
+      segmentRun(text, from, to, lookup, out, undefined);
+    } else if (mode === 'ambiguous') {
+      segmentAmbiguities(text, from, to, lookup, out, engine, edges);
+    } else {
+      for (const part of engine.segment(run[0])) {
+        edges[from + part.index] = 1;
+      }
+      segmentRun(text, from, to, lookup, out, edges);
+    }
   }
   return out;
 }

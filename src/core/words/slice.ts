@@ -46,19 +46,18 @@ export function chineseSlice(texts: readonly string[], dictionary: ChineseDictio
 /** Segmentation's view of a slice. */
 export function sliceLookup(slice: ChineseSlice): WordLookup {
   const words = new Set(Object.keys(slice.entries));
+  const isWordAt = (text: string, start: number, end: number): boolean => end > start && end - start <= slice.maxWordLength && words.has(text.slice(start, end));
   return {
     maxWordLength: slice.maxWordLength,
-    isWordAt: (text, start, end) => end - start <= slice.maxWordLength && words.has(text.slice(start, end)),
+    isWordAt,
+    matchLengthsAt: (text, start, limit = text.length) => {
+      const lengths: number[] = [];
+      for (let end = start + 1; end <= Math.min(limit, text.length, start + slice.maxWordLength); end++) {
+        if (isWordAt(text, start, end)) {
+          lengths.push(end - start);
+        }
+      }
+      return lengths;
+    },
   };
-}
-
-/** Lengths of every word of the slice at `start` of `text`, shortest first: the pop-up's shorter and longer matches. */
-export function matchLengths(text: string, start: number, lookup: WordLookup): number[] {
-  const lengths: number[] = [];
-  for (let end = start + 1; end <= Math.min(text.length, start + lookup.maxWordLength); end++) {
-    if (lookup.isWordAt(text, start, end)) {
-      lengths.push(end - start);
-    }
-  }
-  return lengths;
 }
