@@ -13,6 +13,7 @@ import * as starred from './starred';
 import * as statusBar from './statusBar';
 import * as study from './study';
 import * as tree from './tree';
+import * as words from './words';
 
 /** Markings not yet saved are saved before the extension host stops. */
 let flushReadingState: (() => Promise<void>) | undefined;
@@ -28,7 +29,8 @@ export function activate(context: vscode.ExtensionContext): DigestReaderApi {
   const articlesTree = tree.register(context, documents, readingStore, seen, filterService);
   const starredTree = starred.register(context, readingStore);
   const studyList = study.register(context, { documents, reading: readingStore, output });
-  const panelServices = { extensionUri: context.extensionUri, documents, reading: readingStore, seen, filters: filterService, notes: study.exerciseNotes(studyList.notes) };
+  const wordsService = words.register(context, output);
+  const panelServices = { extensionUri: context.extensionUri, documents, reading: readingStore, seen, filters: filterService, notes: study.exerciseNotes(studyList.notes), words: wordsService };
   panel.register(context, panelServices);
   const commandServices = { context, documents, reading: readingStore, seen, tree: articlesTree, starred: starredTree, panel: panelServices };
   commands.register(commandServices);

@@ -79,6 +79,23 @@ export const PANEL_STRINGS = {
   cancel: 'Cancel',
   edit: 'Edit',
   sentence: 'Sentence {0}',
+  wordMarks: 'Word marks',
+  wordMarksTitle: 'Underline the words of the language you learn: new ones dotted, those you are learning dashed (w moves from word to word and opens each one\'s entry)',
+  wordEntry: 'Dictionary: {0}',
+  close: 'Close',
+  traditional: 'Traditional:',
+  shorter: '‹ Shorter',
+  shorterTitle: 'A shorter dictionary word from here (,)',
+  longer: 'Longer ›',
+  longerTitle: 'A longer dictionary word from here (.)',
+  addWordTitle: 'Add this word to the study list (a)',
+  notInDictionary: 'Not in {0}',
+  dictionarySource: 'CC-CEDICT {0}',
+  englishTitle: 'English title:',
+  noGermanDictionary: 'No German–English dictionary is set: name a FreeDict .index or a TSV file in the setting digestReader.words.germanDictionary.',
+  germanLoading: 'Loading your German dictionary…',
+  germanFailed: 'Your German dictionary could not be read (the Digest Reader output says why).',
+  noWords: 'No Chinese or German words to move through in this article.',
 } as const;
 
 export type PanelStringKey = keyof typeof PANEL_STRINGS;

@@ -93,6 +93,10 @@ export class ArticlePanel {
       // The reader's own translations, saved here or in another window.
       this.disposables.push(services.notes.onDidChange(() => void this.render()));
     }
+    if (services.words) {
+      // A dictionary finished loading: the article's words get their entries.
+      this.disposables.push(services.words.onDidChange(() => void this.render()));
+    }
     if (services.filters) {
       // A filter added, edited or computed: its words are marked (or no longer) in the article shown.
       this.disposables.push(services.filters.onDidChange(() => void this.render()));
@@ -148,6 +152,9 @@ export class ArticlePanel {
         return;
       case 'addToStudyList':
         void this.addToStudyList(message);
+        return;
+      case 'addWord':
+        void this.addToStudyList({ type: 'addToStudyList', term: { language: message.language, text: message.word } });
         return;
       case 'inputFocus':
         void vscode.commands.executeCommand('setContext', PANEL_INPUT_FOCUS, message.focused);

@@ -6,6 +6,7 @@ import type { StarredTarget } from '../common/starredTarget';
 import type { DigestDocuments } from '../digests';
 import type { FilterService } from '../filters';
 import type { ReadingStore } from '../reading';
+import type { WordsService } from '../words';
 import { starredViewModel, toArticleViewModel } from './articleView';
 
 /** What the panel shows: an article of an open digest document, or a starred article from its stored copy. */
@@ -32,6 +33,8 @@ export interface PanelServices {
   filters?: FilterService;
   /** The reader's own translations of fields a digest lacks, by article key and `title.zh` / `abstract.de`. */
   notes?: ExerciseNotes;
+  /** The dictionaries behind the word pop-up. */
+  words?: WordsService;
 }
 
 /** Where the panel keeps the reader's own translations (never in the digest). */
@@ -61,7 +64,7 @@ export async function panelContent(services: PanelServices, target: PanelTarget 
     const marks = { read: reading.state.isRead(star.key), starred: true, alsoIn: seen.alsoIn(star.key, star.subject, star.digestDate) };
     return {
       kind: 'article', key: star.key, target, state: { starredKey: star.key },
-      article: { ...starredViewModel(star, position, starred.length, marks, vscode.env.language), notes: services.notes?.forArticle(star.key) },
+      article: { ...starredViewModel(star, position, starred.length, marks, vscode.env.language), notes: services.notes?.forArticle(star.key), words: await services.words?.articleWords(star) },
       title: `★ ${star.subject || 'Digest'} · ${String(star.index).padStart(2, '0')}`,
     };
   }
@@ -81,6 +84,7 @@ export async function panelContent(services: PanelServices, target: PanelTarget 
       ...toArticleViewModel(entry.digest, article, marks, vscode.env.language),
       highlights: services.filters?.highlightsFor(entry.digest, article),
       notes: services.notes?.forArticle(key),
+      words: await services.words?.articleWords(article),
     },
     title: `${entry.digest.subject || 'Digest'} · ${String(article.index).padStart(2, '0')}`,
   };

@@ -13,6 +13,8 @@ import { currentRow, followCounterparts, forgetCurrentRow, markRow } from './row
 import { noticeLine, onSpeechNotice } from './speech';
 import { conceal, forgetRevealed, revealNext, revealOnActivate } from './study';
 import { optionsToggle, toolbar } from './toolbar';
+import { addShownWord, closeWordPopup, forgetWords, initWordPopup, isWordPopupOpen, moveWordCursor, stepMatch } from './wordPopup';
+import { wrapWords } from './words';
 
 const root = document.getElementById('article') as HTMLElement;
 /** The live region: a new article's title and the panel's notices are announced, never the whole page, and not on edits. */
@@ -87,6 +89,7 @@ function render(isNewArticle: boolean): void {
     return;
   }
   const started = performance.now();
+  forgetWords();
   const available = availableLanguages(article);
   const shown = shownLanguages(available, preferences);
   const labels = new Map([...article.titles, ...article.abstracts].map((entry) => [entry.language, entry.label]));
@@ -112,6 +115,8 @@ function render(isNewArticle: boolean): void {
   if (preferences.studyMode) {
     conceal(root, preferences.studyLanguage, labels);
   }
+  // Before the pinyin: the readings then go inside each word.
+  document.body.dataset.words = String(wrapWords(root, article.words, { learned: preferences.studyLanguage, marks: preferences.wordMarks }));
   applyFonts();
   // A toolbar button pressed keeps the focus where it was (the redraw replaced it).
   if (focused) {
@@ -137,6 +142,14 @@ function renderEmpty(message: string): void {
 
 followCounterparts(root);
 revealOnActivate(root);
+initWordPopup(root, {
+  words: () => article?.words,
+  englishTitle: () => article?.titles.find((title) => title.language === 'en')?.text,
+  announce: (text) => {
+    announcer.textContent = text;
+  },
+  post,
+});
 
 // The workbench gets every key the webview sees: while a text field has the focus, its one-letter keybindings must stand down.
 let inputFocused = false;
@@ -194,13 +207,16 @@ function typing(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 }
 
-// ← and → step here, r / Shift+R reveal in study mode, a adds to the study list; j, k, n, s, m, u, o, p are workbench keybindings (the webview forwards its keys), so each key acts once.
+// ← and → step here, r / Shift+R reveal in study mode, a adds to the study list (the word shown, when its pop-up is open),
+// w / Shift+W move the word cursor (its entry opens), , and . step to a shorter or longer match, Escape closes the entry; j, k, n, s, m, u, o, p are workbench keybindings (the webview forwards its keys), so each key acts once.
 window.addEventListener('keydown', (event) => {
   if (event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) {
     return;
   }
   if (event.key === 'R' && event.shiftKey && preferences.studyMode) {
     revealNext(root, true);
+  } else if (event.key === 'W' && event.shiftKey) {
+    moveWordCursor(-1);
   } else if (event.shiftKey) {
     return;
   } else if (event.key === 'ArrowRight') {
@@ -210,7 +226,19 @@ window.addEventListener('keydown', (event) => {
   } else if (event.key === 'r' && preferences.studyMode) {
     revealNext(root, false);
   } else if (event.key === 'a' && article) {
-    addToStudyList();
+    if (isWordPopupOpen()) {
+      addShownWord();
+    } else {
+      addToStudyList();
+    }
+  } else if (event.key === 'w') {
+    if (!moveWordCursor(1)) {
+      showNotice(t('noWords'));
+    }
+  } else if ((event.key === ',' || event.key === '.') && isWordPopupOpen()) {
+    stepMatch(event.key === ',' ? -1 : 1);
+  } else if (event.key === 'Escape' && isWordPopupOpen()) {
+    closeWordPopup(true);
   }
 });
 

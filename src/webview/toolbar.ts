@@ -121,6 +121,7 @@ export function toolbar(context: ToolbarContext): HTMLElement {
   const aids = group(
     t('pinyin'),
     toggle(t('pinyin'), t('pinyinTitle'), () => change({ pinyin: !preferences.pinyin }), preferences.pinyin),
+    toggle(t('wordMarks'), t('wordMarksTitle'), () => change({ wordMarks: !preferences.wordMarks }), preferences.wordMarks),
   );
   bar.append(layout, languages, study, aids, text);
   return bar;

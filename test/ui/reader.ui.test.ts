@@ -23,6 +23,7 @@ import { sharedStateTopic } from './sharedState.ui';
 import { studyTopic } from './study.ui';
 import { auditTopic } from './audit.ui';
 import { triageTopic } from './triage.ui';
+import { wordsTopic } from './words.ui';
 import { FIXTURE } from './uiWorkspace';
 
 
@@ -164,7 +165,7 @@ function readingTopic(j: Journey): void {
 
 describe('UI: reading a digest in the workbench (extension from the working tree)', function () {
   this.timeout(90_000);
-  journey('development', [triageTopic, readingTopic, panelTopic, commandsTopic, keysTopic, statusTopic, editorAidsTopic, libraryTopic, searchTopic, filtersTopic, exportTopic, studyTopic, auditTopic, sharedStateTopic]);
+  journey('development', [triageTopic, readingTopic, panelTopic, commandsTopic, keysTopic, statusTopic, editorAidsTopic, libraryTopic, searchTopic, filtersTopic, exportTopic, studyTopic, wordsTopic, auditTopic, sharedStateTopic]);
 });
 
 describe('UI: the packaged .vsix, installed into a clean profile', function () {

@@ -6,3 +6,4 @@ export { pinyinWithMarks, readableSense, syllableWithMark } from './toneMarks';
 export { isWordLanguage, isWordStatus, newWordShare, parseWordKey, statusesOf, wordKey, WORD_STATUSES, type NewWordShare, type WordLanguage, type WordStatus, type WordStatuses } from './known';
 export { ArticleWordCache, articleWordKeys, withoutMath, wordsOf, type ArticleTexts } from './articleWords';
 export { chineseSlice, sliceLookup, type ChineseSlice, type WordEntryView } from './slice';
+export { dictdNumber, dictzipLayout, finish, germanCandidates, GermanDictionary, type DictzipLayout, type GermanEntry, type InflateRaw } from './german';

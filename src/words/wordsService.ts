@@ -1,0 +1,217 @@
+/**
+ * The dictionaries, loaded on first need and never downloaded: CC-CEDICT
+ * from the extension's own dist/dictionary/ (through `workspace.fs`, so the
+ * web worker extension host reads it too), and the learner's German–English
+ * file named by `digestReader.words.germanDictionary`. Both load in slices of
+ * about 10 ms with the thread given back between them. The panel asks for an
+ * article's words; what is not loaded yet comes with the next render
+ * (`onDidChange` fires when a dictionary is ready).
+ */
+import * as vscode from 'vscode';
+import { ChineseDictionary, chineseSlice, GermanDictionary, latinWords, withoutMath, type GermanEntry } from '../core/words';
+import type { ArticleWords } from '../common/messages';
+
+const SLICE_MS = 10;
+const GERMAN_SETTING = 'digestReader.words.germanDictionary';
+const MAX_GERMAN_WORDS = 200;
+
+/** Runs a loading generator, giving the thread back whenever a slice has taken SLICE_MS. */
+async function inSlices<T>(steps: Generator<number, T>): Promise<T> {
+  let started = Date.now();
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) {
+      return step.value;
+    }
+    if (Date.now() - started >= SLICE_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      started = Date.now();
+    }
+  }
+}
+
+/** Raw deflate through the platform's DecompressionStream (Node 20 and browsers both have it). */
+async function inflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+type Loading<T> = { state: 'idle' } | { state: 'loading'; promise: Promise<T | undefined> } | { state: 'ready'; value: T } | { state: 'failed'; problem: string };
+
+export interface ArticleTextsOf {
+  titles: Record<string, string | undefined>;
+  abstracts: Record<string, string | undefined>;
+}
+
+export class WordsService implements vscode.Disposable {
+  private chinese: Loading<ChineseDictionary> = { state: 'idle' };
+  private german: Loading<GermanDictionary> = { state: 'idle' };
+  private germanName = '';
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** A dictionary became ready (or failed): what the panel shows may change. */
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor(private readonly extensionUri: vscode.Uri, private readonly output: vscode.OutputChannel) {
+    this.disposables.push(vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(GERMAN_SETTING)) {
+        this.german = { state: 'idle' };
+        this.changed.fire();
+      }
+    }));
+  }
+
+  /** CC-CEDICT, loading it if need be. */
+  chineseDictionary(): Promise<ChineseDictionary | undefined> {
+    if (this.chinese.state === 'ready') {
+      return Promise.resolve(this.chinese.value);
+    }
+    if (this.chinese.state === 'loading') {
+      return this.chinese.promise;
+    }
+    if (this.chinese.state === 'failed') {
+      return Promise.resolve(undefined);
+    }
+    const promise = (async () => {
+      try {
+        const started = Date.now();
+        const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'dist', 'dictionary', 'cc-cedict.txt'));
+        const dictionary = await inSlices(ChineseDictionary.loading(bytes));
+        this.chinese = { state: 'ready', value: dictionary };
+        this.output.appendLine(`CC-CEDICT ${dictionary.date}: ${dictionary.size} entries loaded in ${Date.now() - started} ms.`);
+        return dictionary;
+      } catch (error) {
+        const problem = error instanceof Error ? error.message : String(error);
+        this.chinese = { state: 'failed', problem };
+        this.output.appendLine(`The Chinese dictionary could not be loaded: ${problem}`);
+        return undefined;
+      } finally {
+        this.changed.fire();
+      }
+    })();
+    this.chinese = { state: 'loading', promise };
+    return promise;
+  }
+
+  /** The learner's German dictionary, if the setting names one (loading it if need be). */
+  germanDictionary(): Promise<GermanDictionary | undefined> {
+    if (this.german.state === 'ready') {
+      return Promise.resolve(this.german.value);
+    }
+    if (this.german.state === 'loading') {
+      return this.german.promise;
+    }
+    if (this.german.state === 'failed') {
+      return Promise.resolve(undefined);
+    }
+    const setting = vscode.workspace.getConfiguration().get<string>(GERMAN_SETTING, '').trim();
+    if (setting === '') {
+      return Promise.resolve(undefined);
+    }
+    const promise = (async () => {
+      try {
+        const dictionary = await this.loadGerman(setting);
+        this.german = { state: 'ready', value: dictionary };
+        this.output.appendLine(`German dictionary ${setting}: ${dictionary.size} headwords.`);
+        return dictionary;
+      } catch (error) {
+        const problem = error instanceof Error ? error.message : String(error);
+        this.german = { state: 'failed', problem };
+        this.output.appendLine(`The German dictionary ${setting} could not be loaded: ${problem}`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('The German dictionary {0} could not be read: {1}', setting, problem));
+        return undefined;
+      } finally {
+        this.changed.fire();
+      }
+    })();
+    this.german = { state: 'loading', promise };
+    return promise;
+  }
+
+  private async loadGerman(setting: string): Promise<GermanDictionary> {
+    const uri = resolvePath(setting);
+    this.germanName = uri.path.split('/').pop() ?? setting;
+    const decoder = new TextDecoder();
+    if (/\.index$/i.test(uri.path)) {
+      const index = decoder.decode(await vscode.workspace.fs.readFile(uri));
+      const data = await readFirst([uri.with({ path: uri.path.replace(/\.index$/i, '.dict.dz') }), uri.with({ path: uri.path.replace(/\.index$/i, '.dict') })]);
+      return inSlices(GermanDictionary.dictd(index, data, inflateRaw));
+    }
+    return inSlices(GermanDictionary.tsv(decoder.decode(await vscode.workspace.fs.readFile(uri))));
+  }
+
+  /**
+   * What the panel needs for an article's words: the CC-CEDICT entries at its
+   * Chinese texts and the German dictionary's entries for its German words,
+   * as far as the dictionaries are loaded (their loading starts here).
+   */
+  async articleWords(article: ArticleTextsOf): Promise<ArticleWords> {
+    const zhTexts = [article.titles.zh, article.abstracts.zh].filter((text): text is string => !!text);
+    const deTexts = [article.titles.de, article.abstracts.de].filter((text): text is string => !!text);
+    const words: ArticleWords = { dictionaryDate: '', german: 'none' };
+    if (zhTexts.length > 0) {
+      const chinese = this.chinese.state === 'ready' ? this.chinese.value : undefined;
+      if (chinese) {
+        words.zh = chineseSlice(zhTexts.map(withoutMath), chinese);
+        words.dictionaryDate = chinese.date;
+      } else {
+        void this.chineseDictionary();
+      }
+    }
+    if (deTexts.length > 0) {
+      const german = this.german.state === 'ready' ? this.german.value : undefined;
+      if (german) {
+        words.german = 'ready';
+        words.germanName = this.germanName;
+        words.de = await germanEntries(deTexts, german);
+      } else {
+        void this.germanDictionary();
+        words.german = this.german.state === 'failed' ? 'failed' : this.german.state === 'loading' ? 'loading' : 'none';
+      }
+    }
+    return words;
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
+
+async function germanEntries(texts: string[], dictionary: GermanDictionary): Promise<Record<string, GermanEntry[]>> {
+  const entries: Record<string, GermanEntry[]> = {};
+  for (const text of texts) {
+    const plain = withoutMath(text);
+    for (const token of latinWords(plain).slice(0, MAX_GERMAN_WORDS)) {
+      const word = plain.slice(token.start, token.end).toLocaleLowerCase('de');
+      if (!(word in entries)) {
+        entries[word] = await dictionary.lookup(word);
+      }
+    }
+  }
+  return entries;
+}
+
+/** An absolute path, `~/…`, or a path relative to the first workspace folder. */
+function resolvePath(setting: string): vscode.Uri {
+  if (/^[a-z][a-z0-9+.-]+:\/\//i.test(setting)) {
+    return vscode.Uri.parse(setting, true);
+  }
+  if (setting.startsWith('/') || /^[A-Za-z]:[\\/]/.test(setting)) {
+    return vscode.Uri.file(setting);
+  }
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!folder) {
+    throw new Error(vscode.l10n.t('a relative path needs an open folder'));
+  }
+  return vscode.Uri.joinPath(folder, setting);
+}
+
+async function readFirst(uris: vscode.Uri[]): Promise<Uint8Array> {
+  for (const uri of uris) {
+    try {
+      return await vscode.workspace.fs.readFile(uri);
+    } catch {
+      // try the next
+    }
+  }
+  throw new Error(vscode.l10n.t('no .dict.dz or .dict beside the .index'));
+}

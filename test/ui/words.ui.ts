@@ -1,0 +1,184 @@
+/// <reference lib="dom" />
+/**
+ * The learner's dictionary in the article panel, as a learner meets it:
+ * hovering 车辆 in article 1, the pop-up by keyboard (w, Tab, Escape) and
+ * announced, shorter and longer matches, study mode, a German word with its
+ * English title and the learner's own word list, and the panel's drawing
+ * time for the longest abstract with the words marked.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FrameLocator } from 'playwright-core';
+import type { Journey } from './journey';
+import { resetPanel, setToggle, showReadingOptions } from './study.ui';
+import { FIXTURE } from './uiWorkspace';
+
+export const ARTICLE_1 = ['01 Distributed Federated Learning', 'Article 1 ', 'Thu 2025-05-29'] as const;
+
+/** Article 1 of the sample in the panel, its Chinese words wrapped (the dictionary loads on first need). */
+export async function showArticle1(j: Journey): Promise<FrameLocator> {
+  const frame = await j.workbench.showArticle(FIXTURE, ...ARTICLE_1);
+  await frame.locator('.title.lang-zh .word[data-word="车辆"]').waitFor({ timeout: 30_000 });
+  return frame;
+}
+
+/** Hovers a word of the panel until its pop-up is open. */
+export async function hoverWord(frame: FrameLocator, selector: string): Promise<void> {
+  await frame.locator(selector).first().hover();
+  await frame.locator('.word-popup').waitFor({ timeout: 10_000 });
+}
+
+export function wordsTopic(j: Journey): void {
+  afterEach(async () => {
+    const frame = j.workbench.articleFrame();
+    await j.workbench.page.keyboard.press('Escape').catch(() => undefined);
+    // Preferences are remembered settings: leave them as every test expects (the options may be folded).
+    if (await frame.locator('.place').count().catch(() => 0)) {
+      await resetPanel(frame);
+    }
+  });
+
+  it('words: hovering 车辆 in article 1 shows chē liàng, "vehicle" and 車輛 from CC-CEDICT', async () => {
+    const { workbench } = j;
+    const frame = await showArticle1(j);
+    // The title is found in words as the dictionary has them.
+    assert.deepEqual(await frame.locator('.title.lang-zh .word').evaluateAll((words) => words.map((word) => (word as HTMLElement).dataset.word)),
+      ['分布式', '联邦', '学习', '促进', '车辆', '网络安全', '反常', '探测', '效益', '和', '多', '领域', '攻击', '威胁']);
+    await hoverWord(frame, '.title.lang-zh .word[data-word="车辆"]');
+    const popup = frame.locator('.word-popup');
+    assert.equal(await popup.getAttribute('role'), 'dialog');
+    assert.equal(await popup.getAttribute('aria-label'), 'Dictionary: 车辆');
+    assert.equal(await popup.locator('.headword').innerText(), '车辆');
+    assert.equal(await popup.locator('.pinyin').innerText(), 'chē liàng');
+    assert.deepEqual(await popup.locator('.senses li').allInnerTexts(), ['vehicle']);
+    assert.match(await popup.locator('.traditional').innerText(), /車輛/);
+    assert.match(await popup.locator('.source').innerText(), /^CC-CEDICT \d{4}-\d{2}-\d{2}$/);
+    await workbench.screenshot('word-popup-hover-车辆');
+    // It leaves with the pointer.
+    await workbench.page.mouse.move(5, 5);
+    await popup.waitFor({ state: 'detached', timeout: 5_000 });
+  });
+
+  it('words: a click keeps the entry open; , and . step to a shorter and a longer match (分布式 → 分布 → 分布式)', async () => {
+    const { workbench } = j;
+    const frame = await showArticle1(j);
+    await frame.locator('.title.lang-zh .word[data-word="分布式"]').click();
+    const popup = frame.locator('.word-popup');
+    await popup.waitFor({ timeout: 10_000 });
+    assert.equal(await popup.locator('.pinyin').first().innerText(), 'fēn bù shì');
+    assert.ok((await popup.locator('.senses li').allInnerTexts()).includes('distributed'));
+    await workbench.page.keyboard.press(',');
+    await frame.locator('.word-popup .headword', { hasText: /^分布$/ }).waitFor({ timeout: 5_000 });
+    assert.equal(await frame.locator('.word-popup .pinyin').first().innerText(), 'fēn bù');
+    await workbench.screenshot('word-popup-shorter-分布');
+    await frame.getByRole('button', { name: 'Longer ›' }).click();
+    await frame.locator('.word-popup .headword', { hasText: /^分布式$/ }).waitFor({ timeout: 5_000 });
+    assert.equal(await frame.getByRole('button', { name: 'Longer ›' }).isDisabled(), true, '分布式 is the longest match there');
+  });
+
+  it('words: the pop-up by keyboard: w moves a word cursor and opens each entry, announced; Tab enters it, Escape leaves it', async () => {
+    const { workbench } = j;
+    const { page } = workbench;
+    const frame = await showArticle1(j);
+    await frame.locator('.authors').click();
+    // Reading order: the German title's words, then the Chinese title's.
+    await page.keyboard.press('w');
+    const popup = frame.locator('.word-popup');
+    await popup.waitFor({ timeout: 10_000 });
+    assert.equal(await frame.locator('.word.cursor').getAttribute('data-word'), 'Verteiltes');
+    // A German word: its English title, and where the learner's own dictionary would be.
+    assert.match(await popup.locator('.aligned').innerText(), /English title: Distributed Federated Learning for Vehicular Network Security/);
+    assert.match(await popup.innerText(), /No German–English dictionary is set/);
+    for (let i = 0; i < 40 && (await frame.locator('.word.cursor').getAttribute('data-word')) !== '车辆'; i++) {
+      await page.keyboard.press('w');
+    }
+    assert.equal(await frame.locator('.word.cursor').getAttribute('data-word'), '车辆');
+    assert.equal(await popup.locator('.pinyin').innerText(), 'chē liàng');
+    assert.equal(await frame.locator('#announcer').innerText(), '车辆, chē liàng: vehicle');
+    assert.equal(await frame.locator('.word.cursor').evaluate((word) => word === document.activeElement), true, 'the focus is on the word');
+    await workbench.screenshot('word-popup-keyboard');
+    await page.keyboard.press('Shift+W');
+    assert.equal(await frame.locator('.word.cursor').getAttribute('data-word'), '促进');
+    await page.keyboard.press('w');
+    await page.keyboard.press('Tab');
+    assert.equal(await frame.locator('.word-popup button:focus').innerText(), '×');
+    await page.keyboard.press('Escape');
+    await popup.waitFor({ state: 'detached', timeout: 5_000 });
+    assert.equal(await frame.locator('.word.cursor').evaluate((word) => word === document.activeElement && (word as HTMLElement).dataset.word), '车辆');
+  });
+
+  it('words: in study mode the learned language\'s words open, hidden text\'s do not; side by side with pinyin the readings sit inside the words', async () => {
+    const { workbench } = j;
+    const frame = await showArticle1(j);
+    await setToggle(frame, 'Side by side', true);
+    await frame.locator('.toolbar select').first().selectOption('zh');
+    await setToggle(frame, 'Study mode', true);
+    await setToggle(frame, 'Pinyin', true);
+    await frame.locator('.title.lang-zh ruby').first().waitFor({ timeout: 15_000 });
+    await showReadingOptions(frame, false);
+    // The learned language's words are marked (new: dotted), the others not.
+    const vehicle = frame.locator('.title.lang-zh .word[data-word="车辆"]');
+    assert.match(await vehicle.getAttribute('class') ?? '', /\blearned\b/);
+    assert.match(await vehicle.evaluate((word) => getComputedStyle(word).textDecorationStyle), /dotted/);
+    assert.equal(await frame.locator('.title.lang-de .word.learned').count(), 0);
+    await hoverWord(frame, '.abstract.lang-zh .word[data-word="车辆"]');
+    assert.equal(await frame.locator('.word-popup .pinyin').innerText(), 'chē liàng');
+    // The entry names the word, never its ruby.
+    assert.equal(await frame.locator('.word-popup .headword').innerText(), '车辆');
+    await workbench.screenshot('word-popup-study-side-by-side-pinyin');
+    await workbench.page.mouse.move(5, 5);
+    await frame.locator('.word-popup').waitFor({ state: 'detached', timeout: 5_000 });
+    // Blurred German: its words are there but open nothing, and the word cursor skips them.
+    await frame.locator('.title.lang-de .word').first().hover({ force: true });
+    await workbench.page.waitForTimeout(600);
+    assert.equal(await frame.locator('.word-popup').count(), 0);
+    await frame.locator('.authors').click();
+    await workbench.page.keyboard.press('w');
+    assert.equal(await frame.locator('.word.cursor').getAttribute('data-word'), '分布式');
+  });
+
+  it('words: word marks can be turned off, and a German word shows the learner\'s own word list entry', async () => {
+    const { workbench } = j;
+    const settingsFolder = path.join(j.workspace, '.vscode');
+    fs.mkdirSync(settingsFolder, { recursive: true });
+    fs.writeFileSync(path.join(j.workspace, 'german-english.tsv'), '# a word list of the learner\nSicherheit\tsecurity; safety\nverteilt\tdistributed\n');
+    fs.writeFileSync(path.join(settingsFolder, 'settings.json'), JSON.stringify({ 'digestReader.words.germanDictionary': 'german-english.tsv' }));
+    try {
+      const frame = await showArticle1(j);
+      await showReadingOptions(frame);
+      await frame.locator('.toolbar select').first().selectOption('de');
+      await frame.locator('.title.lang-de .word.learned').first().waitFor({ timeout: 10_000 });
+      await setToggle(frame, 'Word marks', false);
+      assert.equal(await frame.locator('.word-marks').count(), 0);
+      assert.equal(await frame.locator('.title.lang-de .word[data-word="Sicherheit"]').evaluate((word) => getComputedStyle(word).textDecorationLine), 'none');
+      await setToggle(frame, 'Word marks', true);
+      await showReadingOptions(frame, false);
+      await frame.locator('.title.lang-de .word[data-word="Sicherheit"]').click();
+      await frame.locator('.word-popup .german-entry', { hasText: 'security; safety' }).waitFor({ timeout: 20_000 });
+      assert.match(await frame.locator('.word-popup').innerText(), /English title: Distributed Federated Learning/);
+      await workbench.screenshot('word-popup-german-own-list');
+      // An inflected form finds its base form: Verteiltes → verteilt.
+      await frame.locator('.title.lang-de .word[data-word="Verteiltes"]').click();
+      await frame.locator('.word-popup .german-entry', { hasText: 'distributed' }).waitFor({ timeout: 10_000 });
+    } finally {
+      fs.rmSync(settingsFolder, { recursive: true, force: true });
+      fs.rmSync(path.join(j.workspace, 'german-english.tsv'), { force: true });
+    }
+  });
+
+  it('words: the longest abstract side by side with pinyin and its words marked: the webview\'s own times', async () => {
+    const { workbench } = j;
+    const frame = await workbench.showArticle(FIXTURE, '68 Beyond Optimal Fault Tolerance', 'Article 68 ', 'Mon 2025-05-26');
+    await frame.locator('.abstract.lang-zh .word').first().waitFor({ timeout: 30_000 });
+    await setToggle(frame, 'Side by side', true);
+    await frame.locator('.toolbar select').first().selectOption('zh');
+    await setToggle(frame, 'Pinyin', true);
+    await frame.locator('.abstract.lang-zh ruby').first().waitFor({ timeout: 15_000 });
+    // A redraw with everything on (the toolbar's last press redrew it): the times of that draw.
+    const times = await frame.locator('body').evaluate((body) => ({ render: body.dataset.renderMs, pinyin: body.dataset.pinyinMs, words: body.dataset.words }));
+    console.log(`      article 68 side by side, ${times.words} words marked: drawn in ${times.render} ms with the words, pinyin put over it in ${times.pinyin} ms (goal: < 50 ms together)`);
+    assert.ok(Number(times.words) > 100, `${times.words} words`);
+    await workbench.screenshot('words-longest-abstract');
+  });
+}
