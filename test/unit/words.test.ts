@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 import { parseDigest } from '../../src/core';
 import {
-  ArticleWordCache, articleWordKeys, ChineseDictionary, chineseSlice, chineseWords, compactCedict, DictionaryFormatError, latinWords,
+  ArticleWordCache, articleWordKeys, ChineseDictionary, chineseSlice, chineseWords, compactCedict, dictdNumber, DictionaryFormatError, dictzipLayout,
+  finish, germanCandidates, GermanDictionary, latinWords,
   newWordShare, parseWordKey, pinyinWithMarks, readableSense, sliceLookup, statusesOf, wordKey, type WordStatus,
 } from '../../src/core/words';
 import { projectRoot, readFixture } from '../support/fixtures';
@@ -194,5 +196,88 @@ describe('words: known words and the share of new words per article', () => {
     assert.deepEqual(cache.share('a', article, 'zh', known), { words: 6, newWords: 5, percent: 83 });
     assert.equal(cache.wordsOf('a', article, 'zh'), cache.wordsOf('a', article, 'zh'));
     assert.deepEqual(cache.share('a', { titles: { zh: '车辆' }, abstracts: {} }, 'zh', known), { words: 1, newWords: 0, percent: 0 });
+  });
+});
+
+describe('words: the learner\'s German dictionary (dictd with dictzip, or TSV)', () => {
+  /** A dictd dictionary as dictfmt and dictzip write them: an index and a .dict.dz of independent raw-deflate chunks. */
+  function dictd(entries: Array<[string, string]>, chunkLength: number): { index: string; dz: Uint8Array; dict: Uint8Array } {
+    const encoder = new TextEncoder();
+    const b64 = (n: number): string => {
+      const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+      let out = '';
+      do {
+        out = digits[n % 64] + out;
+        n = Math.floor(n / 64);
+      } while (n > 0);
+      return out;
+    };
+    let data = '';
+    const lines: string[] = [];
+    for (const [headword, text] of entries) {
+      const start = encoder.encode(data).length;
+      data += text;
+      lines.push(`${headword}\t${b64(start)}\t${b64(encoder.encode(text).length)}`);
+    }
+    const dict = encoder.encode(data);
+    const chunks: Buffer[] = [];
+    for (let at = 0; at < dict.length; at += chunkLength) {
+      chunks.push(zlib.deflateRawSync(dict.subarray(at, at + chunkLength), { finishFlush: zlib.constants.Z_FULL_FLUSH }));
+    }
+    const extra = Buffer.alloc(10 + chunks.length * 2);
+    extra.write('RA', 0, 'latin1');
+    extra.writeUInt16LE(6 + chunks.length * 2, 2);
+    extra.writeUInt16LE(1, 4);
+    extra.writeUInt16LE(chunkLength, 6);
+    extra.writeUInt16LE(chunks.length, 8);
+    chunks.forEach((chunk, k) => extra.writeUInt16LE(chunk.length, 10 + k * 2));
+    const head = Buffer.from([0x1f, 0x8b, 8, 4, 0, 0, 0, 0, 2, 3, extra.length & 0xff, extra.length >> 8]);
+    return { index: lines.sort().join('\n') + '\n', dz: Buffer.concat([head, extra, ...chunks, Buffer.alloc(8)]), dict };
+  }
+  const inflateRaw = async (bytes: Uint8Array): Promise<Uint8Array> => zlib.inflateRawSync(bytes);
+  const entries: Array<[string, string]> = [
+    ['fahrzeug', 'Fahrzeug <neut, n, sg>\n [transp.] vehicle <n>\n\n'],
+    ['sicherheit', 'Sicherheit <fem, n, sg>\nsecurity <n>, safety <n>\n\n'],
+    ['verteilt', 'verteilt\ndistributed\n\n'],
+    ['netzwerke', 'Netzwerke <pl>\nnetworks\n\n'],
+  ];
+
+  it('reads dictd numbers and a dictzip header\'s random-access table', () => {
+    assert.equal(dictdNumber('B'), 1);
+    assert.equal(dictdNumber('BA'), 64);
+    assert.equal(dictdNumber('TesN'), 19 * 64 ** 3 + 30 * 64 ** 2 + 44 * 64 + 13);
+    const { dz } = dictd(entries, 40);
+    const layout = dictzipLayout(dz);
+    assert.ok(layout);
+    assert.equal(layout.chunkLength, 40);
+    assert.equal(layout.chunkStarts.length, Math.ceil(entries.reduce((n, [, text]) => n + new TextEncoder().encode(text).length, 0) / 40) + 1);
+    assert.equal(dictzipLayout(zlib.gzipSync(Buffer.from('plain gzip'))), undefined);
+  });
+
+  it('looks words up chunk by chunk (an entry across two chunks too), folding case and inflection', async () => {
+    const { index, dz, dict } = dictd(entries, 40);
+    for (const data of [dz, dict]) {
+      const dictionary = finish(GermanDictionary.dictd(index, data, inflateRaw));
+      assert.equal(dictionary.size, 4);
+      assert.deepEqual(await dictionary.lookup('Fahrzeug'), [{ headword: 'fahrzeug', text: 'Fahrzeug <neut, n, sg>\n [transp.] vehicle <n>' }]);
+      // "Sicherheit …" starts in one 40-byte chunk and ends in the next.
+      assert.match((await dictionary.lookup('Sicherheit'))[0].text, /security <n>, safety <n>$/);
+      assert.equal((await dictionary.lookup('Verteiltes'))[0].headword, 'verteilt');
+      assert.equal((await dictionary.lookup('Fahrzeug-Netzwerke'))[0].headword, 'netzwerke');
+      assert.deepEqual(await dictionary.lookup('Anomalieerkennung'), []);
+    }
+    assert.deepEqual(germanCandidates('Verteiltes'), ['verteiltes', 'verteilt', 'verteilte']);
+  });
+
+  it('refuses a .dict.dz that is plain gzip (no random access) with a clear message', () => {
+    const { index } = dictd(entries, 40);
+    assert.throws(() => finish(GermanDictionary.dictd(index, zlib.gzipSync(Buffer.from('x')), inflateRaw)), /gunzip/);
+  });
+
+  it('a TSV word list: first column German (any case), the rest English; comments skipped', async () => {
+    const dictionary = finish(GermanDictionary.tsv('# my words\nSicherheit\tsecurity; safety\nFahrzeug\tvehicle\tnoun\n\nkaputt\n'));
+    assert.equal(dictionary.size, 2);
+    assert.deepEqual(await dictionary.lookup('sicherheit'), [{ headword: 'Sicherheit', text: 'security; safety' }]);
+    assert.deepEqual(await dictionary.lookup('Fahrzeuge'), [{ headword: 'Fahrzeug', text: 'vehicle — noun' }]);
   });
 });
