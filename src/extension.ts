@@ -28,8 +28,8 @@ export function activate(context: vscode.ExtensionContext): DigestReaderApi {
   const filterService = filters.register(context, documents, output, tree.ARTICLES_VIEW_ID);
   const articlesTree = tree.register(context, documents, readingStore, seen, filterService);
   const starredTree = starred.register(context, readingStore);
-  const studyList = study.register(context, { documents, reading: readingStore, output });
   const wordsService = words.register(context, output);
+  const studyList = study.register(context, { documents, reading: readingStore, output, describeWord: (language, word) => wordsService.describeWord(language, word) });
   const panelServices = { extensionUri: context.extensionUri, documents, reading: readingStore, seen, filters: filterService, notes: study.exerciseNotes(studyList.notes), words: wordsService };
   panel.register(context, panelServices);
   const commandServices = { context, documents, reading: readingStore, seen, tree: articlesTree, starred: starredTree, panel: panelServices };

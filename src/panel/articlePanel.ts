@@ -154,7 +154,7 @@ export class ArticlePanel {
         void this.addToStudyList(message);
         return;
       case 'addWord':
-        void this.addToStudyList({ type: 'addToStudyList', term: { language: message.language, text: message.word } });
+        void this.addWord(message);
         return;
       case 'inputFocus':
         void vscode.commands.executeCommand('setContext', PANEL_INPUT_FOCUS, message.focused);
@@ -201,6 +201,19 @@ export class ArticlePanel {
         type: 'notice',
         text: 'sentence' in message ? vscode.l10n.t('Sentence {0} is in your study list.', message.sentence) : vscode.l10n.t('“{0}” is in your study list.', message.term.text),
       });
+    }
+  }
+
+  /** A word from the pop-up, with its dictionary entry and its sentence, to the study list. */
+  private async addWord(message: Extract<WebviewToExtension, { type: 'addWord' }>): Promise<void> {
+    if (!this.target) {
+      return;
+    }
+    const added = await vscode.commands.executeCommand<unknown>(PanelCommands.addToStudyList, {
+      target: this.target, word: { language: message.language, text: message.word, sentence: message.sentence },
+    });
+    if (added) {
+      this.post({ type: 'notice', text: vscode.l10n.t('“{0}” is in your study list.', message.word) });
     }
   }
 

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { DigestDocuments } from '../digests';
 import type { ReadingStore } from '../reading';
-import { addToStudyList } from './addToStudyList';
+import { addToStudyList, type DescribeWord } from './addToStudyList';
 import { deleteEntry, editEntry } from './entryCommands';
 import { exportStudyList } from './exportStudy';
 import { StudyListStore } from './studyListStore';
@@ -12,7 +12,7 @@ import { StudyTree } from './studyTree';
 export { StudyListStore, STUDY_LIST_KEY } from './studyListStore';
 export { StudyNotesStore, STUDY_NOTES_KEY, type StudyNoteChange } from './studyNotesStore';
 export { StudyTree, STUDY_VIEW_ID, type StudyNode } from './studyTree';
-export type { AddToStudyListArgument } from './addToStudyList';
+export type { AddToStudyListArgument, DescribeWord } from './addToStudyList';
 export { exerciseNotes } from './exerciseNotes';
 export type { StudyExportFormat, StudyExportResult } from './exportStudy';
 
@@ -20,6 +20,8 @@ export interface StudyServices {
   documents: DigestDocuments;
   reading: ReadingStore;
   output: vscode.OutputChannel;
+  /** The dictionaries' reading and meaning of a word saved from the pop-up. */
+  describeWord?: DescribeWord;
 }
 
 /** What the rest of the extension (the panel, the API) uses. */
@@ -33,7 +35,7 @@ export function register(context: vscode.ExtensionContext, services: StudyServic
   const store = new StudyListStore(context.globalState, services.output);
   const notes = new StudyNotesStore(context.globalState, services.output);
   const tree = new StudyTree(store);
-  const add = { documents: services.documents, reading: services.reading, store };
+  const add = { documents: services.documents, reading: services.reading, store, describeWord: services.describeWord };
   context.subscriptions.push(
     store,
     notes,

@@ -290,5 +290,7 @@ export function initWordPopup(page: HTMLElement, popupContext: PopupContext): vo
       }
     }
   });
+  // The pointer leaving the panel altogether (into the workbench) closes a hovered entry too.
+  document.documentElement.addEventListener('mouseleave', () => scheduleClose());
   window.addEventListener('resize', () => shown && place(shown.anchor));
 }

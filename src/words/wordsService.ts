@@ -8,7 +8,7 @@
  * (`onDidChange` fires when a dictionary is ready).
  */
 import * as vscode from 'vscode';
-import { ChineseDictionary, chineseSlice, GermanDictionary, latinWords, withoutMath, type GermanEntry } from '../core/words';
+import { ChineseDictionary, chineseSlice, GermanDictionary, latinWords, readableSense, withoutMath, type GermanEntry } from '../core/words';
 import type { ArticleWords } from '../common/messages';
 
 const SLICE_MS = 10;
@@ -169,6 +169,28 @@ export class WordsService implements vscode.Disposable {
       }
     }
     return words;
+  }
+
+  /**
+   * What a flashcard of `word` says of it: Chinese, CC-CEDICT's readings
+   * (`chē liàng`; several joined by ` / `) and senses (`; ` between senses,
+   * ` | ` between readings); German, the start of the learner's dictionary's entry.
+   */
+  async describeWord(language: string, word: string): Promise<{ pinyin?: string; meaning?: string }> {
+    if (language === 'zh') {
+      const entries = (await this.chineseDictionary())?.lookup(word) ?? [];
+      if (entries.length === 0) {
+        return {};
+      }
+      const readings = [...new Set(entries.map((entry) => entry.pinyin))];
+      const meaning = entries.map((entry) => `${readings.length > 1 ? `${entry.pinyin}: ` : ''}${entry.senses.map(readableSense).join('; ')}`).join(' | ');
+      return { pinyin: readings.join(' / '), meaning: meaning.slice(0, 2_000) };
+    }
+    if (language === 'de') {
+      const entry = (await (await this.germanDictionary())?.lookup(word))?.[0];
+      return entry ? { meaning: entry.text.replace(/\s+/g, ' ').trim().slice(0, 500) } : {};
+    }
+    return {};
   }
 
   dispose(): void {

@@ -14,7 +14,7 @@ import { journey, type Journey } from './journey';
 import { openArxivPageFromPanel } from './steps';
 import { resetPanel, setToggle } from './study.ui';
 import { FIXTURE } from './uiWorkspace';
-import { hoverWord, showArticle1 } from './words.ui';
+import { hoverWord, pointerAway, showArticle1 } from './words.ui';
 
 const TOTAL = 103;
 const STARRED = '.custom-view-tree-node-item-icon.codicon-star-full';
@@ -148,7 +148,7 @@ function webTopic(j: Journey): void {
     assert.equal(await frame.locator('.word-popup .pinyin').innerText(), 'chē liàng');
     assert.deepEqual(await frame.locator('.word-popup .senses li').allInnerTexts(), ['vehicle']);
     await workbench.screenshot('word-popup-hover-车辆');
-    await workbench.page.mouse.move(5, 5);
+    await pointerAway(j, frame);
     await frame.locator('.word-popup').waitFor({ state: 'detached', timeout: 5_000 });
     await frame.locator('.authors').click();
     for (let i = 0; i < 40 && (await frame.locator('.word.cursor').getAttribute('data-word').catch(() => null)) !== '分布式'; i++) {

@@ -29,6 +29,15 @@ export async function hoverWord(frame: FrameLocator, selector: string): Promise<
   await frame.locator('.word-popup').waitFor({ timeout: 10_000 });
 }
 
+/** Moves the pointer off the word as a hand does: across the panel's own text first, then out of the panel. */
+export async function pointerAway(j: Journey, frame: FrameLocator): Promise<void> {
+  const box = await frame.locator('.authors').boundingBox();
+  if (box) {
+    await j.workbench.page.mouse.move(box.x + 5, box.y + box.height / 2, { steps: 8 });
+  }
+  await j.workbench.page.mouse.move(5, 5, { steps: 4 });
+}
+
 export function wordsTopic(j: Journey): void {
   afterEach(async () => {
     const frame = j.workbench.articleFrame();
@@ -56,7 +65,7 @@ export function wordsTopic(j: Journey): void {
     assert.match(await popup.locator('.source').innerText(), /^CC-CEDICT \d{4}-\d{2}-\d{2}$/);
     await workbench.screenshot('word-popup-hover-车辆');
     // It leaves with the pointer.
-    await workbench.page.mouse.move(5, 5);
+    await pointerAway(j, frame);
     await popup.waitFor({ state: 'detached', timeout: 5_000 });
   });
 
@@ -127,7 +136,7 @@ export function wordsTopic(j: Journey): void {
     // The entry names the word, never its ruby.
     assert.equal(await frame.locator('.word-popup .headword').innerText(), '车辆');
     await workbench.screenshot('word-popup-study-side-by-side-pinyin');
-    await workbench.page.mouse.move(5, 5);
+    await pointerAway(j, frame);
     await frame.locator('.word-popup').waitFor({ state: 'detached', timeout: 5_000 });
     // Blurred German: its words are there but open nothing, and the word cursor skips them.
     await frame.locator('.title.lang-de .word').first().hover({ force: true });
