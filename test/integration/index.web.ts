@@ -16,6 +16,7 @@ import './library.test';
 import './search.test';
 import './filters.test';
 import './study.test';
+import './words.test';
 import * as vscode from 'vscode';
 import { announce, OPTIONS_FILE, report } from './report';
 

@@ -240,10 +240,10 @@ export function studyTopic(j: Journey): void {
       await page.waitForTimeout(200);
     }
     const lines = fs.readFileSync(target, 'utf8').split('\n');
-    assert.deepEqual(lines.slice(0, 5), ['#separator:tab', '#html:false', '#columns:Id\tEnglish\tGerman\tChinese\tArticle\tSubject\tDate\tTags', '#deck:Digest Reader', '#tags column:8']);
+    assert.deepEqual(lines.slice(0, 5), ['#separator:tab', '#html:false', '#columns:Id\tWord\tPinyin\tMeaning\tCloze\tEnglish\tGerman\tChinese\tSource\tTags', '#deck:Digest Reader', '#tags column:10']);
     assert.ok(lines.includes([
-      '2505.02977#s3', 'The preconditioner belongs to the family of incomplete factorizations and is purely algebraic.', '', '这个前提属于不完全系数化的大家庭,是纯代数的。',
-      '2505.02977v2', 'cs.DC', '2025-06-01', 'digest-reader sentence cs.DC 2025-06-01',
+      '2505.02977#s3', '', '', '', '', 'The preconditioner belongs to the family of incomplete factorizations and is purely algebraic.', '', '这个前提属于不完全系数化的大家庭,是纯代数的。',
+      'arXiv:2505.02977v2 · cs.DC 2025-06-01', 'digest-reader sentence cs.DC 2025-06-01',
     ].join('\t')), lines.join('\n'));
     fs.rmSync(target, { force: true });
   });

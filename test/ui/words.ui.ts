@@ -176,6 +176,52 @@ export function wordsTopic(j: Journey): void {
     }
   });
 
+  it('words: a word saved from its pop-up reaches Anki with pinyin, meaning, cloze sentence, its English sentence and source in their columns', async function () {
+    this.timeout(120_000);
+    const { workbench } = j;
+    const { page } = workbench;
+    const frame = await showArticle1(j);
+    // 车辆 in the abstract's first sentence (the title would give the titles as its context).
+    await frame.locator('.abstract.lang-zh .word[data-word="车辆"]').first().click();
+    await frame.locator('.word-popup').waitFor({ timeout: 10_000 });
+    await frame.locator('.word-popup').getByRole('button', { name: 'Add to study list' }).click();
+    await frame.locator('.notice', { hasText: '“车辆” is in your study list.' }).waitFor({ timeout: 10_000 });
+    const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Study List/i }) });
+    const header = view.locator('.pane-header');
+    if ((await header.getAttribute('aria-expanded')) !== 'true') {
+      await header.click();
+    }
+    await view.locator('.monaco-list-row', { hasText: '车辆' }).first().waitFor({ timeout: 10_000 });
+    const target = path.join(j.workspace, 'words.tsv');
+    fs.rmSync(target, { force: true });
+    await header.hover();
+    await view.locator('.actions .action-label[aria-label^="Export Study List for Anki"]').click();
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value.endsWith('.tsv'));
+    await input.fill(target);
+    await page.keyboard.press('Enter');
+    for (const deadline = Date.now() + 20_000; !fs.existsSync(target) && Date.now() < deadline;) {
+      await page.waitForTimeout(200);
+    }
+    const lines = fs.readFileSync(target, 'utf8').split('\n');
+    fs.rmSync(target, { force: true });
+    const columns = lines.find((line) => line.startsWith('#columns:'))?.slice('#columns:'.length).split('\t') ?? [];
+    assert.deepEqual(columns, ['Id', 'Word', 'Pinyin', 'Meaning', 'Cloze', 'English', 'German', 'Chinese', 'Source', 'Tags']);
+    const row = lines.find((line) => line.startsWith('2505.23706#t:车辆\t'));
+    assert.ok(row, lines.join('\n'));
+    const note = Object.fromEntries(row.split('\t').map((field, k) => [columns[k], field]));
+    assert.equal(note.Word, '车辆');
+    assert.equal(note.Pinyin, 'chē liàng');
+    assert.equal(note.Meaning, 'vehicle');
+    assert.match(note.Cloze, /^在连接和自主的\{\{c1::车辆\}\}中/);
+    assert.match(note.English, /^In connected and autonomous vehicles, machine learning for safety message classification has become critical/);
+    assert.equal(note.Source, 'arXiv:2505.23706v1 · cs.DC 2025-06-01');
+    // Nothing of the page (ruby, markup) in any field.
+    assert.doesNotMatch(row, /<|chē liàng.*chē liàng|\bruby\b/);
+    await workbench.screenshot('word-in-study-list');
+  });
+
   it('words: the longest abstract side by side with pinyin and its words marked: the webview\'s own times', async () => {
     const { workbench } = j;
     const frame = await workbench.showArticle(FIXTURE, '68 Beyond Optimal Fault Tolerance', 'Article 68 ', 'Mon 2025-05-26');
