@@ -60,9 +60,9 @@ export class StudyListStore implements vscode.Disposable {
    * replaced. Returns the updated entry, undefined when there is none or the
    * change leaves no valid entry.
    */
-  update(id: string, change: Pick<StudyEntry, 'texts'>): StudyEntry | undefined {
+  update(id: string, change: Pick<StudyEntry, 'texts'> & Partial<Pick<StudyEntry, 'word'>>): StudyEntry | undefined {
     const at = this.list.findIndex((candidate) => studyEntryId(candidate) === id);
-    const updated = at >= 0 ? asStudyEntry({ ...this.list[at], texts: change.texts }) : undefined;
+    const updated = at >= 0 ? asStudyEntry({ ...this.list[at], ...change }) : undefined;
     if (!updated) {
       return undefined;
     }

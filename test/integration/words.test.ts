@@ -47,3 +47,22 @@ describe('Words: the dictionary in the extension host, and words saved for flash
     assert.match(entry.word?.context?.en ?? '', /^Distributed Federated Learning for Vehicular Network Security/);
   });
 });
+
+describe('Words: the meaning of a saved word is the learner\'s to edit', () => {
+  beforeEach(emptyList);
+  afterEach(closeAll);
+  after(emptyList);
+
+  it('edits the meaning on the card (and removes it with an empty answer), keeping pinyin and sentence', async () => {
+    await openDigest(sampleUri);
+    await vscode.commands.executeCommand('digestReader.addToStudyList', { target: { uri: sampleUri, index: 1 }, word: { language: 'zh', text: '车辆', sentence: 1 } });
+    const id = '2505.23706#t:车辆';
+    const edited = await vscode.commands.executeCommand<WordEntry | undefined>('digestReader.studyList.edit', { id, meaning: 'vehicle; car (my note)' });
+    assert.equal(edited?.word?.meaning, 'vehicle; car (my note)');
+    assert.equal(edited?.word?.pinyin, 'chē liàng');
+    assert.match(edited?.word?.context?.zh ?? '', /车辆/);
+    const cleared = await vscode.commands.executeCommand<WordEntry | undefined>('digestReader.studyList.edit', { id, meaning: '' });
+    assert.equal(cleared?.word?.meaning, undefined);
+    assert.equal(cleared?.word?.pinyin, 'chē liàng');
+  });
+});

@@ -8,4 +8,4 @@ export { sentenceRows, type SentenceRow, type TextSpan } from './rows';
 export { rubyRuns, type RubyRun, type WordToPinyin } from './pinyin';
 export { decodeStudyNotes, emptyNotes, encodeStudyNotes, isNoteKey, isNoteLanguage, withNote, MAX_NOTE_LENGTH, NOTES_FORMAT, NOTES_VERSION, type LoadedStudyNotes, type StoredStudyNotes, type StudyNote, type StudyNotes } from './notes';
 export { entryForSelection, fieldAt, sentenceEntry, sentenceNumberAt, termEntry, MAX_TERM_LENGTH, type SelectionField } from './selection';
-export { editedTexts } from './edit';
+export { editedTexts, editedWord } from './edit';
