@@ -5,7 +5,7 @@ import * as zlib from 'node:zlib';
 import { parseDigest } from '../../src/core';
 import {
   ArticleWordCache, articleWordKeys, ChineseDictionary, chineseSlice, chineseWords, compactCedict, dictdNumber, DictionaryFormatError, dictzipLayout,
-  finish, germanCandidates, GermanDictionary, latinWords,
+  finish, germanCandidates, GermanDictionary, KnownWords, latinWords, type FlagSet,
   newWordShare, parseWordKey, pinyinWithMarks, readableSense, sliceLookup, statusesOf, wordKey, type WordStatus,
 } from '../../src/core/words';
 import { projectRoot, readFixture } from '../support/fixtures';
@@ -279,5 +279,40 @@ describe('words: the learner\'s German dictionary (dictd with dictzip, or TSV)',
     assert.equal(dictionary.size, 2);
     assert.deepEqual(await dictionary.lookup('sicherheit'), [{ headword: 'Sicherheit', text: 'security; safety' }]);
     assert.deepEqual(await dictionary.lookup('Fahrzeuge'), [{ headword: 'Fahrzeug', text: 'vehicle — noun' }]);
+  });
+});
+
+describe('words: known words over two kept sets', () => {
+  function flagSet(): FlagSet & { keys: Set<string> } {
+    const keys = new Set<string>();
+    return { keys, has: (key) => keys.has(key), set: (key, value) => (value ? (keys.has(key) ? false : (keys.add(key), true)) : keys.delete(key)) };
+  }
+
+  it('new until marked; learning and known exclude each other; known wins a merge that left both', () => {
+    const known = flagSet();
+    const learning = flagSet();
+    const words = new KnownWords(known, learning);
+    assert.equal(words.statusOf('zh:车辆'), 'new');
+    assert.equal(words.setStatus('zh:车辆', 'learning'), true);
+    assert.equal(words.statusOf('zh:车辆'), 'learning');
+    assert.equal(words.setStatus('zh:车辆', 'learning'), false, 'no change, nothing written');
+    words.setStatus('zh:车辆', 'known');
+    assert.deepEqual([[...known.keys], [...learning.keys]], [['zh:车辆'], []]);
+    words.setStatus('zh:车辆', 'new');
+    assert.deepEqual([[...known.keys], [...learning.keys]], [[], []]);
+    learning.keys.add('de:netz');
+    known.keys.add('de:netz');
+    assert.equal(words.statusOf('de:netz'), 'known');
+    assert.equal(words.setStatus('fr:voiture', 'known'), false, 'no key of a language learned');
+  });
+
+  it('"mark the rest known" marks the new words only, once each, and the share drops to 0%', () => {
+    const words = new KnownWords(flagSet(), flagSet());
+    words.setStatus('zh:学习', 'learning');
+    const keys = ['zh:分布式', 'zh:联邦', 'zh:学习', 'zh:分布式', 'zh:车辆'];
+    assert.deepEqual(newWordShare(keys, words), { words: 4, newWords: 3, percent: 75 });
+    assert.deepEqual(words.markNewKnown(keys), ['zh:分布式', 'zh:联邦', 'zh:车辆']);
+    assert.equal(words.statusOf('zh:学习'), 'learning');
+    assert.deepEqual(newWordShare(keys, words), { words: 4, newWords: 0, percent: 0 });
   });
 });

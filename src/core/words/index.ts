@@ -3,7 +3,7 @@ export { COMPACT_MAGIC, cedictHeader, compactCedict, parseCedictLine, type Cedic
 export { ChineseDictionary, DictionaryFormatError, type DictionaryEntry, type WordLookup } from './dictionary';
 export { chineseWords, latinWords, type Token } from './segment';
 export { pinyinWithMarks, readableSense, syllableWithMark } from './toneMarks';
-export { isWordLanguage, isWordStatus, newWordShare, parseWordKey, statusesOf, wordKey, WORD_STATUSES, type NewWordShare, type WordLanguage, type WordStatus, type WordStatuses } from './known';
+export { isWordLanguage, isWordStatus, KnownWords, newWordShare, parseWordKey, statusesOf, wordKey, WORD_STATUSES, type FlagSet, type NewWordShare, type WordLanguage, type WordStatus, type WordStatuses } from './known';
 export { ArticleWordCache, articleWordKeys, withoutMath, wordsOf, type ArticleTexts } from './articleWords';
 export { chineseSlice, sliceLookup, type ChineseSlice, type WordEntryView } from './slice';
 export { dictdNumber, dictzipLayout, finish, germanCandidates, GermanDictionary, type DictzipLayout, type GermanEntry, type InflateRaw } from './german';

@@ -63,3 +63,44 @@ export function newWordShare(keys: Iterable<string>, statuses: WordStatuses): Ne
 export function statusesOf(map: ReadonlyMap<string, WordStatus>): WordStatuses {
   return { statusOf: (key) => map.get(key) ?? 'new' };
 }
+
+/** A set of flags kept somewhere (the store's records of a set schema): a key is in it or not. */
+export interface FlagSet {
+  has(key: string): boolean;
+  /** `true` adds, `undefined` removes; says whether anything changed. */
+  set(key: string, value: true | undefined): boolean;
+}
+
+/**
+ * The learner's words over two kept sets, known and learning (a word in
+ * neither is new). A word is in one at most; should two windows have put it
+ * in both before they merged, known wins.
+ */
+export class KnownWords implements WordStatuses {
+  constructor(private readonly known: FlagSet, private readonly learning: FlagSet) {}
+
+  statusOf(key: string): WordStatus {
+    return this.known.has(key) ? 'known' : this.learning.has(key) ? 'learning' : 'new';
+  }
+
+  /** Sets a word's status; false when it was that already. */
+  setStatus(key: string, status: WordStatus): boolean {
+    if (!parseWordKey(key)) {
+      return false;
+    }
+    const known = this.known.set(key, status === 'known' ? true : undefined);
+    const learning = this.learning.set(key, status === 'learning' ? true : undefined);
+    return known || learning;
+  }
+
+  /** "Mark the rest known": every new word of `keys` becomes known (words being learned stay so); returns those marked. */
+  markNewKnown(keys: Iterable<string>): string[] {
+    const marked: string[] = [];
+    for (const key of new Set(keys)) {
+      if (this.statusOf(key) === 'new' && this.setStatus(key, 'known')) {
+        marked.push(key);
+      }
+    }
+    return marked;
+  }
+}
