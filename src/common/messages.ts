@@ -67,6 +67,10 @@ export interface ArticleWords {
   german: 'none' | 'loading' | 'ready' | 'failed';
   /** The German dictionary's file name. */
   germanName?: string;
+  /** The learner's marks on this article's words (keys `zh:车辆`, `de:netz`), the rest new; absent where known words are not kept. */
+  statuses?: Record<string, 'learning' | 'known'>;
+  /** The article's share of new words in the language learned (distinct words of its title and abstract). */
+  share?: { language: 'zh' | 'de'; label: string; percent: number; newWords: number; words: number };
 }
 
 /** What the webview keeps with `setState` so the serializer can restore the panel: an article of a document, or a starred one. */
@@ -118,14 +122,18 @@ export type WebviewToExtension =
   /** A text field of the panel got or lost the focus: the panel's one-letter keys must then type, not act. */
   | { type: 'inputFocus'; focused: boolean }
   /** A word from the pop-up, to the study list; `sentence` is the study number of the sentence it is in (none in a title). */
-  | { type: 'addWord'; language: 'zh' | 'de'; word: string; sentence?: number };
+  | { type: 'addWord'; language: 'zh' | 'de'; word: string; sentence?: number }
+  /** The learner marks a word new, learning or known. */
+  | { type: 'setWordStatus'; language: 'zh' | 'de'; word: string; status: 'new' | 'learning' | 'known' }
+  /** "Mark the rest known": every new word of the shown article in the language learned. */
+  | { type: 'markRestKnown'; language: 'zh' | 'de' };
 
 /** A message from the webview is untrusted: accept only the known shapes. */
 export function isWebviewToExtension(value: unknown): value is WebviewToExtension {
   if (typeof value !== 'object' || value === null) {
     return false;
   }
-  const message = value as { type?: unknown; direction?: unknown; preferences?: unknown; sentence?: unknown; term?: unknown; field?: unknown; language?: unknown; text?: unknown; [key: string]: unknown };
+  const message = value as { type?: unknown; direction?: unknown; preferences?: unknown; sentence?: unknown; term?: unknown; field?: unknown; language?: unknown; text?: unknown; status?: unknown; word?: unknown; [key: string]: unknown };
   switch (message.type) {
     case 'ready':
     case 'openArxivPage':
@@ -154,6 +162,11 @@ export function isWebviewToExtension(value: unknown): value is WebviewToExtensio
       return Object.keys(message).length === 2 && typeof (message as { focused?: unknown }).focused === 'boolean';
     case 'addWord':
       return isAddWord(message);
+    case 'setWordStatus':
+      return Object.keys(message).length === 4 && (message.status === 'new' || message.status === 'learning' || message.status === 'known') &&
+        isAddWord({ type: message.type, language: message.language, word: message.word });
+    case 'markRestKnown':
+      return Object.keys(message).length === 2 && (message.language === 'zh' || message.language === 'de');
     case 'saveNote':
       return Object.keys(message).length === 4 && (message.field === 'title' || message.field === 'abstract') &&
         isLanguage(message.language) && typeof message.text === 'string' && message.text.length <= MAX_NOTE_LENGTH;

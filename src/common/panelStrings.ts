@@ -96,6 +96,14 @@ export const PANEL_STRINGS = {
   germanLoading: 'Loading your German dictionary…',
   germanFailed: 'Your German dictionary could not be read (the Digest Reader output says why).',
   noWords: 'No Chinese or German words to move through in this article.',
+  wordStatus: 'Status',
+  statusNew: 'New',
+  statusLearning: 'Still learning',
+  statusKnown: 'Known',
+  statusTitle: 'Mark this word: {0} (1, 2, 3)',
+  wordShare: '{0}: {1}% new ({2} of {3} words)',
+  markRestKnown: 'Mark the rest known',
+  markRestKnownTitle: 'Every word of this article still new to you becomes known (the ones you are learning stay so)',
 } as const;
 
 export type PanelStringKey = keyof typeof PANEL_STRINGS;

@@ -13,8 +13,8 @@ import { currentRow, followCounterparts, forgetCurrentRow, markRow } from './row
 import { noticeLine, onSpeechNotice } from './speech';
 import { conceal, forgetRevealed, revealNext, revealOnActivate } from './study';
 import { optionsToggle, toolbar } from './toolbar';
-import { addShownWord, closeWordPopup, forgetWords, initWordPopup, isWordPopupOpen, moveWordCursor, stepMatch } from './wordPopup';
-import { wrapWords } from './words';
+import { addShownWord, closeWordPopup, forgetWords, initWordPopup, isWordPopupOpen, moveWordCursor, rememberPopup, restorePopup, setShownStatus, stepMatch } from './wordPopup';
+import { shareLine, wrapWords } from './words';
 
 const root = document.getElementById('article') as HTMLElement;
 /** The live region: a new article's title and the panel's notices are announced, never the whole page, and not on edits. */
@@ -89,6 +89,8 @@ function render(isNewArticle: boolean): void {
     return;
   }
   const started = performance.now();
+  // A redraw of the same article (a word marked known, a setting) keeps its open entry.
+  const popup = isNewArticle ? undefined : rememberPopup();
   forgetWords();
   const available = availableLanguages(article);
   const shown = shownLanguages(available, preferences);
@@ -109,7 +111,8 @@ function render(isNewArticle: boolean): void {
   notice = isNewArticle ? noticeLine() : notice;
   const header = headerBar(article);
   header.querySelector('nav')?.prepend(optionsToggle(preferences.readingOptions, change));
-  root.replaceChildren(header, ...(preferences.readingOptions ? [bar] : []), notice, titles, metaLine(article), readingState(article), authorLine(article), abstracts);
+  const share = shareLine(article.words);
+  root.replaceChildren(header, ...(preferences.readingOptions ? [bar] : []), notice, titles, metaLine(article), readingState(article), ...(share ? [share] : []), authorLine(article), abstracts);
   root.className = `layout-${preferences.layout}${preferences.studyMode ? ' study' : ''}`;
   markRow(root);
   if (preferences.studyMode) {
@@ -117,6 +120,7 @@ function render(isNewArticle: boolean): void {
   }
   // Before the pinyin: the readings then go inside each word.
   document.body.dataset.words = String(wrapWords(root, article.words, { learned: preferences.studyLanguage, marks: preferences.wordMarks }));
+  restorePopup(popup);
   applyFonts();
   // A toolbar button pressed keeps the focus where it was (the redraw replaced it).
   if (focused) {
@@ -208,7 +212,8 @@ function typing(target: EventTarget | null): boolean {
 }
 
 // ← and → step here, r / Shift+R reveal in study mode, a adds to the study list (the word shown, when its pop-up is open),
-// w / Shift+W move the word cursor (its entry opens), , and . step to a shorter or longer match, Escape closes the entry; j, k, n, s, m, u, o, p are workbench keybindings (the webview forwards its keys), so each key acts once.
+// w / Shift+W move the word cursor (its entry opens), , and . step to a shorter or longer match, 1 / 2 / 3 mark the word
+// new / learning / known, Escape closes the entry; j, k, n, s, m, u, o, p are workbench keybindings (the webview forwards its keys), so each key acts once.
 window.addEventListener('keydown', (event) => {
   if (event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) {
     return;
@@ -235,6 +240,8 @@ window.addEventListener('keydown', (event) => {
     if (!moveWordCursor(1)) {
       showNotice(t('noWords'));
     }
+  } else if ((event.key === '1' || event.key === '2' || event.key === '3') && isWordPopupOpen()) {
+    setShownStatus(event.key === '1' ? 'new' : event.key === '2' ? 'learning' : 'known');
   } else if ((event.key === ',' || event.key === '.') && isWordPopupOpen()) {
     stepMatch(event.key === ',' ? -1 : 1);
   } else if (event.key === 'Escape' && isWordPopupOpen()) {

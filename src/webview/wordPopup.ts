@@ -8,7 +8,7 @@
  * screen readers); Tab goes into the pop-up, Escape closes it.
  */
 import type { ArticleWords, WebviewToExtension } from '../common/messages';
-import { button, element, t } from './dom';
+import { button, element, t, toggle } from './dom';
 import { chineseLookupFor, reachableWords, textFrom } from './words';
 
 export interface PopupContext {
@@ -140,6 +140,19 @@ function draw(announce: boolean): void {
   }
   actions.append(button(t('addToStudy'), t('addWordTitle'), () => addShownWord()));
   popup.append(head, body, actions);
+  const statuses = context.words()?.statuses;
+  if (statuses) {
+    // New, learning or known: named in words and by the pressed state, not by colour.
+    const current = shown.length === (shown.anchor.dataset.word ?? '').length ? shown.anchor.dataset.status ?? 'new' : 'new';
+    const group = element('div', 'word-status');
+    group.setAttribute('role', 'group');
+    group.setAttribute('aria-label', t('wordStatus'));
+    group.append(element('span', 'group-label', t('wordStatus')));
+    for (const [status, label] of [['new', t('statusNew')], ['learning', t('statusLearning')], ['known', t('statusKnown')]] as const) {
+      group.append(toggle(label, t('statusTitle', label), () => setShownStatus(status), current === status));
+    }
+    popup.append(group);
+  }
   const date = context.words()?.dictionaryDate;
   if (shown.language === 'zh' && date) {
     popup.append(element('p', 'source', t('dictionarySource', date)));
@@ -216,6 +229,55 @@ export function stepMatch(delta: number): void {
     if (focusedInside) {
       popup?.querySelector<HTMLButtonElement>(delta < 0 ? '.word-actions button:first-child' : '.word-actions button:nth-child(2)')?.focus();
     }
+  }
+}
+
+/** Marks the word shown new, learning or known (keys 1, 2, 3 while its entry is open). */
+export function setShownStatus(status: 'new' | 'learning' | 'known'): void {
+  if (shown && context.words()?.statuses) {
+    context.post({ type: 'setWordStatus', language: shown.language, word: headword(), status });
+  }
+}
+
+/** What a redraw of the same article must bring back: the entry open on the same word, the cursor where it was. */
+export interface PopupMemo {
+  index: number;
+  length: number;
+  cursor: number;
+  pinned: boolean;
+  focused: boolean;
+}
+
+export function rememberPopup(): PopupMemo | undefined {
+  if (!shown) {
+    return undefined;
+  }
+  const words = [...root.querySelectorAll<HTMLElement>('.word')];
+  return {
+    index: words.indexOf(shown.anchor), length: shown.length, cursor: cursor ? words.indexOf(cursor) : -1,
+    pinned: shown.anchor.classList.contains('pinned'), focused: document.activeElement === shown.anchor || !!popup?.contains(document.activeElement),
+  };
+}
+
+export function restorePopup(memo: PopupMemo | undefined): void {
+  const words = [...root.querySelectorAll<HTMLElement>('.word')];
+  const anchor = memo && words[memo.index];
+  if (!memo || !anchor) {
+    return;
+  }
+  if (memo.cursor >= 0 && words[memo.cursor]) {
+    cursor = words[memo.cursor];
+    cursor.classList.add('cursor');
+    cursor.tabIndex = -1;
+  }
+  anchor.classList.toggle('pinned', memo.pinned);
+  openWord(anchor, false);
+  if (shown && shown.lengths.includes(memo.length) && shown.length !== memo.length) {
+    shown.length = memo.length;
+    draw(false);
+  }
+  if (memo.focused) {
+    anchor.focus({ preventScroll: true });
   }
 }
 

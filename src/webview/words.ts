@@ -9,6 +9,8 @@ import type { ArticleWords } from '../common/messages';
 import { chineseWords, latinWords, type Token } from '../core/words/segment';
 import { sliceLookup } from '../core/words/slice';
 import type { WordLookup } from '../core/words/dictionary';
+import { wordKey } from '../core/words/known';
+import { button, element, t } from './dom';
 
 export interface WordMarking {
   /** The language learned: its words are marked when `marks` is on. */
@@ -39,7 +41,7 @@ function textNodes(unit: Element): Text[] {
   return nodes;
 }
 
-function wrap(text: Text, tokens: readonly Token[], language: string, marked: boolean): void {
+function wrap(text: Text, tokens: readonly Token[], language: 'zh' | 'de', marked: boolean, statuses: ArticleWords['statuses']): void {
   if (tokens.length === 0) {
     return;
   }
@@ -53,9 +55,9 @@ function wrap(text: Text, tokens: readonly Token[], language: string, marked: bo
     const span = document.createElement('span');
     span.className = marked ? 'word learned' : 'word';
     span.dataset.lang = language;
-    span.dataset.status = 'new';
     // The word as the digest writes it: the pop-up and the study list read this, never the element's text (pinyin may be in it).
     span.dataset.word = data.slice(token.start, token.end);
+    span.dataset.status = statuses?.[wordKey(language, span.dataset.word)] ?? 'new';
     span.textContent = span.dataset.word;
     fragment.append(span);
     at = token.end;
@@ -80,13 +82,13 @@ export function wrapWords(root: HTMLElement, words: ArticleWords | undefined, ma
       for (const text of textNodes(unit)) {
         const tokens = chineseWords(text.data, chinese);
         count += tokens.length;
-        wrap(text, tokens, 'zh', marked);
+        wrap(text, tokens, 'zh', marked, words?.statuses);
       }
     } else if (language === 'de') {
       for (const text of textNodes(unit)) {
         const tokens = latinWords(text.data);
         count += tokens.length;
-        wrap(text, tokens, 'de', marked);
+        wrap(text, tokens, 'de', marked, words?.statuses);
       }
     }
   }
@@ -113,4 +115,17 @@ export function textFrom(word: HTMLElement, limit: number): string {
 
 export function chineseLookupFor(words: ArticleWords | undefined): WordLookup | undefined {
   return chineseLookup(words);
+}
+
+/** "Chinese: 14% new (37 of 264 words)" and "Mark the rest known", for the language learned; none without known words or words. */
+export function shareLine(words: ArticleWords | undefined): HTMLElement | undefined {
+  const share = words?.share;
+  if (!share || !words.statuses || share.words === 0) {
+    return undefined;
+  }
+  const line = element('p', 'word-share', t('wordShare', share.label, share.percent, share.newWords, share.words));
+  if (share.newWords > 0) {
+    line.append(' ', button(t('markRestKnown'), t('markRestKnownTitle'), { type: 'markRestKnown', language: share.language }));
+  }
+  return line;
 }
