@@ -14,6 +14,10 @@ export interface ContextKeys {
   'digestReader.hideRead': boolean;
   /** The Library is scanning the workspace: its welcome says so instead of "no digest found". */
   'digestReader.libraryIndexing': boolean;
+  /** The Articles view sorts each date's articles by their share of new words (the title toggles it). */
+  'digestReader.easiestFirst': boolean;
+  /** Known words are kept, so shares of new words can be shown and sorted by. */
+  'digestReader.wordShares': boolean;
 }
 
 export function setContext<K extends keyof ContextKeys>(key: K, value: ContextKeys[K]): Thenable<unknown> {

@@ -9,6 +9,7 @@ import type { FilterService } from '../filters';
 import { updateFilterGroups } from './filterGroups';
 import { describeDigest } from './describe';
 import { RefreshScheduler } from '../common/refreshScheduler';
+import type { RowWordShares } from '../words/wordShares';
 
 export const ARTICLES_VIEW_ID = 'digestReader.articles';
 
@@ -36,6 +37,8 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   private keptWhileHidden: ArticleNode | undefined;
   private unreadByDate = new Map<string | undefined, number>();
   private readonly refresh = new RefreshScheduler<TreeNode>((nodes) => this.changed.fire(nodes));
+  /** Sort by "easiest first" (share of new words): set once known words are kept. */
+  private shares: RowWordShares | undefined;
 
   constructor(
     private readonly documents: DigestDocuments,
@@ -71,6 +74,24 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     return this.rows(node);
   }
 
+  /** Shows each article's share of new words, and sorts by it while "easiest first" is on. */
+  setWordShares(shares: RowWordShares): void {
+    this.shares = shares;
+    this.disposables.push(shares.onDidChange(() => this.refresh.refreshRoot()));
+    this.refresh.refreshRoot();
+  }
+
+  /** A date's articles in the order shown: the digest's, or the fewest new words first (ties keep the digest's order). */
+  private ordered(children: ArticleNode[]): ArticleNode[] {
+    const entry = this.shown;
+    const shares = this.shares;
+    if (!shares?.enabled || !entry) {
+      return children;
+    }
+    const percent = new Map(children.map((child) => [child, shares.shareOf(entry.digest, child.article)?.percent ?? Infinity]));
+    return [...children].sort((a, b) => percent.get(a)! - percent.get(b)!);
+  }
+
   /** The view's rows under `node` (the root when undefined), as they are now. */
   rows(node?: TreeNode): TreeNode[] {
     if (!node) {
@@ -80,7 +101,8 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     if (node instanceof ArticleNode) {
       return [];
     }
-    return this.hideRead ? node.children.filter((child) => this.visible(child)) : node.children;
+    const children = node instanceof DateNode ? this.ordered(node.children) : node.children;
+    return this.hideRead ? children.filter((child) => this.visible(child)) : children;
   }
 
 
@@ -92,6 +114,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       read: this.reading.state.isRead(key),
       starred: this.reading.state.isStarred(key),
       alsoIn: entry ? this.seen.alsoIn(key, entry.digest.subject, entry.digest.date) : undefined,
+      newWords: entry ? this.shares?.shareOf(entry.digest, article) : undefined,
     };
   }
 

@@ -60,7 +60,8 @@ export class ArticleNode {
     item.id = this.id;
     // State by shape and text, not colour alone: a filled dot for unread, a star for starred.
     item.iconPath = new vscode.ThemeIcon(row.starred ? 'star-full' : row.read ? 'circle-outline' : 'circle-filled');
-    const marks = [row.starred && !row.read ? vscode.l10n.t('● unread') : '', this.article.arxivId ?? '', row.alsoIn ? vscode.l10n.t('also in {0}', row.alsoIn) : ''];
+    const share = row.newWords && row.newWords.words > 0 ? vscode.l10n.t('{0}% new', row.newWords.percent) : '';
+    const marks = [share, row.starred && !row.read ? vscode.l10n.t('● unread') : '', this.article.arxivId ?? '', row.alsoIn ? vscode.l10n.t('also in {0}', row.alsoIn) : ''];
     item.description = marks.filter(Boolean).join(' · ');
     item.tooltip = this.tooltip(row);
     // `digestArticle[WithId]` + `.read`/`.unread` + `.starred`: menus offer the action that applies.
@@ -87,6 +88,9 @@ export class ArticleNode {
       tooltip.appendMarkdown('*').appendText(this.article.authors.join(', ')).appendMarkdown('*');
     }
     tooltip.appendMarkdown('\n\n').appendText([row.read ? vscode.l10n.t('Read') : vscode.l10n.t('Unread'), row.starred ? vscode.l10n.t('starred') : '', row.alsoIn ? vscode.l10n.t('also in {0}', row.alsoIn) : ''].filter(Boolean).join(' · '));
+    if (row.newWords && row.newWords.words > 0) {
+      tooltip.appendMarkdown('\n\n').appendText(shareText(row.newWords));
+    }
     return tooltip;
   }
 }
@@ -141,6 +145,13 @@ export interface ArticleRow {
   starred: boolean;
   /** "cs.DC 2025-05-31": an earlier digest that listed the same paper. */
   alsoIn?: string;
+  /** The share of new words in the language learned, once its words are found. */
+  newWords?: { language: string; percent: number; newWords: number; words: number };
+}
+
+/** "Chinese: 14% new (37 of 264 words)". */
+function shareText(share: NonNullable<ArticleRow['newWords']>): string {
+  return vscode.l10n.t('{0}: {1}% new ({2} of {3} words)', share.language === 'zh' ? vscode.l10n.t('Chinese') : vscode.l10n.t('German'), share.percent, share.newWords, share.words);
 }
 
 /** What a tree item shows of an article: when none of it changed, its row need not be refreshed. */
