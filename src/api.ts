@@ -1,7 +1,7 @@
 import type { DigestDocuments } from './digests';
 import type { ExportArticles } from './export';
 import type { Library, LibraryTree } from './library';
-import type { SearchIndex } from './search';
+import type { SearchIndex, SearchRow } from './search';
 import type { FilterService } from './filters';
 import type { PanelTarget } from './panel';
 import type { ReadingStore } from './reading';
@@ -23,8 +23,10 @@ export interface DigestReaderApi {
   /** Every digest of the workspace (for search wiring and tests): entries, events, rescans. */
   readonly library: Pick<Library, 'entries' | 'onDidChange' | 'onDidReadFile' | 'onDidRemoveFile' | 'readText' | 'rescan' | 'whenIdle' | 'lastScan' | 'cacheUri' | 'indexing'>;
   readonly libraryTree: Pick<LibraryTree, 'getChildren' | 'getTreeItem' | 'getParent' | 'view'>;
-  /** The index behind Search All Digests, and where it is stored between sessions. */
-  readonly searchIndex: Pick<SearchIndex, 'search' | 'flush' | 'storedUri' | 'complete'>;
+  /** The index behind Search All Digests, where it is stored between sessions, whether it started (nothing is before the first search) and its longest tasks. */
+  readonly searchIndex: Pick<SearchIndex, 'search' | 'flush' | 'storedUri' | 'complete' | 'isStarted' | 'clock'>;
+  /** The rows Search All Digests shows now (or showed last): label, description, detail, as the user reads them. */
+  searchRows(): readonly SearchRow[];
   /** Saved filters: the list, their results on a digest (`whenDone`), the articles of one (`articlesOf`), the store. */
   readonly filters: Pick<FilterService, 'filters' | 'resultsFor' | 'whenDone' | 'articlesOf' | 'store'>;
   /** The article in the article panel, if one is open. */

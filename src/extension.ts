@@ -38,8 +38,8 @@ export function activate(context: vscode.ExtensionContext): DigestReaderApi {
   editor.register(context, documents, readingStore);
   statusBar.register(context, documents, readingStore);
   const digestLibrary = library.register(context, readingStore, output);
-  const searchIndex = search.register(context, readingStore, output, search.librarySearchSource(digestLibrary.library));
-  return { documents, articlesTree, starredTree, reading: readingStore, library: digestLibrary.library, libraryTree: digestLibrary.tree, searchIndex, filters: filterService, panelArticle: () => panel.ArticlePanel.current?.shownArticle, exportArticles, studyList };
+  const searchIndex = search.register(context, readingStore, output, search.librarySearchSource(digestLibrary.library), digestLibrary.tree.view);
+  return { documents, articlesTree, starredTree, reading: readingStore, library: digestLibrary.library, libraryTree: digestLibrary.tree, searchIndex, searchRows: search.searchRows, filters: filterService, panelArticle: () => panel.ArticlePanel.current?.shownArticle, exportArticles, studyList };
 }
 
 export function deactivate(): Promise<void> | undefined {

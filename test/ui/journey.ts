@@ -35,7 +35,8 @@ function packageVsix(): string {
   return vsix;
 }
 
-export function journey(mode: Mode, topics: Topic[]): void {
+/** `name` names the screenshots' folder and the profile (default: the mode). */
+export function journey(mode: Mode, topics: Topic[], name: string = mode): void {
   const state: { workbench?: Workbench; workspace?: string } = {};
   const context: Journey = {
     mode,
@@ -54,8 +55,8 @@ export function journey(mode: Mode, topics: Topic[]): void {
     state.workspace = makeWorkspace();
     const vsix = mode === 'installed' ? packageVsix() : undefined;
     state.workbench = mode === 'web'
-      ? await Workbench.openWeb({ name: mode, folder: state.workspace })
-      : await Workbench.open({ name: mode, folder: state.workspace, vsix });
+      ? await Workbench.openWeb({ name, folder: state.workspace })
+      : await Workbench.open({ name, folder: state.workspace, vsix });
   });
 
   afterEach(async function () {

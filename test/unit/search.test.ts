@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseDigest, type Digest } from '../../src/core';
-import { cacheOf, fold, LibrarySearch, queryTokens, searchFromJSON, type SearchHit } from '../../src/core/search';
+import { drain, fold, groupByPaper, LibrarySearch, paperKey, queryWords, Segment, writeSegment, type SearchHit } from '../../src/core/search';
 import { readFixture } from '../support/fixtures';
 import { renderDigest, type GeneratedArticle } from '../support/generate';
 
@@ -89,9 +89,9 @@ describe('search across digests', function () {
   it('needs every word of the query', () => {
     assert.deepEqual(search.search('Cholesky Preconditioners').map(brief), ['2 title/en']);
     assert.deepEqual(search.search('Cholesky blockchain'), []);
-    assert.deepEqual(queryTokens('the GPU of ').tokens, ['gpu']);
-    assert.deepEqual(queryTokens('GPU of'), { tokens: ['gpu'], partial: false });
-    assert.deepEqual(queryTokens('th'), { tokens: ['th'], partial: true });
+    assert.deepEqual(queryWords('the GPU of '), [{ terms: ['gpu'], prefix: false }]);
+    assert.deepEqual(queryWords('GPU of'), [{ terms: ['gpu'], prefix: false }]);
+    assert.deepEqual(queryWords('th'), [{ terms: ['th'], prefix: true }]);
   });
 
   it('forgets a removed file and keeps the others', () => {
@@ -104,22 +104,53 @@ describe('search across digests', function () {
     assert.equal(both.articleCount, 103);
   });
 
-  it('reads its cache back with the same hits, and refuses a damaged one', () => {
-    const json: unknown = JSON.parse(JSON.stringify(cacheOf(search)));
-    const loaded = searchFromJSON(json);
-    assert.ok(loaded);
-    for (const query of ['Foderierten', '联邦学习', 'Nezami', 'decentral']) {
-      assert.deepEqual(loaded.search(query), search.search(query));
+  it('is written as a segment that answers as it does, and refuses damaged bytes', () => {
+    const bytes = drain(writeSegment(search.segmentSource()));
+    const segment = Segment.read(bytes);
+    assert.ok(segment);
+    const same = new LibrarySearch();
+    drain(same.absorb(segment));
+    for (const query of ['Foderierten', '联邦学习', 'Nezami', 'decentral', '题']) {
+      assert.deepEqual(same.search(query), search.search(query));
     }
-    const damaged = JSON.parse(JSON.stringify(json)) as { articles: unknown[] };
-    damaged.articles[3] = { file: 7 };
-    assert.equal(searchFromJSON(damaged), undefined);
-    assert.equal(searchFromJSON({ format: 'digest-reader-search', version: 1, index: 'garbage', articles: [] }), undefined);
-    assert.equal(searchFromJSON(null), undefined);
+    assert.equal(Segment.read(bytes.subarray(0, bytes.length - 8)), undefined, 'cut short');
+    const damaged = bytes.slice();
+    damaged[damaged.length >> 1] ^= 0x40;
+    assert.equal(Segment.read(damaged), undefined, 'one bit changed');
+    assert.equal(Segment.read(new Uint8Array(64)), undefined);
   });
 
   it('keeps no abstract', () => {
-    const text = JSON.stringify(cacheOf(search));
+    const bytes = drain(writeSegment(search.segmentSource()));
+    const text = new TextDecoder().decode(bytes);
     assert.ok(!text.includes(fixture.articles[4].abstracts.en?.slice(0, 40) ?? '(none)'));
+    // Titles are kept (as token numbers) and read back as they were, in every language.
+    const segment = Segment.read(bytes);
+    assert.ok(segment);
+    for (const position of [0, 4, 21, 50]) {
+      assert.deepEqual(segment.article(position).titles, search.article(position).titles);
+      assert.equal(segment.article(position).arxivId, fixture.articles[position].arxivId);
+    }
+  });
+});
+
+describe('search hits grouped by paper', () => {
+  const hit = (arxivId: string | undefined, subject: string, digestDate: string, index: number, position = index): SearchHit => ({
+    file: `file:///${subject}-${digestDate}.txt`, position, index, line: 1, arxivId, date: digestDate, subject, digestDate,
+    titles: { en: `Paper ${arxivId ?? position}` }, field: 'title', language: 'en', title: `Paper ${arxivId ?? position}`, score: 0,
+  });
+
+  it('makes one paper of every listing of an arXiv id (any version), in the order of their best hits, naming each digest once, newest first', () => {
+    const papers = groupByPaper([
+      hit('2505.21877v1', 'cs.DC', '2025-06-01', 31), hit('2505.00001v1', 'cs.DC', '2025-06-01', 2),
+      hit('2505.21877v2', 'cs.LG', '2025-06-02', 7), hit('2505.21877v1', 'cs.LG', '2025-06-02', 7), hit(undefined, 'News', '2025-06-01', 0), hit(undefined, 'News', '2025-06-01', 1),
+    ], 50);
+    assert.deepEqual(papers.map((paper) => [paperKey(paper.best), paper.listings.map((l) => `${l.subject} ${l.digestDate} #${l.index}`)]), [
+      ['arxiv:2505.21877', ['cs.LG 2025-06-02 #7', 'cs.DC 2025-06-01 #31']],
+      ['arxiv:2505.00001', ['cs.DC 2025-06-01 #2']],
+      ['file:///News-2025-06-01.txt#0', ['News 2025-06-01 #0']],
+      ['file:///News-2025-06-01.txt#1', ['News 2025-06-01 #1']],
+    ]);
+    assert.equal(groupByPaper([hit('1', 'a', 'b', 1), hit('2', 'a', 'b', 2), hit('1', 'c', 'd', 1)], 1).length, 1, 'at most `limit` papers');
   });
 });

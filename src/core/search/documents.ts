@@ -126,26 +126,10 @@ export class DocumentTable {
   toArticles(): (IndexedArticle | null)[] {
     return Array.from({ length: this.count }, (_, id) => (this.isRemoved(id) ? null : this.article(id)));
   }
-
-  /** A table from a cache's list (null: removed). */
-  static fromArticles(articles: readonly (IndexedArticle | null)[]): DocumentTable {
-    const table = new DocumentTable();
-    for (const article of articles) {
-      if (article) {
-        table.add(article);
-      } else {
-        table.remove(table.add(REMOVED));
-      }
-    }
-    return table;
-  }
 }
 
-/** What stands for a removed document's place in a table read from a cache. */
-const REMOVED: IndexedArticle = { file: '', position: 0, index: 0, line: 0, date: '', subject: '', digestDate: '', titles: {} };
-
 /** Days since 1970 of a `YYYY-MM-DD` date; 0 (oldest) for anything else. */
-function daysOf(date: string): number {
+export function daysOf(date: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!match) {
     return 0;

@@ -1,67 +1,43 @@
 /**
- * Full-text search over every digest of the library: a compact inverted
- * index of our own (terms.ts, postings.ts, documents.ts) fed by our
- * tokenizer (tokenize.ts). It keeps postings and titles, not texts: the file
- * is read again to show an article. Every query word must match (the last
- * one by its start while typed); a hit's best field decides its class
- * (title, then authors/id, then abstract), newer first within a class.
+ * The part of the search index being built: our own compact inverted index
+ * (terms.ts, postings.ts, documents.ts) fed by our tokenizer (tokenize.ts),
+ * growable, searched like a stored segment (part.ts) and written as one
+ * (segment.ts) when it is done. It keeps postings and titles, not texts:
+ * the file is read again to show an article.
  */
 import type { Article, Digest } from '../digest/model';
 import { DocumentTable, LANGUAGES } from './documents';
+import { searchParts, type IndexPart } from './part';
 import { PostingArena } from './postings';
-import { bestField, FIELD_COUNTS, MAX_COUNTED_WORDS, TopHits } from './ranking';
+import type { Segment } from './segment';
+import type { SegmentSource } from './segmentWriter';
 import { TermDictionary } from './terms';
-import { indexTokens, isHanCharacter, queryTokens } from './tokenize';
-import { FIELDS, type IndexedArticle, type MatchKind, type SearchField, type SearchHit, type SearchLanguage } from './types';
+import { forEachIndexToken } from './tokenize';
+import type { IndexedArticle, SearchHit, SearchLanguage } from './types';
 
 export { FIELDS, type IndexedArticle, type MatchKind, type SearchField, type SearchHit, type SearchLanguage } from './types';
+export { PREFIX_MIN_POSTINGS, PREFIX_POSTINGS_PER_DOC } from './part';
 
-const FIELD_INFO: Record<SearchField, { kind: MatchKind; language: SearchLanguage; tier: number }> = {
-  titleEn: { kind: 'title', language: 'en', tier: 0 },
-  titleDe: { kind: 'title', language: 'de', tier: 0 },
-  titleZh: { kind: 'title', language: 'zh', tier: 0 },
-  authors: { kind: 'authors', language: 'en', tier: 1 },
-  arxivId: { kind: 'arxivId', language: 'en', tier: 1 },
-  abstractEn: { kind: 'abstract', language: 'en', tier: 2 },
-  abstractDe: { kind: 'abstract', language: 'de', tier: 2 },
-  abstractZh: { kind: 'abstract', language: 'zh', tier: 2 },
-};
-/** Per field: its class as a score, above any date in days (title 200,000, authors/id 100,000, abstract 0). */
-const TIER_SCORE = FIELDS.map((field) => (2 - FIELD_INFO[field].tier) * 100_000);
-/** A prefix expands to at most this many terms, the most frequent: a short prefix stays fast. */
-export const PREFIX_TERMS = 200;
 /** Compact when this share of the documents is removed. */
 const COMPACT_SHARE = 1 / 3;
 
-/** A digest file to index. */
+/** A digest file to index; `stamp` (size and mtime) is kept with it, to see later whether it changed. */
 export interface SearchDocument {
   uri: string;
   digest: Digest;
+  stamp?: string;
 }
 
-/** The three parts of an index, as a cache reads them back. */
-export interface IndexParts {
-  documents: DocumentTable;
-  terms: TermDictionary;
-  postings: PostingArena;
-}
-
-export class LibrarySearch {
-  private documents: DocumentTable;
-  private terms: TermDictionary;
-  private postings: PostingArena;
+export class LibrarySearch implements IndexPart {
+  private documents = new DocumentTable();
+  private terms = new TermDictionary();
+  private postings = new PostingArena();
   /** Document ids per file URI. */
   private readonly byFile = new Map<string, number[]>();
+  private readonly stamps = new Map<string, string>();
 
-  constructor(parts?: IndexParts) {
-    this.documents = parts?.documents ?? new DocumentTable();
-    this.terms = parts?.terms ?? new TermDictionary();
-    this.postings = parts?.postings ?? new PostingArena();
-    this.indexFiles();
-  }
-
-  /** The parts, for a cache (see searchCache.ts). */
-  get parts(): Readonly<IndexParts> {
+  /** The parts, for measurements. */
+  get parts(): { documents: DocumentTable; terms: TermDictionary; postings: PostingArena } {
     return { documents: this.documents, terms: this.terms, postings: this.postings };
   }
 
@@ -73,34 +49,128 @@ export class LibrarySearch {
     return this.documents.count - this.documents.removedCount;
   }
 
+  get docCount(): number {
+    return this.documents.count;
+  }
+
   has(uri: string): boolean {
     return this.byFile.has(uri);
   }
 
+  /** Its files and their stamps. */
+  files(): { uri: string; stamp: string }[] {
+    return [...this.byFile.keys()].map((uri) => ({ uri, stamp: this.stamps.get(uri) ?? '' }));
+  }
+
   /**
-   * Indexes a file's articles, `chunk` at a time: iterate to go on, and yield
-   * to the event loop between steps. Replaces what was indexed for the URI.
-   * Each step yields the number of articles indexed so far.
+   * Indexes a file's articles, `chunk` at a time or fewer when they took
+   * `stepMs` already (an article of a long abstract in Chinese takes a
+   * millisecond or two): iterate to go on, and yield to the event loop
+   * between steps. Replaces what was indexed for the URI. Each step yields
+   * the number of articles indexed so far.
    */
-  *addFile(document: SearchDocument, chunk = 250): Generator<number, void, void> {
+  *addFile(document: SearchDocument, chunk = 250, stepMs = Infinity): Generator<number, void, void> {
     this.removeFile(document.uri);
     const { uri, digest } = document;
     const ids: number[] = [];
     this.byFile.set(uri, ids);
-    for (let start = 0; start < digest.articles.length; start += chunk) {
-      const end = Math.min(start + chunk, digest.articles.length);
-      for (let position = start; position < end; position++) {
-        const article = digest.articles[position];
-        const id = this.documents.add(indexedArticle(uri, digest, article, position));
-        ids.push(id);
-        fieldTexts(article).forEach((text, field) => {
-          for (const token of text === undefined ? [] : indexTokens(text)) {
-            this.postings.mark(this.terms.get(token) ?? this.newTerm(token), id, 1 << field);
-          }
-        });
+    this.stamps.set(uri, document.stamp ?? '');
+    let inStep = 0;
+    let stepStart = performance.now();
+    for (let position = 0; position < digest.articles.length; position++) {
+      const article = digest.articles[position];
+      const id = this.documents.add(indexedArticle(uri, digest, article, position));
+      ids.push(id);
+      fieldTexts(article).forEach((text, field) => {
+        if (text !== undefined) {
+          forEachIndexToken(text, (token) => this.postings.mark(this.terms.get(token) ?? this.newTerm(token), id, 1 << field));
+        }
+      });
+      if (++inStep === chunk || performance.now() - stepStart >= stepMs) {
+        yield position + 1;
+        inStep = 0;
+        stepStart = performance.now();
       }
-      yield end;
     }
+    // The terms new in this file take their place in the sorted order now, a few at a time (a segment is written in that order).
+    this.terms.sortNewTerms();
+  }
+
+  /**
+   * Takes in a stored segment's live articles with their postings, as they
+   * are (no file read, no text tokenized): how a month's segment is written
+   * again with one file changed. Yields every few hundred terms. Call it on
+   * an empty index, before `addFile`.
+   */
+  *absorb(segment: Segment): Generator<void, void, void> {
+    const newIds = new Int32Array(segment.docCount).fill(-1);
+    const stamps = new Map(segment.files().map((file) => [file.uri, file.stamp]));
+    for (let doc = 0; doc < segment.docCount; doc++) {
+      if (segment.isLive(doc)) {
+        const article = segment.article(doc);
+        if (!this.byFile.has(article.file)) {
+          this.byFile.set(article.file, []);
+          this.stamps.set(article.file, stamps.get(article.file) ?? '');
+        }
+        newIds[doc] = this.documents.add(article);
+        this.byFile.get(article.file)?.push(newIds[doc]);
+      }
+      if (doc % 128 === 127) {
+        yield;
+      }
+    }
+    yield;
+    let postings = 0;
+    for (let term = 0; term < segment.termCount; term++) {
+      let id: number | undefined;
+      segment.forEachPosting(term, (doc, mask) => {
+        const newId = doc < newIds.length ? newIds[doc] : -1;
+        if (newId >= 0) {
+          id ??= this.terms.get(segment.termOf(term)) ?? this.newTerm(segment.termOf(term));
+          this.postings.mark(id, newId, mask);
+        }
+      });
+      postings += segment.postingCount(term);
+      if (term % 256 === 255 || postings > 20_000) {
+        postings = 0;
+        yield;
+      }
+    }
+    // The segment's terms come sorted: no sort to redo.
+    this.terms.addedInOrder();
+  }
+
+  /** What a segment is written from: the live articles, renumbered, and every term with postings. */
+  segmentSource(): SegmentSource {
+    const live: number[] = [];
+    const newIds = new Int32Array(this.documents.count).fill(-1);
+    for (let doc = 0; doc < this.documents.count; doc++) {
+      if (!this.documents.isRemoved(doc)) {
+        newIds[doc] = live.push(doc) - 1;
+      }
+    }
+    const docs: number[] = [];
+    const masks: number[] = [];
+    return {
+      files: this.files(),
+      articleCount: live.length,
+      article: (doc) => this.documents.article(live[doc]),
+      sortedTerms: () => this.terms.sortedTerms(),
+      postings: (term) => {
+        docs.length = 0;
+        masks.length = 0;
+        const id = this.terms.get(term);
+        if (id !== undefined) {
+          this.postings.forEach(id, (doc, mask) => {
+            if (newIds[doc] >= 0) {
+              docs.push(newIds[doc]);
+              masks.push(mask);
+            }
+          });
+        }
+        return { docs, masks, count: docs.length };
+      },
+    };
   }
 
   /**
@@ -122,6 +192,7 @@ export class LibrarySearch {
       this.documents.remove(id);
     }
     this.byFile.delete(uri);
+    this.stamps.delete(uri);
     if (this.documents.removedCount >= this.documents.count * COMPACT_SHARE) {
       this.compact();
     }
@@ -133,82 +204,40 @@ export class LibrarySearch {
    * and id hits, then abstract hits, each newest first.
    */
   search(query: string, limit = 50): SearchHit[] {
-    const { tokens, partial } = queryTokens(query);
-    if (tokens.length === 0 || limit <= 0) {
-      return [];
-    }
-    const last = tokens.length - 1;
-    // A one-letter prefix would expand to a large part of the vocabulary; a Han character is a word.
-    const prefixLast = isHanCharacter(tokens[last]) || (partial && tokens[last].length >= 2);
-    const words = [...new Set(tokens.slice(0, last))].map((token) => this.exact(token));
-    words.push(prefixLast ? this.prefixed(tokens[last]) : this.exact(tokens[last]));
-    // The rarest word first: it makes the fewest candidates.
-    words.sort((a, b) => this.postingCount(a) - this.postingCount(b));
+    return searchParts([this], query, limit);
+  }
 
-    // Candidates and, per candidate, how many words each field holds (4 bits per field).
-    const masks = new Uint8Array(this.documents.count);
-    let candidates = new Int32Array(0);
-    let counts = new Uint32Array(0);
-    let n = 0;
-    for (let w = 0; w < words.length; w++) {
-      masks.fill(0);
-      for (const term of words[w]) {
-        this.postings.orMasks(term, masks);
-      }
-      if (w === 0) {
-        candidates = new Int32Array(masks.length);
-        counts = new Uint32Array(masks.length);
-        for (let doc = 0; doc < masks.length; doc++) {
-          if (masks[doc] !== 0 && !this.documents.isRemoved(doc)) {
-            candidates[n] = doc;
-            counts[n++] = FIELD_COUNTS[masks[doc]];
-          }
-        }
-        continue;
-      }
-      const counted = w < MAX_COUNTED_WORDS;
-      let kept = 0;
-      for (let i = 0; i < n; i++) {
-        const mask = masks[candidates[i]];
-        if (mask !== 0) {
-          candidates[kept] = candidates[i];
-          counts[kept++] = counted ? counts[i] + FIELD_COUNTS[mask] : counts[i];
-        }
-      }
-      n = kept;
-    }
+  isLive(doc: number): boolean {
+    return !this.documents.isRemoved(doc);
+  }
 
-    const top = new TopHits(limit);
-    for (let i = 0; i < n; i++) {
-      const field = bestField(counts[i]);
-      top.offer(candidates[i], TIER_SCORE[field] + this.documents.daysOf(candidates[i]), field);
-    }
-    return top.best().map(({ doc, score, field }) => hitOf(this.documents.article(doc), FIELDS[field], score));
+  termId(term: string): number | undefined {
+    return this.terms.get(term);
+  }
+
+  termsWithPrefix(prefix: string): number[] {
+    return this.terms.withPrefix(prefix);
+  }
+
+  postingCount(term: number): number {
+    return this.postings.count(term);
+  }
+
+  orMasks(term: number, masks: Uint8Array): void {
+    this.postings.orMasks(term, masks);
+  }
+
+  daysOf(doc: number): number {
+    return this.documents.daysOf(doc);
+  }
+
+  article(doc: number): IndexedArticle {
+    return this.documents.article(doc);
   }
 
   private newTerm(token: string): number {
     this.terms.add(ownCopy(token));
     return this.postings.newTerm();
-  }
-
-  private exact(token: string): number[] {
-    const id = this.terms.get(token);
-    return id === undefined ? [] : [id];
-  }
-
-  /** The terms a prefix stands for: its most frequent ones. */
-  private prefixed(prefix: string): number[] {
-    const ids = this.terms.withPrefix(prefix);
-    if (ids.length <= PREFIX_TERMS) {
-      return ids;
-    }
-    // Sort keys: count above, position in `ids` below (a numeric sort, no comparator).
-    const keys = Float64Array.from(ids, (id, i) => this.postings.count(id) * 2 ** 24 + (2 ** 24 - 1 - i)).sort().reverse();
-    return Array.from(keys.subarray(0, PREFIX_TERMS), (key) => ids[2 ** 24 - 1 - (key % 2 ** 24)]);
-  }
-
-  private postingCount(termIds: readonly number[]): number {
-    return termIds.reduce((sum, term) => sum + this.postings.count(term), 0);
   }
 
   /** Renumbers the live documents and drops the removed ones' postings (and terms left without any). */
@@ -224,27 +253,14 @@ export class LibrarySearch {
     this.documents = table;
     this.postings = arena;
     this.terms = terms;
-    this.indexFiles();
-  }
-
-  private indexFiles(): void {
     this.byFile.clear();
     for (let id = 0; id < this.documents.count; id++) {
-      if (!this.documents.isRemoved(id)) {
-        const file = this.documents.fileOf(id);
-        const ids = this.byFile.get(file) ?? [];
-        ids.push(id);
-        this.byFile.set(file, ids);
-      }
+      const file = this.documents.fileOf(id);
+      const ids = this.byFile.get(file) ?? [];
+      ids.push(id);
+      this.byFile.set(file, ids);
     }
   }
-}
-
-function hitOf(article: IndexedArticle, field: SearchField, score: number): SearchHit {
-  const { kind, language } = FIELD_INFO[field];
-  const title = article.titles[language] ?? article.titles.en ?? LANGUAGES.map((l) => article.titles[l]).find(Boolean) ?? '';
-  const shownLanguage = article.titles[language] !== undefined ? language : (LANGUAGES.find((l) => article.titles[l] === title) ?? 'en');
-  return { ...article, field: kind, language: shownLanguage, title, score };
 }
 
 /** The article's texts in the order of FIELDS. */

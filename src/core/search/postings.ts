@@ -242,54 +242,6 @@ export class PostingArena {
     return { bytes: out.slice(0, at), counts: this.counts.trimmed() };
   }
 
-  /**
-   * An arena from a cache, one block per term, or undefined when the bytes
-   * do not decode to exactly `counts` postings per term, ids ascending and
-   * below `docCount` (every posting is decoded and checked).
-   */
-  static fromData(data: PostingData, docCount: number): PostingArena | undefined {
-    const { bytes, counts } = data;
-    const arena = new PostingArena();
-    arena.bytes = new Uint8Array(HEADER * (counts.length + 1) + bytes.length);
-    let pos = 0;
-    for (let term = 0; term < counts.length; term++) {
-      const start = pos;
-      let doc = -1;
-      for (let i = 0; i < counts[term]; i++) {
-        let delta = 0;
-        let scale = 1;
-        for (;;) {
-          if (pos >= bytes.length || scale > 2 ** 28) {
-            return undefined;
-          }
-          const byte = bytes[pos++];
-          delta += (byte & 0x7f) * scale;
-          scale *= 128;
-          if (byte < 0x80) {
-            break;
-          }
-        }
-        doc = i === 0 ? delta : doc + delta;
-        if ((i > 0 && delta === 0) || doc >= docCount || pos >= bytes.length) {
-          return undefined;
-        }
-        pos++; // the mask: any byte is a mask
-      }
-      if (counts[term] === 0) {
-        return undefined;
-      }
-      const block = arena.allocate(pos - start);
-      arena.bytes.set(bytes.subarray(start, pos), block + HEADER);
-      arena.payload += pos - start;
-      arena.heads.push(block);
-      arena.tails.push(block);
-      arena.tailUsed.push(pos - start);
-      arena.counts.push(counts[term]);
-      arena.lastDocs.push(doc);
-    }
-    return pos === bytes.length ? arena : undefined;
-  }
-
   /** A new term whose postings are given whole: one block of exactly their size. */
   private addExact(docs: readonly number[], masks: readonly number[]): number {
     let size = 0;

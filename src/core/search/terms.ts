@@ -54,7 +54,22 @@ export class TermDictionary {
     return found;
   }
 
-  private sortNewTerms(): void {
+  /** Takes the terms as sorted already: they were added in sorted order (from a stored segment) to an empty dictionary. */
+  addedInOrder(): void {
+    if (this.sortedCount === 0) {
+      this.sorted = Int32Array.from(this.terms.keys());
+      this.sortedCount = this.terms.length;
+    }
+  }
+
+  /** Every term in sorted order (JavaScript's string order). */
+  sortedTerms(): string[] {
+    this.sortNewTerms();
+    return Array.from(this.sorted, (id) => this.terms[id]);
+  }
+
+  /** Brings the sorted order up to date: the terms added since are sorted among themselves and merged in. */
+  sortNewTerms(): void {
     if (this.sortedCount === this.terms.length) {
       return;
     }
