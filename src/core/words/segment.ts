@@ -114,18 +114,20 @@ function segmentRun(text: string, from: number, to: number, lookup: WordLookup, 
   }
 }
 
+/** A word both readings agree on, or a stretch where they part (ICU decides it). */
+type Piece = { start: number; end: number; ambiguous: boolean };
+
 /**
  * One run of Han characters: forward and backward longest match; where they
  * agree, that is the word; where they part (接受率和平行能力: 和平|行 or
- * 和|平行), ICU's segmentation of that stretch decides, the longest
- * dictionary match winning over its edges.
+ * 和|平行), the stretch is left for ICU.
  */
-function segmentAmbiguities(text: string, from: number, to: number, lookup: WordLookup, out: Token[], engine: Intl.Segmenter, edges: Uint8Array): void {
+function agreedPieces(text: string, from: number, to: number, lookup: WordLookup, pieces: Piece[]): void {
   const { forward, backward } = longestMatches(text, from, to, lookup);
   let start = from;
   for (let i = 0, j = 0; i < forward.length;) {
     if (forward[i] === backward[j]) {
-      out.push({ start, end: forward[i] });
+      pieces.push({ start, end: forward[i], ambiguous: false });
       start = forward[i++];
       j++;
       continue;
@@ -137,15 +139,29 @@ function segmentAmbiguities(text: string, from: number, to: number, lookup: Word
         j++;
       }
     }
-    const stop = forward[i];
-    for (const part of engine.segment(text.slice(start, stop))) {
-      edges[start + part.index] = 1;
-    }
-    segmentRun(text, start, stop, lookup, out, edges);
-    start = stop;
-    i++;
+    pieces.push({ start, end: forward[i], ambiguous: true });
+    start = forward[i++];
     j++;
   }
+}
+
+/** ICU's word edges inside the ambiguous stretches, from one call for all of them (a line break between two keeps them apart). */
+function stretchEdges(text: string, pieces: readonly Piece[], engine: Intl.Segmenter): Uint8Array {
+  const edges = new Uint8Array(text.length + 1);
+  const stretches = pieces.filter((piece) => piece.ambiguous);
+  const joined = stretches.map((piece) => text.slice(piece.start, piece.end)).join('\n');
+  let stretch = 0;
+  let offset = 0; // where the current stretch starts in `joined`
+  for (const part of engine.segment(joined)) {
+    while (stretch < stretches.length && part.index > offset + stretches[stretch].end - stretches[stretch].start) {
+      offset += stretches[stretch].end - stretches[stretch].start + 1;
+      stretch++;
+    }
+    if (stretch < stretches.length && part.index >= offset) {
+      edges[stretches[stretch].start + part.index - offset] = 1;
+    }
+  }
+  return edges;
 }
 
 /**
@@ -159,21 +175,31 @@ export function chineseWords(text: string, lookup: WordLookup, options: { icu?: 
   const mode = options.icu ?? 'ambiguous';
   const engine = mode === 'none' ? undefined : icu();
   let edges: Uint8Array | undefined;
+  const pieces: Piece[] = [];
   for (const run of text.matchAll(HAN_RUN)) {
     const from = run.index;
     const to = from + run[0].length;
-    if (engine) {
-      edges ??= new Uint8Array(text.length + 1);
-    }
-    if (!engine || !edges) {
+    if (!engine) {
       segmentRun(text, from, to, lookup, out, undefined);
     } else if (mode === 'ambiguous') {
-      segmentAmbiguities(text, from, to, lookup, out, engine, edges);
+      agreedPieces(text, from, to, lookup, pieces);
     } else {
+      edges ??= new Uint8Array(text.length + 1);
       for (const part of engine.segment(run[0])) {
         edges[from + part.index] = 1;
       }
       segmentRun(text, from, to, lookup, out, edges);
+    }
+  }
+  if (pieces.length > 0 && engine) {
+    // Every stretch the dictionary reads two ways, segmented by ICU in one call.
+    const stretchesEdges = pieces.some((piece) => piece.ambiguous) ? stretchEdges(text, pieces, engine) : undefined;
+    for (const piece of pieces) {
+      if (piece.ambiguous && stretchesEdges) {
+        segmentRun(text, piece.start, piece.end, lookup, out, stretchesEdges);
+      } else {
+        out.push({ start: piece.start, end: piece.end });
+      }
     }
   }
   return out;
