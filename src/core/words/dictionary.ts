@@ -26,8 +26,8 @@ export interface WordLookup {
   readonly maxWordLength: number;
   /** Whether `text[start, end)` is a headword. */
   isWordAt(text: string, start: number, end: number): boolean;
-  /** Lengths of every headword that starts at `start` of `text` and ends by `limit`, shortest first. */
-  matchLengthsAt(text: string, start: number, limit?: number): number[];
+  /** Lengths of every headword that starts at `start` of `text` and ends by `limit`, shortest first (into `out` when given, emptied first). */
+  matchLengthsAt(text: string, start: number, limit?: number, out?: number[]): number[];
 }
 
 const NEWLINE = 10;
@@ -196,8 +196,9 @@ export class ChineseDictionary implements WordLookup {
   }
 
   /** Lengths of every headword that starts at `start` of `text` (ending by `limit`), shortest first. */
-  matchLengthsAt(text: string, start: number, limit = text.length): number[] {
-    const lengths: number[] = [];
+  matchLengthsAt(text: string, start: number, limit = text.length, out?: number[]): number[] {
+    const lengths = out ?? [];
+    lengths.length = 0;
     const last = Math.min(limit, text.length, start + this.maxWordLength);
     let hash = HASH_START;
     for (let end = start + 1; end <= last; end++) {

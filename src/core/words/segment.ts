@@ -37,6 +37,9 @@ function characterLength(text: string, at: number, limit: number): number {
   return code >= 0xd800 && code < 0xdc00 && at + 1 < limit ? 2 : 1;
 }
 
+/** Reused for every look-up of matches: segmentation allocates no array per character. */
+const scratch: number[] = [];
+
 /** Forward and backward longest match over `[from, to)` (word ends, in order), from one pass of look-ups. */
 function longestMatches(text: string, from: number, to: number, lookup: WordLookup): { forward: number[]; backward: number[] } {
   const size = to - from;
@@ -44,9 +47,12 @@ function longestMatches(text: string, from: number, to: number, lookup: WordLook
   const earliestTo = new Int32Array(size + 1).fill(-1); // earliest start of a word ending at each place
   for (let at = from; at < to; at++) {
     const single = characterLength(text, at, to);
-    const lengths = lookup.matchLengthsAt(text, at, to);
+    const lengths = lookup.matchLengthsAt(text, at, to, scratch);
     longestFrom[at - from] = Math.max(single, lengths[lengths.length - 1] ?? 0);
-    for (const length of [single, ...lengths]) {
+    if (earliestTo[single + at - from] < 0) {
+      earliestTo[single + at - from] = at - from;
+    }
+    for (const length of lengths) {
       const end = at + length - from;
       if (earliestTo[end] < 0) {
         earliestTo[end] = at - from;
@@ -94,7 +100,7 @@ function segmentRun(text: string, from: number, to: number, lookup: WordLookup, 
   const isEdge = (at: number): boolean => at === from || at === to || edges[at] === 1;
   for (let at = from; at < to;) {
     // From an edge: the longest dictionary word that ends on an edge.
-    const lengths = lookup.matchLengthsAt(text, at, to);
+    const lengths = lookup.matchLengthsAt(text, at, to, scratch);
     let end = -1;
     for (let k = lengths.length - 1; k >= 0 && end < 0; k--) {
       end = isEdge(at + lengths[k]) ? at + lengths[k] : -1;

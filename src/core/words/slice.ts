@@ -50,8 +50,9 @@ export function sliceLookup(slice: ChineseSlice): WordLookup {
   return {
     maxWordLength: slice.maxWordLength,
     isWordAt,
-    matchLengthsAt: (text, start, limit = text.length) => {
-      const lengths: number[] = [];
+    matchLengthsAt: (text, start, limit = text.length, out = []) => {
+      const lengths = out;
+      lengths.length = 0;
       for (let end = start + 1; end <= Math.min(limit, text.length, start + slice.maxWordLength); end++) {
         if (isWordAt(text, start, end)) {
           lengths.push(end - start);
