@@ -65,7 +65,8 @@ function fingerprint(text: string): number {
 export class ArticleWordCache {
   private readonly sets = new Map<string, { source: number; words: Set<string> }>();
 
-  constructor(private readonly lookup: WordLookup | undefined, private readonly limit = 50_000) {}
+  // About 150 words an article: 4,000 articles (two large digests) hold some 20 MB of word sets at most.
+  constructor(private readonly lookup: WordLookup | undefined, private readonly limit = 4_000) {}
 
   wordsOf(cacheKey: string, article: ArticleTexts, language: WordLanguage): Set<string> {
     const source = fingerprint(`${article.titles[language] ?? ''}\u0000${article.abstracts[language] ?? ''}`);
