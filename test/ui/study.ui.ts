@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FrameLocator } from 'playwright-core';
+import type { FrameLocator, Locator } from 'playwright-core';
 import type { Journey } from './journey';
 import { FIXTURE } from './uiWorkspace';
 
@@ -46,6 +46,24 @@ export async function resetPanel(frame: FrameLocator): Promise<void> {
   await setToggle(frame, 'Study mode', false);
   await setToggle(frame, 'Pinyin', false);
   await showReadingOptions(frame, false);
+}
+
+/** Export Study List for Anki from the Study List view's title bar, to `target`; its text. */
+export async function exportForAnki(j: Journey, view: Locator, target: string): Promise<string> {
+  const { page } = j.workbench;
+  fs.rmSync(target, { force: true });
+  await view.locator('.pane-header').hover();
+  await view.locator('.actions .action-label[aria-label^="Export Study List for Anki"]').click();
+  // code-server's save dialog is a quick input holding the proposed path.
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await page.waitForFunction(() => document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value.endsWith('.tsv'));
+  await input.fill(target);
+  await page.keyboard.press('Enter');
+  for (const deadline = Date.now() + 20_000; !fs.existsSync(target) && Date.now() < deadline;) {
+    await page.waitForTimeout(200);
+  }
+  return fs.readFileSync(target, 'utf8');
 }
 
 export function studyTopic(j: Journey): void {
@@ -226,20 +244,8 @@ export function studyTopic(j: Journey): void {
     const row = view.locator('.monaco-list-row', { hasText: 'The preconditioner belongs to the family of incomplete factorizations' });
     await row.waitFor({ timeout: 10_000 });
     await workbench.screenshot('study-list-view');
-    // Export for Anki from the view's title bar; code-server's save dialog is a quick input holding the proposed path.
     const target = path.join(j.workspace, 'study.tsv');
-    fs.rmSync(target, { force: true });
-    await header.hover();
-    await view.locator('.actions .action-label[aria-label^="Export Study List for Anki"]').click();
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value.endsWith('.tsv'));
-    await input.fill(target);
-    await page.keyboard.press('Enter');
-    for (const deadline = Date.now() + 20_000; !fs.existsSync(target) && Date.now() < deadline;) {
-      await page.waitForTimeout(200);
-    }
-    const lines = fs.readFileSync(target, 'utf8').split('\n');
+    const lines = (await exportForAnki(j, view, target)).split('\n');
     assert.deepEqual(lines.slice(0, 5), ['#separator:tab', '#html:false', '#columns:Id\tWord\tPinyin\tMeaning\tCloze\tEnglish\tGerman\tChinese\tSource\tTags', '#deck:Digest Reader', '#tags column:10']);
     assert.ok(lines.includes([
       '2505.02977#s3', '', '', '', '', 'The preconditioner belongs to the family of incomplete factorizations and is purely algebraic.', '', '这个前提属于不完全系数化的大家庭,是纯代数的。',

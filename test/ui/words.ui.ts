@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import type { Journey } from './journey';
-import { resetPanel, setToggle, showReadingOptions } from './study.ui';
+import { exportForAnki, resetPanel, setToggle, showReadingOptions } from './study.ui';
 import { FIXTURE } from './uiWorkspace';
 
 export const ARTICLE_1 = ['01 Distributed Federated Learning', 'Article 1 ', 'Thu 2025-05-29'] as const;
@@ -195,18 +195,7 @@ export function wordsTopic(j: Journey): void {
     }
     await view.locator('.monaco-list-row', { hasText: '车辆' }).first().waitFor({ timeout: 10_000 });
     const target = path.join(j.workspace, 'words.tsv');
-    fs.rmSync(target, { force: true });
-    await header.hover();
-    await view.locator('.actions .action-label[aria-label^="Export Study List for Anki"]').click();
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value.endsWith('.tsv'));
-    await input.fill(target);
-    await page.keyboard.press('Enter');
-    for (const deadline = Date.now() + 20_000; !fs.existsSync(target) && Date.now() < deadline;) {
-      await page.waitForTimeout(200);
-    }
-    const lines = fs.readFileSync(target, 'utf8').split('\n');
+    const lines = (await exportForAnki(j, view, target)).split('\n');
     fs.rmSync(target, { force: true });
     const columns = lines.find((line) => line.startsWith('#columns:'))?.slice('#columns:'.length).split('\t') ?? [];
     assert.deepEqual(columns, ['Id', 'Word', 'Pinyin', 'Meaning', 'Cloze', 'English', 'German', 'Chinese', 'Source', 'Tags']);
