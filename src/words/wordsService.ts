@@ -35,7 +35,46 @@ async function inflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-type Loading<T> = { state: 'idle' } | { state: 'loading'; promise: Promise<T | undefined> } | { state: 'ready'; value: T } | { state: 'failed'; problem: string };
+/** A dictionary loaded once, on first need; a failure is remembered (and said once), not retried on every article. */
+class Lazy<T> {
+  private state: { kind: 'idle' } | { kind: 'loading'; promise: Promise<T | undefined> } | { kind: 'ready'; value: T } | { kind: 'failed' } = { kind: 'idle' };
+
+  constructor(private readonly settled: () => void) {}
+
+  get status(): 'idle' | 'loading' | 'ready' | 'failed' {
+    return this.state.kind;
+  }
+
+  get value(): T | undefined {
+    return this.state.kind === 'ready' ? this.state.value : undefined;
+  }
+
+  reset(): void {
+    this.state = { kind: 'idle' };
+  }
+
+  /** The value, loading it with `load` if need be; undefined when loading failed (`failed` says why). */
+  get(load: () => Promise<T>, failed: (problem: string) => void): Promise<T | undefined> {
+    switch (this.state.kind) {
+      case 'ready':
+        return Promise.resolve(this.state.value);
+      case 'loading':
+        return this.state.promise;
+      case 'failed':
+        return Promise.resolve(undefined);
+    }
+    const promise = load().then((value) => {
+      this.state = { kind: 'ready', value };
+      return value;
+    }, (error: unknown) => {
+      this.state = { kind: 'failed' };
+      failed(error instanceof Error ? error.message : String(error));
+      return undefined;
+    }).finally(() => this.settled());
+    this.state = { kind: 'loading', promise };
+    return promise;
+  }
+}
 
 export interface ArticleTextsOf {
   titles: Record<string, string | undefined>;
@@ -43,18 +82,18 @@ export interface ArticleTextsOf {
 }
 
 export class WordsService implements vscode.Disposable {
-  private chinese: Loading<ChineseDictionary> = { state: 'idle' };
-  private german: Loading<GermanDictionary> = { state: 'idle' };
-  private germanName = '';
   private readonly changed = new vscode.EventEmitter<void>();
   /** A dictionary became ready (or failed): what the panel shows may change. */
   readonly onDidChange = this.changed.event;
+  private readonly chinese = new Lazy<ChineseDictionary>(() => this.changed.fire());
+  private readonly german = new Lazy<GermanDictionary>(() => this.changed.fire());
+  private germanName = '';
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly output: vscode.OutputChannel) {
     this.disposables.push(vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(GERMAN_SETTING)) {
-        this.german = { state: 'idle' };
+        this.german.reset();
         this.changed.fire();
       }
     }));
@@ -62,69 +101,29 @@ export class WordsService implements vscode.Disposable {
 
   /** CC-CEDICT, loading it if need be. */
   chineseDictionary(): Promise<ChineseDictionary | undefined> {
-    if (this.chinese.state === 'ready') {
-      return Promise.resolve(this.chinese.value);
-    }
-    if (this.chinese.state === 'loading') {
-      return this.chinese.promise;
-    }
-    if (this.chinese.state === 'failed') {
-      return Promise.resolve(undefined);
-    }
-    const promise = (async () => {
-      try {
-        const started = Date.now();
-        const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'dist', 'dictionary', 'cc-cedict.txt'));
-        const dictionary = await inSlices(ChineseDictionary.loading(bytes));
-        this.chinese = { state: 'ready', value: dictionary };
-        this.output.appendLine(`CC-CEDICT ${dictionary.date}: ${dictionary.size} entries loaded in ${Date.now() - started} ms.`);
-        return dictionary;
-      } catch (error) {
-        const problem = error instanceof Error ? error.message : String(error);
-        this.chinese = { state: 'failed', problem };
-        this.output.appendLine(`The Chinese dictionary could not be loaded: ${problem}`);
-        return undefined;
-      } finally {
-        this.changed.fire();
-      }
-    })();
-    this.chinese = { state: 'loading', promise };
-    return promise;
+    return this.chinese.get(async () => {
+      const started = Date.now();
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'dist', 'dictionary', 'cc-cedict.txt'));
+      const dictionary = await inSlices(ChineseDictionary.loading(bytes));
+      this.output.appendLine(`CC-CEDICT ${dictionary.date}: ${dictionary.size} entries loaded in ${Date.now() - started} ms.`);
+      return dictionary;
+    }, (problem) => this.output.appendLine(`The Chinese dictionary could not be loaded: ${problem}`));
   }
 
   /** The learner's German dictionary, if the setting names one (loading it if need be). */
   germanDictionary(): Promise<GermanDictionary | undefined> {
-    if (this.german.state === 'ready') {
-      return Promise.resolve(this.german.value);
-    }
-    if (this.german.state === 'loading') {
-      return this.german.promise;
-    }
-    if (this.german.state === 'failed') {
-      return Promise.resolve(undefined);
-    }
     const setting = vscode.workspace.getConfiguration().get<string>(GERMAN_SETTING, '').trim();
     if (setting === '') {
       return Promise.resolve(undefined);
     }
-    const promise = (async () => {
-      try {
-        const dictionary = await this.loadGerman(setting);
-        this.german = { state: 'ready', value: dictionary };
-        this.output.appendLine(`German dictionary ${setting}: ${dictionary.size} headwords.`);
-        return dictionary;
-      } catch (error) {
-        const problem = error instanceof Error ? error.message : String(error);
-        this.german = { state: 'failed', problem };
-        this.output.appendLine(`The German dictionary ${setting} could not be loaded: ${problem}`);
-        void vscode.window.showWarningMessage(vscode.l10n.t('The German dictionary {0} could not be read: {1}', setting, problem));
-        return undefined;
-      } finally {
-        this.changed.fire();
-      }
-    })();
-    this.german = { state: 'loading', promise };
-    return promise;
+    return this.german.get(async () => {
+      const dictionary = await this.loadGerman(setting);
+      this.output.appendLine(`German dictionary ${setting}: ${dictionary.size} headwords.`);
+      return dictionary;
+    }, (problem) => {
+      this.output.appendLine(`The German dictionary ${setting} could not be loaded: ${problem}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('The German dictionary {0} could not be read: {1}', setting, problem));
+    });
   }
 
   private async loadGerman(setting: string): Promise<GermanDictionary> {
@@ -149,7 +148,7 @@ export class WordsService implements vscode.Disposable {
     const deTexts = [article.titles.de, article.abstracts.de].filter((text): text is string => !!text);
     const words: ArticleWords = { dictionaryDate: '', german: 'none' };
     if (zhTexts.length > 0) {
-      const chinese = this.chinese.state === 'ready' ? this.chinese.value : undefined;
+      const chinese = this.chinese.value;
       if (chinese) {
         words.zh = chineseSlice(zhTexts.map(withoutMath), chinese);
         words.dictionaryDate = chinese.date;
@@ -158,14 +157,15 @@ export class WordsService implements vscode.Disposable {
       }
     }
     if (deTexts.length > 0) {
-      const german = this.german.state === 'ready' ? this.german.value : undefined;
+      const german = this.german.value;
       if (german) {
         words.german = 'ready';
         words.germanName = this.germanName;
         words.de = await germanEntries(deTexts, german);
       } else {
         void this.germanDictionary();
-        words.german = this.german.state === 'failed' ? 'failed' : this.german.state === 'loading' ? 'loading' : 'none';
+        const status = this.german.status;
+        words.german = status === 'failed' || status === 'loading' ? status : 'none';
       }
     }
     return words;
