@@ -83,6 +83,13 @@ function bytes(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value));
 }
 
+/** A state holding `read` and `stars` (as an import merges them). */
+function filled(read: readonly string[], stars: readonly StarredArticle[]): ReadingState {
+  const state = new ReadingState('bench');
+  state.merge(read, stars);
+  return state;
+}
+
 function main(): void {
   const text = generateDigest(ARTICLES, { seed: 7 }).text;
   const digest = parseDigest(text);
@@ -91,8 +98,7 @@ function main(): void {
   }
   const { order, keys } = triageOf(digest);
   const { read, stars } = makeState(digest);
-  const state = new ReadingState();
-  state.replace(read, stars);
+  let state = filled(read, stars);
   const isRead = (key: string): boolean => state.isRead(key);
   const counts = unreadCounts(digest, isRead);
   console.log(`\nTriage: generated ${ARTICLES.toLocaleString('en')}-article digest (${megabytes(Buffer.byteLength(text)).toFixed(1)} MB, ${counts.byDate.size} dates), ` +
@@ -126,7 +132,7 @@ function main(): void {
   const toMark = order.filter((article) => !isRead(keys.get(article) ?? '')).slice(0, MARKS);
   let sink = 0;
   const mark = medianWithSetup(() => {
-    state.replace(read, stars);
+    state = filled(read, stars);
     gc();
   }, () => {
     for (const article of toMark) {
@@ -138,15 +144,14 @@ function main(): void {
       }
     }
   }) / toMark.length;
-  state.replace(read, stars);
+  state = filled(read, stars);
   add('mark one read: its row + its date\'s count', mark, `update that node: 1/${Math.round(rows / mark).toLocaleString('en')} of all rows`);
 
   const selected = order[ARTICLES / 2];
   add('hide read articles (filter reading order)', perCall(() => order.filter((article) => article === selected || !isRead(keys.get(article) ?? '')), 10));
   add('next unread from the start', perCall(() => nextUnread(digest, undefined, isRead), 1000));
   add('next unread from the middle', perCall(() => nextUnread(digest, selected, isRead), 100));
-  const done = new ReadingState();
-  done.replace([...read, ...keys.values()], []);
+  const done = filled([...read, ...keys.values()], []);
   add('next unread, all read (a full round)', perCall(() => nextUnread(digest, selected, (key) => done.isRead(key)), 10));
 
   gc();
@@ -164,7 +169,7 @@ function main(): void {
   add('stored state: decode (parsed JSON value)', decode);
   add('  JSON.stringify + JSON.parse of it', median(() => JSON.parse(JSON.stringify(stored))), 'not ours: storage');
   gc();
-  add('  load the decoded state (replace)', median(() => new ReadingState().replace(decoded.read, decoded.starred)));
+  add('  load the decoded state (as an import merges it)', median(() => filled(decoded.read, decoded.starred)));
   add('parse again (drift within this run)', median(() => parseDigest(text)), '');
   table.print([0, 3]);
   if (sink < 0) {
@@ -176,7 +181,7 @@ function main(): void {
   const plain = bytes(read);
   const starBytes = bytes(stored.starred);
   const content = stars.reduce((sum, star) => sum + bytes([star.titles, star.authors, star.abstracts]), 0);
-  console.log(`\nStored state (JSON, UTF-8; the issue: "small"): ${(total / 1024).toFixed(0)} KB in all (${(total / Buffer.byteLength(text)).toFixed(2)}× the digest's text).`);
+  console.log(`\nExported state (the 0.5.0 stored format, now the export file; the issue: "small"): ${(total / 1024).toFixed(0)} KB in all (${(total / Buffer.byteLength(text)).toFixed(2)}× the digest's text).`);
   console.log(`  read ids: ${(readBytes / 1024).toFixed(0)} KB = ${(readBytes / READ_IDS).toFixed(2)} bytes per read id ` +
     `(as a plain JSON list of ids: ${(plain / READ_IDS).toFixed(2)} bytes per id, ${(plain / readBytes).toFixed(1)}× more)`);
   console.log(`  stars: ${(starBytes / 1024).toFixed(0)} KB = ${(starBytes / STARS).toFixed(0)} bytes per star ` +

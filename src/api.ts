@@ -6,6 +6,7 @@ import type { FilterService } from './filters';
 import type { PanelTarget } from './panel';
 import type { ReadingStore } from './reading';
 import type { StarredTree } from './starred';
+import type { Store } from './store';
 import type { StudyListStore, StudyNotesStore, StudyTree } from './study';
 import type { ArticlesTree } from './tree';
 
@@ -19,9 +20,15 @@ export interface DigestReaderApi {
   readonly documents: Pick<DigestDocuments, 'get' | 'active'>;
   readonly articlesTree: Pick<ArticlesTree, 'rows' | 'getTreeItem' | 'getParent' | 'view'>;
   readonly starredTree: Pick<StarredTree, 'getChildren' | 'getTreeItem' | 'view'>;
-  readonly reading: Pick<ReadingStore, 'state' | 'flush' | 'clear' | 'reload' | 'stored'>;
-  /** Every digest of the workspace (for search wiring and tests): entries, events, rescans. */
-  readonly library: Pick<Library, 'entries' | 'onDidChange' | 'onDidReadFile' | 'onDidRemoveFile' | 'readText' | 'rescan' | 'whenIdle' | 'lastScan' | 'cacheUri' | 'indexing'>;
+  /** Read state and stars; `storage` reads and writes their stored shards (tests write what Settings Sync or a damaged profile would). */
+  readonly reading: Pick<ReadingStore, 'state' | 'setRead' | 'flush' | 'clear' | 'reload' | 'storage' | 'ready'>;
+  /** The store of everything kept: `flush`, `check` (merge what others stored, now), `notices.lastDamage`. */
+  readonly store: Pick<Store, 'flush' | 'check' | 'notices' | 'writer' | 'raw'>;
+  /**
+   * Every digest of the workspace (for search wiring and tests): entries, events, rescans. Lazy: `whenScanned`
+   * starts it if nothing has (`started`); `reads` counts what it read; `limitedToDigestNames` in a virtual workspace.
+   */
+  readonly library: Pick<Library, 'entries' | 'onDidChange' | 'onDidReadFile' | 'onDidRemoveFile' | 'readText' | 'rescan' | 'whenIdle' | 'whenScanned' | 'started' | 'reads' | 'limitedToDigestNames' | 'lastScan' | 'cacheUri' | 'indexing'>;
   readonly libraryTree: Pick<LibraryTree, 'getChildren' | 'getTreeItem' | 'getParent' | 'view'>;
   /** The index behind Search All Digests, where it is stored between sessions, whether it started (nothing is before the first search) and its longest tasks. */
   readonly searchIndex: Pick<SearchIndex, 'search' | 'flush' | 'storedUri' | 'complete' | 'isStarted' | 'clock'>;
@@ -35,8 +42,8 @@ export interface DigestReaderApi {
   readonly exportArticles: ExportArticles;
   /** Study mode: the study list (`store`, `stored` writes a raw value for tests), its view, and the exercise notes. */
   readonly studyList: {
-    readonly store: Pick<StudyListStore, 'entries' | 'get' | 'onDidChange' | 'reload' | 'stored' | 'lastDamage' | 'flush'>;
+    readonly store: Pick<StudyListStore, 'entries' | 'get' | 'onDidChange' | 'reload' | 'records' | 'lastDamage' | 'flush'>;
     readonly tree: Pick<StudyTree, 'getChildren' | 'getTreeItem' | 'view'>;
-    readonly notes: Pick<StudyNotesStore, 'get' | 'set' | 'onDidChange' | 'reload' | 'stored' | 'lastDamage'>;
+    readonly notes: Pick<StudyNotesStore, 'get' | 'set' | 'onDidChange' | 'reload' | 'records' | 'lastDamage'>;
   };
 }

@@ -11,25 +11,28 @@ import * as reading from './reading';
 import * as search from './search';
 import * as starred from './starred';
 import * as statusBar from './statusBar';
+import * as store from './store';
 import * as study from './study';
 import * as tree from './tree';
 import * as words from './words';
 
 /** Markings not yet saved are saved before the extension host stops. */
-let flushReadingState: (() => Promise<void>) | undefined;
+let flushStore: (() => Promise<void>) | undefined;
 
 export function activate(context: vscode.ExtensionContext): DigestReaderApi {
   const output = vscode.window.createOutputChannel('Digest Reader');
   context.subscriptions.push(output);
   const documents = digests.register(context);
-  const readingStore = reading.register(context, output);
-  flushReadingState = () => readingStore.flush();
-  const seen = reading.registerSeenIndex(context, documents);
-  const filterService = filters.register(context, documents, output, tree.ARTICLES_VIEW_ID);
+  const kept = store.register(context, output);
+  flushStore = () => kept.flush();
+  const readingStore = reading.register(context, kept, documents);
+  const seen = new reading.LibraryAlsoIn();
+  context.subscriptions.push(seen);
+  const filterService = filters.register(context, documents, kept, tree.ARTICLES_VIEW_ID);
   const articlesTree = tree.register(context, documents, readingStore, seen, filterService);
   const starredTree = starred.register(context, readingStore);
   const wordsService = words.register(context, output);
-  const studyList = study.register(context, { documents, reading: readingStore, output, describeWord: (language, word) => wordsService.describeWord(language, word) });
+  const studyList = study.register(context, { documents, reading: readingStore, store: kept, describeWord: (language, word) => wordsService.describeWord(language, word) });
   const panelServices = { extensionUri: context.extensionUri, documents, reading: readingStore, seen, filters: filterService, notes: study.exerciseNotes(studyList.notes), words: wordsService };
   panel.register(context, panelServices);
   const commandServices = { context, documents, reading: readingStore, seen, tree: articlesTree, starred: starredTree, panel: panelServices };
@@ -37,11 +40,12 @@ export function activate(context: vscode.ExtensionContext): DigestReaderApi {
   const exportArticles = exporting.register(commandServices);
   editor.register(context, documents, readingStore);
   statusBar.register(context, documents, readingStore);
-  const digestLibrary = library.register(context, readingStore, output);
+  const digestLibrary = library.register(context, readingStore, documents, output);
+  seen.follow(digestLibrary.library);
   const searchIndex = search.register(context, readingStore, output, search.librarySearchSource(digestLibrary.library), digestLibrary.tree.view);
-  return { documents, articlesTree, starredTree, reading: readingStore, library: digestLibrary.library, libraryTree: digestLibrary.tree, searchIndex, searchRows: search.searchRows, filters: filterService, panelArticle: () => panel.ArticlePanel.current?.shownArticle, exportArticles, studyList };
+  return { documents, articlesTree, starredTree, reading: readingStore, store: kept, library: digestLibrary.library, libraryTree: digestLibrary.tree, searchIndex, searchRows: search.searchRows, filters: filterService, panelArticle: () => panel.ArticlePanel.current?.shownArticle, exportArticles, studyList };
 }
 
 export function deactivate(): Promise<void> | undefined {
-  return flushReadingState?.();
+  return flushStore?.();
 }

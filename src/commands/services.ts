@@ -1,8 +1,7 @@
 import type * as vscode from 'vscode';
-import type { SeenIndex } from '../core';
 import type { DigestDocuments } from '../digests';
 import type { PanelServices } from '../panel';
-import type { ReadingStore } from '../reading';
+import type { AlsoIn, ReadingStore } from '../reading';
 import type { StarredTree } from '../starred';
 import type { ArticlesTree } from '../tree';
 
@@ -11,7 +10,7 @@ export interface CommandServices {
   context: vscode.ExtensionContext;
   documents: DigestDocuments;
   reading: ReadingStore;
-  seen: SeenIndex;
+  seen: AlsoIn;
   tree: ArticlesTree;
   starred: StarredTree;
   panel: PanelServices;

@@ -10,7 +10,7 @@ export class StorageFile {
   /** Where it is kept; undefined with no workspace storage. */
   readonly uri: vscode.Uri | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private pending: (() => string) | undefined;
+  private pending: (() => string | Promise<string>) | undefined;
   private saving: Promise<void> = Promise.resolve();
 
   constructor(
@@ -36,8 +36,8 @@ export class StorageFile {
     }
   }
 
-  /** Writes what `text` returns a moment from now; a later call replaces an earlier one. */
-  saveSoon(text: () => string): void {
+  /** Writes what `text` returns (or resolves to: made in slices) a moment from now; a later call replaces an earlier one. */
+  saveSoon(text: () => string | Promise<string>): void {
     this.pending = text;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), this.saveDelayMs);
@@ -55,7 +55,7 @@ export class StorageFile {
       this.saving = this.saving
         .then(async () => {
           await vscode.workspace.fs.createDirectory(folder);
-          await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text()));
+          await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(await text()));
         })
         .then(undefined, (error: unknown) => this.output?.appendLine(`[${new Date().toISOString()}] Could not save ${this.what}: ${String(error)}`));
     }

@@ -1,73 +1,63 @@
 import * as vscode from 'vscode';
-import { decodeFilters, encodeFilters, type SavedFilter } from '../core';
+import { FILTER_SCHEMA, filtersOf, migrateFilters, type FilterRecord, type SavedFilter } from '../core';
+import type { Store, StoredRecords } from '../store';
 
-/** The globalState key: synced with Settings Sync, like the reading state. */
+/** The 0.5.0 key: the whole list as one value (read for migration, never written). */
 export const FILTERS_KEY = 'digestReader.filters';
 
 /**
- * The saved filters of this user, in `globalState`. Damaged stored filters
- * never throw: what can be read is kept, the rest is reported in the output
- * channel, and the original is kept aside.
+ * The saved filters of this user: records of the store keyed by query
+ * (synced, merged with other windows and machines: two windows adding a
+ * filter each keep both). The list keeps its order through each record's
+ * `order`.
  */
 export class FilterStore implements vscode.Disposable {
+  readonly records: StoredRecords<FilterRecord>;
   private list: SavedFilter[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  /** The stored value as last read or written: another window's (or Settings Sync's) write differs from it. */
-  private lastStored: string | undefined;
 
-  constructor(
-    private readonly memento: vscode.Memento & { setKeysForSync(keys: readonly string[]): void },
-    private readonly output: vscode.OutputChannel,
-  ) {
-    memento.setKeysForSync([FILTERS_KEY]);
-    this.load();
-    this.disposables.push(vscode.window.onDidChangeWindowState((window) => window.focused && this.reload()));
+  constructor(private readonly store: Store) {
+    this.records = store.open(FILTER_SCHEMA, { synced: true, what: vscode.l10n.t('saved filters'), legacy: { key: FILTERS_KEY, migrate: migrateFilters } });
+    this.list = filtersOf(this.records.records.live());
+    this.disposables.push(this.records.onDidChange(() => {
+      this.list = filtersOf(this.records.records.live());
+      this.changed.fire();
+    }));
   }
 
   get filters(): readonly SavedFilter[] {
     return this.list;
   }
 
-  /** Re-reads the stored filters if they changed (another window, Settings Sync, a test). */
+  /** Merges what other windows or Settings Sync stored, now. */
   reload(): void {
-    if (JSON.stringify(this.memento.get(FILTERS_KEY)) !== this.lastStored) {
-      this.load();
-      this.changed.fire();
-    }
+    this.store.check();
   }
 
-  /** The stored value as it is (tests write a damaged one through the API to see it handled). */
-  get stored(): { read(): unknown; write(value: unknown): Thenable<void> } {
-    return { read: () => this.memento.get(FILTERS_KEY), write: (value) => this.memento.update(FILTERS_KEY, value) };
-  }
-
-  private load(): void {
-    const stored: unknown = this.memento.get(FILTERS_KEY);
-    this.lastStored = JSON.stringify(stored);
-    const loaded = decodeFilters(stored);
-    this.list = loaded.filters;
-    if (loaded.problems.length > 0) {
-      const aside = `${FILTERS_KEY}.damaged.${new Date().toISOString()}`;
-      void this.memento.update(aside, stored);
-      this.output.appendLine(`[${new Date().toISOString()}] The stored filters could not all be read. The others are kept; the original is kept as "${aside}".`);
-      loaded.problems.forEach((problem) => this.output.appendLine(`  - ${problem}`));
-      void vscode.window.showWarningMessage(vscode.l10n.t('Digest Reader could not read all of your saved filters. It kept the others; details are in the output channel.'), vscode.l10n.t('Show Details')).then((choice) => {
-        if (choice) {
-          this.output.show(true);
-        }
-      });
-    }
-  }
-
-  /** Replaces the whole list and stores it. */
+  /**
+   * Makes the list `filters`: removed queries become tombstones, the others
+   * are written with their place in the list (a filter kept in place keeps
+   * its record when nothing about it changed).
+   */
   async set(filters: readonly SavedFilter[]): Promise<void> {
-    this.list = [...filters];
-    const stored = encodeFilters(this.list);
-    this.lastStored = JSON.stringify(stored);
-    this.changed.fire();
-    await this.memento.update(FILTERS_KEY, stored);
+    const records = this.records.records;
+    const keep = new Set(filters.map((filter) => filter.query));
+    const changed: string[] = [];
+    for (const [query] of [...records.live()]) {
+      if (!keep.has(query) && records.set(query, undefined)) {
+        changed.push(query);
+      }
+    }
+    filters.forEach((filter, order) => {
+      if (records.set(filter.query, filter.name ? { name: filter.name, order } : { order })) {
+        changed.push(filter.query);
+      }
+    });
+    this.list = filtersOf(records.live());
+    this.records.changedHere(changed);
+    await this.records.flush();
   }
 
   dispose(): void {

@@ -1,47 +1,68 @@
 /** Which files the Library looks at, from the settings; and their size and mtime. */
 import * as vscode from 'vscode';
-import { excludeGlob, excludeGlobs, includeGlobs, isExcludedPath, joinGlobs, matchesGlob } from '../core/library';
+import { CandidateRules, excludeGlobs, includeGlobs, joinGlobs, Slicer, type CancellationLike, type FileStamp } from '../core/library';
 
 const STAT_BATCH = 64;
 
 /**
- * In a workspace folder, matched by an include glob and by no exclude glob.
- * findFiles has judged its results already, but not every file search
- * provider applies excludes, and watcher events need the same judgement.
+ * The include and exclude globs for files of one folder (the settings are
+ * per resource). `digestNamesOnly`: the host must read a whole file to look
+ * at it (a virtual workspace), so only digest-like names are candidates.
  */
-export function isCandidate(uri: vscode.Uri): boolean {
+export function rulesFor(folder: vscode.WorkspaceFolder | undefined, digestNamesOnly: boolean): CandidateRules {
+  const includes = includeGlobs(vscode.workspace.getConfiguration('digestReader.library', folder).get<unknown>('include'), digestNamesOnly);
+  const excludes = excludeGlobs(vscode.workspace.getConfiguration('files', folder).get<unknown>('exclude'), vscode.workspace.getConfiguration('search', folder).get<unknown>('exclude'));
+  return new CandidateRules(includes, excludes);
+}
+
+/** The path of a file in its workspace folder (`a/b.txt`), or undefined when it is in none. */
+export function relativeInFolder(uri: vscode.Uri): { folder: vscode.WorkspaceFolder; path: string } | undefined {
   const folder = vscode.workspace.getWorkspaceFolder(uri);
-  if (!folder) {
-    return false;
+  return folder && { folder, path: uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1) };
+}
+
+/** One glob of every folder's includes, for the file watcher. */
+export function watchPattern(digestNamesOnly: (folder: vscode.WorkspaceFolder | undefined) => boolean): string {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const globs = new Set((folders.length > 0 ? folders : [undefined]).flatMap((folder) => rulesFor(folder, digestNamesOnly(folder)).includes));
+  return joinGlobs([...globs]);
+}
+
+/**
+ * Every candidate file of the workspace folders with its size and mtime.
+ * The excludes are matched here (linear-time globs), not handed to
+ * `findFiles`: a glob from a cloned repository's settings must not reach a
+ * matcher that backtracks. `findFiles` still leaves out `files.exclude` itself.
+ */
+export async function listCandidates(digestNamesOnly: (folder: vscode.WorkspaceFolder) => boolean, token: CancellationLike & vscode.CancellationToken): Promise<FileStamp<vscode.Uri>[]> {
+  const uris: vscode.Uri[] = [];
+  const slicer = new Slicer();
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const rules = rulesFor(folder, digestNamesOnly(folder));
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, joinGlobs(rules.includes)), undefined, undefined, token);
+    slicer.restart();
+    const base = folder.uri.path.replace(/\/$/, '').length + 1;
+    for (const uri of found) {
+      // findFiles may list a file of a nested folder under the outer one: judge it where it belongs.
+      if (vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() === folder.uri.toString() && rules.accepts(uri.path.slice(base))) {
+        uris.push(uri);
+      }
+      await slicer.tick();
+    }
   }
-  const relative = uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
-  const includes = includeGlobs(vscode.workspace.getConfiguration('digestReader.library', uri).get<unknown>('include'));
-  const excludes = excludeGlobs(vscode.workspace.getConfiguration('files', uri).get<unknown>('exclude'), vscode.workspace.getConfiguration('search', uri).get<unknown>('exclude'));
-  return includes.some((glob) => matchesGlob(glob, relative)) && !isExcludedPath(excludes, relative);
-}
-
-export function includePattern(): string {
-  return joinGlobs(includeGlobs(vscode.workspace.getConfiguration('digestReader.library').get<unknown>('include')));
-}
-
-/** Both `files.exclude` and `search.exclude` (findFiles applies only the first by itself). */
-export function excludePattern(): string | null {
-  const files = vscode.workspace.getConfiguration('files').get<unknown>('exclude');
-  const search = vscode.workspace.getConfiguration('search').get<unknown>('exclude');
-  return excludeGlob(files, search) ?? null;
+  return statAll(uris, token);
 }
 
 /** Size and mtime of each file, a batch at a time (a gone file is left out). */
-export async function statAll(uris: readonly vscode.Uri[], token: vscode.CancellationToken): Promise<{ uri: vscode.Uri; size: number; mtime: number }[]> {
-  const files: { uri: vscode.Uri; size: number; mtime: number }[] = [];
+async function statAll(uris: readonly vscode.Uri[], token: CancellationLike): Promise<FileStamp<vscode.Uri>[]> {
+  const files: FileStamp<vscode.Uri>[] = [];
   for (let i = 0; i < uris.length && !token.isCancellationRequested; i += STAT_BATCH) {
     const stats = await Promise.all(uris.slice(i, i + STAT_BATCH).map((uri) => Promise.resolve(vscode.workspace.fs.stat(uri)).then((stat) => ({ uri, stat }), () => undefined)));
     for (const found of stats) {
       if (found && (found.stat.type & vscode.FileType.File) !== 0) {
-        files.push({ uri: found.uri, size: found.stat.size, mtime: found.stat.mtime });
+        files.push({ file: found.uri, key: found.uri.toString(), size: found.stat.size, mtime: found.stat.mtime });
       }
     }
   }
   return files;
 }
-

@@ -6,7 +6,12 @@ export interface Head {
   whole?: Uint8Array;
 }
 
-export type HeadReader = (uri: vscode.Uri, bytes: number) => Promise<Head>;
+/** Reads files' heads, on disk only the first bytes where the host can. */
+export interface HeadReader {
+  read(uri: vscode.Uri, bytes: number): Promise<Head>;
+  /** Whether a file here can be read in part: otherwise looking at it costs a whole read. */
+  readsHeadOnly(uri: vscode.Uri): boolean;
+}
 
 /** What the head reader needs of Node's `fs/promises`, typed here: `src/` imports no Node built-in. */
 interface NodeFileHandle {
@@ -35,26 +40,30 @@ function nodeFs(): NodeFsPromises | undefined {
 /**
  * The head reader for this host: on disk in Node, only the first bytes
  * (a folder of big non-digest `.txt` files costs nothing); otherwise (the
- * web, remote file systems) `workspace.fs` reads the whole file.
+ * web, virtual and remote file systems) `workspace.fs` reads the whole file.
  */
 export function headReaderForHost(): HeadReader {
   const fs = nodeFs();
-  return async (uri, bytes) => {
-    if (fs && uri.scheme === 'file') {
-      try {
-        const handle = await fs.open(uri.fsPath, 'r');
+  const readsHeadOnly = (uri: vscode.Uri) => fs !== undefined && uri.scheme === 'file';
+  return {
+    readsHeadOnly,
+    read: async (uri, bytes) => {
+      if (fs && readsHeadOnly(uri)) {
         try {
-          const buffer = new Uint8Array(bytes);
-          const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-          return { head: buffer.subarray(0, bytesRead) };
-        } finally {
-          await handle.close();
+          const handle = await fs.open(uri.fsPath, 'r');
+          try {
+            const buffer = new Uint8Array(bytes);
+            const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+            return { head: buffer.subarray(0, bytesRead) };
+          } finally {
+            await handle.close();
+          }
+        } catch {
+          // fall through: workspace.fs says what is wrong, or reads it
         }
-      } catch {
-        // fall through: workspace.fs says what is wrong, or reads it
       }
-    }
-    const whole = await vscode.workspace.fs.readFile(uri);
-    return { head: whole.subarray(0, bytes), whole };
+      const whole = await vscode.workspace.fs.readFile(uri);
+      return { head: whole.subarray(0, bytes), whole };
+    },
   };
 }

@@ -1,24 +1,51 @@
 import * as vscode from 'vscode';
+import type { DigestDocuments } from '../digests';
 import type { ReadingStore } from '../reading';
 import { headReaderForHost } from './headReader';
 import { Library } from './library';
 import { LibraryTree } from './libraryTree';
 import { showScanProgress } from './progress';
 
-export { Library, type LibraryEntry, type ScanReport } from './library';
+export { Library, type LibraryEntry, type ReadCount, type ScanReport } from './library';
 export { LibraryTree, LIBRARY_VIEW_ID, DigestNode, SubjectNode, type LibraryNode } from './libraryTree';
 
-/** The Library service and its view; the scan starts at once and never holds up activation. */
-export function register(context: vscode.ExtensionContext, reading: ReadingStore, output: vscode.OutputChannel): { library: Library; tree: LibraryTree } {
+/** After a digest opens, the Library waits this long: the reader's first look at the digest comes first. */
+const AFTER_DIGEST_OPENED_MS = 1_000;
+
+/**
+ * The Library service and its view. Lazy: activation reads nothing; the
+ * Library is scanned when its view is shown, a digest is opened, a search
+ * needs it, or Rescan Library is run, and is kept live by the watcher after.
+ * A workspace that has nothing to do with digests is never read.
+ */
+export function register(context: vscode.ExtensionContext, reading: ReadingStore, documents: DigestDocuments, output: vscode.OutputChannel): { library: Library; tree: LibraryTree } {
   const library = new Library(context.storageUri, headReaderForHost(), output);
   const tree = new LibraryTree(library, reading);
+  const scan = () => {
+    if (!library.started) {
+      library.whenScanned().then(undefined, (error: unknown) => output.appendLine(`[${new Date().toISOString()}] The Library could not scan the workspace: ${String(error)}`));
+    }
+  };
+  let digestTimer: ReturnType<typeof setTimeout> | undefined;
+  const digestOpened = () => {
+    if (!library.started && digestTimer === undefined) {
+      digestTimer = setTimeout(scan, AFTER_DIGEST_OPENED_MS);
+    }
+  };
   context.subscriptions.push(
     library,
     tree,
     showScanProgress(library),
     // After a cancelled scan, or files changed where no watcher sees them (another machine, a network drive).
     vscode.commands.registerCommand('digestReader.rescanLibrary', () => library.rescan()),
+    tree.view.onDidChangeVisibility((event) => event.visible && scan()),
+    documents.onDidChangeDigest(digestOpened),
+    { dispose: () => clearTimeout(digestTimer) },
   );
-  library.start().then(undefined, (error: unknown) => output.appendLine(`[${new Date().toISOString()}] The Library could not scan the workspace: ${String(error)}`));
+  if (tree.view.visible) {
+    scan();
+  } else if (documents.all().length > 0) {
+    digestOpened();
+  }
   return { library, tree };
 }

@@ -1,14 +1,12 @@
 import * as vscode from 'vscode';
-import { HEAD_BYTES, looksLikeDigest, summarizeDigest, type DigestSummary } from '../core/library';
-import { excludePattern, includePattern, isCandidate, statAll } from './candidates';
+import { LibraryScanner, type FileStamp, type ReadCount } from '../core/library';
+import { listCandidates, relativeInFolder, rulesFor, watchPattern } from './candidates';
 import type { HeadReader } from './headReader';
 import { LibraryIndexStore } from './indexStore';
-import type { Known, LibraryEntry, ScanProgress, ScanReport } from './types';
+import type { LibraryEntry, ScanProgress, ScanReport } from './types';
 
-export type { LibraryEntry, ScanProgress, ScanReport } from './types';
+export type { LibraryEntry, ReadCount, ScanProgress, ScanReport } from './types';
 
-/** Work between yields to the event loop: the extension host stays responsive. */
-const SLICE_MS = 12;
 const CHANGE_EVENT_MS = 250;
 const WATCH_DELAY_MS = 150;
 
@@ -16,9 +14,13 @@ const WATCH_DELAY_MS = 150;
  * Every digest file in the workspace folders, found by content, newest
  * first, kept current by a file system watcher and stored in the workspace
  * storage so that reopening VS Code re-reads only what changed.
+ *
+ * Lazy: nothing is read until something needs the Library (its view is
+ * shown, a digest is opened, a search lists the files: `whenScanned`).
+ * The scan itself is LibraryScanner (src/core/library), in slices that yield.
  */
 export class Library implements vscode.Disposable {
-  private readonly known = new Map<string, Known>();
+  private readonly scanner: LibraryScanner<vscode.Uri>;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly fileRead = new vscode.EventEmitter<{ uri: vscode.Uri; text: string }>();
@@ -32,12 +34,13 @@ export class Library implements vscode.Disposable {
   readonly onDidProgress = this.progressed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed, this.fileRead, this.fileRemoved, this.progressed];
   private readonly store: LibraryIndexStore;
+  private startup: Promise<void> | undefined;
+  private firstScan: Promise<void> | undefined;
   private scan: { promise: Promise<void>; cancel: vscode.CancellationTokenSource } | undefined;
   private lastChangeEvent = 0;
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
   private watcher: vscode.FileSystemWatcher | undefined;
   private readonly watched = new Map<string, vscode.Uri>();
-  private readonly inFlight = new Map<string, Promise<DigestSummary | undefined>>();
   private watchTimer: ReturnType<typeof setTimeout> | undefined;
   private watching: Promise<void> = Promise.resolve();
   private disposed = false;
@@ -46,10 +49,19 @@ export class Library implements vscode.Disposable {
 
   constructor(
     storageUri: vscode.Uri | undefined,
-    private readonly readHead: HeadReader,
+    private readonly heads: HeadReader,
     private readonly output: vscode.OutputChannel,
   ) {
     this.store = new LibraryIndexStore(storageUri, output);
+    this.scanner = new LibraryScanner<vscode.Uri>(
+      { list: (token) => listCandidates((folder) => this.digestNamesOnly(folder), token as vscode.CancellationToken), readHead: (uri, bytes) => heads.read(uri, bytes), readWhole: (uri) => Promise.resolve(vscode.workspace.fs.readFile(uri)), fileOf: (key) => vscode.Uri.parse(key, true) },
+      {
+        read: (uri, text) => this.fileRead.fire({ uri, text }),
+        removed: (uri) => this.fileRemoved.fire(uri),
+        changed: (now) => this.fireChange(now),
+        progress: (progress) => this.setProgress(progress),
+      },
+    );
   }
 
   /** Where the index is stored (undefined: no workspace storage, memory only). */
@@ -57,22 +69,53 @@ export class Library implements vscode.Disposable {
     return this.store.uri;
   }
 
-  /** Lists what the stored index knows at once, then scans the workspace. */
-  async start(): Promise<void> {
+  /** Whether anything asked for the Library yet (until then nothing is read). */
+  get started(): boolean {
+    return this.startup !== undefined;
+  }
+
+  /** What the Library read in this session, all told (its own reads and the texts it gave the search). */
+  get reads(): Readonly<ReadCount> {
+    return { ...this.scanner.reads };
+  }
+
+  /**
+   * True when some workspace folder can only be read whole (a virtual
+   * workspace, VS Code for the Web): there only files named like digests, and
+   * those `digestReader.library.include` names, are looked at.
+   */
+  get limitedToDigestNames(): boolean {
+    return (vscode.workspace.workspaceFolders ?? []).some((folder) => this.digestNamesOnly(folder));
+  }
+
+  private digestNamesOnly(folder: vscode.WorkspaceFolder | undefined): boolean {
+    return folder !== undefined && !this.heads.readsHeadOnly(folder.uri);
+  }
+
+  /**
+   * Starts the Library if nothing has yet (the stored index, the watcher, a
+   * scan), and resolves when it is idle: what needs every digest calls this.
+   */
+  async whenScanned(): Promise<void> {
+    this.firstScan ??= this.rescan();
+    await this.firstScan;
+    await this.whenIdle();
+  }
+
+  private ensureStarted(): Promise<void> {
+    this.startup ??= this.start();
+    return this.startup;
+  }
+
+  private async start(): Promise<void> {
+    this.setProgress({ done: 0, total: 0 }); // the view says it is looking, from the first moment
     await this.loadStored();
     this.watchFiles();
     this.disposables.push(this.watchWorkspace());
-    return this.rescan();
   }
 
   entries(): LibraryEntry[] {
-    const entries: LibraryEntry[] = [];
-    for (const known of this.known.values()) {
-      if (known.summary) {
-        entries.push({ uri: known.uri, size: known.size, mtime: known.mtime, summary: known.summary, fromCache: known.fromCache });
-      }
-    }
-    return entries;
+    return this.scanner.digests().map((known) => ({ uri: known.file, size: known.size, mtime: known.mtime, summary: known.summary as LibraryEntry['summary'], fromCache: known.fromCache }));
   }
 
   get indexing(): boolean {
@@ -80,21 +123,24 @@ export class Library implements vscode.Disposable {
   }
 
   async readText(uri: vscode.Uri): Promise<string> {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    this.scanner.count(bytes.byteLength, true);
+    return new TextDecoder().decode(bytes);
   }
 
   /**
-   * Scans the workspace again (a running scan is cancelled first). With
-   * `fromStoredCache`, forgets what it knows and starts from the stored
-   * index, as a new window does.
+   * Scans the workspace again (a running scan is cancelled first; a Library
+   * not started yet starts). With `fromStoredCache`, forgets what it knows
+   * and starts from the stored index, as a new window does.
    */
   async rescan(options: { fromStoredCache?: boolean } = {}): Promise<void> {
+    await this.ensureStarted();
     const previous = this.scan;
     previous?.cancel.cancel();
     await previous?.promise;
     if (options.fromStoredCache) {
       await this.store.flush();
-      this.known.clear();
+      this.scanner.clear();
       await this.loadStored();
     }
     const cancel = new vscode.CancellationTokenSource();
@@ -113,7 +159,7 @@ export class Library implements vscode.Disposable {
     this.scan?.cancel.cancel();
   }
 
-  /** Resolves when no scan is running and the watcher's work is done. */
+  /** Resolves when no scan is running and the watcher's work is done (starts nothing). */
   async whenIdle(): Promise<void> {
     while (this.scan || this.watchTimer !== undefined) {
       await this.scan?.promise;
@@ -124,109 +170,27 @@ export class Library implements vscode.Disposable {
   }
 
   private async loadStored(): Promise<void> {
-    for (const entry of await this.store.load()) {
-      this.known.set(entry.uri, { uri: vscode.Uri.parse(entry.uri), size: entry.size, mtime: entry.mtime, summary: entry.summary, fromCache: true });
-    }
-    if (this.known.size > 0) {
-      this.fireChange(true);
-    }
+    await this.scanner.restore(await this.store.load());
   }
 
   private async runScan(token: vscode.CancellationToken): Promise<void> {
-    const started = Date.now();
-    const report: ScanReport = { candidates: 0, read: 0, ms: 0, cancelled: false };
-    const found = await vscode.workspace.findFiles(includePattern(), excludePattern(), undefined, token);
-    const files = await statAll(found.filter((uri) => isCandidate(uri)), token);
-    report.candidates = files.length;
-    // Newest first: the digests a reader wants today are usable first.
-    files.sort((a, b) => b.mtime - a.mtime || (a.uri.path < b.uri.path ? -1 : a.uri.path > b.uri.path ? 1 : 0));
-    if (!token.isCancellationRequested) {
-      this.forgetAllBut(new Set(files.map((file) => file.uri.toString())));
-    }
-    let sliceStart = Date.now();
-    this.setProgress({ done: 0, total: files.length });
-    for (let done = 0; done < files.length && !token.isCancellationRequested; done++) {
-      const file = files[done];
-      const known = this.known.get(file.uri.toString());
-      if (!known || known.size !== file.size || known.mtime !== file.mtime) {
-        report.read++;
-        const summary = await this.index(file.uri, file.size, file.mtime);
-        if (summary && report.firstListedMs === undefined) {
-          report.firstListedMs = Date.now() - started;
-          this.fireChange(true);
-        }
-        this.fireChange(false);
-      }
-      if (Date.now() - sliceStart >= SLICE_MS) {
-        this.setProgress({ done: done + 1, total: files.length });
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        sliceStart = Date.now();
-      }
-    }
-    report.cancelled = token.isCancellationRequested;
-    report.ms = Date.now() - started;
-    this.lastScan = report;
-    this.setProgress(undefined);
-    this.fireChange(true);
-    this.saveSoon();
-  }
-
-  /** Reads one file once, even when a scan and a watcher event ask for it at the same moment. */
-  private index(uri: vscode.Uri, size: number, mtime: number): Promise<DigestSummary | undefined> {
-    const version = `${size}:${mtime}:${uri.toString()}`;
-    let reading = this.inFlight.get(version);
-    if (!reading) {
-      reading = this.readAndSummarize(uri, size, mtime).finally(() => this.inFlight.delete(version));
-      this.inFlight.set(version, reading);
-    }
-    return reading;
-  }
-
-  /** Reads one file: its head first, the rest only when it is a digest. */
-  private async readAndSummarize(uri: vscode.Uri, size: number, mtime: number): Promise<DigestSummary | undefined> {
-    const key = uri.toString();
-    let summary: DigestSummary | null = null;
-    let text: string | undefined;
     try {
-      const { head, whole } = await this.readHead(uri, HEAD_BYTES);
-      if (looksLikeDigest(new TextDecoder().decode(head))) {
-        text = new TextDecoder().decode(whole ?? (await vscode.workspace.fs.readFile(uri)));
-        summary = summarizeDigest(text) ?? null;
-      }
-    } catch {
-      summary = null; // unreadable now: tried again when it changes
+      this.lastScan = await this.scanner.scan(token);
+    } catch (error) {
+      this.setProgress(undefined);
+      this.output.appendLine(`[${new Date().toISOString()}] The Library could not scan the workspace: ${String(error)}`);
     }
-    const before = this.known.get(key);
-    this.known.set(key, { uri, size, mtime, summary, fromCache: false });
-    if (summary && text !== undefined) {
-      this.fileRead.fire({ uri, text });
-    } else if (before?.summary) {
-      this.fileRemoved.fire(uri);
-    }
-    return summary ?? undefined;
-  }
-
-  private forgetAllBut(keep: ReadonlySet<string>): void {
-    for (const [key, known] of [...this.known]) {
-      if (!keep.has(key)) {
-        this.forget(key, known);
-      }
-    }
-  }
-
-  private forget(key: string, known: Known): void {
-    this.known.delete(key);
-    if (known.summary) {
-      this.fileRemoved.fire(known.uri);
-      this.fireChange(false);
-    }
+    this.saveSoon();
   }
 
   /** Rescans when the folders or the settings that choose the files change. */
   private watchWorkspace(): vscode.Disposable {
     const rescan = () => void this.rescan();
     return vscode.Disposable.from(
-      vscode.workspace.onDidChangeWorkspaceFolders(rescan),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.watchFiles();
+        rescan();
+      }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('digestReader.library.include') || event.affectsConfiguration('files.exclude') || event.affectsConfiguration('search.exclude')) {
           this.watchFiles(); // its pattern follows the include setting
@@ -238,7 +202,7 @@ export class Library implements vscode.Disposable {
 
   private watchFiles(): void {
     this.watcher?.dispose();
-    const watcher = vscode.workspace.createFileSystemWatcher(includePattern());
+    const watcher = vscode.workspace.createFileSystemWatcher(watchPattern((folder) => this.digestNamesOnly(folder)));
     watcher.onDidCreate((uri) => this.watchSoon(uri));
     watcher.onDidChange((uri) => this.watchSoon(uri));
     watcher.onDidDelete((uri) => this.watchSoon(uri));
@@ -265,33 +229,19 @@ export class Library implements vscode.Disposable {
     for (const uri of uris) {
       const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).then((found) => found, () => undefined);
       if (!stat || (stat.type & vscode.FileType.File) === 0) {
-        this.forgetUnder(uri);
+        this.scanner.forgetUnder(uri.toString());
         continue;
       }
-      const included = isCandidate(uri);
-      const known = this.known.get(uri.toString());
-      if (!included) {
-        if (known) {
-          this.forget(uri.toString(), known);
-        }
-      } else if (!known || known.size !== stat.size || known.mtime !== stat.mtime) {
-        await this.index(uri, stat.size, stat.mtime);
-        this.fireChange(true);
+      const file: FileStamp<vscode.Uri> = { file: uri, key: uri.toString(), size: stat.size, mtime: stat.mtime };
+      const where = relativeInFolder(uri);
+      if (where && rulesFor(where.folder, this.digestNamesOnly(where.folder)).accepts(where.path)) {
+        await this.scanner.update(file);
+      } else {
+        this.scanner.forget(file.key);
       }
     }
     this.fireChange(true);
     this.saveSoon();
-  }
-
-  /** A deleted file, or every file under a deleted folder. */
-  private forgetUnder(uri: vscode.Uri): void {
-    const key = uri.toString();
-    const folderPrefix = key.endsWith('/') ? key : `${key}/`;
-    for (const [candidate, known] of [...this.known]) {
-      if (candidate === key || candidate.startsWith(folderPrefix)) {
-        this.forget(candidate, known);
-      }
-    }
   }
 
   private setProgress(progress: ScanProgress | undefined): void {
@@ -319,9 +269,7 @@ export class Library implements vscode.Disposable {
   }
 
   private saveSoon(): void {
-    this.store.saveSoon(() =>
-      [...this.known.values()].map((known) => ({ uri: known.uri.toString(), size: known.size, mtime: known.mtime, summary: known.summary })),
-    );
+    this.store.saveSoon(() => this.scanner.cacheEntries());
   }
 
   dispose(): void {

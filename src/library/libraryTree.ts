@@ -87,6 +87,7 @@ export class LibraryTree implements vscode.TreeDataProvider<LibraryNode>, vscode
     ];
     this.refresh.setVisible(this.view.visible);
     this.rebuild();
+    this.showProgress(undefined);
   }
 
   getTreeItem(node: LibraryNode): vscode.TreeItem {
@@ -126,7 +127,14 @@ export class LibraryTree implements vscode.TreeDataProvider<LibraryNode>, vscode
   }
 
   private showProgress(progress: { done: number; total: number } | undefined): void {
-    this.view.message = progress && progress.total > 0 ? vscode.l10n.t('Indexing digests… {0} of {1} files', progress.done, progress.total) : undefined;
+    if (progress && progress.total > 0) {
+      this.view.message = vscode.l10n.t('Indexing digests… {0} of {1} files', progress.done, progress.total);
+    } else if (this.library.limitedToDigestNames) {
+      // Looking at a file here costs reading all of it: say why a digest named otherwise is missing, and what to do.
+      this.view.message = vscode.l10n.t('In this virtual workspace the Library looks only at files named like digests (with a date, such as cs.DC-2025-06-01.txt) and at those digestReader.library.include names.');
+    } else {
+      this.view.message = undefined;
+    }
   }
 
   dispose(): void {

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { articleKey, findArticle, type SeenIndex, type StarredArticle } from '../core';
+import { articleKey, findArticle, type StarredArticle } from '../core';
 import { sameTarget, targetOf, type ArticleTarget } from '../common/articleTarget';
 import type { ArticleViewModel, PanelState } from '../common/messages';
 import type { StarredTarget } from '../common/starredTarget';
 import type { DigestDocuments } from '../digests';
 import type { FilterService } from '../filters';
-import type { ReadingStore } from '../reading';
+import type { AlsoIn, ReadingStore } from '../reading';
 import type { WordsService } from '../words';
 import { articleLearning, type LearnerWords } from '../words/learner';
 import { starredViewModel, toArticleViewModel } from './articleView';
@@ -29,7 +29,7 @@ export interface PanelServices {
   extensionUri: vscode.Uri;
   documents: DigestDocuments;
   reading: ReadingStore;
-  seen: SeenIndex;
+  seen: AlsoIn;
   /** Saved filters: the words they match are marked in the article. */
   filters?: FilterService;
   /** The reader's own translations of fields a digest lacks, by article key and `title.zh` / `abstract.de`. */

@@ -1,17 +1,20 @@
 import * as vscode from 'vscode';
+import type { DigestDocuments } from '../digests';
+import type { Store } from '../store';
 import { ReadingStore } from './readingStore';
 import { exportReadingState, importReadingState } from './transfer';
 
 export { ReadingStore, STATE_KEY, type ReadingChange } from './readingStore';
-export { registerSeenIndex } from './seenStore';
+export { LibraryAlsoIn, type AlsoIn } from './alsoIn';
 
-/** Read state and stars: the store, and export/import. */
-export function register(context: vscode.ExtensionContext, output: vscode.OutputChannel): ReadingStore {
-  const store = new ReadingStore(context.globalState, output);
+/** Read state and stars: the store, the stars' display text kept current from digests, and export/import. */
+export function register(context: vscode.ExtensionContext, store: Store, documents: DigestDocuments): ReadingStore {
+  const reading = new ReadingStore(store);
   context.subscriptions.push(
-    store,
-    vscode.commands.registerCommand('digestReader.exportReadingState', (uri?: unknown) => exportReadingState(store, uri instanceof vscode.Uri ? uri : undefined)),
-    vscode.commands.registerCommand('digestReader.importReadingState', (uri?: unknown) => importReadingState(store, uri instanceof vscode.Uri ? uri : undefined)),
+    reading,
+    documents.onDidChangeDigest(({ digest }) => reading.refill(digest)),
+    vscode.commands.registerCommand('digestReader.exportReadingState', (uri?: unknown) => exportReadingState(reading, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('digestReader.importReadingState', (uri?: unknown) => importReadingState(reading, uri instanceof vscode.Uri ? uri : undefined)),
   );
-  return store;
+  return reading;
 }

@@ -1,175 +1,131 @@
 import * as vscode from 'vscode';
-import { decodeReadingState, encodeReadingState, ReadingState, type Marking, type StarredArticle } from '../core';
+import { articleKey, encodeReadingState, migrateReadingState, ReadingState, starParts, type Digest, type Marking, type StarRecord, type StarredArticle, type StarText } from '../core';
+import type { Store, StoredRecords } from '../store';
 
-/** The globalState key: synced with Settings Sync. */
+/** The 0.5.0 key: one value of everything read and starred (read for migration, never written). */
 export const STATE_KEY = 'digestReader.readingState';
 
-const SAVE_DELAY_MS = 400;
-/**
- * Another window's markings reach this window's globalState without an event,
- * and a browser window may never see a focus change: look every few seconds
- * (one stamp compared; the state is decoded only when it differs).
- */
-const OTHER_WINDOWS_CHECK_MS = 2_000;
-
-/** The stamp a window writes with the state: who wrote it, and which of its writes. */
-function stampOf(stored: unknown): string | undefined {
-  const stamp = typeof stored === 'object' && stored !== null ? (stored as { stamp?: unknown }).stamp : undefined;
-  return typeof stamp === 'string' ? stamp : undefined;
-}
-
-/** Which keys a change touched; `all` after a reload or an import. */
+/** Which keys a change touched; `all` after a reset or an import. */
 export type ReadingChange = { keys: readonly string[] } | 'all';
 
 /**
- * The reading state of this user, in `globalState` (synced through Settings
- * Sync). Saved after every marking; re-read when the window regains focus
- * and when another window's stamp appears, so its markings show here. Damaged stored state is
- * never a crash: what can be read is kept, the rest reported once in the
- * output channel, and the damaged original kept aside.
+ * The reading state of this user: read flags and stars, synced through
+ * Settings Sync as records that merge (see src/store), and each star's display
+ * text on this machine, refilled from a digest when it is seen again. Another
+ * window's markings are merged in within seconds; this window's undo history
+ * stays.
  */
 export class ReadingStore implements vscode.Disposable {
-  readonly state = new ReadingState();
+  readonly state: ReadingState;
   private readonly changed = new vscode.EventEmitter<ReadingChange>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  /** The stamp of what this window last read or wrote, to tell another window's writes from ours without comparing megabytes. */
-  private lastStamp: string | undefined;
-  private readonly windowId = Math.random().toString(36).slice(2);
-  private writes = 0;
-  private saving: Promise<void> = Promise.resolve();
-  /** Saving 100,000 read ids takes tens of milliseconds: markings in quick succession (n, n, n…) are saved together. */
-  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Where each record kind is kept: tests and tools read and write the stored shards through these. */
+  readonly storage: { read: StoredRecords<true>; stars: StoredRecords<StarRecord>; starTexts: StoredRecords<StarText> };
 
-  constructor(
-    private readonly memento: vscode.Memento & { setKeysForSync(keys: readonly string[]): void },
-    private readonly output: vscode.OutputChannel,
-  ) {
-    memento.setKeysForSync([STATE_KEY]);
-    this.load(true);
-    this.disposables.push(
-      vscode.window.onDidChangeWindowState((window) => {
-        if (window.focused) {
-          this.load(false);
-        }
-      }),
-    );
-    const check = setInterval(() => this.load(false), OTHER_WINDOWS_CHECK_MS);
-    this.disposables.push({ dispose: () => clearInterval(check) });
+  constructor(private readonly store: Store) {
+    this.state = new ReadingState(store.writer);
+    const what = vscode.l10n.t('reading state');
+    // The 0.5.0 value holds all three; its problems are said once, with the read marks.
+    this.storage = {
+      read: store.bind(this.state.read, { synced: true, what, legacy: { key: STATE_KEY, migrate: (stored) => migrateReadingState(stored).read } }),
+      stars: store.bind(this.state.stars, { synced: true, what, legacy: { key: STATE_KEY, migrate: (stored) => migrateReadingState(stored).stars } }),
+      starTexts: store.bind(this.state.starTexts, { synced: false, what, legacy: { key: STATE_KEY, migrate: (stored) => migrateReadingState(stored).starTexts } }),
+    };
+    for (const stored of this.allStorage()) {
+      this.disposables.push(stored.onDidChange((change) => {
+        this.state.touch();
+        this.changed.fire(change);
+      }));
+    }
   }
 
-  /** Re-reads the stored state if another window (or Settings Sync) changed it; the window's focus calls this. */
+  private allStorage(): StoredRecords<unknown>[] {
+    return [this.storage.read, this.storage.stars, this.storage.starTexts] as unknown[] as StoredRecords<unknown>[];
+  }
+
+  /** Resolves when this machine's copy (and the stars' display text) has been read. */
+  get ready(): Promise<void> {
+    return Promise.all(this.allStorage().map((stored) => stored.ready)).then(() => undefined);
+  }
+
+  /** Merges what another window or Settings Sync stored, now (the store also does it every two seconds). */
   reload(): void {
-    this.load(false);
-  }
-
-  /** The stored value as it is (tests write a damaged one through the API to see it handled). */
-  get stored(): { read(): unknown; write(value: unknown): Thenable<void> } {
-    return { read: () => this.memento.get(STATE_KEY), write: (value) => this.memento.update(STATE_KEY, value) };
-  }
-
-  private load(first: boolean): void {
-    const stored: unknown = this.memento.get(STATE_KEY);
-    const stamp = stampOf(stored);
-    if (!first && stamp === this.lastStamp) {
-      return; // nothing new: no window wrote since we last read or wrote
-    }
-    if (!first && this.saveTimer !== undefined) {
-      return; // our own markings are not saved yet: they win over what another window stored meanwhile
-    }
-    this.lastStamp = stamp;
-    const loaded = decodeReadingState(stored);
-    if (loaded.problems.length > 0 || !loaded.recognized) {
-      this.report(stored, loaded.problems);
-    }
-    this.state.replace(loaded.read, loaded.starred);
-    if (!first) {
-      this.changed.fire('all');
-    }
-  }
-
-  private report(stored: unknown, problems: string[]): void {
-    const aside = `${STATE_KEY}.damaged.${new Date().toISOString()}`;
-    // Keep the original: a later version or a careful hand may recover what this one could not read.
-    void this.memento.update(aside, stored);
-    this.output.appendLine(`[${new Date().toISOString()}] The stored reading state could not be read completely. What could be read is kept; the original is kept as "${aside}".`);
-    for (const problem of problems) {
-      this.output.appendLine(`  - ${problem}`);
-    }
-    void vscode.window.showWarningMessage(vscode.l10n.t('Digest Reader could not read all of your stored reading state. It kept what it could; details are in the output channel.'), vscode.l10n.t('Show Details')).then((choice) => {
-      if (choice) {
-        this.output.show(true);
-      }
-    });
+    this.store.check();
   }
 
   setRead(keys: readonly string[], read: boolean, label: string): string[] {
     const changed = this.state.setRead(keys, read, label);
-    this.afterChange(changed);
+    this.storage.read.changedHere(changed);
     return changed;
   }
 
   setStar(key: string, article: StarredArticle | undefined, label: string): boolean {
     const changed = this.state.setStar(key, article, label);
-    this.afterChange(changed ? [key] : []);
+    if (changed) {
+      this.storage.stars.changedHere([key]);
+      this.storage.starTexts.changedHere([key]);
+    }
     return changed;
   }
 
   undo(): Marking | undefined {
-    const marking = this.state.undo();
-    if (marking) {
-      this.afterChange([...marking.read.keys(), ...marking.stars.keys()]);
+    const undone = this.state.undo();
+    if (undone) {
+      this.storage.read.changedHere(undone.undone.filter((key) => undone.read.has(key)));
+      this.storage.stars.changedHere(undone.undone.filter((key) => undone.stars.has(key)));
     }
-    return marking;
+    return undone;
+  }
+
+  /** A digest was read: the display text of its starred articles is kept current (and refilled where it was missing). */
+  refill(digest: Digest): void {
+    const refreshed: string[] = [];
+    for (const article of digest.articles) {
+      const key = articleKey(digest, article);
+      if (this.state.isStarred(key)) {
+        const { text } = starParts({ key, starredAt: 0, kind: digest.kind, subject: digest.subject, digestDate: digest.date, index: article.index, date: article.date, arxivId: article.arxivId, sourceLanguage: article.sourceLanguage, titles: article.titles, authors: article.authors, abstracts: article.abstracts });
+        if (this.state.refreshStarText(key, text)) {
+          refreshed.push(key);
+        }
+      }
+    }
+    if (refreshed.length > 0) {
+      this.storage.starTexts.changedHere(refreshed);
+    }
   }
 
   /** Adds an imported state; returns how much was new. */
   merge(read: Iterable<string>, starred: Iterable<StarredArticle>): { read: number; starred: number } {
     const counts = this.state.merge(read, starred);
-    this.afterChange('all');
+    for (const stored of this.allStorage()) {
+      stored.changedHere('all');
+    }
     return counts;
   }
 
-  /** Forgets everything (through the API, for tests and tools; not a user command). */
+  /** Unmarks and unstars everything (through the API, for tests and tools; not a user command). Tombstones, so it merges too. */
   clear(): void {
-    this.state.replace([], []);
-    this.afterChange('all');
+    this.state.setRead(this.state.readKeysSnapshot(), false, 'clear');
+    for (const star of this.state.starred()) {
+      this.state.setStar(star.key, undefined, 'clear');
+    }
+    for (const stored of this.allStorage()) {
+      stored.changedHere('all');
+    }
   }
 
-  /** What an export writes, and what is stored. */
+  /** What an export writes. */
   snapshot(): ReturnType<typeof encodeReadingState> {
     return encodeReadingState(this.state.readKeysSnapshot(), this.state.starred());
   }
 
-  private afterChange(keys: readonly string[] | 'all'): void {
-    if (keys !== 'all' && keys.length === 0) {
-      return;
-    }
-    this.changed.fire(keys === 'all' ? 'all' : { keys });
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => void this.save(), SAVE_DELAY_MS);
-  }
-
-  private save(): Promise<void> {
-    clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
-    const stamp = `${this.windowId}:${++this.writes}`;
-    const data = { ...this.snapshot(), stamp };
-    this.lastStamp = stamp;
-    // Writes in order; a failed write is said, and the state stays in memory for the next one.
-    this.saving = this.saving.then(() => this.memento.update(STATE_KEY, data)).then(undefined, (error: unknown) => {
-      this.output.appendLine(`[${new Date().toISOString()}] Could not save the reading state: ${String(error)}`);
-    });
-    return this.saving;
-  }
-
   /** Stores every marking made so far now (tests, export, deactivation). */
-  flush(): Promise<void> {
-    return this.saveTimer === undefined ? this.saving : this.save();
+  async flush(): Promise<void> {
+    await Promise.all(this.allStorage().map((stored) => stored.flush()));
   }
 
   dispose(): void {
-    void this.flush();
     vscode.Disposable.from(...this.disposables).dispose();
   }
 }

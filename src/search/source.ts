@@ -24,7 +24,8 @@ export interface SearchSource {
 /** What the search needs of the Library (src/library): its digests, their texts and its changes. */
 export interface LibraryLike {
   entries(): readonly { readonly uri: vscode.Uri; readonly size: number; readonly mtime: number }[];
-  whenIdle(): Promise<void>;
+  /** Starts the Library if nothing has yet (it is lazy), and resolves when it has scanned. */
+  whenScanned(): Promise<void>;
   readText(uri: vscode.Uri): Promise<string>;
   readonly onDidReadFile: vscode.Event<SourceFile>;
   readonly onDidRemoveFile: vscode.Event<vscode.Uri>;
@@ -40,9 +41,9 @@ export function librarySearchSource(library: LibraryLike): SearchSource {
   library.onDidReadFile(() => (stamps = undefined));
   library.onDidRemoveFile(() => (stamps = undefined));
   return {
-    // After the scan: a stored index is checked against every digest the Library has.
+    // After the scan (the first search starts it): a stored index is checked against every digest the Library has.
     files: async () => {
-      await library.whenIdle();
+      await library.whenScanned();
       return library.entries().map((entry) => entry.uri);
     },
     stampOf: (uri) => {

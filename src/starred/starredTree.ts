@@ -34,11 +34,12 @@ export class StarredArticleNode {
   }
 
   toTreeItem(read: boolean): vscode.TreeItem {
-    const title = this.star.titles.en ?? this.star.titles[this.star.sourceLanguage] ?? vscode.l10n.t('(no title)');
+    // Without its display text (starred on another machine, its digest not yet opened here) the star is named by its arXiv id.
+    const title = this.star.titles.en ?? this.star.titles[this.star.sourceLanguage] ?? this.star.arxivId ?? vscode.l10n.t('(no title)');
     const item = new vscode.TreeItem(`${String(this.star.index).padStart(2, '0')} ${title}`, vscode.TreeItemCollapsibleState.None);
     item.id = `starred:${this.star.key}`;
     item.iconPath = new vscode.ThemeIcon('star-full');
-    item.description = [read ? '' : vscode.l10n.t('● unread'), this.star.arxivId ?? ''].filter(Boolean).join(' · ');
+    item.description = [read ? '' : vscode.l10n.t('● unread'), title === this.star.arxivId ? '' : this.star.arxivId ?? ''].filter(Boolean).join(' · ');
     const tooltip = new vscode.MarkdownString(undefined, false);
     tooltip.isTrusted = false;
     tooltip.supportHtml = false;

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { DigestDocuments } from '../digests';
 import type { ReadingStore } from '../reading';
+import type { Store } from '../store';
 import { addToStudyList, type DescribeWord } from './addToStudyList';
 import { deleteEntry, editEntry } from './entryCommands';
 import { exportStudyList } from './exportStudy';
@@ -19,7 +20,7 @@ export type { StudyExportFormat, StudyExportResult } from './exportStudy';
 export interface StudyServices {
   documents: DigestDocuments;
   reading: ReadingStore;
-  output: vscode.OutputChannel;
+  store: Store;
   /** The dictionaries' reading and meaning of a word saved from the pop-up. */
   describeWord?: DescribeWord;
 }
@@ -32,21 +33,14 @@ export interface Study {
 }
 
 export function register(context: vscode.ExtensionContext, services: StudyServices): Study {
-  const store = new StudyListStore(context.globalState, services.output);
-  const notes = new StudyNotesStore(context.globalState, services.output);
+  const store = new StudyListStore(services.store);
+  const notes = new StudyNotesStore(services.store);
   const tree = new StudyTree(store);
   const add = { documents: services.documents, reading: services.reading, store, describeWord: services.describeWord };
   context.subscriptions.push(
     store,
     notes,
     tree,
-    // Another window (or Settings Sync) may have added entries or notes meanwhile: read them again when this window comes back.
-    vscode.window.onDidChangeWindowState((window) => {
-      if (window.focused) {
-        store.reloadIfChanged();
-        notes.reloadIfChanged();
-      }
-    }),
     vscode.commands.registerCommand('digestReader.addToStudyList', (argument?: unknown) => addToStudyList(add, argument)),
     vscode.commands.registerCommand('digestReader.studyList.edit', (argument?: unknown) => editEntry(store, tree, argument)),
     vscode.commands.registerCommand('digestReader.studyList.delete', (argument?: unknown) => deleteEntry(store, tree, argument)),

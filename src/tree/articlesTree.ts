@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { articleForLine, groupByDate, triageOf, unreadCounts, type Article, type SeenIndex } from '../core';
+import { articleForLine, groupByDate, triageOf, unreadCounts, type Article, type Digest } from '../core';
 import { findArticle, type ArticleTarget } from '../common/articleTarget';
 import type { DigestDocuments, DigestEntry } from '../digests';
-import type { ReadingChange, ReadingStore } from '../reading';
+import type { AlsoIn, ReadingChange, ReadingStore } from '../reading';
 import { setContext } from '../common/context';
 import { ArticleNode, DateNode, FilterNode, updateTree, type ArticleRow, type TreeNode } from './nodes';
 import type { FilterService } from '../filters';
@@ -36,6 +36,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   private hideRead = false;
   private keptWhileHidden: ArticleNode | undefined;
   private unreadByDate = new Map<string | undefined, number>();
+  private alsoInRows: { digest: Digest; shown: Map<string, string | undefined> } | undefined;
   private readonly refresh = new RefreshScheduler<TreeNode>((nodes) => this.changed.fire(nodes));
   /** Sort by "easiest first" (share of new words): set once known words are kept. */
   private shares: RowWordShares | undefined;
@@ -43,7 +44,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   constructor(
     private readonly documents: DigestDocuments,
     private readonly reading: ReadingStore,
-    private readonly seen: SeenIndex,
+    private readonly seen: AlsoIn,
     private readonly filters: FilterService,
   ) {
     this.view = vscode.window.createTreeView(ARTICLES_VIEW_ID, { treeDataProvider: this, showCollapseAll: true, canSelectMany: true });
@@ -53,6 +54,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       documents.onDidChangeActive((entry) => this.showDigest(entry)),
       vscode.window.onDidChangeTextEditorSelection((event) => this.followCursor(event)),
       reading.onDidChange((change) => this.readingChanged(change)),
+      seen.onDidChange(() => this.alsoInChanged()),
       this.view.onDidChangeSelection((event) => this.selectionChanged(event.selection)),
       this.view.onDidChangeVisibility((event) => this.refresh.setVisible(event.visible)),
       filters.onDidChange((digest) => (digest === undefined || digest === this.shown?.digest) && this.updateFilterGroups()),
@@ -110,12 +112,43 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   rowOf(article: Article): ArticleRow {
     const entry = this.shown;
     const key = entry ? triageOf(entry.digest).keys.get(article) ?? '' : '';
+    const alsoIn = entry ? this.seen.alsoIn(key, entry.digest.subject, entry.digest.date) : undefined;
+    if (entry) {
+      this.alsoInShown(entry.digest).set(key, alsoIn);
+    }
     return {
       read: this.reading.state.isRead(key),
       starred: this.reading.state.isStarred(key),
-      alsoIn: entry ? this.seen.alsoIn(key, entry.digest.subject, entry.digest.date) : undefined,
+      alsoIn,
       newWords: entry ? this.shares?.shareOf(entry.digest, article) : undefined,
     };
+  }
+
+  /** What each row of a digest last showed as "also in", to redraw only the rows whose answer changed. */
+  private alsoInShown(digest: Digest): Map<string, string | undefined> {
+    if (this.alsoInRows?.digest !== digest) {
+      this.alsoInRows = { digest, shown: new Map() };
+    }
+    return this.alsoInRows.shown;
+  }
+
+  /** The Library changed: redraw the rows whose "also in" changed (a scan changes it often, the rows seldom). */
+  private alsoInChanged(): void {
+    const entry = this.shown;
+    if (!entry || this.alsoInRows?.digest !== entry.digest) {
+      return; // no row drawn yet: they ask when they are
+    }
+    const changed: string[] = [];
+    for (const [key, before] of this.alsoInRows.shown) {
+      const now = this.seen.alsoIn(key, entry.digest.subject, entry.digest.date);
+      if (now !== before) {
+        this.alsoInRows.shown.set(key, now);
+        changed.push(key);
+      }
+    }
+    if (changed.length > 0) {
+      this.readingChanged({ keys: changed });
+    }
   }
 
   get hidingRead(): boolean {

@@ -27,7 +27,7 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import { chromium, type ConsoleMessage, type Page } from 'playwright-core';
 import { projectRoot } from '../support/fixtures';
-import { OPTIONS_FILE, RESULT_MARKER, type IntegrationResult } from '../integration/protocol';
+import { NOTES_SUITE, NOTES_WORKSPACE, OPTIONS_FILE, RESULT_MARKER, type IntegrationResult } from '../integration/protocol';
 import { CHROMIUM_ARGS, chromiumPath, createProfile, startCodeServer, workbenchUrl } from './codeServer';
 import { resultsDir } from './results';
 import { launchWebBrowser, startVsCodeWeb } from './vscodeWeb';
@@ -41,6 +41,11 @@ const SUITE_TIMEOUT_MS = 10 * 60_000;
 const WORKBENCH_NOISE = /^(Found unexpected service worker controller|Ignoring fetching additional builtin extensions|\[AccountPolicyGate\]|l10n: No bundle configured|Updating additional builtin extensions cache)/;
 
 type HostName = 'electron' | 'code-server' | 'web';
+/** The test workspace: the digests (every suite but one), or Markdown notes only (the laziness suite). */
+type WorkspaceKind = 'digests' | 'notes';
+
+/** How many Markdown notes the notes workspace holds (and a few .txt). */
+const NOTES = 120;
 
 interface HostResult {
   host: HostName;
@@ -63,8 +68,11 @@ function option(name: string): string | undefined {
 }
 
 /** A fresh test workspace: the files the tests open, an empty scratch/ for what they write, and the grep for the web. */
-function createWorkspace(host: HostName): { folder: string; remove(): void } {
+function createWorkspace(host: HostName, kind: WorkspaceKind): { folder: string; remove(): void } {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `digest-reader-integration-${host}-`));
+  if (kind === 'notes') {
+    return { folder: createNotesWorkspace(root), remove: () => fs.rmSync(root, { recursive: true, force: true }) };
+  }
   const folder = path.join(root, 'workspace');
   fs.mkdirSync(path.join(folder, 'scratch'), { recursive: true });
   fs.copyFileSync(path.join(projectRoot, 'sample', 'cs.DC-2025-06-01.txt'), path.join(folder, 'cs.DC-2025-06-01.txt'));
@@ -74,11 +82,29 @@ function createWorkspace(host: HostName): { folder: string; remove(): void } {
       fs.copyFileSync(path.join(digests, entry.name), path.join(folder, entry.name));
     }
   }
-  if (process.env.DIGEST_TEST_GREP) {
-    // The web worker sees no environment variables; index.web.ts reads this file (index.ts reads the variable).
-    fs.writeFileSync(path.join(folder, OPTIONS_FILE), JSON.stringify({ grep: process.env.DIGEST_TEST_GREP }));
-  }
+  // The web worker sees no environment variables; both entries read this file.
+  fs.writeFileSync(path.join(folder, OPTIONS_FILE), JSON.stringify({ grep: process.env.DIGEST_TEST_GREP || undefined, workspace: 'digests' }));
   return { folder, remove: () => fs.rmSync(root, { recursive: true, force: true }) };
+}
+
+/** A folder of Markdown notes (and a few plain-text ones), none a digest, each several KB; only the notes suite runs there. */
+function createNotesWorkspace(root: string): string {
+  const folder = path.join(root, NOTES_WORKSPACE);
+  for (let i = 0; i < NOTES; i++) {
+    const dir = path.join(folder, `topic-${i % 6}`);
+    fs.mkdirSync(dir, { recursive: true });
+    const body = `# Note ${i}\n\n${'Meeting notes, ideas and links; nothing here is a digest. '.repeat(200)}\n`;
+    fs.writeFileSync(path.join(dir, `note-${i}.md`), body);
+  }
+  fs.writeFileSync(path.join(folder, 'todo.txt'), 'Buy milk.\n'.repeat(2000));
+  fs.writeFileSync(path.join(folder, OPTIONS_FILE), JSON.stringify({ workspace: 'notes' }));
+  return folder;
+}
+
+/** Whether the notes workspace runs: always, unless DIGEST_TEST_GREP selects tests none of which are in it. */
+function notesWanted(): boolean {
+  const grep = process.env.DIGEST_TEST_GREP;
+  return !grep || new RegExp(grep).test(NOTES_SUITE) || NOTES_SUITE.includes(grep);
 }
 
 function parseResult(text: string): IntegrationResult | undefined {
@@ -230,11 +256,20 @@ async function consoleText(message: ConsoleMessage): Promise<string> {
   return message.text();
 }
 
-/** Runs one host in a fresh workspace, timing it; a host's own crash counts as one failure. */
+/** Runs one host in a fresh workspace of each kind wanted, timing it; a host's own crash counts as one failure. */
 async function runHost(host: HostName, vscodePath: string | undefined): Promise<HostResult> {
+  const kinds: WorkspaceKind[] = notesWanted() ? ['digests', 'notes'] : ['digests'];
+  const results: HostResult[] = [];
+  for (const kind of kinds) {
+    results.push(await runHostIn(host, vscodePath, kind));
+  }
+  return results.reduce((all, one) => ({ ...all, passed: all.passed + one.passed, failed: all.failed + one.failed, pending: all.pending + one.pending, seconds: all.seconds + one.seconds, reported: all.reported && one.reported }));
+}
+
+async function runHostIn(host: HostName, vscodePath: string | undefined, kind: WorkspaceKind): Promise<HostResult> {
   const started = Date.now();
-  const workspace = createWorkspace(host);
-  console.log(`\n--- integration: ${host} ---`);
+  const workspace = createWorkspace(host, kind);
+  console.log(`\n--- integration: ${host}${kind === 'notes' ? ', a workspace of notes' : ''} ---`);
   try {
     const result = host === 'electron' ? await runInElectron(vscodePath, workspace.folder) : host === 'code-server' ? await runInCodeServer(workspace.folder) : await runInWeb(workspace.folder);
     return { ...result, reported: true, seconds: Math.round((Date.now() - started) / 1000) };
@@ -242,7 +277,7 @@ async function runHost(host: HostName, vscodePath: string | undefined): Promise<
     if (error instanceof Unavailable) {
       throw error;
     }
-    console.error(`integration (${host}): ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`integration (${host}, ${kind}): ${error instanceof Error ? error.message : String(error)}`);
     return { host, label: `${host} (the suite did not report)`, passed: 0, failed: 1, pending: 0, reported: false, seconds: Math.round((Date.now() - started) / 1000) };
   } finally {
     workspace.remove();

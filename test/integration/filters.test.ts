@@ -52,10 +52,10 @@ describe('Saved filters', () => {
     assert.equal(reader.articlesTree.getParent(children[0]), group, "a group's row is under its group");
     assert.equal(reader.articlesTree.getTreeItem(children[0]).command?.command, 'digestReader.showArticle');
 
-    // What a reload reads: the stored value (with a damaged entry added by hand: dropped, the filter kept).
-    const stored = reader.filters.store.stored.read() as { filters: unknown[] };
-    assert.deepEqual(stored.filters, [{ name: 'Federated, no surveys', query: 'federated -survey' }]);
-    await reader.filters.store.stored.write({ ...stored, filters: [...stored.filters, { query: 42 }] });
+    // What a reload reads: the stored value (as another writer left it, with a damaged entry added by hand: dropped, the filter kept).
+    const stored = reader.filters.store.records.stored(0).read() as { w: string; e: unknown[][] };
+    assert.deepEqual(stored.e.map(([query, , value]) => [query, value]), [['federated -survey', { n: 'Federated, no surveys', o: 0 }]]);
+    await reader.filters.store.records.stored(0).write({ ...stored, w: 'another.1', e: [...stored.e, [42, 'x', { o: 1 }]] });
     reader.filters.store.reload();
     assert.deepEqual(reader.filters.filters, [{ name: 'Federated, no surveys', query: 'federated -survey' }]);
     await waitFor('the group after the reload', () => rowLabels(reader)[0]?.description === String(expected.length));
@@ -131,7 +131,9 @@ describe('Saved filters', () => {
     assert.match(result?.message ?? '', /^The regular expression \/\(a\+\)\+\$\/ is too slow: /);
     assert.ok(Date.now() - started < 15_000, `the answer took ${Date.now() - started} ms`);
     assert.deepEqual(reader.filters.filters, [{ query: 'LLM' }]);
-    assert.deepEqual((reader.filters.store.stored.read() as { filters: unknown }).filters, [{ query: 'LLM' }]);
+    await reader.filters.store.records.flush();
+    const stored = reader.filters.store.records.stored(0).read() as { e: unknown[][] };
+    assert.deepEqual(stored.e.filter(([, , value]) => value !== null).map(([query]) => query), ['LLM']);
   });
 
   it('runs a fast regular expression in the worker and counts its articles', async () => {

@@ -7,13 +7,16 @@
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import Mocha from 'mocha';
-import { announce, report } from './report';
+import * as vscode from 'vscode';
+import { grepFor, type IntegrationOptions } from './protocol';
+import { announce, OPTIONS_FILE, report } from './report';
 
 export { RESULT_MARKER } from './report';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
-  const grep = process.env.DIGEST_TEST_GREP;
+  const options = readOptions();
+  const grep = grepFor({ ...options, grep: options.grep ?? process.env.DIGEST_TEST_GREP });
   if (grep) {
     mocha.grep(grep);
   }
@@ -34,4 +37,14 @@ export function run(): Promise<void> {
       }
     });
   });
+}
+
+/** What the runner left in the test workspace (which workspace this is, the grep). */
+function readOptions(): IntegrationOptions {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  try {
+    return JSON.parse(fs.readFileSync(path.join(folder?.uri.fsPath ?? '', OPTIONS_FILE), 'utf8')) as IntegrationOptions;
+  } catch {
+    return {};
+  }
 }

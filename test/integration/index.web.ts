@@ -17,26 +17,29 @@ import './search.test';
 import './filters.test';
 import './study.test';
 import './words.test';
+import './store.test';
+import './notes.test';
 import * as vscode from 'vscode';
+import { grepFor, type IntegrationOptions } from './protocol';
 import { announce, OPTIONS_FILE, report } from './report';
 
-/** DIGEST_TEST_GREP, as the runner wrote it into the test workspace (the worker has no environment). */
-async function grepOption(): Promise<string | undefined> {
+/** What the runner wrote into the test workspace (the worker has no environment): which workspace, DIGEST_TEST_GREP. */
+async function readOptions(): Promise<IntegrationOptions> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) {
-    return undefined;
+    return {};
   }
   try {
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, OPTIONS_FILE)));
-    const options = JSON.parse(text) as { grep?: unknown };
-    return typeof options.grep === 'string' && options.grep !== '' ? options.grep : undefined;
+    const options = JSON.parse(text) as IntegrationOptions;
+    return { grep: typeof options.grep === 'string' && options.grep !== '' ? options.grep : undefined, workspace: options.workspace };
   } catch {
-    return undefined; // no options file: run every test
+    return {}; // no options file: every test but the notes workspace's
   }
 }
 
 export async function run(): Promise<void> {
-  const grep = await grepOption();
+  const grep = grepFor(await readOptions());
   if (grep) {
     mocha.grep(grep);
   }

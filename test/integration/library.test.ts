@@ -32,6 +32,12 @@ function libraryRows(reader: DigestReaderApi): Map<string, { label: string; desc
 
 const folder = (name: string) => scratchUri(`library/${name}`);
 
+/** The test digests whose names have no date: a virtual workspace looks at them only when the include setting names them. */
+const TEST_DIGESTS_WITHOUT_DATE = ['**/hostile.txt', '**/hostile-icons.txt', '**/german-abstracts.txt'];
+
+/** A glob that takes a backtracking matcher minutes per path with a's in it (×3–5 per `*a`); 14 of them. */
+const CATASTROPHIC_GLOB = `**/*${'a*'.repeat(14)}b`;
+
 describe('Library: every digest of the workspace', () => {
   let reader: DigestReaderApi;
   before(async () => {
@@ -47,11 +53,16 @@ describe('Library: every digest of the workspace', () => {
     await writeText(folder('notes.txt'), 'Not a digest.\ncs.LG @ 2025-05-31: 003\n');
     await writeText(folder('hidden/cs.LG-2025-05-29.txt'), digestText('cs.LG', '2025-05-29', 1, 30000));
     await vscode.workspace.getConfiguration('search').update('exclude', { '**/hidden': true }, vscode.ConfigurationTarget.Global);
+    if (reader.library.limitedToDigestNames) {
+      // VS Code for the Web: only names with a date are looked at; the test digests named otherwise are named here (see the virtual workspace test).
+      await vscode.workspace.getConfiguration('digestReader.library').update('include', TEST_DIGESTS_WITHOUT_DATE, vscode.ConfigurationTarget.Global);
+    }
     await reader.library.whenIdle();
     await reader.library.rescan();
   });
   after(async () => {
     await vscode.workspace.getConfiguration('search').update('exclude', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('digestReader.library').update('include', undefined, vscode.ConfigurationTarget.Global);
     await vscode.workspace.fs.delete(scratchUri('library'), { recursive: true, useTrash: false });
     await closeAll();
   });
@@ -146,6 +157,48 @@ describe('Library: every digest of the workspace', () => {
     await vscode.commands.executeCommand('digestReader.rescanLibrary');
     assert.notEqual(reader.library.lastScan, before);
     assert.equal(reader.library.lastScan?.cancelled, false);
+  });
+
+  it('in a virtual workspace (VS Code for the Web) looks only at names with a date and at the include setting\'s, and the view says so', async () => {
+    const include = vscode.workspace.getConfiguration('digestReader.library');
+    const crRows = () => libraryRows(reader).get('cs.CR')?.length ?? 0;
+    if (!reader.library.limitedToDigestNames) {
+      // Node's extension host on disk: a look at a file reads only its head, so every .txt and .md is a candidate.
+      assert.equal(reader.libraryTree.view.message, undefined);
+      assert.equal(crRows(), 2, 'hostile.txt and hostile-icons.txt, named without a date, are listed');
+      return;
+    }
+    try {
+      await include.update('include', undefined, vscode.ConfigurationTarget.Global);
+      await reader.library.whenIdle();
+      await reader.library.rescan();
+      assert.equal(crRows(), 0, 'hostile.txt is named without a date: not looked at');
+      assert.deepEqual(libraryRows(reader).get('cs.DC'), [{ label: 'Sun 2025-06-01', description: '103 · 103 unread' }], 'cs.DC-2025-06-01.txt is');
+      assert.match(String(reader.libraryTree.view.message), /^In this virtual workspace the Library looks only at files named like digests .*digestReader\.library\.include/);
+    } finally {
+      await include.update('include', TEST_DIGESTS_WITHOUT_DATE, vscode.ConfigurationTarget.Global);
+      await reader.library.whenIdle();
+      await reader.library.rescan();
+    }
+    assert.equal(crRows(), 2, 'named by the include setting: listed');
+  });
+
+  it('matches a catastrophic exclude glob from the workspace\'s settings in linear time, and lists every digest all the same', async () => {
+    // A backtracking matcher takes minutes on this name per glob test (the test would time out); the linear one microseconds.
+    const name = folder(`${'a'.repeat(32)}-2025-05-28.txt`);
+    await writeText(name, digestText('cs.AA', '2025-05-28', 2, 50000));
+    const search = vscode.workspace.getConfiguration('search');
+    try {
+      await search.update('exclude', { '**/hidden': true, [CATASTROPHIC_GLOB]: true }, vscode.ConfigurationTarget.Workspace);
+      await reader.library.whenIdle();
+      await reader.library.rescan();
+      assert.deepEqual(libraryRows(reader).get('cs.AA'), [{ label: 'Wed 2025-05-28', description: '2 · 2 unread' }]);
+      assert.ok(!reader.library.entries().some((entry) => entry.uri.path.includes('/hidden/')), 'the other exclude still applies');
+    } finally {
+      await search.update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.fs.delete(name, { useTrash: false });
+      await reader.library.whenIdle();
+    }
   });
 
   it('starts cold from a damaged stored index, and lists everything again', async () => {

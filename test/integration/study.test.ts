@@ -25,8 +25,8 @@ const ID = '2505.23554#s2';
 
 async function emptyList(): Promise<void> {
   const reader = await api();
-  await reader.studyList.store.stored.write(undefined);
-  reader.studyList.store.reload();
+  reader.studyList.store.records.clear();
+  await reader.studyList.store.flush();
 }
 
 function add(argument?: unknown): Thenable<Entry | undefined> {
@@ -188,40 +188,41 @@ describe('Study list: stored state and notes', () => {
     await openDigest(sampleUri);
     await add({ target: { uri: sampleUri, index: 5 }, sentence: 2 });
     await reader.studyList.store.flush();
-    const good = reader.studyList.store.stored.read() as { format: string; version: number; entries: unknown[] };
-    assert.equal(good.format, 'digest-reader-study');
-    await reader.studyList.store.stored.write({ ...good, entries: [...good.entries, { kind: 'sentence', articleKey: 'x' }, 'garbage'] });
+    const records = reader.studyList.store.records;
+    const shard = records.records.shardOf(ID);
+    const good = records.stored(shard).read() as { v: number; w: string; e: unknown[][] };
+    assert.equal(good.v, 1);
+    assert.deepEqual(good.e.find(([id]) => id === ID)?.[2], reader.studyList.store.get(ID));
+    // As another writer (a hand edit, a broken profile) might leave it: one entry without key or time, one value this version cannot read.
+    await records.stored(shard).write({ ...good, w: 'another.1', e: [...good.e, ['x'], ['2505.1#s1', 29_000_000, 'garbage']] });
     reader.studyList.store.reload();
     assert.deepEqual(reader.studyList.store.entries().map((e) => e.texts), [{ en: EN, zh: ZH }]);
-    assert.deepEqual(reader.studyList.store.lastDamage?.problems, ['2 study entries were damaged and skipped.']);
+    assert.deepEqual(reader.studyList.store.lastDamage?.problems, ['1 entry was damaged (no key or time) and dropped.', '1 value could not be read; kept as stored.']);
     assert.equal(reader.studyList.tree.getChildren().length, 1);
 
-    await reader.studyList.store.stored.write('not even an object');
+    await records.stored(shard).write('not even an object');
     reader.studyList.store.reload();
-    assert.equal(reader.studyList.store.entries().length, 0);
-    assert.ok(reader.studyList.store.lastDamage, 'garbage is reported');
-    assert.ok(await add({ target: { uri: sampleUri, index: 5 }, sentence: 2 }), 'the list works after garbage');
-    reader.studyList.store.reload();
-    assert.equal(reader.studyList.store.lastDamage, undefined, 'what it stored since reads back whole');
-    assert.equal(reader.studyList.store.entries().length, 1);
+    assert.ok(reader.studyList.store.lastDamage?.problems.some((p) => /not a stored shard/.test(p)), 'garbage is reported');
+    assert.equal(reader.studyList.store.entries().length, 1, 'and loses nothing this window holds: it is written back');
+    await reader.studyList.store.flush();
+    assert.equal((records.stored(shard).read() as { v: number }).v, 1, 'the shard is whole again');
   });
 
   it('keeps exercise notes per article and language; empty text deletes; a damaged note is dropped', async () => {
     const { notes } = (await api()).studyList;
-    await notes.stored.write(undefined);
-    notes.reload();
+    notes.records.clear();
     await notes.set('2505.23649', 'zh', '我自己的翻译');
     assert.equal(notes.get('2505.23649', 'zh')?.text, '我自己的翻译');
     assert.equal(notes.get('2505.23649', 'de'), undefined);
-    notes.reload();
-    assert.equal(notes.get('2505.23649', 'zh')?.text, '我自己的翻译', 'read back from globalState');
+    const shard = notes.records.records.shardOf('2505.23649#zh');
+    assert.deepEqual((notes.records.stored(shard).read() as { e: unknown[][] }).e.find(([key]) => key === '2505.23649#zh')?.[2], notes.get('2505.23649', 'zh'), 'stored in globalState');
     await notes.set('2505.23649', 'zh', '');
     assert.equal(notes.get('2505.23649', 'zh'), undefined);
-    await notes.stored.write({ format: 'digest-reader-study-notes', version: 1, notes: { a: { zh: { text: 'ok', updatedAt: 1 }, de: { text: 5 } } } });
+    const aShard = notes.records.records.shardOf('a#zh');
+    await notes.records.stored(aShard).write({ v: 1, w: 'another.2', e: [['a#zh', 29_000_000, { text: 'ok', updatedAt: 1 }], ['a', 29_000_000, { text: 'no language' }]] });
     notes.reload();
     assert.equal(notes.get('a', 'zh')?.text, 'ok');
-    assert.deepEqual(notes.lastDamage?.problems, ['1 note was damaged and skipped.']);
-    await notes.stored.write(undefined);
-    notes.reload();
+    assert.deepEqual(notes.lastDamage?.problems, ['1 entry was damaged (no key or time) and dropped.']);
+    notes.records.clear();
   });
 });

@@ -104,6 +104,22 @@ describe('Triage: read state and stars', () => {
     assert.equal(row.item().description, '2505.20314v2 · also in cs.DC 2025-06-01');
   });
 
+  it('says "also in" an earlier digest of the workspace that was never opened, from the Library\'s index (issue 19)', async () => {
+    // Another subject's digest of the day before lists the same papers; nobody opens it.
+    const other = await writeText(scratchUri('cs.LG-2025-05-31.txt'), sampleText.replace('cs.DC @ 2025-06-01: 103', 'cs.LG @ 2025-05-31: 103'));
+    try {
+      await reader.library.whenIdle();
+      await waitFor('the Library lists it', () => reader.library.entries().some((entry) => entry.summary.subject === 'cs.LG'), 20_000);
+      await openDigest(sampleUri);
+      await waitFor('the tree', () => reader.articlesTree.rows().length === 7);
+      const row = articleRow(reader, 'Wed 2025-05-28', '21 ');
+      await waitFor('the row names the other digest', () => String(row.item().description).endsWith('also in cs.LG 2025-05-31'));
+      assert.equal(reader.documents.get(other), undefined, 'the other digest was never opened');
+    } finally {
+      await vscode.workspace.fs.delete(other);
+    }
+  });
+
   it('walks the unread articles with n from the start and says when the digest is done', async () => {
     await openDigest(sampleUri);
     await waitFor('the tree', () => reader.articlesTree.rows().length === 7);
@@ -133,21 +149,37 @@ describe('Triage: read state and stars', () => {
     assert.equal(reader.articlesTree.rows().length, 7);
   });
 
-  it('keeps what it can of a damaged stored state, says so, and loses nothing it could read', async () => {
-    await openDigest(sampleUri);
-    await vscode.commands.executeCommand('digestReader.star', { uri: sampleUri, index: 21 });
-    await vscode.commands.executeCommand('digestReader.markRead', { uri: sampleUri, index: 3 });
-    await reader.reading.flush();
-    const good = reader.reading.stored.read() as { read: { arxiv: Record<string, string> }; starred: unknown[] };
-    // As another version or a careless hand might leave it.
-    await reader.reading.stored.write({ ...good, version: 99, read: { ...good.read, other: [7, null] }, starred: [...good.starred, { key: 'half' }] });
+  it('loads a stored 0.5.0 value (read marks, a star with its abstracts, news), loses nothing on upgrade, and merges it with newer markings', async () => {
+    // Literally what 0.5.0 stored under digestReader.readingState after reading 2504.00100 and 2504.00205 and a news item, and starring a paper.
+    // (Ids this session never marked: a marking made since the upgrade, such as the tests' resets, wins over 0.5.0's timeless marks.)
+    const stored050 = {
+      format: 'digest-reader-state', version: 1, stamp: 'k3j9x2:7',
+      read: { arxiv: { 2504: '2s,2x' }, other: ['news:German News|2025-06-01|Railway announces new routes'] },
+      starred: [{
+        key: '2504.00300', starredAt: 1748772000000, kind: 'arxiv', subject: 'cs.DC', digestDate: '2025-04-30', index: 21, date: '2025-04-28',
+        arxivId: '2504.00300v2', sourceLanguage: 'en', titles: { en: '$Δ$-Nets: Interaction-Based System for Optimal Parallel $λ$-Reduction', de: '$Δ$-Nets' },
+        authors: ['Daniel Augusto Rizzi Salvadori'], abstracts: { en: 'I present a model of universal parallel computation called $\\Delta$-Nets.' },
+      }],
+    };
+    await reader.store.raw('digestReader.readingState').write(stored050);
+    await vscode.commands.executeCommand('digestReader.markRead', { uri: sampleUri, index: 4 }); // a marking made after the upgrade
     reader.reading.reload();
-    assert.ok(reader.reading.state.isStarred('2505.20314'));
-    assert.ok(reader.reading.state.isRead(articleKeyOf(3)));
-    assert.equal(reader.reading.state.starred().length, 1);
-    await reader.reading.stored.write('not even an object');
+    await waitFor('the 0.5.0 marks', () => reader.reading.state.isRead('2504.00100') && reader.reading.state.isRead('2504.00205'));
+    assert.ok(reader.reading.state.isRead('news:German News|2025-06-01|Railway announces new routes'));
+    assert.ok(reader.reading.state.isRead(articleKeyOf(4)), 'and the newer marking');
+    const star = reader.reading.state.starredArticle('2504.00300');
+    assert.equal(star?.titles.en, stored050.starred[0].titles.en, 'the star keeps its titles');
+    assert.equal(star?.abstracts.en, stored050.starred[0].abstracts.en, 'and its abstract (on this machine)');
+    assert.equal(star?.starredAt, stored050.starred[0].starredAt);
+    // The 0.5.0 value itself is left as it was (a machine still on 0.5.0 may sync it), never rewritten.
+    assert.deepEqual(reader.store.raw('digestReader.readingState').read(), stored050);
+    // Marking unread after the upgrade wins over 0.5.0's mark, also when the 0.5.0 value is read again.
+    reader.reading.setRead(['2504.00100'], false, 'Marked unread');
+    await reader.store.raw('digestReader.readingState').write({ ...stored050, stamp: 'k3j9x2:8' });
     reader.reading.reload();
-    assert.equal(reader.reading.state.readCount, 0, 'a state of no known shape reads as empty');
+    assert.equal(reader.reading.state.isRead('2504.00100'), false);
+    assert.ok(reader.reading.state.isRead('2504.00205'));
+    await reader.store.raw('digestReader.readingState').write(undefined);
   });
 
   it('exports, and imports by merging; an invalid import changes nothing', async () => {

@@ -12,8 +12,8 @@ interface WordEntry {
 
 async function emptyList(): Promise<void> {
   const reader = await api();
-  await reader.studyList.store.stored.write(undefined);
-  reader.studyList.store.reload();
+  reader.studyList.store.records.clear();
+  await reader.studyList.store.flush();
 }
 
 describe('Words: the dictionary in the extension host, and words saved for flashcards', () => {

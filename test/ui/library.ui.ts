@@ -80,4 +80,49 @@ export function libraryTopic(j: Journey): void {
     await workbench.screenshot('library-digest-opened');
     await workbench.closeAllEditors();
   });
+
+  it('opening the sample from the Library: its articles in the Articles view (the time is printed, not asserted)', async () => {
+    const { workbench } = j;
+    await workbench.closeAllEditors();
+    await showLibrary();
+    await restoreArticles(); // both panes open, as a reader has them: the Library's subjects folded, cs.DC open
+    const library = workbench.libraryView();
+    await library.locator('.pane-header').first().hover();
+    await library.locator('.pane-header .action-label[aria-label^="Collapse All"]').click();
+    await library.locator('.monaco-list-row[aria-level="1"]', { hasText: 'cs.DC' }).click();
+    await digestRow('cs.DC Sun 2025-06-01').waitFor();
+    const started = Date.now();
+    await digestRow('cs.DC Sun 2025-06-01').click();
+    await workbench.articlesView().locator('.monaco-list-row', { hasText: 'Fri 2025-05-30' }).waitFor({ timeout: 20_000 });
+    console.log(`      Library click → the sample's rows in the Articles view: ${Date.now() - started} ms (goal < 1000 ms)`);
+    await workbench.screenshot('library-sample-opened');
+    await workbench.closeAllEditors();
+  });
+}
+
+/**
+ * VS Code for the Web: a virtual workspace, where looking at a file costs
+ * reading all of it. The Library looks only at names with a date (and at
+ * digestReader.library.include's), and its view says so.
+ */
+export function libraryWebTopic(j: Journey): void {
+  it('the Library view says it looks only at files named like digests, and lists those', async () => {
+    const { workbench } = j;
+    await workbench.closeAllEditors(); // an open digest's Articles view would take the sidebar's height
+    await workbench.clickDigestsIcon();
+    for (const [pane, expanded] of [[workbench.articlesView(), 'false'], [workbench.starredView(), 'false'], [workbench.libraryView(), 'true']] as const) {
+      const header = pane.locator('.pane-header').first();
+      if ((await header.getAttribute('aria-expanded')) !== expanded) {
+        await header.click();
+      }
+      await pane.locator(`.pane-header[aria-expanded="${expanded}"]`).first().waitFor();
+    }
+    const view = workbench.libraryView();
+    await view.locator('.monaco-list-row[aria-label^="cs.DC Sun 2025-06-01"]').waitFor({ timeout: 30_000 });
+    assert.match(await view.innerText(), /In this virtual workspace the Library looks only at files named like digests \(with a date, such as cs\.DC-2025-06-01\.txt\)/);
+    await view.locator('.monaco-list-row[aria-label^="cs.LG Sat 2025-05-31"]').waitFor();
+    assert.equal(await view.locator('.monaco-list-row[aria-label^="cs.CR"]').count(), 0, 'hostile.txt has no date in its name: not looked at');
+    await workbench.screenshot('library-virtual-workspace');
+    await workbench.articlesView().locator('.pane-header').first().click();
+  });
 }

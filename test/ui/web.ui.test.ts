@@ -11,6 +11,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { journey, type Journey } from './journey';
+import { libraryWebTopic } from './library.ui';
 import { openArxivPageFromPanel } from './steps';
 import { resetPanel, setToggle } from './study.ui';
 import { FIXTURE } from './uiWorkspace';
@@ -161,5 +162,5 @@ function webTopic(j: Journey): void {
 
 describe('UI: VS Code for the Web 1.137, the extension\'s browser entry in the web worker extension host', function () {
   this.timeout(90_000);
-  journey('web', [webTopic]);
+  journey('web', [webTopic, libraryWebTopic]);
 });

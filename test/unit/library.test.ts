@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { articleKey, parseDigest } from '../../src/core';
-import { decodeLibraryCache, encodeLibraryCache, excludeGlob, groupBySubject, includeGlobs, isExcludedPath, joinGlobs, matchesGlob, looksLikeDigest, summarizeDigest, type CacheEntry, type DigestSummary } from '../../src/core/library';
+import { decodeLibraryCache, encodeLibraryCache, excludeGlob, globStates, groupBySubject, includeGlobs, isExcludedPath, joinGlobs, matchesGlob, looksLikeDigest, readLibraryCache, Slicer, summarizeDigest, writeLibraryCache, type CacheEntry, type DigestSummary } from '../../src/core/library';
 import { generateDigest } from '../support/generate';
 import { readFixture, readTestDigest } from '../support/fixtures';
+import { regexExcludes, regexOfGlob } from '../support/regexGlob';
 
 /** What the full parser says of the same text: the summary must agree with it. */
 function parsedFacts(text: string): Pick<DigestSummary, 'subject' | 'date' | 'kind' | 'format' | 'articleCount' | 'keys'> {
@@ -30,6 +32,29 @@ describe('library: digest summaries', () => {
       assert.deepEqual(summaryFacts(summarizeDigest(text)), parsedFacts(text));
     });
   }
+
+  it('derives the same article keys as the parser for generated digests, also for articles without an arXiv id (issue 16)', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 1, max: 40 }), fc.array(fc.nat(), { maxLength: 6 }), fc.boolean(), (seed, count, dropped, crlf) => {
+      let text = generateDigest(count, { seed, abstractWords: 20 }).text;
+      const lines = text.split('\n');
+      // Some articles lose their arXiv id (an id-less entry of the pipeline): "Title: … |" without it.
+      for (const n of dropped) {
+        const titles = lines.flatMap((line, i) => (line.startsWith('Title: ') ? [i] : []));
+        const at = titles[n % titles.length];
+        lines[at] = lines[at].replace(/ \d{4}\.\d{4,5}v\d+ \|$/, ' |');
+      }
+      text = lines.join(crlf ? '\r\n' : '\n');
+      const summary = summarizeDigest(text);
+      assert.deepEqual(summary?.keys, parsedFacts(text).keys);
+    }), { numRuns: 150 });
+  });
+
+  it('keys an article without an arXiv id of the real digest as the parser does, not as "no key" (issue 16)', () => {
+    const text = readFixture().replaceAll(' 2505.20314v2', ''); // in its title line and the table of contents
+    const summary = summarizeDigest(text);
+    assert.deepEqual(summary?.keys, parsedFacts(text).keys);
+    assert.ok(summary?.keys.some((key) => key.startsWith('news:cs.DC|2025-06-01|$Δ$-Nets')), summary?.keys.filter((key) => !/^\d/.test(key)).join(', '));
+  });
 
   it('names the news digest by its subject and kind', () => {
     const summary = summarizeDigest(readTestDigest('german-news-2025-06-01.md'));
@@ -117,9 +142,32 @@ describe('library: the stored index', () => {
   const entry: CacheEntry = { uri: 'file:///w/cs.DC-2025-06-01.txt', size: 10, mtime: 5, summary: summarizeDigest(readFixture()) ?? null };
   const notADigest: CacheEntry = { uri: 'file:///w/README.md', size: 3, mtime: 1, summary: null };
 
-  it('round-trips through JSON', () => {
-    const loaded = decodeLibraryCache(JSON.stringify(encodeLibraryCache([entry, notADigest])));
-    assert.deepEqual(loaded, { entries: [entry, notADigest], problems: [] });
+  it('round-trips through its stored text (an entry per line, written and read in slices)', async () => {
+    const text = await writeLibraryCache([entry, notADigest], new Slicer(0));
+    assert.equal(text.split('\n')[0], '{"format":"digest-reader.library","version":2}');
+    assert.equal(text.split('\n').length, 4, 'a header, two entries, the last line end');
+    assert.deepEqual(await readLibraryCache(text, new Slicer(0)), { entries: [entry, notADigest], problems: [] });
+    assert.deepEqual(decodeLibraryCache(text), { entries: [entry, notADigest], problems: [] });
+  });
+
+  it('reads the index 0.5.0 stored (one JSON object, version 1), so an upgrade re-reads nothing', async () => {
+    const stored = JSON.stringify({ format: 'digest-reader.library', version: 1, entries: [entry, notADigest] });
+    assert.deepEqual(await readLibraryCache(stored, new Slicer(0)), { entries: [entry, notADigest], problems: [] });
+  });
+
+  it('reads again a 0.5.0 entry whose keys left out articles without an arXiv id (they read as "all read" then)', async () => {
+    assert.ok(entry.summary);
+    const stale: CacheEntry = { uri: 'file:///w/no-ids.txt', size: 9, mtime: 2, summary: { ...entry.summary, keys: entry.summary.keys.slice(1) } };
+    const stored = JSON.stringify({ format: 'digest-reader.library', version: 1, entries: [entry, stale, notADigest] });
+    assert.deepEqual(await readLibraryCache(stored, new Slicer(0)), { entries: [entry, notADigest], problems: [] });
+  });
+
+  it('keeps the readable lines of a damaged version 2 text', async () => {
+    const text = await writeLibraryCache([entry, notADigest], new Slicer(0));
+    const damaged = text.replace('"size":3', '"size":"3"').replace('\n{"uri":"file:///w/cs.DC', '\n{"uri":"file:///w/cs.DC');
+    const loaded = await readLibraryCache(`${damaged}{"uri":\n`, new Slicer(0));
+    assert.deepEqual(loaded.entries, [entry]);
+    assert.deepEqual(loaded.problems, ['2 damaged or repeated entries were left out']);
   });
 
   it('starts cold, never throws, on anything that is not an index', () => {
@@ -198,5 +246,41 @@ describe('library: glob matching (for file search providers that ignore excludes
     assert.equal(matchesGlob('{a,b', 'a'), true);
     assert.equal(matchesGlob('[', '['), true);
     assert.equal(matchesGlob('**/(', 'x/('), true);
+  });
+});
+
+describe('library: glob matching in linear time (globs come from settings a cloned repository sets)', () => {
+  const catastrophic = '**/*a*a*a*a*a*a*a*a*a*a*b';
+
+  it('matches the catastrophic glob against 32 `a`s at once, and its work grows linearly with the name', () => {
+    const work = (length: number) => {
+      const counter = { steps: 0 };
+      assert.equal(matchesGlob(catastrophic, `notes/${'a'.repeat(length)}`, counter), false);
+      assert.equal(isExcludedPath([catastrophic], `notes/${'a'.repeat(length)}/x.txt`, counter), false);
+      return counter.steps;
+    };
+    const at32 = work(32);
+    const at64 = work(64);
+    const at128 = work(128);
+    // Twice the name, about twice the work (a backtracking matcher does ×3–5 per extra `*a`, and far worse per extra `a`).
+    assert.ok(at64 / at32 < 2.2 && at128 / at64 < 2.2, `steps ${at32}, ${at64}, ${at128}`);
+    // Each character visits each state at most twice (added, then stepped): the bound of a matcher that cannot backtrack.
+    const characters = `notes/${'a'.repeat(32)}`.length + 1 + `notes/${'a'.repeat(32)}/x.txt`.length + 1;
+    assert.ok(at32 <= characters * 2 * globStates(catastrophic), `${at32} steps for ${globStates(catastrophic)} states`);
+    assert.equal(matchesGlob(catastrophic, `${'a'.repeat(32)}b`), true);
+  });
+
+  it('agrees with the regular expressions of 0.5.0 on generated globs and paths (property)', () => {
+    // Globs from the pieces the settings use; paths from the same letters, so that they often match.
+    const piece = fc.constantFrom('a', 'b', '.', '/', '*', '**', '**/', '?', '{a,b}', '{a/,.b}', '{,a}', '[ab]', '[!a]', '[a-c]', 'x', ',', '}', '{');
+    const glob = fc.array(piece, { minLength: 1, maxLength: 8 }).map((pieces) => pieces.join(''));
+    const path = fc.array(fc.constantFrom('a', 'b', 'c', '.', '/', 'x', ','), { maxLength: 12 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(glob, path, (g, p) => {
+        assert.equal(matchesGlob(g, p), regexOfGlob(g).test(p), `${g} ~ ${p}`);
+        assert.equal(isExcludedPath([g, 'c'], p), regexExcludes([g, 'c'], p), `${g} excludes ${p}`);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { articleKey, decodeReadingState, encodeReadingState, nextUnread, parseDigest, ReadingState, SeenIndex, stepInReadingOrder, triageOf, unreadCounts, type StarredArticle } from '../../src/core';
+import { articleKey, decodeReadingState, encodeReadingState, nextUnread, parseDigest, ReadingState, stepInReadingOrder, triageOf, unreadCounts, type StarredArticle } from '../../src/core';
+import { DigestListings } from '../../src/core/library';
 import { readTestDigest } from '../support/fixtures';
 
 function star(key: string, starredAt = 1): StarredArticle {
@@ -29,6 +30,26 @@ describe('reading state', () => {
     assert.equal(state.undo()?.label, 'Marked a date read');
     assert.equal(state.isRead('a'), false);
     assert.equal(state.undo(), undefined);
+  });
+
+  it('undo takes back this window\'s marking only: a key another window changed since stays as they left it (issue 16)', () => {
+    const mine = new ReadingState('a');
+    const theirs = new ReadingState('b');
+    const T = Date.UTC(2025, 5, 1);
+    mine.setRead(['2505.00001', '2505.00002'], true, 'Marked a date read', T);
+    // Another window, a minute later, marks one of them unread; this window merges its stored shard.
+    theirs.read.mergeStored(mine.read.shardOf('2505.00001'), JSON.parse(JSON.stringify(mine.read.encode(mine.read.shardOf('2505.00001')))));
+    theirs.setRead(['2505.00001'], false, 'Marked unread', T + 60_000);
+    theirs.setRead(['2505.00003'], true, 'Marked read', T + 60_000);
+    for (const key of ['2505.00001', '2505.00003']) {
+      mine.read.mergeStored(mine.read.shardOf(key), JSON.parse(JSON.stringify(theirs.read.encode(theirs.read.shardOf(key)))));
+    }
+    assert.equal(mine.isRead('2505.00001'), false);
+    const undone = mine.undo(T + 120_000);
+    assert.equal(undone?.label, 'Marked a date read', 'the undo history survived the merge');
+    assert.deepEqual(undone?.undone, ['2505.00002']);
+    assert.equal(mine.isRead('2505.00002'), false);
+    assert.equal(mine.isRead('2505.00003'), true, 'the other window\'s marking stays');
   });
 
   it('lists stars by digest, newest first', () => {
@@ -132,17 +153,22 @@ describe('triage over a digest', () => {
   });
 });
 
-describe('papers seen in earlier digests', () => {
-  it('says which earlier digest listed the same paper, and survives storage', () => {
-    const index = new SeenIndex();
-    index.record('cs.DC', '2025-05-31', ['2505.00001', '2505.00002']);
-    index.record('cs.LG', '2025-05-30', ['2505.00002']);
-    index.record('cs.DC', '2025-06-01', ['2505.00001', '2505.00002', '2505.00003']);
-    assert.equal(index.alsoIn('2505.00001', 'cs.DC', '2025-06-01'), 'cs.DC 2025-05-31');
-    assert.equal(index.alsoIn('2505.00003', 'cs.DC', '2025-06-01'), undefined);
-    assert.equal(index.alsoIn('2505.00002', 'cs.LG', '2025-05-30'), undefined, 'nothing earlier than the first listing');
-    const again = SeenIndex.fromStored(JSON.parse(JSON.stringify(index.toStored())));
-    assert.equal(again.alsoIn('2505.00002', 'cs.DC', '2025-06-01'), 'cs.DC 2025-05-31');
-    assert.equal(SeenIndex.fromStored({ version: 1, digests: { 'bad': 7 } }).alsoIn('x', 'a', '2025-01-01'), undefined);
+describe('papers listed in other digests of the Library', () => {
+  const summary = (subject: string, date: string, keys: string[], dates = [date]) => ({ subject, date, dates, keys });
+
+  it('says which earlier digest (or another subject the same day) lists the same paper', () => {
+    const listings = new DigestListings([
+      summary('cs.DC', '2025-05-31', ['2505.00001', '2505.00002']),
+      summary('cs.LG', '2025-05-30', ['2505.00002']),
+      summary('cs.DC', '2025-06-01', ['2505.00001', '2505.00002', '2505.00003']),
+      summary('cs.LG', '2025-06-01', ['2505.00003']),
+      summary('cs.LG', '2025-06-06', ['2505.00001']),
+      summary('cs.DC', '2025-06-02', ['2505.00004'], ['2025-06-01', '2025-06-02']),
+    ]);
+    assert.equal(listings.alsoIn('2505.00001', 'cs.DC', '2025-06-01'), 'cs.DC 2025-05-31', 'not a later digest');
+    assert.equal(listings.alsoIn('2505.00001', 'cs.LG', '2025-06-06'), 'cs.DC 2025-06-01', 'the newest earlier one');
+    assert.equal(listings.alsoIn('2505.00003', 'cs.DC', '2025-06-01'), 'cs.LG 2025-06-01', 'another subject the same day');
+    assert.equal(listings.alsoIn('2505.00002', 'cs.LG', '2025-05-30'), undefined, 'nothing earlier than the first listing');
+    assert.equal(listings.alsoIn('2505.00004', 'cs.DC', '2025-06-03'), undefined, 'a file of several days names no one digest');
   });
 });

@@ -169,12 +169,14 @@ export function readAuthors(text: string, start: number, end: number, prefix: st
     return false;
   }
   const rest = skipOne(text, skipOne(text, digits + 1, end, 58 /* : */), end, 32);
-  if (hasLineTerminator(text, rest, end)) {
+  // The names' scan for commas also finds a line terminator that `.` would not match (no second scan of the line).
+  const names = splitNames(text, rest, end, draft.commas);
+  if (!names) {
     return false;
   }
   draft.authorsLine = line;
   draft.declaredAuthors = digitsValue(text, from, digits);
-  draft.authors = splitNames(text, rest, end, draft.commas);
+  draft.authors = names;
   return true;
 }
 
@@ -186,13 +188,17 @@ function skipOne(text: string, position: number, end: number, code: number): num
 /**
  * Comma-separated names, each trimmed, empty ones dropped. The commas are
  * found first so that the array the model keeps has no spare slots (a
- * pushed-to array keeps room for 17).
+ * pushed-to array keeps room for 17). Undefined when the text holds a line
+ * terminator other than `\n` (CR, U+2028, U+2029): then `(.*)$` did not match.
  */
-function splitNames(text: string, start: number, end: number, commas: number[]): string[] {
+function splitNames(text: string, start: number, end: number, commas: number[]): string[] | undefined {
   commas.length = 0;
   for (let i = start; i < end; i++) {
-    if (text.charCodeAt(i) === 44) {
+    const code = text.charCodeAt(i);
+    if (code === 44) {
       commas.push(i);
+    } else if (code === 13 || code === 0x2028 || code === 0x2029) {
+      return undefined;
     }
   }
   commas.push(end);

@@ -1,9 +1,11 @@
 /**
- * The stored list of saved filters: versioned, and read defensively (stored
+ * Saved filters: their schema in the store, and the 0.5.0 stored list (read
+ * once, to migrate it, and still the shape of an import). Versioned, and read defensively (stored
  * state may be damaged, hand-edited or from another version): entries that
  * cannot be read are dropped and said, the rest kept.
  */
 import { compileQuery, MAX_QUERY_LENGTH } from './query';
+import type { MapSchema } from '../state/store/schema';
 
 export const FILTERS_FORMAT = 'digest-reader-filters';
 export const FILTERS_VERSION = 1;
@@ -84,4 +86,39 @@ function entryProblem(entry: unknown, queries: Set<string>): string | undefined 
   }
   const compiled = compileQuery(query);
   return compiled.ok ? undefined : compiled.message;
+}
+
+/** A saved filter in the store: keyed by its query; `order` keeps the list's order across machines. */
+export interface FilterRecord {
+  name?: string;
+  order: number;
+}
+
+/** Saved filters as records of the store (one shard: a hundred filters at most). */
+export const FILTER_SCHEMA: MapSchema<FilterRecord> = {
+  kind: 'map',
+  name: 'filters',
+  shards: 1,
+  // Any query is kept (a newer version may read more than this one); filtersOf lists those this version can run.
+  isKey: (query) => query.trim().length > 0 && query.length <= MAX_QUERY_LENGTH,
+  encode: (filter) => (filter.name ? { n: filter.name, o: filter.order } : { o: filter.order }),
+  decode(stored) {
+    if (typeof stored !== 'object' || stored === null) {
+      return undefined;
+    }
+    const { n, o } = stored as { n?: unknown; o?: unknown };
+    if (typeof o !== 'number' || !Number.isFinite(o) || (n !== undefined && (typeof n !== 'string' || n.length > MAX_NAME_LENGTH))) {
+      return undefined;
+    }
+    return n ? { name: n, order: o } : { order: o };
+  },
+};
+
+/** The filters of the records that this version can run, in their order (the query breaks ties, so every window lists them alike). */
+export function filtersOf(records: Iterable<[string, FilterRecord]>): SavedFilter[] {
+  return [...records]
+    .filter(([query]) => compileQuery(query).ok)
+    .sort(([qa, a], [qb, b]) => a.order - b.order || (qa < qb ? -1 : qa > qb ? 1 : 0))
+    .slice(0, MAX_FILTERS)
+    .map(([query, record]) => (record.name ? { name: record.name, query } : { query }));
 }

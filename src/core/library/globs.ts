@@ -1,12 +1,21 @@
 /** Which files the Library looks at: glob patterns from the settings, as `workspace.findFiles` takes them. */
+import { isExcludedPath, matchesGlob } from './globMatch';
 
 /** Digests are `.txt` (plain text) and `.md` (the pipeline's Markdown). */
 export const DEFAULT_INCLUDES = ['**/*.txt', '**/*.md'];
 
-/** The include globs: the defaults plus the user's (`digestReader.library.include`), each once. */
-export function includeGlobs(extra: unknown): string[] {
+/**
+ * Where a file costs a whole read to look at (a virtual workspace: the web,
+ * a remote repository), only names that look like a digest's: a date in the
+ * name, as the pipeline writes them (`cs.DC-2025-06-01.txt`,
+ * `german-news-2025-06-01.md`). `digestReader.library.include` adds others.
+ */
+export const DIGEST_NAME_INCLUDES = ['**/*[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*.txt', '**/*[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*.md'];
+
+/** The include globs: the defaults (or only digest-like names) plus the user's (`digestReader.library.include`), each once. */
+export function includeGlobs(extra: unknown, digestNamesOnly = false): string[] {
   const user = Array.isArray(extra) ? extra.filter((glob): glob is string => typeof glob === 'string' && glob.trim() !== '') : [];
-  return [...new Set([...DEFAULT_INCLUDES, ...user.map((glob) => glob.trim())])];
+  return [...new Set([...(digestNamesOnly ? DIGEST_NAME_INCLUDES : DEFAULT_INCLUDES), ...user.map((glob) => glob.trim())])];
 }
 
 /**
@@ -37,4 +46,17 @@ export function excludeGlobs(...settings: unknown[]): string[] {
 /** Several globs as one (`findFiles` and the file watcher take one). */
 export function joinGlobs(globs: readonly string[]): string {
   return globs.length === 1 ? globs[0] : `{${globs.join(',')}}`;
+}
+
+/** The include and exclude globs of one workspace folder, read once per scan (not once per file). */
+export class CandidateRules {
+  constructor(
+    readonly includes: readonly string[],
+    readonly excludes: readonly string[],
+  ) {}
+
+  /** Matched by an include glob, and neither it nor a folder it is in by an exclude glob. */
+  accepts(relativePath: string): boolean {
+    return this.includes.some((glob) => matchesGlob(glob, relativePath)) && !isExcludedPath(this.excludes, relativePath);
+  }
 }

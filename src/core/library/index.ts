@@ -1,6 +1,9 @@
-/** The Library's pure logic: which files are digests, what they hold, their order, the stored index. */
+/** The Library's pure logic: which files are digests, what they hold, their order, the stored index, the scan. */
 export { HEAD_BYTES, looksLikeDigest, summarizeDigest, type DigestSummary } from './summary';
 export { groupBySubject, type SubjectGroup } from './group';
-export { decodeLibraryCache, encodeLibraryCache, LIBRARY_CACHE_FORMAT, LIBRARY_CACHE_VERSION, type CacheEntry, type LoadedLibraryCache, type StoredLibraryCache } from './cache';
-export { DEFAULT_INCLUDES, excludeGlob, excludeGlobs, includeGlobs, joinGlobs } from './globs';
-export { globToRegExp, isExcludedPath, matchesGlob } from './globMatch';
+export { decodeLibraryCache, encodeLibraryCache, LIBRARY_CACHE_FORMAT, LIBRARY_CACHE_VERSION, LIBRARY_CACHE_VERSION_1, readLibraryCache, writeLibraryCache, type CacheEntry, type LoadedLibraryCache, type StoredLibraryCache } from './cache';
+export { CandidateRules, DEFAULT_INCLUDES, DIGEST_NAME_INCLUDES, excludeGlob, excludeGlobs, includeGlobs, joinGlobs } from './globs';
+export { globStates, isExcludedPath, matchesGlob } from './globMatch';
+export { LibraryScanner, type CancellationLike, type FileStamp, type KnownFile, type ReadCount, type ScanHost, type ScanListener, type ScanProgress, type ScanReport } from './scanner';
+export { Slicer } from './slicer';
+export { DigestListings } from './listings';

@@ -75,13 +75,23 @@ export function summarizeDigest(text: string): DigestSummary | undefined {
   const titleMark = format === 'text' ? '\nTitle: ' : '\n**Title**: ';
   const takeId = format === 'text' ? idOfTextTitle : idOfMarkdownTitle;
   const keys: string[] = [];
+  let withoutId = 0;
   for (let at = text.indexOf(titleMark); at >= 0; at = text.indexOf(titleMark, at + 1)) {
     const id = takeId(lineAt(text, at + 1));
     if (id !== undefined) {
       keys.push(arxivIdWithoutVersion(id));
+    } else {
+      withoutId++;
     }
   }
-  return { kind: 'arxiv', format, subject: header.subject, date: newest(dates), dates, articleCount: countArticleLines(text, articleMark), keys };
+  const articleCount = countArticleLines(text, articleMark);
+  if (withoutId > 0 || keys.length !== articleCount) {
+    // An article without an arXiv id (or without a title line) is keyed by its subject, date and title, as the
+    // parser keys it: read state must name it alike in the Articles view and the Library. Rare: the parser reads these.
+    const digest = parseDigest(text);
+    return { kind: 'arxiv', format, subject: header.subject, date: newest(dates), dates, articleCount, keys: digest.articles.map((article) => articleKey(digest, article)) };
+  }
+  return { kind: 'arxiv', format, subject: header.subject, date: newest(dates), dates, articleCount, keys };
 }
 
 /** News digests are small and their keys need titles: the full parser reads them. */

@@ -1,9 +1,13 @@
 /**
- * What the reader has read and starred, across every digest, with undo.
- * Plain data in, plain data out: the extension stores it (see
- * readingStateStore) and shows it; nothing here knows VS Code.
+ * What the reader has read and starred, across every digest, with undo:
+ * three record kinds of the store (read flags, stars, and each star's display
+ * text kept on this machine). Plain data in, plain data out; nothing here
+ * knows VS Code.
  */
 import type { Translations } from '../digest/model';
+import { READ_SCHEMA, STAR_SCHEMA, STAR_TEXT_SCHEMA, type StarRecord, type StarText } from './readSchemas';
+import { sameValue } from './store/lww';
+import { Records } from './store/records';
 
 /** What the panel needs to show a starred article after its digest is gone. */
 export interface StarredArticle {
@@ -22,47 +26,97 @@ export interface StarredArticle {
   abstracts: Translations;
 }
 
-/** One marking, as undo needs it: the state of each key before it. */
+/** One key's change, as undo needs it: what it was and what the marking made it. */
+interface Change<V> {
+  before: V | undefined;
+  after: V | undefined;
+}
+
+/** One marking, as undo needs it. */
 export interface Marking {
   /** What the user did, for messages: "Marked 18 articles of Thu 2025-05-29 read". */
   label: string;
-  read: Map<string, boolean>;
-  stars: Map<string, StarredArticle | undefined>;
+  read: Map<string, Change<true>>;
+  stars: Map<string, Change<StarRecord>>;
 }
 
 const UNDO_DEPTH = 100;
 
+export function starParts(article: StarredArticle): { record: StarRecord; text: StarText } {
+  const record: StarRecord = { kind: article.kind, subject: article.subject, digestDate: article.digestDate, index: article.index, starredAt: article.starredAt };
+  if (article.arxivId !== undefined) {
+    record.arxivId = article.arxivId;
+  }
+  const text: StarText = { sourceLanguage: article.sourceLanguage, titles: { ...article.titles }, authors: [...article.authors], abstracts: { ...article.abstracts } };
+  if (article.date !== undefined) {
+    text.date = article.date;
+  }
+  return { record, text };
+}
+
 export class ReadingState {
-  private readonly readKeys = new Set<string>();
-  private readonly stars = new Map<string, StarredArticle>();
+  readonly read: Records<true>;
+  readonly stars: Records<StarRecord>;
+  /** Display text of stars: on this machine only, refilled from digests. */
+  readonly starTexts: Records<StarText>;
   private readonly undoStack: Marking[] = [];
+  private counted = -1;
+  private readCountCache = 0;
   /** Grows with every change: views and stores compare it instead of the data. */
   revision = 0;
 
+  /** `writer`: this window's id, part of every stamp it writes. */
+  constructor(writer = Math.random().toString(36).slice(2, 10)) {
+    this.read = new Records(READ_SCHEMA, writer);
+    this.stars = new Records(STAR_SCHEMA, writer);
+    this.starTexts = new Records(STAR_TEXT_SCHEMA, writer);
+  }
+
   isRead(key: string): boolean {
-    return this.readKeys.has(key);
+    return this.read.has(key);
   }
 
   isStarred(key: string): boolean {
     return this.stars.has(key);
   }
 
+  /** A starred article with its display text; without text (never seen on this machine) its titles are empty. */
   starredArticle(key: string): StarredArticle | undefined {
-    return this.stars.get(key);
+    const record = this.stars.get(key);
+    if (!record) {
+      return undefined;
+    }
+    const text = this.starTexts.get(key) ?? { sourceLanguage: 'en', titles: {}, authors: [], abstracts: {} };
+    return { key, ...record, ...text };
   }
 
   get readCount(): number {
-    return this.readKeys.size;
+    if (this.counted !== this.revision) {
+      let count = 0;
+      for (const entry of this.read.live()) {
+        count += entry[1] ? 1 : 0;
+      }
+      this.readCountCache = count;
+      this.counted = this.revision;
+    }
+    return this.readCountCache;
   }
 
   /** Every starred article, newest digest first, then newest star first. */
   starred(): StarredArticle[] {
-    return [...this.stars.values()].sort((a, b) =>
+    const list: StarredArticle[] = [];
+    for (const [key] of this.stars.live()) {
+      const star = this.starredArticle(key);
+      if (star) {
+        list.push(star);
+      }
+    }
+    return list.sort((a, b) =>
       a.digestDate !== b.digestDate ? (a.digestDate < b.digestDate ? 1 : -1) : a.subject !== b.subject ? (a.subject < b.subject ? -1 : 1) : b.starredAt - a.starredAt);
   }
 
   readKeysSnapshot(): string[] {
-    return [...this.readKeys];
+    return [...this.read.live()].map(([key]) => key);
   }
 
   /**
@@ -70,92 +124,90 @@ export class ReadingState {
    * marking that changes something can be undone, one that changes nothing
    * is not recorded.
    */
-  setRead(keys: readonly string[], read: boolean, label: string): string[] {
-    const before = new Map<string, boolean>();
+  setRead(keys: readonly string[], read: boolean, label: string, now = Date.now()): string[] {
+    const changes = new Map<string, Change<true>>();
     for (const key of keys) {
-      if (this.readKeys.has(key) !== read && !before.has(key)) {
-        before.set(key, !read);
-        if (read) {
-          this.readKeys.add(key);
-        } else {
-          this.readKeys.delete(key);
-        }
+      if (!changes.has(key) && this.read.has(key) !== read && this.read.set(key, read ? true : undefined, now)) {
+        changes.set(key, { before: read ? undefined : true, after: read ? true : undefined });
       }
     }
-    this.record({ label, read: before, stars: new Map() });
-    return [...before.keys()];
+    this.record({ label, read: changes, stars: new Map() });
+    return [...changes.keys()];
   }
 
   /** Stars (with what the panel needs) or unstars one article. */
-  setStar(key: string, article: StarredArticle | undefined, label: string): boolean {
-    const previous = this.stars.get(key);
-    if (previous === undefined && article === undefined) {
+  setStar(key: string, article: StarredArticle | undefined, label: string, now = Date.now()): boolean {
+    const before = this.stars.get(key);
+    if (before === undefined && article === undefined) {
       return false;
     }
-    if (article) {
-      this.stars.set(key, { ...article, key });
-    } else {
-      this.stars.delete(key);
+    const parts = article && starParts({ ...article, key });
+    if (!this.stars.set(key, parts?.record, now)) {
+      return false;
     }
-    this.record({ label, read: new Map(), stars: new Map([[key, previous]]) });
+    if (parts) {
+      this.starTexts.set(key, parts.text, now);
+    }
+    this.record({ label, read: new Map(), stars: new Map([[key, { before, after: parts?.record }]]) });
     return true;
   }
 
-  /** Undoes the last marking; returns it (for "Undone: …"), or undefined when there is nothing to undo. */
-  undo(): Marking | undefined {
+  /** Keeps a starred article's display text current from its digest; true when it changed. Not a marking. */
+  refreshStarText(key: string, text: StarText, now = Date.now()): boolean {
+    if (!this.stars.has(key) || sameValue(this.starTexts.get(key), text)) {
+      return false;
+    }
+    this.starTexts.set(key, text, now);
+    this.revision++;
+    return true;
+  }
+
+  /**
+   * Undoes the last marking; returns it (for "Undone: …"), or undefined when
+   * there is nothing to undo. A key that another window or machine changed
+   * since is left as they made it: undo takes back this window's marking only.
+   */
+  undo(now = Date.now()): (Marking & { undone: string[] }) | undefined {
     const marking = this.undoStack.pop();
     if (!marking) {
       return undefined;
     }
-    for (const [key, wasRead] of marking.read) {
-      if (wasRead) {
-        this.readKeys.add(key);
-      } else {
-        this.readKeys.delete(key);
+    const keys: string[] = [];
+    for (const [key, change] of marking.read) {
+      if (sameValue(this.read.get(key), change.after) && this.read.set(key, change.before, now)) {
+        keys.push(key);
       }
     }
-    for (const [key, star] of marking.stars) {
-      if (star) {
-        this.stars.set(key, star);
-      } else {
-        this.stars.delete(key);
+    for (const [key, change] of marking.stars) {
+      if (sameValue(this.stars.get(key), change.after) && this.stars.set(key, change.before, now)) {
+        keys.push(key);
       }
     }
     this.revision++;
-    return marking;
+    return { ...marking, undone: keys };
   }
 
-  /** Replaces everything with stored data (another window wrote it); undo history is kept only for what still applies. */
-  replace(read: Iterable<string>, stars: Iterable<StarredArticle>): void {
-    this.readKeys.clear();
-    for (const key of read) {
-      this.readKeys.add(key);
-    }
-    this.stars.clear();
-    for (const star of stars) {
-      this.stars.set(star.key, star);
-    }
-    this.undoStack.length = 0;
+  /** Something merged in from elsewhere (storage, an import): the views compare `revision`. */
+  touch(): void {
     this.revision++;
   }
 
-  /** Adds what another state holds (an import): read stays read, stars are added, the newer star wins. */
-  merge(read: Iterable<string>, stars: Iterable<StarredArticle>): { read: number; starred: number } {
+  /** Adds what an import holds: read stays read, stars are added (a newer star wins). Not undoable. */
+  merge(read: Iterable<string>, stars: Iterable<StarredArticle>, now = Date.now()): { read: number; starred: number } {
     let newlyRead = 0;
     let newlyStarred = 0;
     for (const key of read) {
-      if (!this.readKeys.has(key)) {
-        this.readKeys.add(key);
+      if (!this.read.has(key) && this.read.set(key, true, now)) {
         newlyRead++;
       }
     }
     for (const star of stars) {
       const mine = this.stars.get(star.key);
-      if (!mine) {
-        newlyStarred++;
-      }
       if (!mine || mine.starredAt < star.starredAt) {
-        this.stars.set(star.key, star);
+        const { record, text } = starParts(star);
+        this.stars.set(star.key, record, now);
+        this.starTexts.set(star.key, text, now);
+        newlyStarred += mine ? 0 : 1;
       }
     }
     this.revision++;

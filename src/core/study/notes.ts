@@ -4,6 +4,8 @@
  * like the study list: every note checked, a bad one dropped and said, never
  * thrown; sizes bounded so a damaged or hostile value cannot fill the state.
  */
+import type { MapSchema } from '../state/store/schema';
+
 export const NOTES_FORMAT = 'digest-reader-study-notes';
 export const NOTES_VERSION = 1;
 
@@ -62,7 +64,7 @@ export function encodeStudyNotes(notes: StudyNotes): StoredStudyNotes {
   return { format: NOTES_FORMAT, version: NOTES_VERSION, notes: copy };
 }
 
-function asNote(value: unknown): StudyNote | undefined {
+export function asNote(value: unknown): StudyNote | undefined {
   if (typeof value !== 'object' || value === null) {
     return undefined;
   }
@@ -151,3 +153,25 @@ export function withNote(notes: StudyNotes, key: string, language: string, text:
   }
   return next;
 }
+
+/** A note's key in the store: the article key, `#`, the language (a language has no `#`). */
+export function noteKey(articleKey: string, language: string): string {
+  return `${articleKey}#${language}`;
+}
+
+export function splitNoteKey(key: string): { articleKey: string; language: string } | undefined {
+  const at = key.lastIndexOf('#');
+  const articleKey = key.slice(0, at);
+  const language = key.slice(at + 1);
+  return at > 0 && isNoteKey(articleKey) && isNoteLanguage(language) ? { articleKey, language } : undefined;
+}
+
+/** Exercise notes as records of the store, one per article and language. */
+export const NOTES_SCHEMA: MapSchema<StudyNote> = {
+  kind: 'map',
+  name: 'notes',
+  shards: 8,
+  isKey: (key) => splitNoteKey(key) !== undefined,
+  encode: (note) => ({ ...note }),
+  decode: asNote,
+};

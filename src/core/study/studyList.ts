@@ -6,6 +6,7 @@
 import { arxivIdWithoutVersion } from '../digest/articleKey';
 import { isArxivId } from '../digest/arxiv';
 import type { Translations } from '../digest/model';
+import type { MapSchema } from '../state/store/schema';
 
 export const STUDY_FORMAT = 'digest-reader-study';
 export const STUDY_VERSION = 1;
@@ -207,4 +208,23 @@ function asStudyWord(value: unknown): StudyWord | undefined {
     word.context = context;
   }
   return Object.keys(word).length > 0 ? word : undefined;
+}
+
+function copyOfWord(word: StudyWord): StudyWord {
+  return { ...word, ...(word.context ? { context: { ...word.context } } : {}) };
+}
+
+/** Study entries as records of the store, keyed by `studyEntryId`; the value is the entry as stored (unknown fields kept). */
+export const STUDY_SCHEMA: MapSchema<StudyEntry> = {
+  kind: 'map',
+  name: 'study',
+  shards: 8,
+  isKey: (id) => id.length <= MAX_KEY_LENGTH * 2 && id.includes('#'),
+  encode: (entry) => ({ ...entry, texts: { ...entry.texts }, ...(entry.word ? { word: copyOfWord(entry.word) } : {}) }),
+  decode: asStudyEntry,
+};
+
+/** The live entries in the order they were added (then by id, so every window lists them alike). */
+export function studyEntriesOf(records: Iterable<[string, StudyEntry]>): StudyEntry[] {
+  return [...records].sort(([ia, a], [ib, b]) => a.addedAt - b.addedAt || (ia < ib ? -1 : ia > ib ? 1 : 0)).map(([, entry]) => entry);
 }

@@ -1,0 +1,199 @@
+import * as vscode from 'vscode';
+import type { Entry, Records } from '../core';
+import type { LocalCopy } from './localCopy';
+import type { Notices } from './notices';
+
+/** Which keys changed; `all` after a reset or when this machine's copy was read. */
+export type RecordsChange = { keys: readonly string[] } | 'all';
+
+export const STORE_PREFIX = 'digestReader.store';
+
+/** A 0.5.0 value under its own key: read at start and whenever it changes (a machine still on 0.5.0 syncs it), never written. */
+export interface Legacy<V> {
+  key: string;
+  migrate(stored: unknown): { entries: [string, Entry<V>][]; problems: string[] };
+}
+
+export interface StoredRecordsOptions<V> {
+  /** False: kept on this machine only (a star's display text). */
+  synced: boolean;
+  /** Names the records in messages: "reading state". */
+  what: string;
+  legacy?: Legacy<V>;
+}
+
+/**
+ * One schema's records bound to where they are kept: each shard under its
+ * own `globalState` key (synced), this machine's copy in files, and the
+ * 0.5.0 value. Another window's or Settings Sync's write is merged in, never
+ * taken instead; whatever this window holds that the stored value lacks is
+ * written back. The store polls (`check`) and saves (`saveSoon`).
+ */
+export class StoredRecords<V> implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<RecordsChange>();
+  readonly onDidChange = this.changed.event;
+  /** The stored objects last merged or written, by key: `memento.get` returns the same object until the value changes. */
+  private readonly seen = new Map<string, unknown>();
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<void> = Promise.resolve();
+  private readonly copyDirty = new Set<number>();
+  /** Resolves when this machine's copy has been read and merged. */
+  readonly ready: Promise<void>;
+
+  constructor(
+    readonly records: Records<V>,
+    private readonly memento: vscode.Memento,
+    private readonly copy: LocalCopy,
+    private readonly notices: Notices,
+    private readonly options: StoredRecordsOptions<V>,
+    private readonly saveDelayMs: number,
+  ) {
+    if (options.synced) {
+      this.check(true);
+    }
+    this.ready = this.readCopy();
+  }
+
+  /** The globalState keys of the synced shards. */
+  keys(): string[] {
+    return this.options.synced ? Array.from({ length: this.records.schema.shards }, (_, shard) => this.keyOf(shard)) : [];
+  }
+
+  keyOf(shard: number): string {
+    return `${STORE_PREFIX}.${this.records.schema.name}.${shard}`;
+  }
+
+  private async readCopy(): Promise<void> {
+    const changed: string[] = [];
+    for (let shard = 0; shard < this.records.schema.shards; shard++) {
+      changed.push(...this.records.mergeEntries(await this.copy.read(this.records, shard), shard));
+    }
+    if (changed.length > 0) {
+      this.changed.fire({ keys: changed });
+    }
+    if (this.options.synced && this.records.dirtyShards().length > 0) {
+      // Settings Sync replaced a value while no window ran: what this machine had is written back.
+      this.saveSoon();
+    }
+  }
+
+  /**
+   * Merges what is stored if it changed since this window last looked (a
+   * compare of object identity per key; a changed one is decoded only when
+   * its writer stamp differs). Cheap enough to run every two seconds.
+   */
+  check(force = false): void {
+    const changed: string[] = [];
+    for (let shard = 0; this.options.synced && shard < this.records.schema.shards; shard++) {
+      const key = this.keyOf(shard);
+      const stored: unknown = this.memento.get(key);
+      if (!force && this.seen.has(key) && this.seen.get(key) === stored) {
+        continue;
+      }
+      this.seen.set(key, stored);
+      const merge = this.records.mergeStored(shard, stored, force);
+      changed.push(...merge.changed);
+      if (merge.newerVersion !== undefined) {
+        this.notices.newerVersion(this.options.what, merge.newerVersion);
+      }
+      if (merge.problems.length > 0) {
+        void this.notices.damaged(this.options.what, `${this.records.schema.name}.${shard}`, stored, merge.problems);
+      }
+    }
+    changed.push(...this.checkLegacy(force));
+    if (changed.length > 0) {
+      this.changed.fire({ keys: changed });
+    }
+    if (this.records.dirtyShards().length > 0) {
+      this.saveSoon();
+    }
+  }
+
+  private checkLegacy(force: boolean): string[] {
+    const legacy = this.options.legacy;
+    if (!legacy) {
+      return [];
+    }
+    const stored: unknown = this.memento.get(legacy.key);
+    if (stored === undefined || (!force && this.seen.get(legacy.key) === stored)) {
+      return [];
+    }
+    this.seen.set(legacy.key, stored);
+    const migrated = legacy.migrate(stored);
+    if (migrated.problems.length > 0) {
+      void this.notices.damaged(this.options.what, legacy.key, stored, migrated.problems);
+    }
+    return this.records.mergeEntries(migrated.entries);
+  }
+
+  /** After a change in this window: fires the event and saves a moment later (markings come in bursts). */
+  changedHere(keys: readonly string[] | 'all'): void {
+    if (keys !== 'all' && keys.length === 0) {
+      return;
+    }
+    this.changed.fire(keys === 'all' ? 'all' : { keys });
+    this.saveSoon();
+  }
+
+  saveSoon(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.save(), this.saveDelayMs);
+  }
+
+  private save(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    const shards = this.records.dirtyShards();
+    shards.forEach((shard) => this.copyDirty.add(shard));
+    if (this.options.synced) {
+      for (const shard of shards) {
+        const key = this.keyOf(shard);
+        const value = this.records.encode(shard);
+        // Writes in order; a failed write is said, and the records stay in memory for the next one.
+        this.saving = this.saving.then(() => this.memento.update(key, value)).then(() => {
+          this.seen.set(key, this.memento.get(key));
+        }, (error: unknown) => {
+          this.notices.saveFailed(this.options.what, error);
+        });
+      }
+    } else {
+      shards.forEach((shard) => this.records.encode(shard));
+    }
+    const copies = [...this.copyDirty];
+    this.copyDirty.clear();
+    if (copies.length > 0) {
+      this.saving = this.saving.then(() => this.copy.write(this.records, copies)).then((changed) => {
+        if (changed.length > 0) {
+          this.changed.fire({ keys: changed });
+          this.saveSoon();
+        }
+      });
+    }
+    return this.saving;
+  }
+
+  /** Deletes every record (tombstones, so the deletion merges like any other): tests and tools, not a user command. */
+  clear(): void {
+    const keys = [...this.records.live()].map(([key]) => key);
+    for (const key of keys) {
+      this.records.set(key, undefined);
+    }
+    this.changedHere(keys);
+  }
+
+  /** Stores every change made so far now (tests, export, deactivation). */
+  flush(): Promise<void> {
+    return this.saveTimer === undefined && this.records.dirtyShards().length === 0 ? this.saving : this.save();
+  }
+
+  /** The stored value of one shard as it is, and a raw write (tests write what Settings Sync or a damaged profile would). */
+  stored(shard: number): { key: string; read(): unknown; write(value: unknown): Thenable<void> } {
+    const key = this.keyOf(shard);
+    return { key, read: () => this.memento.get(key), write: (value) => (this.saving = this.saving.then(() => this.memento.update(key, value))) };
+  }
+
+  dispose(): void {
+    void this.flush();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,102 @@
+/** The Library's scan without VS Code (src/core/library/scanner.ts), over files in memory. */
+import * as assert from 'node:assert/strict';
+import { LibraryScanner, Slicer, type FileStamp, type ScanHost } from '../../src/core/library';
+import { generateDigest } from '../support/generate';
+
+interface MemoryFile {
+  text: string;
+  mtime: number;
+}
+
+function memoryHost(files: Map<string, MemoryFile>, log: string[]): ScanHost<string> {
+  return {
+    list: () => Promise.resolve([...files].map(([key, file]): FileStamp<string> => ({ file: key, key, size: file.text.length, mtime: file.mtime }))),
+    readHead: (key, bytes) => {
+      log.push(`head ${key}`);
+      return Promise.resolve({ head: new TextEncoder().encode(files.get(key)?.text.slice(0, bytes)) });
+    },
+    readWhole: (key) => {
+      log.push(`whole ${key}`);
+      return Promise.resolve(new TextEncoder().encode(files.get(key)?.text));
+    },
+    fileOf: (key) => key,
+  };
+}
+
+describe('library: the scan (core, no VS Code)', () => {
+  const day = (date: string, seed: number) => generateDigest(3, { seed, abstractWords: 8 }).text.replace('cs.DC @ 2025-06-01', `cs.DC @ ${date}`);
+  const workspace = () => new Map<string, MemoryFile>([
+    ['file:///w/cs.DC-2025-05-31.txt', { text: day('2025-05-31', 1), mtime: 100 }],
+    ['file:///w/cs.DC-2025-06-01.txt', { text: day('2025-06-01', 2), mtime: 200 }],
+    ['file:///w/notes.md', { text: '# Notes\n\nNot a digest, however long it is.\n'.repeat(500), mtime: 300 }],
+  ]);
+
+  function scanner(files: Map<string, MemoryFile>, log: string[], events: string[] = [], pauses = { count: 0 }) {
+    return new LibraryScanner(memoryHost(files, log), {
+      read: (key) => events.push(`read ${key}`),
+      removed: (key) => events.push(`removed ${key}`),
+      changed: () => undefined,
+      progress: () => undefined,
+    }, () => new Slicer(0, () => {
+      pauses.count++;
+      return Promise.resolve();
+    }));
+  }
+
+  it('reads newest first, a file\'s head before the rest, and the rest only of digests', async () => {
+    const log: string[] = [];
+    const library = scanner(workspace(), log);
+    const report = await library.scan({ isCancellationRequested: false });
+    assert.deepEqual(log, ['head file:///w/notes.md', 'head file:///w/cs.DC-2025-06-01.txt', 'whole file:///w/cs.DC-2025-06-01.txt', 'head file:///w/cs.DC-2025-05-31.txt', 'whole file:///w/cs.DC-2025-05-31.txt']);
+    assert.deepEqual(library.digests().map((known) => known.key).sort(), ['file:///w/cs.DC-2025-05-31.txt', 'file:///w/cs.DC-2025-06-01.txt']);
+    assert.equal(report.read, 3);
+    assert.deepEqual(library.reads, { files: 3, bytes: library.reads.bytes, wholeFiles: 2 });
+    assert.ok(library.reads.bytes < workspace().get('file:///w/notes.md')!.text.length, 'the notes were read only to their head');
+  });
+
+  it('yields to the event loop between files, so no file holds the thread for the whole scan', async () => {
+    const pauses = { count: 0 };
+    await scanner(workspace(), [], [], pauses).scan({ isCancellationRequested: false });
+    assert.ok(pauses.count >= 3, `${pauses.count} pauses for 3 files`);
+  });
+
+  it('a warm start from its stored entries reads nothing unchanged, and what changed once', async () => {
+    const files = workspace();
+    const first = scanner(files, []);
+    await first.scan({ isCancellationRequested: false });
+    const stored = first.cacheEntries();
+    files.set('file:///w/cs.DC-2025-05-31.txt', { text: day('2025-05-31', 3), mtime: 400 });
+    const log: string[] = [];
+    const events: string[] = [];
+    const warm = scanner(files, log, events);
+    await warm.restore(stored);
+    assert.equal(warm.digests().length, 2, 'listed from the stored index before any read');
+    await warm.scan({ isCancellationRequested: false });
+    assert.deepEqual(log, ['head file:///w/cs.DC-2025-05-31.txt', 'whole file:///w/cs.DC-2025-05-31.txt']);
+    assert.deepEqual(events, ['read file:///w/cs.DC-2025-05-31.txt']);
+  });
+
+  it('forgets a file that is gone, and says so', async () => {
+    const files = workspace();
+    const events: string[] = [];
+    const library = scanner(files, [], events);
+    await library.scan({ isCancellationRequested: false });
+    files.delete('file:///w/cs.DC-2025-06-01.txt');
+    await library.scan({ isCancellationRequested: false });
+    assert.ok(events.includes('removed file:///w/cs.DC-2025-06-01.txt'));
+    assert.deepEqual(library.digests().map((known) => known.key), ['file:///w/cs.DC-2025-05-31.txt']);
+  });
+
+  it('stops when cancelled, keeping what it read', async () => {
+    const token = { isCancellationRequested: false };
+    const library = new LibraryScanner(memoryHost(workspace(), []), {
+      read: () => (token.isCancellationRequested = true),
+      removed: () => undefined,
+      changed: () => undefined,
+      progress: () => undefined,
+    });
+    const report = await library.scan(token);
+    assert.equal(report.cancelled, true);
+    assert.equal(library.digests().length, 1);
+  });
+});
