@@ -1,10 +1,11 @@
 /**
  * CC-CEDICT at run time, from its compact form (see cedict.ts). What it
  * holds: the simplified headwords as one string, the entries' bodies as the
- * UTF-8 bytes they came in (decoded only when looked up), and an open-
- * addressing hash table of the headwords over Int32Arrays, so a look-up and
- * the longest match at a place in a text allocate nothing until an entry is
- * wanted. Loading is a generator that yields every few thousand entries, so
+ * UTF-8 bytes they came in (decoded only when looked up), and a trie of
+ * the headwords kept as a hash table over one Int32Array (a node is the slot
+ * of the edge into it: its parent and the character), so the words at a
+ * place in a text are found one probe per character, with no string
+ * compared and nothing allocated until an entry is wanted. Loading is a generator that yields every few thousand entries, so
  * the extension host can load it in slices of a few milliseconds.
  */
 import { COMPACT_MAGIC } from './cedict';
@@ -31,14 +32,16 @@ export interface WordLookup {
 }
 
 const NEWLINE = 10;
-/** 2^22 bits (512 KB) for about 400,000 prefixes: one in ten misses passes the filter and is looked up. */
-const PREFIX_BITS = 1 << 22;
+/** 2^19 slots for about 171,000 nodes (every prefix of a headword): a third full, so a probe rarely takes a second step. */
+const TRIE_BITS = 19;
 const SLICE = 8192;
 
-function hashStep(hash: number, code: number): number {
-  return Math.imul(hash ^ code, 16777619);
+/** The trie's slots, three numbers each: the parent node plus one (0: an empty slot), the character, the first entry plus one (0: no word ends here). */
+const STRIDE = 3;
+
+function slotOf(parent: number, code: number): number {
+  return (Math.imul(parent, 0x9e3779b1) ^ Math.imul(code + 1, 0x85ebca77)) >>> (32 - TRIE_BITS);
 }
-const HASH_START = 2166136261 | 0;
 
 export class DictionaryFormatError extends Error {}
 
@@ -53,11 +56,8 @@ export class ChineseDictionary implements WordLookup {
     private readonly bytes: Uint8Array,
     /** Where entry k's body starts in `bytes`; one more at the end. */
     private readonly bodyStarts: Int32Array,
-    /** Open addressing: the first entry of a headword, plus one (0 is an empty slot), and its hash. */
-    private readonly slots: Int32Array,
-    private readonly hashes: Int32Array,
-    /** A bit per hash of every headword's every prefix: extending a match stops where no headword goes on. */
-    private readonly prefixes: Int32Array,
+    /** The headwords' trie: node n (n ≥ 1) is slot n − 1; node 0 is the root. */
+    private readonly trie: Int32Array,
     readonly size: number,
     /** The CC-CEDICT release, `YYYY-MM-DD`. */
     readonly date: string,
@@ -118,77 +118,66 @@ export class ChineseDictionary implements WordLookup {
     }
     bodyStarts[size] = bodyAt;
     yield 0.4;
-    let capacity = 1;
-    while (capacity < size * 2) {
-      capacity *= 2;
-    }
-    const slots = new Int32Array(capacity);
-    const hashes = new Int32Array(capacity);
-    const prefixes = new Int32Array(PREFIX_BITS / 32);
-    const mask = capacity - 1;
+    const trie = new Int32Array(STRIDE << TRIE_BITS);
+    const mask = (1 << TRIE_BITS) - 1;
     for (let k = 0; k < size; k++) {
       const start = headwordStarts[k];
       const end = headwordStarts[k + 1] - 1;
-      if (k > 0 && end - start === headwordStarts[k] - 1 - headwordStarts[k - 1] && headwords.startsWith(headwords.slice(start, end), headwordStarts[k - 1])) {
-        continue; // another entry of the same headword: the first one is in the table
-      }
-      let hash = HASH_START;
+      let node = 0;
       for (let i = start; i < end; i++) {
-        hash = hashStep(hash, headwords.charCodeAt(i));
-        const bit = hash & (PREFIX_BITS - 1);
-        prefixes[bit >>> 5] |= 1 << (bit & 31);
+        const code = headwords.charCodeAt(i);
+        let slot = slotOf(node, code);
+        while (trie[slot * STRIDE] !== 0 && (trie[slot * STRIDE] !== node + 1 || trie[slot * STRIDE + 1] !== code)) {
+          slot = (slot + 1) & mask;
+        }
+        if (trie[slot * STRIDE] === 0) {
+          trie[slot * STRIDE] = node + 1;
+          trie[slot * STRIDE + 1] = code;
+        }
+        node = slot + 1;
       }
-      let slot = hash & mask;
-      while (slots[slot] !== 0) {
-        slot = (slot + 1) & mask;
+      if (end > start && trie[(node - 1) * STRIDE + 2] === 0) {
+        trie[(node - 1) * STRIDE + 2] = k + 1; // the first entry of the headword; later ones follow it in entry order
       }
-      slots[slot] = k + 1;
-      hashes[slot] = hash;
       if (k % SLICE === 0 && k > 0) {
         yield 0.4 + 0.6 * (k / size);
       }
     }
     const date = /^\d{4}-\d{2}-\d{2}$/.test(head[2] ?? '') ? head[2] : '';
-    return new ChineseDictionary(headwords, headwordStarts, bytes, bodyStarts, slots, hashes, prefixes, size, date, maxWordLength);
+    return new ChineseDictionary(headwords, headwordStarts, bytes, bodyStarts, trie, size, date, maxWordLength);
   }
 
-  /** The first entry whose headword is `text[start, end)`, or -1; `hash` is that text's. */
-  private find(text: string, start: number, end: number, hash: number): number {
-    const mask = this.slots.length - 1;
-    const length = end - start;
-    for (let slot = hash & mask; this.slots[slot] !== 0; slot = (slot + 1) & mask) {
-      if (this.hashes[slot] !== hash) {
-        continue;
-      }
-      const entry = this.slots[slot] - 1;
-      const at = this.headwordStarts[entry];
-      if (this.headwordStarts[entry + 1] - 1 - at !== length) {
-        continue;
-      }
-      let same = true;
-      for (let i = 0; i < length; i++) {
-        if (this.headwords.charCodeAt(at + i) !== text.charCodeAt(start + i)) {
-          same = false;
-          break;
-        }
-      }
-      if (same) {
-        return entry;
+  /** The node reached from `node` by the character `code`, or 0 when no headword goes on so. */
+  private child(node: number, code: number): number {
+    const trie = this.trie;
+    const mask = (1 << TRIE_BITS) - 1;
+    for (let slot = slotOf(node, code); trie[slot * STRIDE] !== 0; slot = (slot + 1) & mask) {
+      if (trie[slot * STRIDE] === node + 1 && trie[slot * STRIDE + 1] === code) {
+        return slot + 1;
       }
     }
-    return -1;
+    return 0;
   }
 
-  private firstEntry(text: string, start: number, end: number): number {
-    let hash = HASH_START;
-    for (let i = start; i < end; i++) {
-      hash = hashStep(hash, text.charCodeAt(i));
+  /**
+   * The first entry whose headword is `text[start, end)`, or -1. Its number
+   * names the word (the same for every entry of one headword): a word id.
+   */
+  entryIndexAt(text: string, start: number, end: number): number {
+    let node = 0;
+    for (let i = start; i < end && (i === start || node !== 0); i++) {
+      node = this.child(node, text.charCodeAt(i));
     }
-    return this.find(text, start, end, hash);
+    return end > start && node !== 0 ? this.trie[(node - 1) * STRIDE + 2] - 1 : -1;
+  }
+
+  /** The simplified headword of an entry (see entryIndexAt). */
+  headwordAt(k: number): string {
+    return this.headwords.slice(this.headwordStarts[k], this.headwordStarts[k + 1] - 1);
   }
 
   isWordAt(text: string, start: number, end: number): boolean {
-    return end > start && end - start <= this.maxWordLength && this.firstEntry(text, start, end) >= 0;
+    return end - start <= this.maxWordLength && this.entryIndexAt(text, start, end) >= 0;
   }
 
   has(word: string): boolean {
@@ -200,14 +189,14 @@ export class ChineseDictionary implements WordLookup {
     const lengths = out ?? [];
     lengths.length = 0;
     const last = Math.min(limit, text.length, start + this.maxWordLength);
-    let hash = HASH_START;
+    const trie = this.trie;
+    let node = 0;
     for (let end = start + 1; end <= last; end++) {
-      hash = hashStep(hash, text.charCodeAt(end - 1));
-      const bit = hash & (PREFIX_BITS - 1);
-      if ((this.prefixes[bit >>> 5] & (1 << (bit & 31))) === 0) {
+      node = this.child(node, text.charCodeAt(end - 1));
+      if (node === 0) {
         break; // no headword starts with text[start, end)
       }
-      if (this.find(text, start, end, hash) >= 0) {
+      if (trie[(node - 1) * STRIDE + 2] !== 0) {
         lengths.push(end - start);
       }
     }
@@ -216,7 +205,7 @@ export class ChineseDictionary implements WordLookup {
 
   /** Every entry of `word` (a simplified headword), in CC-CEDICT's order; empty when it has none. */
   lookup(word: string): DictionaryEntry[] {
-    const first = word === '' ? -1 : this.firstEntry(word, 0, word.length);
+    const first = this.entryIndexAt(word, 0, word.length);
     if (first < 0) {
       return [];
     }
@@ -225,10 +214,6 @@ export class ChineseDictionary implements WordLookup {
       entries.push(this.entryAt(k));
     }
     return entries;
-  }
-
-  private headwordAt(k: number): string {
-    return this.headwords.slice(this.headwordStarts[k], this.headwordStarts[k + 1] - 1);
   }
 
   private entryAt(k: number): DictionaryEntry {

@@ -1,7 +1,7 @@
 /** The learner's words: CC-CEDICT, segmentation, known words and the share of new words per article. */
 export { COMPACT_MAGIC, cedictHeader, compactCedict, parseCedictLine, type CedictEntry } from './cedict';
 export { ChineseDictionary, DictionaryFormatError, type DictionaryEntry, type WordLookup } from './dictionary';
-export { chineseWords, latinWords, type Token } from './segment';
+export { chineseWords, forEachChineseWord, latinWords, type Token, type WordSink } from './segment';
 export { pinyinWithMarks, readableSense, syllableWithMark } from './toneMarks';
 export { isWordLanguage, isWordStatus, KnownWords, newWordShare, parseWordKey, statusesOf, wordKey, WORD_STATUSES, type FlagSet, type NewWordShare, type WordLanguage, type WordStatus, type WordStatuses } from './known';
 export { ArticleWordCache, articleWordKeys, withoutMath, wordsOf, type ArticleTexts } from './articleWords';
