@@ -25,12 +25,13 @@ const common = {
   logLevel: 'warning',
 };
 
-// citation-js imports sync-fetch-undici to fetch remote inputs; we never fetch, and the real
-// module needs child_process (Node) or synchronous XHR: a stub that throws takes its place.
+// citation-js imports sync-fetch and node-fetch (sync-fetch-undici from 0.9) to fetch remote inputs;
+// we never fetch, and the real modules need child_process (Node) or synchronous XHR: a stub that
+// throws takes their place.
 const noSyncFetch = {
   name: 'no-sync-fetch',
   setup(build) {
-    build.onResolve({ filter: /^sync-fetch-undici$/ }, () => ({ path: path.resolve('scripts/stubs/syncFetch.js') }));
+    build.onResolve({ filter: /^(sync-fetch|sync-fetch-undici|node-fetch)$/ }, () => ({ path: path.resolve('scripts/stubs/syncFetch.js') }));
   },
 };
 

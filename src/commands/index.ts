@@ -6,6 +6,8 @@ import { registerSampleProvider, sampleUri } from './sample';
 import type { CommandServices } from './services';
 import { resolveContext, showResolved } from './show';
 import { registerTriage } from './triage';
+import { SHOW_CLICKED_ARTICLE } from '../tree';
+import { SHOW_CLICKED_STAR } from '../starred';
 
 export type { CommandServices } from './services';
 
@@ -64,6 +66,15 @@ export function register(services: CommandServices): void {
 
   context.subscriptions.push(
     vscode.commands.registerCommand('digestReader.showArticle', showArticle),
+    // Row clicks: the row the click selected (their commands carry no arguments, see ClickedRow).
+    vscode.commands.registerCommand(SHOW_CLICKED_ARTICLE, async () => {
+      const target = await services.tree.clickedArticle();
+      return target && showArticle(target);
+    }),
+    vscode.commands.registerCommand(SHOW_CLICKED_STAR, async () => {
+      const target = await services.starred.clickedStar();
+      return target && showArticle(target);
+    }),
     vscode.commands.registerCommand('digestReader.openArxivPage', openPage('abs')),
     vscode.commands.registerCommand('digestReader.openPdf', openPage('pdf')),
     vscode.commands.registerCommand('digestReader.copyId', copyId),

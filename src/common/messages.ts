@@ -5,6 +5,7 @@
 import type { SentenceRow } from '../core/study/rows';
 import type { ChineseSlice } from '../core/words/slice';
 import type { GermanEntry } from '../core/words/german';
+import type { DigestLanguageSets } from '../core/study/studyLanguage';
 import { isLanguage, preferencesPatch, type PanelPreferences } from './panelPreferences';
 import type { PanelStrings } from './panelStrings';
 
@@ -54,6 +55,8 @@ export interface ArticleViewModel {
   notes?: Record<string, string>;
   /** The dictionaries' entries for the article's Chinese and German words (absent until a dictionary is loaded). */
   words?: ArticleWords;
+  /** The languages the whole digest has titles and abstracts in: what study mode can teach from it. */
+  digestLanguages: DigestLanguageSets;
 }
 
 /** What the panel's word pop-up and word marks need of one article. */
@@ -95,7 +98,12 @@ export type ExtensionToWebview =
   /** The panel's words in the display language, and the reader's preferences: on load and whenever either changes. */
   | { type: 'settings'; strings: PanelStrings; preferences: PanelPreferences }
   /** A short confirmation to show and announce ("Added sentence 3 to the study list"). */
-  | { type: 'notice'; text: string };
+  | { type: 'notice'; text: string }
+  /** What a copy button put on the clipboard: the button says so for a moment, and it is announced. */
+  | { type: 'copied'; what: CopyAction };
+
+/** The panel's buttons that copy to the clipboard. */
+export type CopyAction = 'copyId' | 'copyBibtex' | 'copyCitation';
 
 /** A field of an article the reader can write their own translation of. */
 export type NoteField = 'title' | 'abstract';

@@ -16,7 +16,7 @@ export interface PanelPreferences {
   hiddenLanguages: string[];
   /** One language shown, the others blurred until revealed. */
   studyMode: boolean;
-  /** The language being learned: shown in study mode. */
+  /** The language being learned: shown in study mode; empty: one the digest has in full (see core/study/studyLanguage.ts). */
   studyLanguage: string;
   /** Pinyin over Chinese text. */
   pinyin: boolean;
@@ -35,7 +35,7 @@ export const DEFAULT_PREFERENCES: PanelPreferences = {
   languageOrder: [],
   hiddenLanguages: [],
   studyMode: false,
-  studyLanguage: 'de',
+  studyLanguage: '',
   pinyin: false,
   fontSize: 0,
   cjkFontSize: 0,
@@ -83,7 +83,7 @@ export function preferencesPatch(value: unknown): Partial<PanelPreferences> {
   if (typeof input.studyMode === 'boolean') {
     patch.studyMode = input.studyMode;
   }
-  if (isLanguage(input.studyLanguage)) {
+  if (input.studyLanguage === '' || isLanguage(input.studyLanguage)) {
     patch.studyLanguage = input.studyLanguage;
   }
   if (typeof input.pinyin === 'boolean') {

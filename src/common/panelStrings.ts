@@ -50,6 +50,11 @@ export const PANEL_STRINGS = {
   studyMode: 'Study mode',
   studyModeTitle: 'Show only the language you learn; the others are blurred until you reveal them',
   learning: 'Learning',
+  studyAutomatic: 'Automatic',
+  studyAutomaticNamed: 'Automatic: {0}',
+  studyMissingAbstracts: 'This digest has {0} titles but no {0} abstracts: only the titles are there to learn from in {0}.',
+  studyMissingTitles: 'This digest has no {0} titles, only {0} abstracts.',
+  studyMissingBoth: 'This digest has no {0} text: pick another language to learn.',
   revealNext: 'Reveal next (r)',
   revealAll: 'Reveal all (Shift+R)',
   hiddenText: 'Reveal hidden {0} text',
@@ -104,6 +109,10 @@ export const PANEL_STRINGS = {
   wordShare: '{0}: {1}% new ({2} of {3} words)',
   markRestKnown: 'Mark the rest known',
   markRestKnownTitle: 'Every word of this article still new to you becomes known (the ones you are learning stay so)',
+  copied: '✓ Copied',
+  copiedId: 'Copied the arXiv id to the clipboard',
+  copiedBibtex: 'Copied the BibTeX entry to the clipboard',
+  copiedCitation: 'Copied the citation to the clipboard',
 } as const;
 
 export type PanelStringKey = keyof typeof PANEL_STRINGS;

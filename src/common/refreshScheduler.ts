@@ -18,6 +18,14 @@ const EXTENSION_HOST_DEBOUNCE_MS = 250;
  * in the middle of VS Code's next fetch); are dropped when VS Code fetched
  * the root since the change anyway; and row refreshes wait for them (a root
  * refresh redraws every row).
+ *
+ * Our own reveals go through `reveal`: the extension host walks the rows it
+ * knows down to the node, fetching the ones it does not. A refresh sent while
+ * it walks makes it lose its way ("Cannot resolve tree item for element …"),
+ * and a reveal started while a root refresh waits here walks rows that are
+ * no longer ours (VS Code itself holds a reveal only for refreshes already
+ * sent). So a reveal waits for a root refresh to go out, and refreshes wait
+ * for a reveal to end.
  */
 /** Time as the scheduler sees it (tests give it a manual one). */
 export interface Clock {
@@ -34,6 +42,11 @@ export class RefreshScheduler<Node> {
   private lastFire = 0;
   /** A hidden view gets nothing: VS Code fetches it when it shows it, and our refresh would race that fetch. */
   private visible = true;
+  /** One of our reveals is under way; rows to refresh once it is done. */
+  private revealInFlight = false;
+  private heldRows = new Set<Node>();
+  /** Reveals waiting for a root refresh to go out (or to be dropped, or the view to hide). */
+  private waitingReveals: (() => void)[] = [];
 
   constructor(
     private readonly fire: (nodes: Node[] | undefined) => void,
@@ -51,6 +64,37 @@ export class RefreshScheduler<Node> {
     }
   }
 
+  /**
+   * Runs one of our reveals (`run` returns undefined when there is nothing
+   * to reveal any more): once no root refresh waits to be sent, and with
+   * every refresh held until it is done.
+   */
+  async reveal(run: () => Thenable<void> | undefined): Promise<void> {
+    while (this.root === 'scheduled' && this.visible) {
+      await new Promise<void>((resume) => this.waitingReveals.push(resume));
+    }
+    const revealing = run();
+    if (!revealing) {
+      return;
+    }
+    this.revealInFlight = true;
+    // VS Code fetches the rows on the way to the node.
+    this.lastFetch = this.clock.now();
+    try {
+      await revealing;
+    } finally {
+      this.revealInFlight = false;
+      this.lastFetch = this.clock.now();
+      const held = [...this.heldRows];
+      this.heldRows.clear();
+      if (this.root === 'scheduled') {
+        this.sendWhenQuiet();
+      } else {
+        this.refreshRows(held);
+      }
+    }
+  }
+
   /** Call with the view's visibility (from `onDidChangeVisibility`). */
   setVisible(visible: boolean): void {
     if (visible === this.visible) {
@@ -62,11 +106,9 @@ export class RefreshScheduler<Node> {
       this.lastFetch = this.clock.now();
       this.sendWhenQuiet();
     }
-  }
-
-  /** Call before `TreeView.reveal`: VS Code then fetches the rows on the way to the node. */
-  revealing(): void {
-    this.lastFetch = this.clock.now();
+    if (!visible) {
+      this.resumeReveals(); // they find the view hidden and reveal nothing
+    }
   }
 
   refreshRoot(): void {
@@ -85,26 +127,38 @@ export class RefreshScheduler<Node> {
       return;
     }
     if (this.root === undefined && nodes.length > 0) {
+      if (this.revealInFlight) {
+        nodes.forEach((node) => this.heldRows.add(node));
+        return;
+      }
       this.lastFire = this.clock.now();
       this.fire(nodes);
     }
+  }
+
+  private resumeReveals(): void {
+    const waiting = this.waitingReveals;
+    this.waitingReveals = [];
+    waiting.forEach((resume) => resume());
   }
 
   private sendWhenQuiet(): void {
     const wait = Math.max(this.lastFetch + QUIET_AFTER_FETCH_MS, this.lastFire + EXTENSION_HOST_DEBOUNCE_MS) - this.clock.now();
     this.clock.setTimeout(() => {
       const now = this.clock.now();
-      if (!this.visible) {
-        return; // sent when the view shows again
+      if (!this.visible || this.revealInFlight || this.root !== 'scheduled') {
+        return; // sent when the view shows again, or when the reveal is done
       }
       if (now - this.lastFetch < QUIET_AFTER_FETCH_MS || now - this.lastFire < EXTENSION_HOST_DEBOUNCE_MS) {
         this.sendWhenQuiet();
       } else if (this.servedVersion === this.version) {
         this.root = undefined; // VS Code already asked for the root since the change: it has these rows
+        this.resumeReveals();
       } else {
         this.root = 'sent';
         this.lastFire = now;
         this.fire(undefined);
+        this.resumeReveals(); // VS Code holds a reveal now until it has fetched the new rows
       }
     }, Math.max(0, wait));
   }

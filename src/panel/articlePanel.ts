@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isRestorableScheme, isWebviewToExtension, type ExtensionToWebview, type NavigationDirection, type PanelState, type WebviewToExtension } from '../common/messages';
+import { isRestorableScheme, isWebviewToExtension, type CopyAction, type ExtensionToWebview, type NavigationDirection, type PanelState, type WebviewToExtension } from '../common/messages';
 import { articlePanelHtml, webviewOptions } from './html';
 import { isStarredTarget, panelContent, samePanelTarget, type PanelServices, type PanelTarget } from './panelContent';
 import { affectsPreferences, readPreferences, savePreferences } from './preferences';
@@ -37,7 +37,17 @@ export class ArticlePanel {
   private shownKey: string | undefined;
   /** The texts of the article shown, by language: what "mark the rest known" reads the words of. */
   private shownTexts: { key: string; titles: Record<string, string | undefined>; abstracts: Record<string, string | undefined> } | undefined;
+  private shownIndex = 0;
+  /** The target the page last drew (render is asynchronous: `target` may be ahead of it). */
+  private drawnTarget: PanelTarget | undefined;
   private restoring = false;
+  /**
+   * Whether the reader asked for the article shown (a row, a key, the panel's
+   * buttons, Show Article), not just moved the cursor into it: only an article
+   * asked for is marked read at once (see `follow`).
+   */
+  private askedFor = true;
+  private dwell: ReturnType<typeof setTimeout> | undefined;
 
   /** Shows `target` in the panel, creating the panel beside the editor if there is none. */
   static createOrShow(services: PanelServices, target: PanelTarget, preserveFocus: boolean): ArticlePanel {
@@ -128,12 +138,53 @@ export class ArticlePanel {
     return this.panel.active;
   }
 
+  /** Shows an article the reader asked for: it becomes read (digestReader.markReadOnShow), also when the cursor had brought it already. */
   show(target: PanelTarget): void {
+    this.stopDwell();
+    if (this.target && samePanelTarget(this.target, target)) {
+      if (!this.askedFor) {
+        this.askedFor = true;
+        // Drawn already without marking it: mark it now (a render still under way marks it itself).
+        if (this.shownKey && this.drawnTarget && samePanelTarget(this.drawnTarget, target)) {
+          this.markReadOnShow(this.shownKey, this.shownIndex);
+        }
+      }
+      return;
+    }
+    this.askedFor = true;
+    this.target = target;
+    void this.render();
+  }
+
+  /**
+   * Shows the article the cursor moved into (digestReader.followCursor): a
+   * stray click in the text is no reading, so it is not marked read, unless
+   * the cursor stays in it for digestReader.markReadAfterDwell seconds.
+   */
+  follow(target: PanelTarget): void {
     if (this.target && samePanelTarget(this.target, target)) {
       return;
     }
+    this.stopDwell();
+    this.askedFor = false;
     this.target = target;
     void this.render();
+    const seconds = markReadAfterDwell();
+    if (seconds > 0) {
+      this.dwell = setTimeout(() => {
+        this.dwell = undefined;
+        if (this.target === target || (this.target && samePanelTarget(this.target, target))) {
+          this.show(target);
+        }
+      }, seconds * 1000);
+    }
+  }
+
+  private stopDwell(): void {
+    if (this.dwell !== undefined) {
+      clearTimeout(this.dwell);
+      this.dwell = undefined;
+    }
   }
 
   private receive(message: unknown): void {
@@ -179,11 +230,15 @@ export class ArticlePanel {
           void this.services.notes.set(this.shownKey, `${message.field}.${message.language}`, message.text);
         }
         return;
-      case 'openArxivPage':
-      case 'openPdf':
       case 'copyId':
       case 'copyBibtex':
       case 'copyCitation':
+        if (this.target) {
+          void this.copy(message.type, this.target);
+        }
+        return;
+      case 'openArxivPage':
+      case 'openPdf':
       case 'toggleRead':
       case 'toggleStar':
         if (this.target) {
@@ -193,6 +248,14 @@ export class ArticlePanel {
       case 'navigate':
         void this.navigate(message.direction);
         return;
+    }
+  }
+
+  /** Runs a copy command; when it copied, the button says so (its answer is what it copied, undefined when nothing). */
+  private async copy(what: CopyAction, target: PanelTarget): Promise<void> {
+    const copied = await vscode.commands.executeCommand<string | undefined>(PanelCommands[what], target);
+    if (typeof copied === 'string') {
+      this.post({ type: 'copied', what });
     }
   }
 
@@ -269,7 +332,9 @@ export class ArticlePanel {
       this.shownKey = content.key;
       const byLanguage = (texts: { language: string; text?: string }[]): Record<string, string | undefined> => Object.fromEntries(texts.map((text) => [text.language, text.text]));
       this.shownTexts = { key: content.key, titles: byLanguage(content.article.titles), abstracts: byLanguage(content.article.abstracts) };
-      if (isNewArticle && !this.restoring) {
+      this.shownIndex = content.article.index;
+      this.drawnTarget = content.target;
+      if (isNewArticle && !this.restoring && this.askedFor) {
         this.markReadOnShow(content.key, content.article.index);
         content.article.read ||= markReadOnShowEnabled();
       }
@@ -298,6 +363,7 @@ export class ArticlePanel {
   }
 
   dispose(): void {
+    this.stopDwell();
     void vscode.commands.executeCommand('setContext', PANEL_INPUT_FOCUS, false);
     if (ArticlePanel.current === this) {
       ArticlePanel.current = undefined;
@@ -310,6 +376,12 @@ export class ArticlePanel {
 
 function markReadOnShowEnabled(): boolean {
   return vscode.workspace.getConfiguration('digestReader').get<boolean>('markReadOnShow', true);
+}
+
+/** Seconds the cursor stays in an article before the panel following it marks it read; 0: never. */
+function markReadAfterDwell(): number {
+  const seconds = vscode.workspace.getConfiguration('digestReader').get<number>('markReadAfterDwell', 0);
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 3600) : 0;
 }
 
 /** The target a restored state names, if it is sound and names something we can read. */

@@ -57,8 +57,8 @@ function digestLanguages(digest: Digest): DigestLanguages {
     const titles = new Set<string>();
     const abstracts = new Set<string>();
     for (const article of digest.articles) {
-      Object.keys(article.titles).forEach((language) => titles.add(language));
-      Object.keys(article.abstracts).forEach((language) => abstracts.add(language));
+      present(article.titles).forEach((language) => titles.add(language));
+      present(article.abstracts).forEach((language) => abstracts.add(language));
     }
     languages = { titles: [...titles], abstracts: [...abstracts] };
     languagesByDigest.set(digest, languages);
@@ -81,6 +81,11 @@ function abstractLanguages(digest: Digest, article: Article): string[] {
     return ARXIV_LANGUAGES.filter((language) => language !== 'de' || present.includes('de'));
   }
   return orderedLanguages(article.sourceLanguage, present);
+}
+
+/** The languages a record has text in. */
+function present(values: Record<string, string | undefined>): string[] {
+  return Object.keys(values).filter((language) => values[language] !== undefined);
 }
 
 function orderedLanguages(source: string, languages: string[]): string[] {
@@ -119,6 +124,7 @@ export function toArticleViewModel(digest: Digest, article: Article, marks: Read
     hasNext: position >= 0 && position < digest.articles.length - 1,
     sourceLanguage: article.sourceLanguage,
     rows: rowsOf(article.abstracts, article.sourceLanguage, lengthModels(digest, article.sourceLanguage)),
+    digestLanguages: digestLanguages(digest),
   };
 }
 
@@ -147,5 +153,7 @@ export function starredViewModel(star: StarredArticle, position: number, total: 
     // A starred copy has no digest to learn the length ratio from: the alignment estimates it from this abstract alone.
     sourceLanguage: star.sourceLanguage,
     rows: rowsOf(star.abstracts, star.sourceLanguage, {}),
+    // Its digest may be gone: what the stored copy has.
+    digestLanguages: { titles: present(star.titles), abstracts: present(star.abstracts) },
   };
 }

@@ -18,7 +18,8 @@ export function register(context: vscode.ExtensionContext, services: PanelServic
       },
     }),
     { dispose: () => ArticlePanel.current?.dispose() },
-    // An open panel shows the article under the cursor; it is never opened by moving the cursor.
+    // An open panel shows the article under the cursor; it is never opened by moving the cursor, and a
+    // stray click is no reading: the article is not marked read (unless the cursor dwells, see follow).
     vscode.window.onDidChangeTextEditorSelection((event) => {
       const panel = ArticlePanel.current;
       if (!panel || !documents.isDigest(event.textEditor.document) || !followCursorEnabled()) {
@@ -28,7 +29,7 @@ export function register(context: vscode.ExtensionContext, services: PanelServic
       const entry = documents.current(event.textEditor.document);
       const article = entry && articleForLine(entry.digest, event.selections[0].active.line);
       if (entry && article) {
-        panel.show(targetOf(entry.document.uri, article));
+        panel.follow(targetOf(entry.document.uri, article));
       }
     }),
   );

@@ -3,8 +3,11 @@ import type { StarredArticle } from '../core';
 import type { StarredTarget } from '../common/starredTarget';
 import type { ReadingStore } from '../reading';
 import { RefreshScheduler } from '../common/refreshScheduler';
+import { ClickedRow } from '../common/clickedRow';
 
 export const STARRED_VIEW_ID = 'digestReader.starred';
+/** A click on a starred row: shows the row the click selected (see ClickedRow for why the command has no arguments). */
+export const SHOW_CLICKED_STAR = 'digestReader.showClickedStar';
 
 /** A digest (subject and date) that has starred articles. */
 export class StarredDigestNode {
@@ -52,7 +55,7 @@ export class StarredArticleNode {
     tooltip.appendText(this.star.authors.join(', '));
     item.tooltip = tooltip;
     item.contextValue = `starredArticle${this.star.arxivId ? 'WithId' : ''}.${read ? 'read' : 'unread'}.starred`;
-    item.command = { command: 'digestReader.showArticle', title: vscode.l10n.t('Show Article'), arguments: [this.target] };
+    item.command = { command: SHOW_CLICKED_STAR, title: vscode.l10n.t('Show Article') };
     item.accessibilityInformation = { label: read ? vscode.l10n.t('Starred, read: {0}', title) : vscode.l10n.t('Starred, unread: {0}', title) };
     return item;
   }
@@ -69,6 +72,7 @@ export class StarredTree implements vscode.TreeDataProvider<StarredNode>, vscode
   private readonly changed = new vscode.EventEmitter<StarredNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly refresh = new RefreshScheduler<StarredNode>(() => this.changed.fire(undefined));
+  private readonly clicks = new ClickedRow<StarredNode>(() => this.view);
   readonly view: vscode.TreeView<StarredNode>;
   private readonly disposables: vscode.Disposable[];
 
@@ -95,6 +99,7 @@ export class StarredTree implements vscode.TreeDataProvider<StarredNode>, vscode
 
   getChildren(node?: StarredNode): StarredNode[] {
     this.refresh.fetched(node === undefined);
+    this.clicks.fetched();
     return node ? (node instanceof StarredDigestNode ? node.children : []) : this.roots;
   }
 
@@ -112,12 +117,18 @@ export class StarredTree implements vscode.TreeDataProvider<StarredNode>, vscode
     return node instanceof StarredArticleNode ? node : undefined;
   }
 
+  /** The starred article of the row a click selected, once VS Code knows that row (see ClickedRow). */
+  async clickedStar(): Promise<StarredTarget | undefined> {
+    const node = await this.clicks.get();
+    return node instanceof StarredArticleNode ? node.target : undefined;
+  }
+
   async reveal(key: string, focus: boolean): Promise<void> {
-    const node = this.articles.find((candidate) => candidate.star.key === key);
-    if (node && this.view.visible) {
-      this.refresh.revealing();
-      await this.view.reveal(node, { select: true, focus, expand: true });
-    }
+    await this.refresh.reveal(() => {
+      // Looked up once no root refresh waits: the rows VS Code knows are then these.
+      const node = this.articles.find((candidate) => candidate.star.key === key);
+      return node && this.view.visible ? this.view.reveal(node, { select: true, focus, expand: true }) : undefined;
+    });
   }
 
   private rebuild(): void {

@@ -10,6 +10,7 @@ import { updateFilterGroups } from './filterGroups';
 import { describeDigest } from './describe';
 import { RefreshScheduler } from '../common/refreshScheduler';
 import type { RowWordShares } from '../words/wordShares';
+import { ClickedRow } from '../common/clickedRow';
 
 export const ARTICLES_VIEW_ID = 'digestReader.articles';
 
@@ -37,6 +38,8 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   private keptWhileHidden: ArticleNode | undefined;
   private unreadByDate = new Map<string | undefined, number>();
   private alsoInRows: { digest: Digest; shown: Map<string, string | undefined> } | undefined;
+  /** The row a click selected (its command carries no arguments). */
+  private readonly clicks = new ClickedRow<TreeNode>(() => this.view);
   private readonly refresh = new RefreshScheduler<TreeNode>((nodes) => this.changed.fire(nodes));
   /** Sort by "easiest first" (share of new words): set once known words are kept. */
   private shares: RowWordShares | undefined;
@@ -73,6 +76,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
 
   getChildren(node?: TreeNode): TreeNode[] {
     this.refresh.fetched(node === undefined);
+    this.clicks.fetched();
     return this.rows(node);
   }
 
@@ -170,16 +174,34 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     return this.shown && selected instanceof ArticleNode && this.roots.includes(selected.parent) ? { entry: this.shown, article: selected.article } : undefined;
   }
 
+  /** The article of the row a click selected, once VS Code knows that row (see ClickedRow). */
+  async clickedArticle(): Promise<ArticleTarget | undefined> {
+    const node = await this.clicks.get();
+    return node instanceof ArticleNode && this.roots.includes(node.parent) ? node.target : undefined;
+  }
+
+  /** With read articles hidden, keeps `node` in the list (the row the user is at); the one kept before goes. */
+  private keep(node: ArticleNode): void {
+    if (this.keptWhileHidden !== node) {
+      this.keptWhileHidden = node;
+      // Its date may have been hidden with it: from the root.
+      this.refresh.refreshRoot();
+    }
+  }
+
   private visible(node: ArticleNode): boolean {
     return node === this.keptWhileHidden || !this.rowOf(node.article).read;
   }
 
   private selectionChanged(selection: readonly TreeNode[]): void {
-    if (selection[0] !== this.lastRevealed) {
+    const selected = selection[0];
+    if (selected === undefined) {
+      return; // VS Code dropping a row that left the list (another digest, read ones hidden): nothing the user did
+    }
+    if (selected !== this.lastRevealed) {
       this.userSelections++;
     }
     const kept = this.keptWhileHidden;
-    const selected = selection[0];
     if (kept && kept !== selected) {
       // Moving on lets the read article go.
       this.keptWhileHidden = selected instanceof ArticleNode ? selected : undefined;
@@ -251,22 +273,31 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     return article && this.roots.flatMap((date) => date.children).find((node) => node.article === article);
   }
 
-  /** Selects the article's row (without focus); reveals run in order and only the latest waiting one runs. */
+  /**
+   * Selects the article's row (without focus); reveals run in order and only
+   * the latest waiting one runs. With read articles hidden, the article's row
+   * (and its date) is put back first: VS Code can only reveal a row it lists
+   * ("Cannot resolve tree item for element …#date:…" otherwise).
+   */
   reveal(target: ArticleTarget, focus = false): Promise<void> {
     const request = ++this.revealRequest;
     const epoch = this.userSelections;
-    this.revealQueue = this.revealQueue.then(async () => {
+    const hidden = this.nodeFor(target);
+    if (hidden && this.hideRead && !this.visible(hidden)) {
+      this.keep(hidden);
+    }
+    this.revealQueue = this.revealQueue.then(() => this.refresh.reveal(() => {
       // A newer request, or a row the user picked meanwhile, makes this one moot.
       if (request !== this.revealRequest || epoch !== this.userSelections || !this.view.visible) {
-        return;
+        return undefined;
       }
       const node = this.nodeFor(target);
-      if (node && this.view.selection[0] !== node) {
-        this.lastRevealed = node;
-        this.refresh.revealing();
-        await this.view.reveal(node, { select: true, focus, expand: true });
+      if (!node || this.view.selection[0] === node) {
+        return undefined;
       }
-    }).catch((error: unknown) => console.warn(`Digest Reader: could not reveal an article: ${String(error)}`));
+      this.lastRevealed = node;
+      return this.view.reveal(node, { select: true, focus, expand: true });
+    })).catch((error: unknown) => console.warn(`Digest Reader: could not reveal an article: ${String(error)}`));
     return this.revealQueue;
   }
 

@@ -3,6 +3,9 @@ import { weekdayName, type Article, type DateGroup } from '../core';
 import { articleLabel, targetOf, type ArticleTarget } from '../common/articleTarget';
 import type { FilterResults } from '../filters';
 
+/** A click on an article row: shows the row the click selected (see ClickedRow for why the command has no arguments). */
+export const SHOW_CLICKED_ARTICLE = 'digestReader.showClickedArticle';
+
 /** A date of the digest with its articles. Kept across parses while the date stays. */
 export class DateNode {
   children: ArticleNode[] = [];
@@ -66,7 +69,7 @@ export class ArticleNode {
     item.tooltip = this.tooltip(row);
     // `digestArticle[WithId]` + `.read`/`.unread` + `.starred`: menus offer the action that applies.
     item.contextValue = `${this.article.arxivId ? 'digestArticleWithId' : 'digestArticle'}.${row.read ? 'read' : 'unread'}${row.starred ? '.starred' : ''}`;
-    item.command = { command: 'digestReader.showArticle', title: vscode.l10n.t('Show Article'), arguments: [this.target] };
+    item.command = { command: SHOW_CLICKED_ARTICLE, title: vscode.l10n.t('Show Article') };
     const state = [row.read ? vscode.l10n.t('read') : vscode.l10n.t('unread'), row.starred ? vscode.l10n.t('starred') : ''].filter(Boolean).join(', ');
     item.accessibilityInformation = { label: vscode.l10n.t('Article {0}, {1}: {2}', this.article.index, state, this.article.titles.en ?? '') };
     return item;

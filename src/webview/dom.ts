@@ -39,6 +39,9 @@ export function button(label: string, title: string, action: WebviewToExtension 
   node.type = 'button';
   node.title = title;
   node.disabled = !enabled;
+  if (typeof action !== 'function') {
+    node.dataset.action = action.type; // what the extension's answer (e.g. "copied") refers to
+  }
   node.addEventListener('click', typeof action === 'function' ? action : () => vscode.postMessage(action));
   return node;
 }

@@ -11,7 +11,10 @@ import { availableLanguages, articleTexts } from './parallel';
 import { showPinyin } from './pinyin';
 import { currentRow, followCounterparts, forgetCurrentRow, markRow } from './rowFocus';
 import { noticeLine, onSpeechNotice } from './speech';
+import { copyWithoutReadings, plainText, selectedText } from './selection';
 import { conceal, forgetRevealed, revealNext, revealOnActivate } from './study';
+import { forgetCopied, markCopied } from './copied';
+import { studyLanguageFor } from '../core/study/studyLanguage';
 import { optionsToggle, toolbar } from './toolbar';
 import { addShownWord, closeWordPopup, forgetWords, initWordPopup, isWordPopupOpen, moveWordCursor, rememberPopup, restorePopup, setShownStatus, stepMatch } from './wordPopup';
 import { shareLine, wrapWords } from './words';
@@ -63,11 +66,12 @@ function change(patch: Partial<PanelPreferences>): void {
 /** What "Add to study list" takes: the selected words (a term, or a whole sentence), else the row the reader is at. */
 function addToStudyList(): void {
   const selection = document.getSelection();
-  const selected = selection?.toString().trim() ?? '';
+  // The words selected, not the pinyin over them.
+  const selected = selectedText(selection).trim();
   const anchor = selection?.anchorNode ? (selection.anchorNode instanceof Element ? selection.anchorNode : selection.anchorNode.parentElement) : null;
   const unit = anchor?.closest<HTMLElement>('.unit');
   if (selected !== '' && unit) {
-    const whole = (unit.textContent ?? '').trim();
+    const whole = plainText(unit).trim();
     if (unit.dataset.sentence && selected.length >= whole.length * 0.9) {
       post({ type: 'addToStudyList', sentence: Number(unit.dataset.sentence) });
     } else {
@@ -97,9 +101,11 @@ function render(isNewArticle: boolean): void {
   const labels = new Map([...article.titles, ...article.abstracts].map((entry) => [entry.language, entry.label]));
   const ordered = [...shown, ...available.filter((language) => !shown.includes(language))];
   const { titles, abstracts } = articleTexts(article, shown, preferences.layout);
+  const study = studyLanguageFor(preferences.studyLanguage, article.digestLanguages, article.sourceLanguage, available);
   const bar = toolbar({
     preferences, change, order: shown, baseFontSize: baseFontSize(),
     languages: ordered.map((language) => ({ language, label: labels.get(language) ?? language })),
+    study: { ...study, label: labels.get(study.language) ?? study.language },
     revealNext: (all) => {
       if (revealNext(root, all) === 0) {
         showNotice(t('revealAll'));
@@ -112,11 +118,13 @@ function render(isNewArticle: boolean): void {
   const header = headerBar(article);
   header.querySelector('nav')?.prepend(optionsToggle(preferences.readingOptions, change));
   const share = shareLine(article.words);
-  root.replaceChildren(header, ...(preferences.readingOptions ? [bar] : []), notice, titles, metaLine(article), readingState(article), ...(share ? [share] : []), authorLine(article), abstracts);
+  const gap = preferences.studyMode ? studyGap(study.missing, labels.get(study.language) ?? study.language) : [];
+  root.replaceChildren(header, ...(preferences.readingOptions ? [bar] : []), notice, ...gap, titles, metaLine(article), readingState(article), ...(share ? [share] : []), authorLine(article), abstracts);
   root.className = `layout-${preferences.layout}${preferences.studyMode ? ' study' : ''}`;
   markRow(root);
+  markCopied(root);
   if (preferences.studyMode) {
-    conceal(root, preferences.studyLanguage, labels);
+    conceal(root, study.language, labels);
   }
   // Before the pinyin: the readings then go inside each word.
   document.body.dataset.words = String(wrapWords(root, article.words, { learned: preferences.studyLanguage, marks: preferences.wordMarks }));
@@ -138,6 +146,15 @@ function render(isNewArticle: boolean): void {
   }
 }
 
+/** In study mode, what the digest lacks in the language learned (arXiv digests: German titles, no German abstracts). */
+function studyGap(missing: ReadonlyArray<'titles' | 'abstracts'>, label: string): HTMLElement[] {
+  if (missing.length === 0) {
+    return [];
+  }
+  const text = missing.length === 2 ? t('studyMissingBoth', label) : missing[0] === 'abstracts' ? t('studyMissingAbstracts', label) : t('studyMissingTitles', label);
+  return [element('p', 'study-gap', text)];
+}
+
 function renderEmpty(message: string): void {
   article = undefined;
   root.replaceChildren(element('p', 'placeholder', message));
@@ -154,6 +171,7 @@ initWordPopup(root, {
   },
   post,
 });
+copyWithoutReadings(root);
 
 // The workbench gets every key the webview sees: while a text field has the focus, its one-letter keybindings must stand down.
 let inputFocused = false;
@@ -175,6 +193,7 @@ window.addEventListener('message', (event: MessageEvent<ExtensionToWebview>) => 
       article = message.article;
       if (message.isNewArticle) {
         forgetRevealed();
+        forgetCopied();
         forgetCurrentRow();
       }
       render(message.isNewArticle);
@@ -203,6 +222,10 @@ window.addEventListener('message', (event: MessageEvent<ExtensionToWebview>) => 
       break;
     case 'notice':
       showNotice(message.text);
+      break;
+    case 'copied':
+      announcer.textContent = t(message.what === 'copyId' ? 'copiedId' : message.what === 'copyBibtex' ? 'copiedBibtex' : 'copiedCitation');
+      markCopied(root, message.what);
       break;
   }
 });

@@ -4,6 +4,7 @@
  * Each change goes to the extension, which keeps it in settings.
  */
 import { MAX_FONT_SIZE, MIN_FONT_SIZE, movedEarlier, type CjkFont, type PanelPreferences } from '../common/panelPreferences';
+import type { StudyLanguage } from '../core/study/studyLanguage';
 import { button, element, t, toggle } from './dom';
 
 export interface ToolbarContext {
@@ -17,6 +18,8 @@ export interface ToolbarContext {
   addToStudyList: () => void;
   /** The editor's font size, when a size follows it. */
   baseFontSize: number;
+  /** The language study mode shows for this article, chosen or automatic, and its name. */
+  study: StudyLanguage & { label: string };
 }
 
 /** A labelled group of controls; the label is shown unless its first control says the same. */
@@ -103,7 +106,11 @@ export function toolbar(context: ToolbarContext): HTMLElement {
   const study = group(
     t('studyMode'),
     toggle(t('studyMode'), t('studyModeTitle'), () => change({ studyMode: !preferences.studyMode }), preferences.studyMode),
-    select(t('learning'), preferences.studyLanguage, context.languages.map(({ language, label }) => [language, label] as const), (studyLanguage) => change({ studyLanguage })),
+    // "Automatic" (empty): a language the digest has in full, named; or one the reader picks.
+    select(t('learning'), context.study.chosen ? context.study.language : '', [
+      ['', context.study.chosen ? t('studyAutomatic') : t('studyAutomaticNamed', context.study.label)] as const,
+      ...context.languages.map(({ language, label }) => [language, label] as const),
+    ], (studyLanguage) => change({ studyLanguage })),
     button(t('addToStudy'), t('addToStudyTitle'), () => context.addToStudyList()),
   );
   if (preferences.studyMode) {

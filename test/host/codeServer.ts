@@ -61,6 +61,20 @@ export function createProfile(name: string, settings: Record<string, unknown> = 
   return profile;
 }
 
+/**
+ * A profile kept in `dir` from one run to the next (`npm start`: read state,
+ * stars and settings survive a restart); its settings start quiet.
+ */
+export function persistentProfile(dir: string): Profile {
+  const profile = { userDataDir: path.join(dir, 'user-data'), extensionsDir: path.join(dir, 'extensions') };
+  fs.mkdirSync(profile.extensionsDir, { recursive: true });
+  if (!fs.existsSync(path.join(profile.userDataDir, 'User', 'settings.json'))) {
+    fs.mkdirSync(path.join(profile.userDataDir, 'User'), { recursive: true });
+    writeSettings(profile, {});
+  }
+  return profile;
+}
+
 /** Replaces the profile's user settings; a running code-server picks them up. */
 export function writeSettings(profile: Profile, settings: Record<string, unknown>): void {
   fs.writeFileSync(path.join(profile.userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));

@@ -122,7 +122,7 @@ export interface WebBrowser {
  * default (incognito) context the webviews cannot register their service
  * worker and stay blank.
  */
-export async function launchWebBrowser(options: { headless?: boolean; viewport?: { width: number; height: number } } = {}): Promise<WebBrowser> {
+export async function launchWebBrowser(options: { headless?: boolean; viewport?: { width: number; height: number } | null } = {}): Promise<WebBrowser> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'digest-reader-web-profile-'));
   fs.mkdirSync(path.join(profile, 'Default'), { recursive: true });
   fs.writeFileSync(path.join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
@@ -130,7 +130,8 @@ export async function launchWebBrowser(options: { headless?: boolean; viewport?:
     executablePath: chromiumPath(),
     args: CHROMIUM_ARGS,
     headless: options.headless ?? true,
-    viewport: options.viewport ?? { width: 1500, height: 950 },
+    // null: the window's own size (a window a user works in)
+    viewport: options.viewport === undefined ? { width: 1500, height: 950 } : options.viewport,
   });
   return {
     context,

@@ -50,7 +50,7 @@ describe('Saved filters', () => {
     const children = reader.articlesTree.rows(group);
     assert.deepEqual(children.map((child) => Number(labelOf(reader.articlesTree.getTreeItem(child)).slice(0, 2))), expected);
     assert.equal(reader.articlesTree.getParent(children[0]), group, "a group's row is under its group");
-    assert.equal(reader.articlesTree.getTreeItem(children[0]).command?.command, 'digestReader.showArticle');
+    assert.equal(reader.articlesTree.getTreeItem(children[0]).command?.command, 'digestReader.showClickedArticle');
 
     // What a reload reads: the stored value (as another writer left it, with a damaged entry added by hand: dropped, the filter kept).
     const stored = reader.filters.store.records.stored(0).read() as { w: string; e: unknown[][] };

@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, closeAll, labelOf, openDigest, panelArticle, readText, sampleUri, scratchUri, stays, waitFor, writeText } from './helpers';
+import { api, clickRow, closeAll, labelOf, openDigest, panelArticle, readText, sampleUri, scratchUri, stays, waitFor, writeText } from './helpers';
 
 let sampleText: string;
 
@@ -39,9 +39,7 @@ describe('Foundations: addressing, active digest, language choice, fresh parses'
     assert.ok(date);
     const rows = reader.articlesTree.rows(date).filter((node) => labelOf(reader.articlesTree.getTreeItem(node)).startsWith('21 '));
     assert.equal(rows.length, 2);
-    const item = reader.articlesTree.getTreeItem(rows[1]);
-    assert.ok(item.command);
-    await vscode.commands.executeCommand(item.command.command, ...((item.command.arguments ?? []) as unknown[]));
+    await clickRow(reader.articlesTree.view, rows[1], reader.articlesTree.getTreeItem(rows[1]));
     await waitFor('the panel on the second day\'s article 21', () => panelArticle(reader)?.line === secondDay.line);
     const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
     assert.equal(editor?.selection.active.line, secondDay.line);

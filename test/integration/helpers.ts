@@ -120,6 +120,25 @@ export function articleTabLabel(): string | undefined {
   return undefined;
 }
 
+/**
+ * A click on a tree row, as VS Code makes it: the row is selected, then its
+ * command runs (a row's command carries no arguments: it acts on the row the
+ * click selected, see src/common/clickedRow.ts). Resolves with its answer.
+ * A reveal sent while the view is being redrawn (a digest just opened) may be
+ * lost by the extension host: then it is sent again, as a user clicks again.
+ */
+export async function clickRow<T>(view: vscode.TreeView<T>, node: T, item: vscode.TreeItem): Promise<unknown> {
+  assert.ok(item.command, 'a click runs a command');
+  await waitFor('the row selected', async () => {
+    if (view.selection.length === 1 && view.selection[0] === node) {
+      return true;
+    }
+    await view.reveal(node, { select: true, focus: false });
+    return waitFor('the selection', () => view.selection.length === 1 && view.selection[0] === node, 2_000).catch(() => false);
+  });
+  return vscode.commands.executeCommand(item.command.command, ...((item.command.arguments ?? []) as unknown[]));
+}
+
 /** The article of a digest document the panel shows (not a starred copy). */
 export function panelArticle(reader: DigestReaderApi): { index: number; line?: number } | undefined {
   const shown = reader.panelArticle();

@@ -19,6 +19,8 @@ import './study.test';
 import './words.test';
 import './store.test';
 import './notes.test';
+import './hideRead.test';
+import './panel.test';
 import * as vscode from 'vscode';
 import { grepFor, type IntegrationOptions } from './protocol';
 import { announce, OPTIONS_FILE, report } from './report';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, articleTabLabel, closeAll, labelOf, fixtureUri, openDigest, readText, stays, testDigestUri, treeRows, waitFor, workspaceUri } from './helpers';
+import { api, articleTabLabel, clickRow, closeAll, labelOf, fixtureUri, openDigest, readText, stays, testDigestUri, treeRows, waitFor, workspaceUri } from './helpers';
 
 describe('Digest Reader in VS Code', () => {
   let fixtureBefore: Uint8Array;
@@ -48,9 +48,7 @@ describe('Digest Reader in VS Code', () => {
     assert.ok(dateNode);
     const node = reader.articlesTree.rows(dateNode).find((child) => labelOf(reader.articlesTree.getTreeItem(child)).startsWith('21 '));
     assert.ok(node);
-    const item = reader.articlesTree.getTreeItem(node);
-    assert.ok(item.command, 'a click runs a command');
-    await vscode.commands.executeCommand(item.command.command, ...((item.command.arguments ?? []) as unknown[]));
+    await clickRow(reader.articlesTree.view, node, reader.articlesTree.getTreeItem(node));
     const editor = await waitFor('the editor to be on Article 21', () => {
       const e = vscode.window.visibleTextEditors.find((v) => v.document.uri.toString() === fixtureUri.toString());
       return e && e.selection.active.line === 231 && e;

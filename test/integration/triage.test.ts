@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DigestReaderApi } from '../../src/api';
-import { api, closeAll, labelOf, openDigest, panelArticle, readText, sampleUri, scratchUri, stays, waitFor, writeText } from './helpers';
+import { api, clickRow, closeAll, labelOf, openDigest, panelArticle, readText, sampleUri, scratchUri, stays, waitFor, writeText } from './helpers';
 
 let sampleText: string;
 
@@ -82,9 +82,7 @@ describe('Triage: read state and stars', () => {
     const [starred] = reader.starredTree.getChildren(digest);
     assert.match(labelOf(reader.starredTree.getTreeItem(starred)), /^21 \$Δ\$-Nets/);
     await closeAll();
-    const item = reader.starredTree.getTreeItem(starred);
-    assert.ok(item.command);
-    await vscode.commands.executeCommand(item.command.command, ...((item.command.arguments ?? []) as unknown[]));
+    await clickRow(reader.starredTree.view, starred, reader.starredTree.getTreeItem(starred));
     await waitFor('the panel on the starred copy', () => {
       const shown = reader.panelArticle();
       return shown !== undefined && 'starredKey' in shown && shown.starredKey === '2505.20314';

@@ -26,7 +26,15 @@ export function exportTopic(j: Journey): void {
     await frame.locator('button', { hasText: 'Copy citation' }).click();
     // The first citation builds citeproc's APA engine in the worker (seconds); the message comes once the text is on the clipboard.
     await workbench.page.locator('.statusbar-item', { hasText: 'Copied the citation' }).waitFor({ timeout: 60_000 });
+    // Said on the button itself, where the reader looks, and to screen readers; the button is itself again after a moment.
+    await frame.locator('button[data-action="copyCitation"]', { hasText: '✓ Copied' }).waitFor({ timeout: 5_000 });
+    assert.equal(await frame.locator('#announcer').innerText(), 'Copied the citation to the clipboard');
     await workbench.screenshot('citation-copied');
+    await frame.locator('button[data-action="copyCitation"]', { hasText: /^Copy citation$/ }).waitFor({ timeout: 10_000 });
+    await frame.locator('button', { hasText: 'Copy BibTeX' }).click();
+    await frame.locator('button[data-action="copyBibtex"]', { hasText: '✓ Copied' }).waitFor({ timeout: 10_000 });
+    assert.equal(await frame.locator('#announcer').innerText(), 'Copied the BibTeX entry to the clipboard');
+    assert.equal(await frame.locator('button[data-action="copyCitation"]').innerText(), 'Copy citation', 'only the button that copied says so');
   });
 
   // The development journey's: nothing in it depends on packaging (the installed journey keeps Copy citation, its worker).

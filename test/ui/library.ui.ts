@@ -18,19 +18,13 @@ export function libraryTopic(j: Journey): void {
   async function showLibrary(): Promise<void> {
     const { workbench } = j;
     await workbench.clickDigestsIcon(); // not openDigestsSidebar: with no digest open it waits for articles that never come
-    for (const [pane, expanded] of [[workbench.articlesView(), 'false'], [workbench.starredView(), 'false'], [workbench.libraryView(), 'true']] as const) {
-      const header = pane.locator('.pane-header').first();
-      if ((await header.getAttribute('aria-expanded')) !== expanded) {
-        await header.click();
-      }
+    for (const [pane, expanded] of [[workbench.articlesView(), false], [workbench.starredView(), false], [workbench.libraryView(), true]] as const) {
+      await workbench.setPaneExpanded(pane, expanded);
     }
   }
 
   async function restoreArticles(): Promise<void> {
-    const header = j.workbench.articlesView().locator('.pane-header').first();
-    if ((await header.getAttribute('aria-expanded')) === 'false') {
-      await header.click();
-    }
+    await j.workbench.setPaneExpanded(j.workbench.articlesView(), true);
   }
 
   it('the Library view lists the workspace\'s digests by subject, newest first, with article and unread counts', async () => {

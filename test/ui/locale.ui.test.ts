@@ -4,8 +4,13 @@
  * ours installed (test/fixtures/language-pack: without a pack for the locale
  * VS Code stays English and `vscode.env.language` stays `en`). Checks the
  * workbench's language, a command title in the Command Palette, the Digests
- * sidebar's view names, and texts the extension makes at run time
- * (`vscode.l10n.t`: the view's message, the status bar). Screenshots:
+ * sidebar's view names, texts the extension makes at run time
+ * (`vscode.l10n.t`: the view's message, the status bar), the article panel
+ * and the walkthrough. One code-server per language: 4.100.3 takes a
+ * window's language from --locale, else from argv.json, and answers "en"
+ * when that file is missing, so a cookie (as the browser's "Configure
+ * Display Language" sets) never gets a say without writing the user's
+ * ~/.code-server/argv.json. Screenshots:
  * test-results/screenshots/locale-<id>/.
  */
 import * as assert from 'node:assert/strict';
@@ -32,6 +37,10 @@ interface LocaleCase {
   studyMode: string;
   /** The date row of article 2 in the Articles view (weekday in the display language). */
   date: string;
+  /** The walkthrough's title, its steps, and the heading of its keys page. */
+  walkthrough: string;
+  steps: string[];
+  keys: string;
 }
 
 const CASES: LocaleCase[] = [
@@ -47,6 +56,9 @@ const CASES: LocaleCase[] = [
     languages: ['Englisch', 'Deutsch', 'Chinesisch'],
     studyMode: 'Lernmodus',
     date: 'Do 2025-05-29',
+    walkthrough: 'Erste Schritte mit Digest Reader',
+    steps: ['Die Ansicht „Digests“ öffnen', 'Einen Artikel anzeigen', 'Mit den Tasten sichten', 'Jeder Digest in der Bibliothek'],
+    keys: 'Die Tasten zum Sichten',
   },
   {
     locale: 'zh-cn',
@@ -60,6 +72,9 @@ const CASES: LocaleCase[] = [
     languages: ['英语', '德语', '中文'],
     studyMode: '学习模式',
     date: '周四 2025-05-29',
+    walkthrough: 'Digest Reader 入门',
+    steps: ['打开“摘要”视图', '显示一篇文章', '用按键分拣', '文库中的每个摘要集'],
+    keys: '分拣按键',
   },
 ];
 
@@ -90,7 +105,7 @@ describe('UI: the extension in German and Chinese (code-server --locale, with a 
   });
 
   for (const c of CASES) {
-    it(`--locale ${c.locale}: the palette, the Digests sidebar and the extension's own messages are in that language`, async () => {
+    it(`--locale ${c.locale}: the palette, the Digests sidebar, the extension's own messages and the walkthrough are in that language`, async () => {
       const folder = fs.mkdtempSync(path.join(temp, `workspace-${c.locale}-`));
       const workbench = await Workbench.open({ name: `locale-${c.locale}`, folder, languagePack, locale: c.locale });
       const { page } = workbench;
@@ -148,6 +163,19 @@ describe('UI: the extension in German and Chinese (code-server --locale, with a 
         assert.equal(await frame.locator('.meta .date').innerText(), c.date);
         await page.mouse.move(900, 500);
         await workbench.screenshot('panel');
+
+        // The walkthrough: its title in the list, its steps, its keys page (package.nls names a media file per language).
+        await workbench.closeAllEditors();
+        await workbench.runCommand('Welcome: Open Walkthrough...');
+        await page.locator('.quick-input-widget input').fill('Digest Reader');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: c.walkthrough }).first().click();
+        const steps = page.locator('.gettingStartedContainer .gettingStartedSlideDetails .getting-started-step');
+        await steps.first().waitFor({ timeout: 20_000 });
+        assert.deepEqual((await steps.locator('.step-title').allInnerTexts()).map((title) => title.trim()), c.steps);
+        await steps.nth(2).locator('.step-title').click();
+        const keys = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+        await keys.locator('h1', { hasText: c.keys }).waitFor({ timeout: 15_000 });
+        await workbench.screenshot('walkthrough-keys');
         const errors = workbench.extensionHostErrors();
         assert.deepEqual(errors, [], `The extension host logged ${errors.length} error(s):\n${errors.join('\n')}`);
       } catch (error) {

@@ -22,6 +22,10 @@ import { searchTopic } from './search.ui';
 import { sharedStateTopic } from './sharedState.ui';
 import { studyTopic } from './study.ui';
 import { auditTopic } from './audit.ui';
+import { bigDigestTopic } from './bigDigest.ui';
+import { followCursorTopic } from './followCursor.ui';
+import { panelGroupTopic } from './panelGroup.ui';
+import { walkthroughTopic } from './walkthrough.ui';
 import { triageTopic } from './triage.ui';
 import { wordsTopic } from './words.ui';
 import { FIXTURE } from './uiWorkspace';
@@ -165,7 +169,7 @@ function readingTopic(j: Journey): void {
 
 describe('UI: reading a digest in the workbench (extension from the working tree)', function () {
   this.timeout(90_000);
-  journey('development', [triageTopic, readingTopic, panelTopic, commandsTopic, keysTopic, statusTopic, editorAidsTopic, libraryTopic, searchTopic, filtersTopic, exportTopic, studyTopic, wordsTopic, auditTopic, sharedStateTopic]);
+  journey('development', [triageTopic, walkthroughTopic, readingTopic, panelTopic, commandsTopic, keysTopic, statusTopic, editorAidsTopic, libraryTopic, searchTopic, filtersTopic, exportTopic, studyTopic, wordsTopic, panelGroupTopic, followCursorTopic, bigDigestTopic, auditTopic, sharedStateTopic]);
 });
 
 describe('UI: the packaged .vsix, installed into a clean profile', function () {

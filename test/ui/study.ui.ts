@@ -190,6 +190,79 @@ export function studyTopic(j: Journey): void {
     assert.equal(await frame.locator('ruby').count(), 0);
   });
 
+  it('with pinyin on, words selected in the panel go to the study list as the words, never with their readings', async () => {
+    const { workbench } = j;
+    const { page } = workbench;
+    const frame = await workbench.showArticle(FIXTURE, '01 Distributed Federated Learning', 'Article 1 ', DATE_29);
+    await setToggle(frame, 'Pinyin', true);
+    const zh = frame.locator('.abstract.lang-zh p');
+    await zh.locator('ruby').first().waitFor({ timeout: 15_000 });
+    await frame.locator('.authors').click(); // the panel has the keyboard
+    // Select 或纯本地 as a drag over it does: from before 或 to after 地, the readings over them inside the range.
+    const selected = await (await workbench.articleFrameHandle()).evaluate(() => {
+      // One ruby per character: the four in a row whose bases read 或纯本地.
+      const rubies = Array.from(document.querySelectorAll('.abstract.lang-zh p ruby'));
+      const base = (ruby: Element) => ruby.firstChild?.textContent ?? '';
+      const first = rubies.findIndex((ruby, k) => ['或', '纯', '本', '地'].every((character, n) => base(rubies[k + n] ?? ruby) === character));
+      const range = document.createRange();
+      range.setStartBefore(rubies[first]);
+      range.setEndAfter(rubies[first + 3]);
+      document.getSelection()?.removeAllRanges();
+      document.getSelection()?.addRange(range);
+      return document.getSelection()?.toString() ?? '';
+    });
+    assert.equal(selected, '或huò纯chún本běn地dì', 'the selection holds the readings, as a drag over ruby does');
+    await page.keyboard.press('a');
+    await frame.locator('.notice', { hasText: '“或纯本地” is in your study list.' }).waitFor({ timeout: 10_000 });
+    const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Study List/i }) });
+    await workbench.setPaneExpanded(view, true);
+    await view.locator('.monaco-list-row', { hasText: /^或纯本地/ }).first().waitFor({ timeout: 10_000 });
+    assert.equal(await view.locator('.monaco-list-row', { hasText: /[a-zàáǎèéěìíǐòóǒùúǔǖǘǚǜ]{2,}/ }).filter({ hasText: '或' }).count(), 0, 'no row carries pinyin');
+    await workbench.screenshot('study-list-term-without-pinyin');
+  });
+
+  it('study mode hides a text with all its aids: pinyin over a hidden Chinese text is hidden too', async () => {
+    const { workbench } = j;
+    const frame = await workbench.showArticle(FIXTURE, '07 SealOS+', 'Article 7 ', DATE_29);
+    await setToggle(frame, 'Side by side', true);
+    await frame.locator('.toolbar select').first().selectOption('en');
+    await setToggle(frame, 'Pinyin', true);
+    await setToggle(frame, 'Study mode', true);
+    const hidden = frame.locator('.unit.concealed[data-lang="zh"]');
+    await hidden.locator('ruby').first().waitFor({ timeout: 15_000 });
+    // Every reading of a hidden Chinese text is hidden (not only blurred with it); the English shows.
+    const readings = await hidden.locator('rt').evaluateAll((nodes) => nodes.map((node) => getComputedStyle(node).visibility));
+    assert.ok(readings.length > 20, `${readings.length} readings`);
+    assert.deepEqual([...new Set(readings)], ['hidden']);
+    assert.equal(await frame.locator('.unit.concealed[data-lang="en"]').count(), 0);
+    await workbench.screenshot('study-mode-pinyin-hidden');
+    // Revealed, the readings are back.
+    await workbench.page.keyboard.press('Shift+R');
+    await frame.locator('.unit.concealed').first().waitFor({ state: 'detached', timeout: 5_000 });
+    assert.deepEqual([...new Set(await frame.locator('.sentence[data-lang="zh"] rt').evaluateAll((nodes) => nodes.map((node) => getComputedStyle(node).visibility)))], ['visible']);
+  });
+
+  it('study mode learns a language the digest has in full: Chinese here (German titles only), and says what German lacks', async () => {
+    const { workbench } = j;
+    const frame = await workbench.showArticle(FIXTURE, '02 Parallel GPU-Accelerated', 'Article 2 ', DATE_29);
+    await showReadingOptions(frame);
+    const learning = frame.locator('.toolbar select').first();
+    await learning.selectOption(''); // Automatic: the reader has not chosen
+    await setToggle(frame, 'Study mode', true);
+    assert.equal(await learning.locator('option:checked').innerText(), 'Automatic: Chinese');
+    // The Chinese title and abstract show; English and German are hidden.
+    assert.equal(await frame.locator('.unit.concealed[data-lang="zh"]').count(), 0);
+    assert.ok(await frame.locator('.unit.concealed[data-lang="en"]').count() > 1);
+    assert.equal(await frame.locator('.study-gap').count(), 0, 'nothing is missing in Chinese');
+    await workbench.screenshot('study-mode-automatic-chinese');
+    // German chosen: its title shows, and the panel says that there are no German abstracts to learn from.
+    await learning.selectOption('de');
+    await frame.locator('.study-gap', { hasText: 'This digest has German titles but no German abstracts' }).waitFor({ timeout: 10_000 });
+    assert.equal(await frame.locator('.title .unit.concealed[data-lang="de"]').count(), 0);
+    await workbench.screenshot('study-mode-german-missing');
+    await learning.selectOption('');
+  });
+
   it('read aloud: with no voice installed, the button says so instead of doing nothing', async () => {
     const { workbench } = j;
     const frame = await workbench.showArticle(FIXTURE, '02 Parallel GPU-Accelerated', 'Article 2 ', DATE_29);
@@ -237,10 +310,7 @@ export function studyTopic(j: Journey): void {
     await frame.getByRole('button', { name: 'Add to study list' }).click();
     await frame.locator('.notice', { hasText: 'Sentence 3 is in your study list.' }).waitFor({ timeout: 10_000 });
     const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Study List/i }) });
-    const header = view.locator('.pane-header');
-    if ((await header.getAttribute('aria-expanded')) !== 'true') {
-      await header.click();
-    }
+    await workbench.setPaneExpanded(view, true);
     const row = view.locator('.monaco-list-row', { hasText: 'The preconditioner belongs to the family of incomplete factorizations' });
     await row.waitFor({ timeout: 10_000 });
     await workbench.screenshot('study-list-view');

@@ -18,6 +18,7 @@ const NAMES_NO_FILES = [
   'digestReader.detectPlainTextDigests',
   'digestReader.followCursor',
   'digestReader.markReadOnShow',
+  'digestReader.markReadAfterDwell',
   'digestReader.codeLens',
   'digestReader.panel.layout',
   'digestReader.panel.languageOrder',

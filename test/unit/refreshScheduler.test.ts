@@ -70,7 +70,7 @@ describe('RefreshScheduler: when a tree refresh reaches VS Code', () => {
 
   it('merges root refreshes, drops one VS Code has fetched meanwhile, and holds row refreshes while one is pending', () => {
     const { clock, scheduler, fired } = setup();
-    scheduler.revealing();
+    scheduler.fetched(false);
     scheduler.refreshRoot();
     scheduler.refreshRoot();
     scheduler.refreshRows(['21']); // the root refresh redraws it
@@ -114,5 +114,80 @@ describe('RefreshScheduler: a hidden view', () => {
     assert.deepEqual(fired, []);
     scheduler.refreshRows(['21']);
     assert.deepEqual(fired, [{ at: 15_050, nodes: ['21'] }]);
+  });
+});
+
+describe('RefreshScheduler: our reveals', () => {
+  /** A reveal whose end the test decides, as VS Code's answer to TreeView.reveal. */
+  function pendingReveal(): { started: boolean; run: () => Promise<void>; finish: () => void } {
+    let finish = () => undefined as void;
+    const reveal = {
+      started: false,
+      run: () => {
+        reveal.started = true;
+        return new Promise<void>((resolve) => (finish = resolve));
+      },
+      finish: () => finish(),
+    };
+    return reveal;
+  }
+
+  it('a reveal waits while a root refresh waits to be sent, and starts once it is sent', async () => {
+    const { clock, scheduler, fired } = setup();
+    scheduler.fetched(true);
+    scheduler.refreshRoot(); // held: VS Code fetched a moment ago
+    const reveal = pendingReveal();
+    const done = scheduler.reveal(reveal.run);
+    await Promise.resolve();
+    assert.equal(reveal.started, false, 'the extension host still has the old rows');
+    clock.advance(300);
+    assert.deepEqual(fired, [{ at: 10_300, nodes: 'root' }]);
+    await Promise.resolve();
+    assert.equal(reveal.started, true);
+    reveal.finish();
+    await done;
+  });
+
+  it('refreshes asked for during a reveal wait for its end: rows at once, the root after a quiet moment', async () => {
+    const { clock, scheduler, fired } = setup();
+    const reveal = pendingReveal();
+    const done = scheduler.reveal(reveal.run);
+    assert.equal(reveal.started, true);
+    scheduler.refreshRows(['21', '22']);
+    clock.advance(1_000);
+    assert.deepEqual(fired, [], 'nothing is refreshed under a reveal');
+    reveal.finish();
+    await done;
+    assert.deepEqual(fired, [{ at: 11_000, nodes: ['21', '22'] }]);
+
+    const second = pendingReveal();
+    const secondDone = scheduler.reveal(second.run);
+    scheduler.refreshRoot();
+    clock.advance(1_000);
+    assert.equal(fired.length, 1);
+    second.finish();
+    await secondDone;
+    clock.advance(299);
+    assert.equal(fired.length, 1);
+    clock.advance(1);
+    assert.deepEqual(fired.at(-1), { at: 12_300, nodes: 'root' });
+  });
+
+  it('a reveal with nothing to reveal changes nothing; one waiting in a view that hides goes on (and finds it hidden)', async () => {
+    const { clock, scheduler, fired } = setup();
+    await scheduler.reveal(() => undefined);
+    scheduler.refreshRoot();
+    clock.advance(0);
+    assert.deepEqual(fired, [{ at: 10_000, nodes: 'root' }], 'no quiet time was added');
+    scheduler.fetched(true);
+    scheduler.refreshRoot();
+    let ran = false;
+    const done = scheduler.reveal(() => {
+      ran = true;
+      return undefined;
+    });
+    scheduler.setVisible(false);
+    await done;
+    assert.equal(ran, true);
   });
 });

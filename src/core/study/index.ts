@@ -9,3 +9,4 @@ export { rubyRuns, type RubyRun, type WordToPinyin } from './pinyin';
 export { decodeStudyNotes, emptyNotes, encodeStudyNotes, isNoteKey, isNoteLanguage, noteKey, splitNoteKey, withNote, NOTES_SCHEMA, MAX_NOTE_LENGTH, NOTES_FORMAT, NOTES_VERSION, type LoadedStudyNotes, type StoredStudyNotes, type StudyNote, type StudyNotes } from './notes';
 export { entryForSelection, fieldAt, sentenceEntry, sentenceNumberAt, termEntry, MAX_TERM_LENGTH, type SelectionField } from './selection';
 export { editedTexts, editedWord } from './edit';
+export { automaticStudyLanguage, studyLanguageFor, type DigestLanguageSets, type StudyLanguage } from './studyLanguage';

@@ -1,0 +1,69 @@
+/// <reference lib="dom" />
+/**
+ * A researcher's big day: a 1,030-article digest with "Hide read articles"
+ * on, rows clicked one after another while the list changes under the
+ * clicks (each article shown becomes read, and the one read before leaves
+ * the list). Writes its digest into the workspace and deletes it at the end.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { generateDigest, renderDigest } from '../support/generate';
+import type { Journey } from './journey';
+
+const BIG = 'cs.AI-2025-06-06.txt';
+const TOTAL = 1030;
+
+export function bigDigestTopic(j: Journey): void {
+  it('with Hide Read on in a 1,030-article digest, clicking row after row shows each one, and no click fails', async function () {
+    this.timeout(240_000);
+    const { workbench } = j;
+    const { page } = workbench;
+    const file = path.join(j.workspace, BIG);
+    fs.writeFileSync(file, renderDigest(generateDigest(TOTAL, { seed: 19, abstractWords: 40 }).articles, 'cs.AI', '2025-06-06'));
+    try {
+      await workbench.closeAllEditors();
+      await workbench.openDigest(BIG);
+      await workbench.articlesView().locator('.message', { hasText: `cs.AI · 2025-06-06 · ${TOTAL} articles` }).waitFor({ timeout: 30_000 });
+      await workbench.waitForUnread(`${TOTAL}/${TOTAL} unread`, 30_000);
+      const view = workbench.articlesView();
+      await view.hover();
+      await view.locator('a.action-label[aria-label="Hide Read Articles"]').click();
+      await view.locator('a.action-label[aria-label="Show Read Articles"]').waitFor({ timeout: 10_000 });
+      await page.mouse.move(700, 500);
+
+      // As a researcher triages by mouse: the row below the one just read, again and again, without waiting for
+      // the panel; the rows move up under the pointer as the one read before leaves the list.
+      const clicks = 24;
+      for (let click = 0; click < clicks; click++) {
+        const next = await view.evaluate((pane) => {
+          const at = Number(pane.querySelector('.monaco-list-row.selected')?.getAttribute('data-index') ?? 1);
+          const below = Array.from(pane.querySelectorAll('.monaco-list-row[aria-level="2"]'), (row) => Number(row.getAttribute('data-index'))).filter((index) => index > at);
+          return Math.min(...below);
+        });
+        await view.locator(`.monaco-list-row[data-index="${next}"]`).first().click({ timeout: 10_000 });
+        await page.waitForTimeout(60 + (click % 4) * 40); // a person's pace, varied: some clicks land mid-refresh
+      }
+      // Every click showed its article: the last one selected is the one in the panel, read.
+      const selected = await workbench.selectedLabel();
+      assert.match(selected, /^\d{2,4} /, `a row is selected: "${selected}"`);
+      const index = Number(selected.split(' ')[0]);
+      const frame = workbench.articleFrame();
+      await frame.locator('.place', { hasText: `Article ${index} ` }).waitFor({ timeout: 20_000 });
+      await frame.locator('.state .read-state', { hasText: /^Read$/ }).waitFor({ timeout: 10_000 });
+      const unread = Number((await workbench.unreadText()).split('/')[0]);
+      assert.ok(unread <= TOTAL - 5 && unread > TOTAL - clicks - 1, `${TOTAL - unread} of ${clicks} clicks read an article`);
+      await workbench.screenshot('hide-read-big-digest');
+      // No click ended in an error: "Actual command not found, wanted to execute digestReader.showArticle /5413".
+      const errors = await page.locator('.notifications-toasts .notification-toast').allInnerTexts();
+      assert.deepEqual(errors.filter((text) => /command|not found|error/i.test(text)), [], 'no error toast');
+
+      await view.hover();
+      await view.locator('a.action-label[aria-label="Show Read Articles"]').click();
+      await view.locator('a.action-label[aria-label="Hide Read Articles"]').waitFor({ timeout: 10_000 });
+    } finally {
+      await workbench.closeAllEditors().catch(() => undefined);
+      fs.rmSync(file, { force: true });
+    }
+  });
+}

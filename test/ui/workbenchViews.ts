@@ -1,0 +1,302 @@
+/// <reference lib="dom" />
+/**
+ * The Workbench's steps in the sidebar: the Explorer, the Digests views (Articles, Starred,
+ * Library), their rows and panes, the status bar's unread count. Mixed into Workbench (workbench.ts).
+ */
+import * as assert from 'node:assert/strict';
+import type { FrameLocator, Locator } from 'playwright-core';
+import { FIXTURE } from './uiWorkspace';
+import type { Workbench } from './workbench';
+
+export const viewSteps = {
+  /** Opens `fileName` from the Explorer, waits until it reads as a Digest and the sidebar lists its articles. */
+  async openDigest(this: Workbench, fileName: string): Promise<void> {
+    await this.openFromExplorer(fileName);
+    if (fileName.endsWith('.txt')) {
+      // A plain-text digest switches to the Digest language; a Markdown one stays Markdown.
+      await this.page.waitForFunction(() => document.querySelector('[id="status.editor.mode"]')?.textContent?.includes('Digest'), undefined, { timeout: 20_000 });
+    }
+    await this.openDigestsSidebar();
+  },
+
+  /** Expands a date row of the Articles view if it is collapsed (a click on an expanded one would collapse it). */
+  async expandDate(this: Workbench, label: string): Promise<void> {
+    const row = this.treeRow(label);
+    await row.waitFor();
+    if ((await row.getAttribute('aria-expanded')) !== 'true') {
+      await row.click();
+      await this.page.waitForFunction((text) => Array.from(document.querySelectorAll('.part.sidebar .monaco-list-row')).some((r) => r.textContent?.includes(text) && r.getAttribute('aria-expanded') === 'true'), label);
+    }
+  },
+
+  /**
+   * From any state: opens the digest, its sidebar and the article at `row`
+   * (under the date row `date`, if given) in the panel, and waits until the
+   * panel's place line contains `place`.
+   */
+  async showArticle(this: Workbench, fileName: string, row: string, place: string, date?: string): Promise<FrameLocator> {
+    await this.openDigest(fileName);
+    if (date) {
+      // Only the rows in sight are rendered: the date row may be below an expanded one.
+      await this.collapseAllInArticles();
+      await this.expandDate(date);
+    }
+    await this.treeRow(row).click();
+    // Off the row: its tooltip would otherwise open over the panel and take the next click.
+    await this.page.mouse.move(700, 2);
+    const frame = this.articleFrame();
+    await frame.locator('.place', { hasText: place }).waitFor({ timeout: 20_000 });
+    return frame;
+  },
+
+  /** Article 21 of the real digest in the panel. */
+  async showArticle21(this: Workbench): Promise<FrameLocator> {
+    return this.showArticle(FIXTURE, '21 $Δ$-Nets', 'Article 21', 'Wed 2025-05-28');
+  },
+
+  /**
+   * The Digests view's welcome (no digest known to the extension). Closing the
+   * editors may leave the last digest open in the background; a window reload
+   * with no editor open starts clean.
+   */
+  async showWelcomeView(this: Workbench): Promise<Locator> {
+    await this.closeAllEditors();
+    const welcome = this.articlesView().locator('.welcome-view-content');
+    if (!(await this.articlesView().isVisible())) {
+      await this.clickDigestsIcon();
+    }
+    await this.articlesView().waitFor();
+    if (!(await welcome.isVisible())) {
+      await this.reloadWindow();
+      if (!(await this.articlesView().isVisible())) {
+        await this.clickDigestsIcon();
+      }
+    }
+    await welcome.waitFor({ timeout: 30_000 });
+    return welcome;
+  },
+
+  /** Opens a digest with Quick Open (Ctrl+P), as a user does, and waits as openDigest does. */
+  async quickOpenDigest(this: Workbench, fileName: string): Promise<void> {
+    await this.page.keyboard.press('Control+p');
+    await this.page.locator('.quick-input-widget input').waitFor();
+    await this.page.keyboard.type(fileName);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: 15_000 });
+    await this.page.keyboard.press('Enter');
+    await this.activeTab(fileName).waitFor({ timeout: 15_000 });
+    await this.page.waitForFunction(() => document.querySelector('[id="status.editor.mode"]')?.textContent?.includes('Digest'), undefined, { timeout: 20_000 });
+    await this.openDigestsSidebar();
+  },
+
+  /** Opens a file from the Explorer with a double click, as a user does. */
+  async openFromExplorer(this: Workbench, fileName: string): Promise<void> {
+    const explorer = this.page.locator('.activitybar a.action-label[aria-label^="Explorer"]');
+    const folders = this.page.locator('.explorer-folders-view');
+    // Just after a (re)load the workbench may still restore another sidebar over the Explorer: try again then.
+    for (let attempt = 0; attempt < 3 && !(await folders.isVisible()); attempt++) {
+      if (attempt === 0 && (await explorer.getAttribute('aria-expanded')) !== 'true') {
+        await explorer.click();
+      } else if (attempt > 0) {
+        await this.runCommand('View: Show Explorer'); // shows it, never toggles it away
+      }
+      await folders.waitFor({ timeout: 5_000 }).catch(() => undefined);
+    }
+    await this.page.mouse.move(700, 500); // let the activity bar's hover go away
+    await this.page.keyboard.press('Escape');
+    const row = this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName }).first();
+    await row.waitFor({ timeout: 30_000 });
+    // A file created or deleted a moment ago may move the rows under the double click: then look again and retry.
+    const tab = this.page.locator('.tabs-container .tab.active', { hasText: fileName }).first();
+    for (let attempt = 1; ; attempt++) {
+      await row.dblclick();
+      try {
+        await tab.waitFor({ timeout: attempt < 3 ? 10_000 : 30_000 });
+        return;
+      } catch (error) {
+        if (attempt >= 3) {
+          throw error;
+        }
+      }
+    }
+  },
+
+  /** The language shown in the status bar for the active editor. */
+  async statusBarLanguage(this: Workbench): Promise<string> {
+    const item = this.page.locator('[id="status.editor.mode"]');
+    await item.waitFor();
+    return (await item.innerText()).trim();
+  },
+
+  /**
+   * The Digests icon in the activity bar: its whole item, as the unread badge
+   * (a sibling of the icon's link) takes the clicks on its corner.
+   */
+  digestsActivity(this: Workbench): Locator {
+    return this.page.locator('.activitybar li.action-item', { has: this.page.locator('a.action-label[aria-label^="Digests"]') }).first();
+  },
+
+  async openDigestsSidebar(this: Workbench): Promise<Locator> {
+    const view = this.articlesView();
+    if (!(await view.isVisible())) {
+      await this.clickDigestsIcon();
+    }
+    await this.page.mouse.move(700, 500);
+    await view.waitFor();
+    // The view settles once the digest is parsed: its message then names the article count.
+    await view.locator('.message', { hasText: / articles?/ }).first().waitFor({ timeout: 20_000 }).catch(() => undefined);
+    await view.locator('.monaco-list-row').first().waitFor({ timeout: 20_000 }).catch(() => undefined);
+    return view;
+  },
+
+  /** The Digests icon in the activity bar: the item as a whole, since its unread badge covers the icon. */
+  async clickDigestsIcon(this: Workbench): Promise<void> {
+    // Clicking the icon of the container already shown would close the sidebar, and right after a reload the
+    // workbench may still be restoring another one: click only when Digests is not shown, until its view is there.
+    const shown = this.page.locator('.part.sidebar .composite.title', { hasText: /Digests/i });
+    const icon = this.page.locator('.activitybar .action-item', { has: this.page.locator('a.action-label[aria-label^="Digests"]') });
+    const deadline = Date.now() + 30_000;
+    while (!(await this.articlesView().isVisible())) {
+      if (Date.now() > deadline) {
+        throw new Error('The Digests sidebar did not open');
+      }
+      if (!(await shown.isVisible())) {
+        await icon.click();
+      }
+      await this.articlesView().waitFor({ timeout: 2_000 }).catch(() => undefined);
+    }
+  },
+
+  /** The Articles view: its pane in the Digests sidebar (beside Starred). */
+  articlesView(this: Workbench): Locator {
+    return this.viewPane('Articles');
+  },
+
+  /** The Starred view's pane in the Digests sidebar. */
+  starredView(this: Workbench): Locator {
+    return this.viewPane('Starred');
+  },
+
+  /** The Library view's pane in the Digests sidebar. */
+  libraryView(this: Workbench): Locator {
+    return this.viewPane('Library');
+  },
+
+  /**
+   * Expands or folds a view's pane by its title, as a user does, and waits
+   * until it is so. Not by the header's middle: a view's title buttons show
+   * there as the pointer arrives, and a click on one (the Articles view's
+   * "Hide Read Articles") does something else instead. A CI flake was that.
+   */
+  async setPaneExpanded(this: Workbench, pane: Locator, expanded: boolean): Promise<void> {
+    const header = pane.locator('.pane-header').first();
+    if ((await header.getAttribute('aria-expanded')) !== String(expanded)) {
+      await header.locator('.title').first().click();
+      await pane.locator(`.pane-header[aria-expanded="${expanded}"]`).first().waitFor({ timeout: 10_000 });
+    }
+  },
+
+  viewPane(this: Workbench, title: string): Locator {
+    const sidebar = this.page.locator('.part.sidebar', { has: this.page.locator('.composite.title', { hasText: /Digests/i }) });
+    return sidebar.locator('.pane', { has: this.page.locator('.pane-header .title', { hasText: new RegExp(`^${title}$`, 'i') }) });
+  },
+
+  /** Visible rows of the Articles view: label and description as shown. */
+  async treeRows(this: Workbench): Promise<{ label: string; description: string }[]> {
+    const rows = this.articlesView().locator('.monaco-list-row');
+    const result: { label: string; description: string }[] = [];
+    for (const row of await rows.all()) {
+      const label = (await row.locator('.label-name').first().innerText()).trim();
+      const description = (await row.locator('.label-description').first().innerText().catch(() => '')).trim();
+      result.push({ label, description });
+    }
+    return result;
+  },
+
+  async collapseAllInArticles(this: Workbench): Promise<void> {
+    await this.articlesView().hover();
+    await this.articlesView().locator('a.action-label[aria-label="Collapse All"]').filter({ visible: true }).first().click();
+  },
+
+  treeRow(this: Workbench, text: string): Locator {
+    return this.articlesView().locator('.monaco-list-row', { hasText: text }).first();
+  },
+
+  /** The extension's status bar item, `N/T unread`. */
+  unreadStatus(this: Workbench): Locator {
+    return this.page.locator('.statusbar-item', { hasText: /\d+\/\d+ unread/ }).first();
+  },
+
+  /** The status bar's `N/T unread`, as shown. */
+  async unreadText(this: Workbench): Promise<string> {
+    const text = (await this.unreadStatus().innerText({ timeout: 20_000 })).trim();
+    const match = /(\d+)\/(\d+) unread/.exec(text);
+    assert.ok(match, `the status bar shows "${text}"`);
+    return match[0];
+  },
+
+  /** Waits until the status bar shows exactly `text` (e.g. `0/103 unread`). */
+  async waitForUnread(this: Workbench, text: string, timeout = 10_000): Promise<void> {
+    const exact = new RegExp(`(^|\\s)${text.replace('/', '\\/')}$`);
+    await this.page.locator('.statusbar-item', { hasText: exact }).first().waitFor({ timeout }).catch(async () => {
+      throw new Error(`The status bar shows "${await this.unreadText().catch(() => 'no unread count')}", not "${text}"`);
+    });
+  },
+
+  /** Focuses the Articles view from the Command Palette ("Digests: Focus on Articles View"), and waits until it has focus. */
+  async focusArticlesView(this: Workbench): Promise<void> {
+    await this.runCommand('Digests: Focus on Articles View');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await this.articlesView().locator('.monaco-list:focus-within, .monaco-list:focus').first().waitFor({ timeout: 10_000 });
+  },
+
+  /** The label of the selected row of a view (the Articles view unless given), or '' when none is selected or rendered. */
+  async selectedLabel(this: Workbench, view: Locator = this.articlesView()): Promise<string> {
+    const row = view.locator('.monaco-list-row.selected .label-name').first();
+    return (await row.count()) ? (await row.innerText()).trim() : '';
+  },
+
+  /** Waits until the selected row's label is no longer `previous`; returns the new one. */
+  async waitForSelectionChange(this: Workbench, previous: string, view: Locator = this.articlesView()): Promise<string> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const label = await this.selectedLabel(view);
+      if (label && label !== previous) {
+        return label;
+      }
+      assert.ok(Date.now() < deadline, `the selection stayed at "${previous}"`);
+      await this.settled();
+    }
+  },
+
+  /** Presses keys with `page.keyboard.press` and counts every press. */
+  keyCounter(this: Workbench): { press(key: string): Promise<void>; readonly count: number } {
+    let count = 0;
+    const page = this.page;
+    return {
+      async press(key: string) {
+        count++;
+        await page.keyboard.press(key);
+      },
+      get count() {
+        return count;
+      },
+    };
+  },
+
+  /** The Starred view's rows, labels as shown (digest rows and article rows). */
+  async starredLabels(this: Workbench): Promise<string[]> {
+    const view = this.starredView();
+    await view.waitFor();
+    await this.setPaneExpanded(view, true);
+    return (await view.locator('.monaco-list-row .label-name').allInnerTexts()).map((label) => label.trim());
+  },
+
+  /** Waits until the Starred view's rows are `expected` (it rebuilds a moment after the state loads). */
+  async waitForStarredLabels(this: Workbench, expected: string[], timeout = 15_000): Promise<void> {
+    let labels: string[] = [];
+    for (const deadline = Date.now() + timeout; labels.join('\n') !== expected.join('\n') && Date.now() < deadline; await this.settled()) {
+      labels = await this.starredLabels();
+    }
+    assert.deepEqual(labels, expected);
+  },
+};
