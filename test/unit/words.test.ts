@@ -6,7 +6,7 @@ import { parseDigest } from '../../src/core';
 import {
   ArticleWordCache, articleWordKeys, ChineseDictionary, chineseSlice, chineseWords, compactCedict, dictdNumber, DictionaryFormatError, dictzipLayout,
   finish, germanCandidates, GermanDictionary, KnownWords, latinWords, type FlagSet,
-  newWordShare, parseWordKey, pinyinWithMarks, readableSense, sliceLookup, statusesOf, wordKey, type WordStatus,
+  easiestFirst, newWordShare, parseWordKey, pinyinWithMarks, readableSense, sliceLookup, statusesOf, wordKey, type WordStatus,
 } from '../../src/core/words';
 import { projectRoot, readFixture } from '../support/fixtures';
 
@@ -314,5 +314,41 @@ describe('words: known words over two kept sets', () => {
     assert.deepEqual(words.markNewKnown(keys), ['zh:分布式', 'zh:联邦', 'zh:车辆']);
     assert.equal(words.statusOf('zh:学习'), 'learning');
     assert.deepEqual(newWordShare(keys, words), { words: 4, newWords: 0, percent: 0 });
+  });
+});
+
+describe('words: easiest first', () => {
+  const sets: Record<string, string[]> = {
+    hard: ['zh:分布式', 'zh:联邦', 'zh:车辆', 'zh:学习'],
+    easy: ['zh:学习', 'zh:车辆'],
+    none: [],
+    alsoEasy: ['zh:学习', 'zh:模型'],
+  };
+  const order = (statuses: Map<string, WordStatus>): string[] => easiestFirst(Object.keys(sets), (name) => sets[name], statusesOf(statuses));
+
+  it('orders by the share of new words, lowest first; ties keep the given order; articles without words last', () => {
+    assert.deepEqual(order(new Map()), ['easy', 'alsoEasy', 'hard', 'none'], 'all 100% new: fewer new words first, then the given order');
+    assert.deepEqual(order(new Map([['zh:学习', 'known']])), ['easy', 'alsoEasy', 'hard', 'none']);
+    assert.deepEqual(order(new Map([['zh:学习', 'known'], ['zh:模型', 'learning']])), ['alsoEasy', 'easy', 'hard', 'none'], 'a word being learned is not new');
+  });
+
+  it('on the sample: marking an article\'s words known brings it first, and leaves the input as it was', () => {
+    const dictionary = shippedDictionary();
+    const digest = parseDigest(readFixture());
+    const articles = digest.articles.slice(0, 20);
+    const before = [...articles];
+    const cache = new ArticleWordCache(dictionary);
+    const wordsOfArticle = (article: (typeof articles)[number]): Set<string> => cache.wordsOf(String(article.index), article, 'zh');
+    const known = new Map<string, WordStatus>();
+    const chosen = articles[12];
+    assert.notEqual(easiestFirst(articles, wordsOfArticle, statusesOf(known))[0], chosen);
+    for (const key of wordsOfArticle(chosen)) {
+      known.set(key, 'known');
+    }
+    const after = easiestFirst(articles, wordsOfArticle, statusesOf(known));
+    assert.equal(after[0], chosen);
+    assert.equal(newWordShare(wordsOfArticle(chosen), statusesOf(known)).percent, 0);
+    assert.ok(newWordShare(wordsOfArticle(after[1]), statusesOf(known)).percent > 0);
+    assert.deepEqual(articles, before);
   });
 });

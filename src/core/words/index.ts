@@ -7,3 +7,5 @@ export { isWordLanguage, isWordStatus, KnownWords, newWordShare, parseWordKey, s
 export { ArticleWordCache, articleWordKeys, withoutMath, wordsOf, type ArticleTexts } from './articleWords';
 export { chineseSlice, sliceLookup, type ChineseSlice, type WordEntryView } from './slice';
 export { dictdNumber, dictzipLayout, finish, germanCandidates, GermanDictionary, type DictzipLayout, type GermanEntry, type InflateRaw } from './german';
+export { KNOWN_WORDS_SCHEMA, LEARNING_WORDS_SCHEMA } from './knownSchemas';
+export { easier, easiestFirst } from './easiest';
