@@ -33,7 +33,8 @@ export function activate(context: vscode.ExtensionContext): DigestReaderApi {
   const starredTree = starred.register(context, readingStore);
   const wordsService = words.register(context, output);
   const studyList = study.register(context, { documents, reading: readingStore, store: kept, describeWord: (language, word) => wordsService.describeWord(language, word) });
-  const panelServices = { extensionUri: context.extensionUri, documents, reading: readingStore, seen, filters: filterService, notes: study.exerciseNotes(studyList.notes), words: wordsService };
+  const learner = words.registerLearner(context, { documents, words: wordsService, store: kept, tree: articlesTree });
+  const panelServices = { extensionUri: context.extensionUri, documents, reading: readingStore, seen, filters: filterService, notes: study.exerciseNotes(studyList.notes), words: wordsService, learner };
   panel.register(context, panelServices);
   const commandServices = { context, documents, reading: readingStore, seen, tree: articlesTree, starred: starredTree, panel: panelServices };
   commands.register(commandServices);
@@ -43,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): DigestReaderApi {
   const digestLibrary = library.register(context, readingStore, documents, output);
   seen.follow(digestLibrary.library);
   const searchIndex = search.register(context, readingStore, output, search.librarySearchSource(digestLibrary.library), digestLibrary.tree.view);
-  return { documents, articlesTree, starredTree, reading: readingStore, store: kept, library: digestLibrary.library, libraryTree: digestLibrary.tree, searchIndex, searchRows: search.searchRows, filters: filterService, panelArticle: () => panel.ArticlePanel.current?.shownArticle, exportArticles, studyList };
+  return { documents, articlesTree, starredTree, reading: readingStore, store: kept, library: digestLibrary.library, libraryTree: digestLibrary.tree, searchIndex, searchRows: search.searchRows, filters: filterService, panelArticle: () => panel.ArticlePanel.current?.shownArticle, exportArticles, studyList, learner };
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -100,6 +100,9 @@ export class ArticlePanel {
         if (affectsPreferences(event)) {
           this.postSettings();
         }
+        if (event.affectsConfiguration('digestReader.panel.studyMode') || event.affectsConfiguration('digestReader.panel.studyLanguage')) {
+          void this.render(); // the share of new words is shown in study mode only, for the language learned
+        }
       }),
     );
     if (services.notes) {

@@ -46,7 +46,7 @@ async function wordsOf(services: PanelServices, key: string, article: { titles: 
   if (!words || !services.learner) {
     return words;
   }
-  return { ...words, ...(await articleLearning(services.learner, key, article, view.titles)) };
+  return { ...words, ...(await articleLearning(services.learner, key, article, view)) };
 }
 
 /** Where the panel keeps the reader's own translations (never in the digest). */

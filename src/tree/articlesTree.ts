@@ -9,6 +9,7 @@ import type { FilterService } from '../filters';
 import { updateFilterGroups } from './filterGroups';
 import { describeDigest } from './describe';
 import { RefreshScheduler } from '../common/refreshScheduler';
+import { easier } from '../core/words/easiest';
 import type { RowWordShares } from '../words/wordShares';
 import { ClickedRow } from '../common/clickedRow';
 
@@ -94,8 +95,9 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     if (!shares?.enabled || !entry) {
       return children;
     }
-    const percent = new Map(children.map((child) => [child, shares.shareOf(entry.digest, child.article)?.percent ?? Infinity]));
-    return [...children].sort((a, b) => percent.get(a)! - percent.get(b)!);
+    const none = { words: 0, newWords: 0, percent: 0 };
+    const share = new Map(children.map((child, position) => [child, { position, share: shares.shareOf(entry.digest, child.article) ?? none }]));
+    return [...children].sort((a, b) => easier(share.get(a)!.share, share.get(b)!.share) || share.get(a)!.position - share.get(b)!.position);
   }
 
   /** The view's rows under `node` (the root when undefined), as they are now. */

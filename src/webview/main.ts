@@ -127,7 +127,7 @@ function render(isNewArticle: boolean): void {
     conceal(root, study.language, labels);
   }
   // Before the pinyin: the readings then go inside each word.
-  document.body.dataset.words = String(wrapWords(root, article.words, { learned: preferences.studyLanguage, marks: preferences.wordMarks }));
+  document.body.dataset.words = String(wrapWords(root, article.words, { learned: study.language, marks: preferences.studyMode && preferences.wordMarks }));
   restorePopup(popup);
   applyFonts();
   // A toolbar button pressed keeps the focus where it was (the redraw replaced it).

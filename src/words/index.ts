@@ -1,6 +1,7 @@
 /** The learner's words: the dictionaries (CC-CEDICT shipped, a German one the learner names), loaded on first need; known words and shares of new words. */
 import * as vscode from 'vscode';
-import type { KnownWords } from '../core/words';
+import { KnownWords, KNOWN_WORDS_SCHEMA, LEARNING_WORDS_SCHEMA, type FlagSet } from '../core/words';
+import type { Store, StoredRecords } from '../store';
 import { setContext } from '../common/context';
 import type { DigestDocuments } from '../digests';
 import type { LearnerWords } from './learner';
@@ -20,16 +21,20 @@ export function register(context: vscode.ExtensionContext, output: vscode.Output
 export interface LearnerServices {
   documents: DigestDocuments;
   words: WordsService;
-  /** Known and learning words, kept in the store. */
-  known: KnownWords;
-  onDidChangeKnown: vscode.Event<unknown>;
+  /** Where known and learning words are kept. */
+  store: Store;
   /** The Articles view, to sort by the shares. */
   tree: { setWordShares(shares: RowWordShares): void };
 }
 
 /** Shares of new words per article, the Articles view's "easiest first", and what the panel needs of them. */
 export function registerLearner(context: vscode.ExtensionContext, services: LearnerServices): LearnerWords {
-  const shares = new WordShares(context.globalState, services.documents, services.words, services.known, services.onDidChangeKnown);
+  const known = services.store.open<true>(KNOWN_WORDS_SCHEMA, { synced: true, what: vscode.l10n.t('known words') });
+  const learning = services.store.open<true>(LEARNING_WORDS_SCHEMA, { synced: true, what: vscode.l10n.t('words being learned') });
+  const changed = new vscode.EventEmitter<unknown>();
+  context.subscriptions.push(changed, known.onDidChange(() => changed.fire(undefined)), learning.onDidChange(() => changed.fire(undefined)));
+  const knownWords = new KnownWords(flagsOf(known), flagsOf(learning));
+  const shares = new WordShares(context.globalState, services.documents, services.words, knownWords, changed.event);
   services.tree.setWordShares(shares);
   void setContext('digestReader.wordShares', true);
   context.subscriptions.push(
@@ -37,5 +42,19 @@ export function registerLearner(context: vscode.ExtensionContext, services: Lear
     vscode.commands.registerCommand('digestReader.sortEasiestFirst', () => shares.setEnabled(true)),
     vscode.commands.registerCommand('digestReader.sortDigestOrder', () => shares.setEnabled(false)),
   );
-  return { known: services.known, shares, onDidChange: services.onDidChangeKnown };
+  return { known: knownWords, shares, onDidChange: changed.event, flush: async () => { await known.flush(); await learning.flush(); } };
+}
+
+/** A set of the store as the core's known words use it: a change is stored and told to other windows. */
+function flagsOf(stored: StoredRecords<true>): FlagSet {
+  return {
+    has: (key) => stored.records.has(key),
+    set(key, value) {
+      const changed = stored.records.set(key, value);
+      if (changed) {
+        stored.changedHere([key]);
+      }
+      return changed;
+    },
+  };
 }

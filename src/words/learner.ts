@@ -5,14 +5,16 @@
  */
 import * as vscode from 'vscode';
 import { wordKey, type KnownWords, type WordLanguage, type WordStatus } from '../core/words';
-import type { ArticleWords, LanguageText } from '../common/messages';
-import type { WordShares } from './wordShares';
+import type { ArticleViewModel, ArticleWords } from '../common/messages';
+import { learnedLanguage, type WordShares } from './wordShares';
 
 export interface LearnerWords {
   readonly known: KnownWords;
   readonly shares: WordShares;
   /** A status changed here, in another window or through Settings Sync. */
   readonly onDidChange: vscode.Event<unknown>;
+  /** Resolves when every marking so far is stored (tests). */
+  flush(): Promise<void>;
 }
 
 export interface ArticleTexts {
@@ -21,7 +23,10 @@ export interface ArticleTexts {
 }
 
 /** The marks on an article's words and its share of new words, for the panel. */
-export async function articleLearning(learner: LearnerWords, key: string, article: ArticleTexts, labels: readonly LanguageText[]): Promise<Pick<ArticleWords, 'statuses' | 'share'>> {
+export async function articleLearning(learner: LearnerWords, key: string, article: ArticleTexts, view: Pick<ArticleViewModel, 'titles' | 'abstracts' | 'digestLanguages' | 'sourceLanguage'>): Promise<Pick<ArticleWords, 'statuses' | 'share'>> {
+  const labels = view.titles;
+  const available = [...new Set([...view.titles, ...view.abstracts].map((text) => text.language))];
+  const learned = learnedLanguage(view.digestLanguages, view.sourceLanguage, available);
   const statuses: Record<string, 'learning' | 'known'> = {};
   for (const language of ['zh', 'de'] as const) {
     if (article.titles[language] || article.abstracts[language]) {
@@ -33,7 +38,7 @@ export async function articleLearning(learner: LearnerWords, key: string, articl
       }
     }
   }
-  const share = await learner.shares.shareOfArticle(key, article);
+  const share = await learner.shares.shareOfArticle(key, article, learned);
   const label = share && (labels.find((text) => text.language === share.language)?.label ?? share.language);
   return { statuses, ...(share && label ? { share: { language: share.language, label, percent: share.percent, newWords: share.newWords, words: share.words } } : {}) };
 }

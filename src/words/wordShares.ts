@@ -10,6 +10,8 @@ import * as vscode from 'vscode';
 import { articleKey, type Article, type Digest } from '../core';
 import { ArticleWordCache, isWordLanguage, newWordShare, type NewWordShare, type WordLanguage, type WordStatuses } from '../core/words';
 import { setContext } from '../common/context';
+import { studyLanguageFor, type DigestLanguageSets } from '../core/study/studyLanguage';
+import { digestLanguages } from '../panel/articleView';
 import type { DigestDocuments } from '../digests';
 import type { WordsService } from './wordsService';
 
@@ -28,10 +30,25 @@ export interface RowWordShares {
   readonly onDidChange: vscode.Event<void>;
 }
 
-/** The language learned, as the panel's setting names it, if it is one whose words are counted. */
-export function learnedLanguage(): WordLanguage | undefined {
-  const language = vscode.workspace.getConfiguration('digestReader.panel').get<string>('studyLanguage', '');
+/**
+ * The language learned, if its words are counted: only in study mode (a
+ * researcher who never asked sees no shares), the one study mode teaches
+ * from (the reader's choice, or one the digest has in full: Chinese for
+ * arXiv digests).
+ */
+export function learnedLanguage(digest: DigestLanguageSets, source: string, available: readonly string[]): WordLanguage | undefined {
+  const panel = vscode.workspace.getConfiguration('digestReader.panel');
+  if (!panel.get<boolean>('studyMode', false)) {
+    return undefined;
+  }
+  const { language } = studyLanguageFor(panel.get<string>('studyLanguage', ''), digest, source, available);
   return isWordLanguage(language) ? language : undefined;
+}
+
+/** The language learned from a digest's articles (see learnedLanguage). */
+export function learnedLanguageOfDigest(digest: Digest): WordLanguage | undefined {
+  const languages = digestLanguages(digest);
+  return learnedLanguage(languages, digest.articles[0]?.sourceLanguage ?? 'en', [...new Set([...languages.titles, ...languages.abstracts])]);
 }
 
 export class WordShares implements RowWordShares, vscode.Disposable {
@@ -54,7 +71,7 @@ export class WordShares implements RowWordShares, vscode.Disposable {
       documents.onDidChangeActive(() => void this.prepare()),
       onDidChangeStatuses(() => this.changed.fire()),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('digestReader.panel.studyLanguage')) {
+        if (event.affectsConfiguration('digestReader.panel.studyLanguage') || event.affectsConfiguration('digestReader.panel.studyMode')) {
           void this.prepare();
         }
       }),
@@ -83,8 +100,7 @@ export class WordShares implements RowWordShares, vscode.Disposable {
   }
 
   /** The share of one article (the panel's), finding its words now if need be; undefined until the dictionary is there. */
-  async shareOfArticle(key: string, article: Pick<Article, 'titles' | 'abstracts'>): Promise<WordShare | undefined> {
-    const language = learnedLanguage();
+  async shareOfArticle(key: string, article: Pick<Article, 'titles' | 'abstracts'>, language: WordLanguage | undefined): Promise<WordShare | undefined> {
     const cache = language && (await this.wordCache(language));
     if (!language || !cache) {
       return undefined;
@@ -115,7 +131,7 @@ export class WordShares implements RowWordShares, vscode.Disposable {
   private async prepare(): Promise<void> {
     const run = ++this.run;
     const digest = this.documents.active?.digest;
-    const language = learnedLanguage();
+    const language = digest && learnedLanguageOfDigest(digest);
     this.ready = undefined;
     if (!digest || !language) {
       this.changed.fire();
