@@ -317,6 +317,16 @@ describe('words: known words over two kept sets', () => {
   });
 });
 
+describe('words: the fast word sets', () => {
+  it('find, for every article of the sample, exactly the words the token path finds', () => {
+    const dictionary = shippedDictionary();
+    const cache = new ArticleWordCache(dictionary);
+    for (const article of parseDigest(readFixture()).articles) {
+      assert.deepEqual([...cache.wordsOf(String(article.index), article, 'zh')].sort(), [...new Set(articleWordKeys(article, 'zh', dictionary))].sort(), `article ${article.index}`);
+    }
+  });
+});
+
 describe('words: easiest first', () => {
   const sets: Record<string, string[]> = {
     hard: ['zh:分布式', 'zh:联邦', 'zh:车辆', 'zh:学习'],
