@@ -157,7 +157,12 @@ export function wordsTopic(j: Journey): void {
     fs.writeFileSync(path.join(settingsFolder, 'settings.json'), JSON.stringify({ 'digestReader.words.germanDictionary': 'german-english.tsv' }));
     try {
       const frame = await showArticle1(j);
+      // Outside study mode no word is marked: a reader who never asked sees no dotted lines.
+      await frame.locator('.title.lang-zh .word[data-word="车辆"]').waitFor();
+      assert.equal(await frame.locator('.word-marks').count(), 0);
+      assert.equal(await frame.locator('.word-share').count(), 0);
       await showReadingOptions(frame);
+      await setToggle(frame, 'Study mode', true);
       await frame.locator('.toolbar select').first().selectOption('de');
       await frame.locator('.title.lang-de .word.learned').first().waitFor({ timeout: 10_000 });
       await setToggle(frame, 'Word marks', false);
@@ -176,6 +181,45 @@ export function wordsTopic(j: Journey): void {
       fs.rmSync(settingsFolder, { recursive: true, force: true });
       fs.rmSync(path.join(j.workspace, 'german-english.tsv'), { force: true });
     }
+  });
+
+  it('words: in study mode a word marked known in its pop-up lowers the article\'s share in the panel and the Articles view; "mark the rest known" brings it to 0% and first under easiest first', async function () {
+    this.timeout(120_000);
+    const { workbench } = j;
+    const frame = await showArticle1(j);
+    await setToggle(frame, 'Study mode', true);
+    await showReadingOptions(frame, false);
+    const share = frame.locator('.word-share');
+    const SHARE = /^Chinese: (\d+)% new \((\d+) of (\d+) words\)/;
+    await share.waitFor({ timeout: 30_000 });
+    const [, percent, newWords, words] = SHARE.exec(await share.innerText())!.map(Number);
+    assert.ok(newWords > 0 && words >= newWords, await share.innerText());
+    const row = async (): Promise<{ label: string; description: string } | undefined> => (await workbench.treeRows()).find((r) => r.label.startsWith(ARTICLE_1[0]));
+    for (const deadline = Date.now() + 15_000; !(await row())?.description.startsWith(`${percent}% new`) && Date.now() < deadline;) {
+      await workbench.page.waitForTimeout(250);
+    }
+    assert.match((await row())?.description ?? '', new RegExp(`^${percent}% new`));
+    // Known from the pop-up, by its key (3).
+    await frame.locator('.abstract.lang-zh .word[data-word="车辆"]').first().click();
+    await frame.locator('.word-popup').waitFor({ timeout: 10_000 });
+    await workbench.screenshot('word-popup-status');
+    await workbench.page.keyboard.press('3');
+    await frame.locator('.word-share', { hasText: `(${newWords - 1} of ${words} words)` }).waitFor({ timeout: 10_000 });
+    assert.equal(await frame.locator('.abstract.lang-zh .word[data-word="车辆"]').first().getAttribute('data-status'), 'known');
+    await workbench.page.keyboard.press('Escape');
+    // Mark the rest known; the Articles view sorted easiest first shows article 1 at 0%, first of its date.
+    await frame.locator('.word-share').getByRole('button', { name: 'Mark the rest known' }).click();
+    await frame.locator('.word-share', { hasText: `Chinese: 0% new (0 of ${words} words)` }).waitFor({ timeout: 10_000 });
+    await workbench.runCommand('Digest Reader: Sort Easiest First (Fewest New Words)');
+    for (const deadline = Date.now() + 15_000; !(await row())?.description.startsWith('0% new') && Date.now() < deadline;) {
+      await workbench.page.waitForTimeout(250);
+    }
+    const rows = await workbench.treeRows();
+    const dateRow = rows.findIndex((r) => r.label.startsWith(ARTICLE_1[2]));
+    assert.ok(dateRow >= 0 && rows[dateRow + 1]?.label.startsWith(ARTICLE_1[0]), rows.map((r) => `${r.label} | ${r.description}`).join('\n'));
+    assert.match(rows[dateRow + 1].description, /^0% new/);
+    await workbench.screenshot('words-easiest-first');
+    await workbench.runCommand('Digest Reader: Sort in Digest Order');
   });
 
   it('words: a word saved from its pop-up reaches Anki with pinyin, meaning, cloze sentence, its English sentence and source in their columns', async function () {
