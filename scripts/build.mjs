@@ -3,12 +3,14 @@
 // the webview script (browser, KaTeX inside), and dist/core.js, the digest
 // library for Node scripts outside VS Code. Types are checked by `tsc` apart.
 // A full build also writes dist/ThirdPartyNotices.txt, the licenses of the npm
-// packages bundled into the files the .vsix ships (see scripts/notices.mjs).
+// packages bundled into the files the .vsix ships (see scripts/notices.mjs), and
+// the dictionary the panel's pop-up reads, dist/dictionary/ (scripts/dictionary.mjs).
 // `--tests` builds only the integration suite for the web worker extension host
 // (out/test-web/integration.js, for VS Code for the Web; never in the .vsix).
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
+import { writeDictionary } from './dictionary.mjs';
 import { bundledPackages, writeNotices } from './notices.mjs';
 
 const production = process.argv.includes('--production');
@@ -118,7 +120,9 @@ if (tests) {
     if (bundles[i].shipped) for (const root of bundledPackages(result.metafile)) packages.add(root);
   });
   try {
-    const names = writeNotices(packages, 'dist/ThirdPartyNotices.txt');
+    // CC-CEDICT, shipped as data (dist/dictionary/), not bundled code: its notice is written with the packages'.
+    const dictionary = await writeDictionary();
+    const names = writeNotices(packages, 'dist/ThirdPartyNotices.txt', [dictionary]);
     console.log(`dist/ThirdPartyNotices.txt: ${names.join(', ') || 'no bundled packages'}`);
   } catch (error) {
     console.error(`\nBUILD FAILED: ${error.message}\n`);

@@ -1,3 +1,4 @@
+import type { LearnerWords } from './words';
 import type { DigestDocuments } from './digests';
 import type { ExportArticles } from './export';
 import type { Library, LibraryTree } from './library';
@@ -54,4 +55,6 @@ export interface DigestReaderApi {
     readonly tree: Pick<StudyTree, 'getChildren' | 'getTreeItem' | 'view'>;
     readonly notes: Pick<StudyNotesStore, 'get' | 'set' | 'onDidChange' | 'reload' | 'records' | 'lastDamage'>;
   };
+  /** The learner's known words (kept in the store) and each article's share of new words. */
+  readonly learner: LearnerWords;
 }

@@ -62,7 +62,7 @@ export class RankingService implements vscode.Disposable {
     this.disposables.push(
       this.library.onDidReadFile((file) => this.queue(async () => {
         this.fed.add(file.uri.toString());
-        await this.feedText(file.uri, file.text);
+        await this.feedText(file.uri, file.pages.join(''));
         this.retrainSoon(true);
       })),
       this.library.onDidRemoveFile((uri) => this.queue(async () => {
@@ -111,7 +111,7 @@ export class RankingService implements vscode.Disposable {
             return;
           }
         }
-        const text = await this.library.readText(entry.uri).then(undefined, () => undefined);
+        const text = await this.library.readPages(entry.uri).then((pages) => pages.join(''), () => undefined);
         if (text !== undefined && !this.fed.has(uri)) {
           this.fed.add(uri);
           await this.feedText(entry.uri, text);

@@ -11,6 +11,7 @@ import { describeDigest } from './describe';
 import { RefreshScheduler } from '../common/refreshScheduler';
 import { sortedBy, type SortChoice } from './sortChoice';
 import { whyTooltip } from './why';
+import type { RowWordShares } from '../words/wordShares';
 import { ClickedRow } from '../common/clickedRow';
 
 export const ARTICLES_VIEW_ID = 'digestReader.articles';
@@ -42,6 +43,8 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   /** The row a click selected (its command carries no arguments). */
   private readonly clicks = new ClickedRow<TreeNode>(() => this.view);
   private readonly refresh = new RefreshScheduler<TreeNode>((nodes) => this.changed.fire(nodes));
+  /** Each article's share of new words, shown in its row: set once known words are kept. */
+  private shares: RowWordShares | undefined;
 
   constructor(
     private readonly documents: DigestDocuments,
@@ -122,6 +125,13 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     return this.rows(node);
   }
 
+  /** Shows each article's share of new words ("Easiest first" sorts by them: src/words/easiestOrder.ts). */
+  setWordShares(shares: RowWordShares): void {
+    this.shares = shares;
+    this.disposables.push(shares.onDidChange(() => this.refresh.refreshRoot()));
+    this.refresh.refreshRoot();
+  }
+
   /** The view's rows under `node` (the root when undefined), as they are now. */
   rows(node?: TreeNode): TreeNode[] {
     if (!node) {
@@ -156,6 +166,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       alsoIn,
       score: entry && this.sort.active?.scoreOf(entry.digest, article)?.shown,
       date: this.sort.acrossDates && article.date ? `${weekdayName(article.weekday, vscode.env.language)} ${article.date.slice(5)}`.trim() : undefined,
+      newWords: entry ? this.shares?.shareOf(entry.digest, article) : undefined,
     };
   }
 

@@ -63,7 +63,8 @@ export class ArticleNode {
     item.id = this.id;
     // State by shape and text, not colour alone: a filled dot for unread, a star for starred, a thumb down (and its words) for not interested.
     item.iconPath = new vscode.ThemeIcon(row.starred ? 'star-full' : row.notInterested ? 'thumbsdown' : row.read ? 'circle-outline' : 'circle-filled');
-    const marks = [row.notInterested ? vscode.l10n.t('not interested') : '', row.score ?? '', row.date ?? '', row.starred && !row.read ? vscode.l10n.t('● unread') : '', this.article.arxivId ?? '', row.alsoIn ? vscode.l10n.t('also in {0}', row.alsoIn) : ''];
+    const share = row.newWords && row.newWords.words > 0 ? vscode.l10n.t('{0}% new', row.newWords.percent) : '';
+    const marks = [row.notInterested ? vscode.l10n.t('not interested') : '', row.score ?? '', share, row.date ?? '', row.starred && !row.read ? vscode.l10n.t('● unread') : '', this.article.arxivId ?? '', row.alsoIn ? vscode.l10n.t('also in {0}', row.alsoIn) : ''];
     item.description = marks.filter(Boolean).join(' · ');
     item.tooltip = this.tooltip(row);
     // `digestArticle[WithId]` + `.read`/`.unread` + `.notInterested` + `.starred`: menus offer the action that applies.
@@ -91,6 +92,9 @@ export class ArticleNode {
       tooltip.appendMarkdown('*').appendText(this.article.authors.join(', ')).appendMarkdown('*');
     }
     tooltip.appendMarkdown('\n\n').appendText([row.read ? vscode.l10n.t('Read') : vscode.l10n.t('Unread'), row.starred ? vscode.l10n.t('starred') : '', row.notInterested ? vscode.l10n.t('not interested') : '', row.alsoIn ? vscode.l10n.t('also in {0}', row.alsoIn) : '', row.score ? vscode.l10n.t('For you: {0}', row.score) : ''].filter(Boolean).join(' · '));
+    if (row.newWords && row.newWords.words > 0) {
+      tooltip.appendMarkdown('\n\n').appendText(shareText(row.newWords));
+    }
     return tooltip;
   }
 }
@@ -151,6 +155,13 @@ export interface ArticleRow {
   score?: string;
   /** `Thu 05-29`, when a scored order lists the whole digest as one list (no date rows above). */
   date?: string;
+  /** The share of new words in the language learned, once its words are found. */
+  newWords?: { language: string; percent: number; newWords: number; words: number };
+}
+
+/** "Chinese: 14% new (37 of 264 words)". */
+function shareText(share: NonNullable<ArticleRow['newWords']>): string {
+  return vscode.l10n.t('{0}: {1}% new ({2} of {3} words)', share.language === 'zh' ? vscode.l10n.t('Chinese') : vscode.l10n.t('German'), share.percent, share.newWords, share.words);
 }
 
 /** What a tree item shows of an article: when none of it changed, its row need not be refreshed. */

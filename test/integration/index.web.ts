@@ -16,6 +16,7 @@ import './library.test';
 import './search.test';
 import './filters.test';
 import './study.test';
+import './words.test';
 import './store.test';
 import './notes.test';
 import './hideRead.test';
