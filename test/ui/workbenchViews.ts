@@ -93,11 +93,13 @@ export const viewSteps = {
     const explorer = this.page.locator('.activitybar a.action-label[aria-label^="Explorer"]');
     const folders = this.page.locator('.explorer-folders-view');
     // Just after a (re)load the workbench may still restore another sidebar over the Explorer: try again then.
-    for (let attempt = 0; attempt < 3 && !(await folders.isVisible()); attempt++) {
+    const deadline = Date.now() + 45_000;
+    for (let attempt = 0; Date.now() < deadline && !(await folders.isVisible()); attempt++) {
       if (attempt === 0 && (await explorer.getAttribute('aria-expanded')) !== 'true') {
         await explorer.click();
       } else if (attempt > 0) {
-        await this.runCommand('View: Show Explorer'); // shows it, never toggles it away
+        await this.page.keyboard.press('Escape'); // a palette left open by an attempt that came too early
+        await this.runCommand('View: Show Explorer').catch(() => undefined); // shows it, never toggles it away
       }
       await folders.waitFor({ timeout: 5_000 }).catch(() => undefined);
     }
