@@ -31,7 +31,8 @@ if (screenshot) {
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   if (folder) {
     // Your folder: the Library lists its digests; the first one opened from there, its first article shown.
-    await page.locator('.activitybar a.action-label[aria-label^="Digests"]').click();
+    // The item as a whole: its unread badge covers the icon's middle.
+    await page.locator('.activitybar .action-item', { has: page.locator('a.action-label[aria-label^="Digests"]') }).click();
     const library = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header .title', { hasText: /^Library$/i }) });
     const header = library.locator('.pane-header').first();
     if ((await header.getAttribute('aria-expanded')) !== 'true') {
@@ -43,7 +44,8 @@ if (screenshot) {
     await articles.locator('.monaco-list-row[aria-level="2"]').first().click({ timeout: 30_000 });
   } else {
     await page.locator('[id="status.editor.mode"]', { hasText: 'Digest' }).waitFor({ timeout: 30_000 });
-    await page.locator('.activitybar a.action-label[aria-label^="Digests"]').click();
+    // The item as a whole: its unread badge covers the icon's middle.
+    await page.locator('.activitybar .action-item', { has: page.locator('a.action-label[aria-label^="Digests"]') }).click();
     await page.locator('.part.sidebar .monaco-list-row', { hasText: '00 From Connectivity' }).first().click({ timeout: 30_000 });
   }
   await page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('.title h1').first().waitFor({ timeout: 30_000 });

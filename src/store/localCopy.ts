@@ -87,9 +87,6 @@ export class LocalCopy {
     return (await this.readShard(records, shard)).entries;
   }
 
-  /** Writes that failed in this window (a 0.5.0 value's fingerprint is then not recorded). */
-  failures = 0;
-
   /**
    * Writes shards as the records hold them, after merging what their files
    * hold now (another window of this machine may have written since: its
@@ -112,7 +109,6 @@ export class LocalCopy {
       }
       return changed;
     }).then(undefined, (error: unknown) => {
-      this.failures++;
       this.say(`[${new Date().toISOString()}] Could not write this machine's copy of ${records.schema.name}: ${String(error)}`);
       return [];
     });

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { migrateUnlessMerged, type Entry, type Records } from '../core';
+import type { Entry, Records } from '../core';
 import type { LocalCopy } from './localCopy';
 import type { Notices } from './notices';
 
@@ -41,10 +41,6 @@ export class StoredRecords<V> implements vscode.Disposable {
   readonly ready: Promise<void>;
   private disposed = false;
   private checkTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The fingerprint of the 0.5.0 value merged, recorded (on this machine only) once what it gave is saved. */
-  private legacyToRecord: string | undefined;
-  /** A write failed in this window: no fingerprint is recorded, so the next start reads the 0.5.0 value again. */
-  private writeFailed = false;
 
   constructor(
     readonly records: Records<V>,
@@ -79,9 +75,6 @@ export class StoredRecords<V> implements vscode.Disposable {
         this.saveSoon();
       }
       if (!more) {
-        if (this.legacyToRecord !== undefined) {
-          this.saveSoon();
-        }
         return;
       }
     }
@@ -186,43 +179,11 @@ export class StoredRecords<V> implements vscode.Disposable {
       return [];
     }
     this.seen.set(legacy.key, stored);
-    // Unchanged since this machine merged it and saved what it gave: its entries are in the shards, not decoded again.
-    const { fingerprint, migrated } = migrateUnlessMerged(stored, this.memento.get(this.legacyMergedKey()), (value) => legacy.migrate(value));
-    if (!migrated) {
-      this.legacyToRecord = undefined;
-      return [];
-    }
-    this.legacyToRecord = fingerprint;
-    this.saveSoon(); // records the fingerprint once saved, also when the value added nothing
+    const migrated = legacy.migrate(stored);
     if (migrated.problems.length > 0) {
       void this.notices.damaged(this.options.what, legacy.key, stored, migrated.problems);
     }
     return this.records.mergeEntries(migrated.entries);
-  }
-
-  /** Where this machine keeps the fingerprint of the 0.5.0 value last merged: `globalState`, but never synced (not in the keys for sync). */
-  legacyMergedKey(): string {
-    return `${STORE_PREFIX}.${this.records.schema.name}.legacyMerged`;
-  }
-
-  /**
-   * Records the fingerprint of the 0.5.0 value merged, after the writes before
-   * it, and only when they all succeeded, every shard is read and nothing is
-   * left to write: a crash before loses nothing (the next start reads it again).
-   */
-  private recordLegacy(): Promise<void> | undefined {
-    const print = this.legacyToRecord;
-    const legacy = this.options.legacy;
-    if (print === undefined || !legacy || this.writeFailed || this.copy.failures > 0 || this.saveTimer !== undefined || this.records.dirtyShards().length > 0 || this.copyDirty.size > 0) {
-      return undefined;
-    }
-    for (let shard = 0; shard < this.records.schema.shards; shard++) {
-      if (!this.records.isLoaded(shard)) {
-        return undefined;
-      }
-    }
-    this.legacyToRecord = undefined;
-    return Promise.resolve(this.memento.update(this.legacyMergedKey(), print)).then(undefined, () => undefined);
   }
 
   /** After a change in this window: fires the event and saves a moment later (markings come in bursts). */
@@ -252,7 +213,6 @@ export class StoredRecords<V> implements vscode.Disposable {
         this.saving = this.saving.then(() => this.memento.update(key, value)).then(() => {
           this.seen.set(key, this.memento.get(key));
         }, (error: unknown) => {
-          this.writeFailed = true;
           this.notices.saveFailed(this.options.what, error);
         });
       }
@@ -269,7 +229,6 @@ export class StoredRecords<V> implements vscode.Disposable {
         }
       });
     }
-    this.saving = this.saving.then(() => this.recordLegacy());
     return this.saving;
   }
 

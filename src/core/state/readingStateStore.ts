@@ -5,8 +5,8 @@
  * is kept; the rest is reported, never thrown.
  */
 import { isArxivId } from '../digest/arxiv';
-import type { Translations } from '../digest/model';
 import type { StarredArticle } from './readingState';
+import { asTranslations } from './readSchemas';
 
 export const STATE_FORMAT = 'digest-reader-state';
 export const STATE_VERSION = 1;
@@ -165,20 +165,6 @@ function readReadKeys(value: unknown, into: string[], problems: string[]): void 
 
 function isText(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_TEXT_LENGTH;
-}
-
-function asTranslations(value: unknown): Translations | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return undefined;
-  }
-  const result: Translations = {};
-  for (const [language, text] of Object.entries(value)) {
-    if (!/^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$/.test(language) || !isText(text)) {
-      return undefined;
-    }
-    result[language] = text;
-  }
-  return result;
 }
 
 /** A starred entry from storage: every field checked, unknown fields dropped. */

@@ -8,4 +8,3 @@ export { clockMinutes, compareEntries, LwwMap, sameValue, type Entry, type Merge
 export { hashKey, isPlainKey, shardOf, type MapSchema, type Schema, type SetSchema, type ValueOf } from './schema';
 export { arxivNumberWidth, decodeShard, encodeShard, rankOf, splitNewStyleId, SHARD_VERSION, type DecodedShard, type Kept, type StoredShard } from './codec';
 export { Records, type ShardMerge } from './records';
-export { fingerprint, migrateUnlessMerged } from './legacyGate';
