@@ -103,6 +103,9 @@ export class ArticlePanel {
         if (event.affectsConfiguration('digestReader.panel.studyMode') || event.affectsConfiguration('digestReader.panel.studyLanguage')) {
           void this.render(); // the share of new words is shown in study mode only, for the language learned
         }
+        if (event.affectsConfiguration('digestReader.markReadAfterDwell') && markReadAfterDwell() === 0) {
+          this.stopDwell(); // turned off: an article the cursor rests in is not marked read a moment later
+        }
       }),
     );
     if (services.notes) {
