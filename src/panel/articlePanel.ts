@@ -41,6 +41,8 @@ export class ArticlePanel {
   /** The target the page last drew (render is asynchronous: `target` may be ahead of it). */
   private drawnTarget: PanelTarget | undefined;
   private restoring = false;
+  /** The article the page showed before VS Code recreated it: drawn again, it is not shown anew (not marked read again). */
+  private redrawOf: string | undefined;
   /**
    * Whether the reader asked for the article shown (a row, a key, the panel's
    * buttons, Show Article), not just moved the cursor into it: only an article
@@ -211,6 +213,7 @@ export class ArticlePanel {
         this.ready = true;
         // A new page (created, or reloaded by VS Code) has nothing yet: post, scroll and announce.
         this.postedContent = undefined;
+        this.redrawOf = this.shownKey;
         this.shownKey = undefined;
         this.postSettings();
         void this.render();
@@ -344,7 +347,10 @@ export class ArticlePanel {
       this.shownTexts = { key: content.key, titles: byLanguage(content.article.titles), abstracts: byLanguage(content.article.abstracts) };
       this.shownIndex = content.article.index;
       this.drawnTarget = content.target;
-      if (isNewArticle && !this.restoring && this.askedFor) {
+      // A new page (VS Code recreates a hidden panel's page when it shows again) draws the same article: no new reading.
+      const redrawn = content.key === this.redrawOf;
+      this.redrawOf = undefined;
+      if (isNewArticle && !redrawn && !this.restoring && this.askedFor) {
         this.markReadOnShow(content.key, content.article.index);
         content.article.read ||= markReadOnShowEnabled();
       }
