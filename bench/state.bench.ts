@@ -101,12 +101,18 @@ function timed(run: () => unknown): number {
  * handed over undecoded, the views asking for what they show (which reads
  * those shards first), then the rest read one shard per task.
  */
-function windowStart(readShards: unknown[], starShards: unknown[], todays: string[]): StartTasks {
+function windowStart(readShards: unknown[], starShards: unknown[], todays: string[], legacy?: unknown): StartTasks {
   const read = new Records(READ_SCHEMA, 'start');
   const stars = new Records(STAR_SCHEMA, 'start');
   const handOver = timed(() => {
     readShards.forEach((value, shard) => read.defer(shard, value, true));
     starShards.forEach((value, shard) => stars.defer(shard, value, true));
+    if (legacy !== undefined) {
+      // An upgraded profile: 0.5.0's value is still stored (never deleted: a machine on 0.5.0 may sync it), read at every start.
+      const migrated = migrateReadingState(legacy);
+      read.mergeByShard(migrated.read.entriesOf);
+      stars.mergeEntries(migrated.stars.entries);
+    }
   });
   const firstView = timed(() => todays.filter((key) => read.has(key)).length);
   const starredView = timed(() => [...stars.live()].length);
@@ -206,16 +212,24 @@ function main(): void {
   times.row('  handing over the stored shards (activation)', ms(start.handOver), '', '');
   times.row('  Articles view: counts of a digest of 1,000', ms(start.firstView), '', 'reads its 1–2 shards first');
   times.row('  Starred view: 1,000 stars', ms(start.starredView), '', 'reads the 4 star shards');
-  // An upgraded profile still holds 0.5.0's value (never written, read at every start): decoded once, its entries wait for their shards.
-  const upgraded = median(() => {
+  times.row(`  the other shards, one per task (${start.slices.length})`, `≤ ${ms(Math.max(...start.slices))}`, '', `${ms(start.slices.reduce((a, b) => a + b, 0))} in all`);
+  // Before: 0.5.0's value made into every id string at activation, its entries spread over the shards in the same task.
+  const upgradedBefore = median(() => {
     const read = new Records(READ_SCHEMA, 'start');
     readShards.forEach((value, shard) => read.defer(shard, value, true));
-    const migrated = migrateReadingState(oldValue);
-    read.mergeEntries(migrated.read.entries);
-    return migrated;
+    const decoded = decodeReadingState(oldValue);
+    read.mergeEntries(decoded.read.map((key): [string, { t: number; value: true }] => [key, { t: 0, value: true }]));
+    return decoded;
   });
-  times.row('  + a 0.5.0 value still stored (upgraded profile)', ms(upgraded), '', 'one activation task; goal 50 ms');
-  times.row(`  the other shards, one per task (${start.slices.length})`, `≤ ${ms(Math.max(...start.slices))}`, '', `${ms(start.slices.reduce((a, b) => a + b, 0))} in all`);
+  const upgradedRuns = Array.from({ length: 7 }, () => {
+    gc();
+    return windowStart(readShards, starShards, todays, oldValue);
+  }).sort((a, b) => longest(a) - longest(b));
+  const upgraded = upgradedRuns[Math.floor(upgradedRuns.length / 2)];
+  times.row('a profile upgraded from 0.5.0: longest task', ms(longest(upgraded)), '', 'goal: no task over 50 ms');
+  times.row('  activation: shards handed over + 0.5.0 value read', ms(upgraded.handOver), ms(upgradedBefore), 'before: every id made at once');
+  times.row('  Articles view: counts of a digest of 1,000', ms(upgraded.firstView), '', 'its shards and their 0.5.0 ids');
+  times.row(`  the other shards, one per task (${upgraded.slices.length})`, `≤ ${ms(Math.max(...upgraded.slices))}`, '', '');
   gc();
   const oneMarking = median(() => {
     state.setRead(['2412.99999'], !state.isRead('2412.99999'), 'bench');

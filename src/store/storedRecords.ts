@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Entry, Records } from '../core';
+import type { Migrated, MigratedByShard, Records } from '../core';
 import type { LocalCopy } from './localCopy';
 import type { Notices } from './notices';
 
@@ -8,10 +8,15 @@ export type RecordsChange = { keys: readonly string[] } | 'all';
 
 export const STORE_PREFIX = 'digestReader.store';
 
+/** The writer stamp of a stored shard (`w`), if it has one. */
+function stampOf(stored: unknown): unknown {
+  return typeof stored === 'object' && stored !== null ? (stored as { w?: unknown }).w : undefined;
+}
+
 /** A 0.5.0 value under its own key: read at start and whenever it changes (a machine still on 0.5.0 syncs it), never written. */
 export interface Legacy<V> {
   key: string;
-  migrate(stored: unknown): { entries: [string, Entry<V>][]; problems: string[] };
+  migrate(stored: unknown): Migrated<V> | MigratedByShard<V>;
 }
 
 export interface StoredRecordsOptions<V> {
@@ -183,7 +188,8 @@ export class StoredRecords<V> implements vscode.Disposable {
     if (migrated.problems.length > 0) {
       void this.notices.damaged(this.options.what, legacy.key, stored, migrated.problems);
     }
-    return this.records.mergeEntries(migrated.entries);
+    // A large value (0.5.0's read marks) is merged shard by shard, each when its shard is read: no long task at start.
+    return 'entriesOf' in migrated ? this.records.mergeByShard(migrated.entriesOf) : this.records.mergeEntries(migrated.entries);
   }
 
   /** After a change in this window: fires the event and saves a moment later (markings come in bursts). */
@@ -211,7 +217,15 @@ export class StoredRecords<V> implements vscode.Disposable {
         const value = this.records.encode(shard);
         // Writes in order; a failed write is said, and the records stay in memory for the next one.
         this.saving = this.saving.then(() => this.memento.update(key, value)).then(() => {
-          this.seen.set(key, this.memento.get(key));
+          // Another window's or Settings Sync's value may have arrived while this write was under way: what is
+          // stored now counts as seen only if it is this write (by its stamp); otherwise the next check merges it.
+          const now: unknown = this.memento.get(key);
+          if (stampOf(now) === value.w) {
+            this.seen.set(key, now);
+          } else {
+            this.seen.delete(key);
+            this.checkSoon();
+          }
         }, (error: unknown) => {
           this.notices.saveFailed(this.options.what, error);
         });

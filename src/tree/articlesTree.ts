@@ -33,8 +33,12 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   private userSelections = 0;
   /** The row our last reveal selected: its selection event (which may come late) is ours, not the user's. */
   private lastRevealed: TreeNode | undefined;
-  /** The cursor position our own "show article" set: its selection event is not the user moving. */
-  private ownCursor: { uri: string; line: number } | undefined;
+  /**
+   * Cursor moves our own "show article" made, oldest first, whose events have
+   * not come yet: rows clicked in quick succession move the cursor faster than
+   * its events come back, and an earlier one's event is still ours.
+   */
+  private readonly ownCursors: { uri: string; line: number }[] = [];
   /** "Hide read articles": the selected one stays until the user moves on. */
   private hideRead = false;
   private keptWhileHidden: ArticleNode | undefined;
@@ -215,22 +219,31 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     if (!this.shown || !(selected instanceof ArticleNode)) {
       return undefined;
     }
-    if (this.roots.includes(selected.parent)) {
-      return { entry: this.shown, article: selected.article };
+    const now = this.rowNow(selected);
+    return now ? { entry: this.shown, article: now.article } : undefined;
+  }
+
+  /**
+   * The row of `node` in the list as it is now: `node` itself, or, when its
+   * date was rebuilt since VS Code handed it over (a refresh between a click's
+   * selection and its command, or a key pressed right after a click that
+   * changed the list), the row of the same key. A row of another digest names
+   * nothing here.
+   */
+  private rowNow(node: ArticleNode): ArticleNode | undefined {
+    if (this.roots.includes(node.parent)) {
+      return node;
     }
-    // A row of this digest whose date was rebuilt since it was selected (a key pressed right after a click that
-    // changed the list): the row of the same key now. A selection left from another digest's rows names nothing here.
-    if (selected.parent.uri.toString() !== this.shown.document.uri.toString()) {
+    if (!this.shown || node.parent.uri.toString() !== this.shown.document.uri.toString()) {
       return undefined;
     }
-    const now = this.roots.find((root) => root.key === selected.parent.key)?.children.find((row) => row.key === selected.key);
-    return now ? { entry: this.shown, article: now.article } : undefined;
+    return this.roots.find((root) => root.key === node.parent.key)?.children.find((row) => row.key === node.key);
   }
 
   /** The article of the row a click selected, once VS Code knows that row (see ClickedRow). */
   async clickedArticle(): Promise<ArticleTarget | undefined> {
     const node = await this.clicks.get();
-    return node instanceof ArticleNode && this.roots.includes(node.parent) ? node.target : undefined;
+    return node instanceof ArticleNode ? this.rowNow(node)?.target : undefined;
   }
 
   /** With read articles hidden, keeps `node` in the list (the row the user is at); the one kept before goes. */
@@ -358,7 +371,8 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
 
   /** Our own "show article" is about to put the cursor here: that move is not the user's. */
   expectCursor(uri: vscode.Uri, line: number): void {
-    this.ownCursor = { uri: uri.toString(), line };
+    this.ownCursors.push({ uri: uri.toString(), line });
+    this.ownCursors.splice(0, this.ownCursors.length - 32); // moves whose events never came (the editor was closed) are forgotten
   }
 
   private showDigest(entry: DigestEntry | undefined): void {
@@ -404,9 +418,10 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   private followCursor(event: vscode.TextEditorSelectionChangeEvent): void {
     const uri = event.textEditor.document.uri.toString();
     const line = event.selections[0].active.line;
-    const own = this.ownCursor;
-    this.ownCursor = undefined;
-    if (own && own.uri === uri && own.line === line) {
+    // Events come in the order of the moves: one of ours answers it and every move of ours before it.
+    const own = this.ownCursors.findIndex((move) => move.uri === uri && move.line === line);
+    if (own >= 0) {
+      this.ownCursors.splice(0, own + 1);
       return;
     }
     if (!this.shown || uri !== this.shown.document.uri.toString() || !this.view.visible || !followCursorEnabled()) {

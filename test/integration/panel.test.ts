@@ -60,4 +60,12 @@ describe('Panel: following the cursor is not reading', () => {
     await waitFor('the panel on article 25', () => panelArticle(reader)?.index === 25);
     await stays('article 24 unread', () => !reader.reading.state.isRead(passed), 1500);
   });
+
+  it('turning digestReader.markReadAfterDwell off stops a dwell under way: the article stays unread', async () => {
+    await settings().update('markReadAfterDwell', 2, vscode.ConfigurationTarget.Global);
+    const key = moveCursorInto(reader, 26);
+    await waitFor('the panel to follow the cursor to article 26', () => panelArticle(reader)?.index === 26);
+    await settings().update('markReadAfterDwell', 0, vscode.ConfigurationTarget.Global);
+    await stays('article 26 unread after the dwell was turned off', () => !reader.reading.state.isRead(key), 3000);
+  });
 });

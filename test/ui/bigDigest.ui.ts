@@ -54,7 +54,11 @@ export function bigDigestTopic(j: Journey): void {
       assert.match(selected, /^\d{2,4} /, `a row is selected: "${selected}"`);
       const index = Number(selected.split(' ')[0]);
       const frame = workbench.articleFrame();
-      await frame.locator('.place', { hasText: `Article ${index} ` }).waitFor({ timeout: 20_000 });
+      await frame.locator('.place', { hasText: `Article ${index} ` }).waitFor({ timeout: 20_000 }).catch(async (error: unknown) => {
+        const shown = await frame.locator('.place').first().innerText({ timeout: 2_000 }).catch(() => '(nothing)');
+        await workbench.screenshot('hide-read-big-digest-mismatch');
+        throw new Error(`row ${index} is selected, the panel shows "${shown}": ${String(error)}`);
+      });
       await frame.locator('.state .read-state', { hasText: /^Read$/ }).waitFor({ timeout: 10_000 });
       const unread = Number((await workbench.unreadText()).split('/')[0]);
       assert.ok(unread <= TOTAL - 5 && unread > TOTAL - clicks - 1, `${TOTAL - unread} of ${clicks} clicks read an article`);

@@ -57,6 +57,8 @@ export function panelTopic(j: Journey): void {
   it('shows a news item\'s German original first, then its translations with their language labels', async () => {
     const { workbench } = j;
     const frame = await workbench.showArticle('german-news-2025-06-01.md', 'Railway announces new routes', 'Article 0 ');
+    // "Article 0" is also the place of the article shown before (another news digest's first): wait for this one's title.
+    await frame.locator('.title.lang-de h1', { hasText: 'Bahn kündigt neue Strecken an' }).waitFor();
     const titles = frame.locator('.titles .title');
     assert.deepEqual(await titles.locator('.label').allTextContents(), ['German', 'English', 'Chinese']);
     assert.equal(await frame.locator('.title.lang-de h1').innerText(), 'Bahn kündigt neue Strecken an');

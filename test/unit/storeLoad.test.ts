@@ -1,6 +1,6 @@
 /** Issue 16, point 2: a window's start hands the stored shards over undecoded; nothing answers from a shard before it is read. */
 import * as assert from 'node:assert/strict';
-import { READ_SCHEMA, Records, SHARD_VERSION, STAR_SCHEMA, type StoredShard } from '../../src/core';
+import { decodeReadingState, encodeReadingState, migrateReadingState, READ_SCHEMA, Records, SHARD_VERSION, STAR_SCHEMA, type StoredShard } from '../../src/core';
 
 const stored = (shard: StoredShard): unknown => JSON.parse(JSON.stringify(shard)) as unknown;
 const T0 = Date.UTC(2025, 5, 1);
@@ -51,6 +51,48 @@ describe('the store: loading at window start', () => {
     assert.ok(records.has(fromCopy));
     assert.equal(records.has(victim), false, 'the later unmarking wins over the earlier stored value');
     assert.ok(records.dirtyShards().includes(shard), 'the stored shard lacks the copy\'s entry: written back');
+  });
+
+  it('reads a 0.5.0 value shard by shard: each shard gets exactly its own ids when it is read, and a later unmarking still wins', () => {
+    // Two years of months (4- and 5-digit numbers, long runs crossing many shards) and a few keys that are not arXiv ids.
+    const legacyKeys = [
+      ...Array.from({ length: 6_000 }, (_, i) => `14${String(1 + (i % 12)).padStart(2, '0')}.${String((i * 13) % 10_000).padStart(4, '0')}`),
+      ...Array.from({ length: 9_000 }, (_, i) => `25${String(1 + (i % 12)).padStart(2, '0')}.${String(i * 11).padStart(5, '0')}`),
+      'news:Heise:2025-06-01:3', 'hep-th/9901001',
+    ];
+    const legacy = JSON.parse(JSON.stringify(encodeReadingState(legacyKeys, []))) as unknown;
+    const unmarked = legacyKeys[4_321];
+    const shards = storedReads([]);
+    const later = new Records(READ_SCHEMA, 'later');
+    later.set(unmarked, true, T0);
+    later.set(unmarked, undefined, T0 + 60_000);
+    shards[later.shardOf(unmarked)] = stored(later.encode(later.shardOf(unmarked)));
+    const records = new Records(READ_SCHEMA, 'me');
+    shards.forEach((value, shard) => records.defer(shard, value, true));
+    const migrated = migrateReadingState(legacy);
+    assert.deepEqual(migrated.read.problems, []);
+    assert.deepEqual(records.mergeByShard(migrated.read.entriesOf), [], 'nothing read yet: no change to tell');
+    for (let shard = 0; shard < READ_SCHEMA.shards; shard++) {
+      const own = [...migrated.read.entriesOf(shard)].map(([key]) => key);
+      assert.ok(own.every((key) => records.shardOf(key) === shard), `shard ${shard} gets only its own ids`);
+    }
+    const asked = legacyKeys[77];
+    assert.ok(records.has(asked), 'a 0.5.0 id reads as read as soon as its shard is asked for');
+    assert.ok(Array.from({ length: READ_SCHEMA.shards }, (_, n) => n).some((n) => !records.isLoaded(n)), 'the other shards wait');
+    while (records.loadNext()) {
+      // one shard per task in a window
+    }
+    const expected = decodeReadingState(legacy).read.filter((key) => key !== unmarked).sort();
+    assert.deepEqual([...records.live()].map(([key]) => key).sort(), expected, 'every 0.5.0 id, exactly once, but the one unmarked since');
+  });
+
+  it('merges a 0.5.0 value that changes under a running window into the shards it has read at once, and tells what changed', () => {
+    const records = new Records(READ_SCHEMA, 'me');
+    records.set('2505.00001', true, T0);
+    const migrated = migrateReadingState(JSON.parse(JSON.stringify(encodeReadingState(['2505.00001', '2505.00002', '2312.04000'], []))) as unknown);
+    const changed = records.mergeByShard(migrated.read.entriesOf);
+    assert.deepEqual(changed.sort(), records.shardOf('2312.04000') === records.shardOf('2505.00001') ? ['2312.04000', '2505.00002'] : ['2505.00002']);
+    assert.ok(records.has('2312.04000'));
   });
 
   it('merges a stored value at once into a shard already read, and keeps what loading met for the caller to say', () => {

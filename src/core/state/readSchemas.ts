@@ -15,17 +15,13 @@ export const READ_SCHEMA: SetSchema = {
   name: 'read',
   shards: 16,
   /**
-   * A run of 2,048 consecutive arXiv numbers of a month stays in one shard:
+   * A run of READ_RUN (2,048) consecutive arXiv numbers of a month stays in one shard:
    * a day's digest (papers submitted over a day or two) is one or two shards,
    * and the ids of a shard stay close, so their deltas stay short.
    */
   shardOf(key) {
     const id = splitNewStyleId(key);
-    if (!id) {
-      return hashKey(key) % 16;
-    }
-    const month = Number(id[0].slice(0, 2)) * 12 + Number(id[0].slice(2));
-    return (month + Math.floor(id[1] / 2048)) % 16;
+    return id ? readShardOfArxiv(id[0], id[1]) : hashKey(key) % 16;
   },
   isKey: isPlainKey,
 };
@@ -36,6 +32,15 @@ export const READ_SCHEMA: SetSchema = {
  * so four shards stay small.
  */
 export const NOT_INTERESTED_SCHEMA: SetSchema = { kind: 'set', name: 'notInterested', shards: 4, isKey: isPlainKey };
+
+/** How many consecutive arXiv numbers of a month share a read-mark shard. */
+export const READ_RUN = 2048;
+
+/** The read-mark shard of a new-style arXiv id, from its month (`2505`) and number. */
+export function readShardOfArxiv(month: string, number: number): number {
+  const months = Number(month.slice(0, 2)) * 12 + Number(month.slice(2));
+  return (months + Math.floor(number / READ_RUN)) % READ_SCHEMA.shards;
+}
 
 /** A star, as every machine needs it: which article, of which digest, when. */
 export interface StarRecord {

@@ -7,6 +7,7 @@
 import { isArxivId } from '../digest/arxiv';
 import type { StarredArticle } from './readingState';
 import { asTranslations } from './readSchemas';
+import { arxivNumberWidth } from './store/codec';
 
 export const STATE_FORMAT = 'digest-reader-state';
 export const STATE_VERSION = 1;
@@ -32,11 +33,6 @@ const DELTAS = /^[0-9a-z]{1,8}(?:,[0-9a-z]{1,8})*$/;
 const MAX_KEY_LENGTH = 1000;
 const MAX_TEXT_LENGTH = 100_000;
 
-/** arXiv's numbers have 5 digits from January 2015 (`1501`) on, 4 before. */
-function widthOf(month: string): number {
-  return month >= '1501' ? 5 : 4;
-}
-
 export function encodeReadingState(read: Iterable<string>, starred: readonly StarredArticle[]): StoredReadingState {
   return { format: STATE_FORMAT, version: STATE_VERSION, read: encodeKeys(read), starred: [...starred] };
 }
@@ -47,7 +43,7 @@ export function encodeKeys(read: Iterable<string>): StoredReadingState['read'] {
   const other: string[] = [];
   for (const key of read) {
     const match = NEW_STYLE.exec(key);
-    if (match && match[2].length === widthOf(match[1])) {
+    if (match && match[2].length === arxivNumberWidth(match[1])) {
       let numbers = months.get(match[1]);
       if (!numbers) {
         numbers = [];
@@ -73,15 +69,44 @@ export function encodeKeys(read: Iterable<string>): StoredReadingState['read'] {
 
 /** Reads what encodeKeys wrote, skipping (and saying) what is damaged. */
 export function decodeKeys(value: unknown, problems: string[]): string[] {
-  const keys: string[] = [];
-  readReadKeys(value, keys, problems);
-  return keys;
+  const read: ReadKeysByMonth = { months: [], other: [] };
+  readReadMonths(value, read, problems);
+  return readKeysOf(read);
 }
 
 /** Reads stored or imported state. `recognized` is false when the value is not this format at all: an import must then change nothing. */
 export function decodeReadingState(value: unknown): LoadedReadingState & { recognized: boolean } {
+  const { read, ...rest } = decodeReadingStateParts(value);
+  return { ...rest, read: readKeysOf(read) };
+}
+
+/** New-style arXiv ids by month as numbers (not yet made into strings), and every other key as it is. */
+export interface ReadKeysByMonth {
+  months: { month: string; numbers: number[] }[];
+  other: string[];
+}
+
+/** The read ids of `read`, as strings. */
+export function readKeysOf(read: ReadKeysByMonth): string[] {
+  const keys: string[] = [];
+  for (const { month, numbers } of read.months) {
+    const width = arxivNumberWidth(month);
+    for (const n of numbers) {
+      keys.push(`${month}.${String(n).padStart(width, '0')}`);
+    }
+  }
+  keys.push(...read.other);
+  return keys;
+}
+
+/**
+ * decodeReadingState without making 100,000 id strings: a profile upgraded
+ * from 0.5.0 reads its value at every start, and makes ids only for the shard
+ * a view asks for (see migrateReadingState).
+ */
+export function decodeReadingStateParts(value: unknown): Omit<LoadedReadingState, 'read'> & { read: ReadKeysByMonth; recognized: boolean } {
   const problems: string[] = [];
-  const result = { read: [] as string[], starred: [] as StarredArticle[], problems, recognized: false };
+  const result = { read: { months: [], other: [] } as ReadKeysByMonth, starred: [] as StarredArticle[], problems, recognized: false };
   if (value === undefined) {
     result.recognized = true; // nothing stored yet
     return result;
@@ -95,7 +120,7 @@ export function decodeReadingState(value: unknown): LoadedReadingState & { recog
   if (data.version !== STATE_VERSION) {
     problems.push(`It was written in format version ${JSON.stringify(data.version)}; this version reads version ${STATE_VERSION}, and kept what it could read.`);
   }
-  readReadKeys(data.read, result.read, problems);
+  readReadMonths(data.read, result.read, problems);
   if (Array.isArray(data.starred)) {
     let skipped = 0;
     const seen = new Set<string>();
@@ -117,7 +142,7 @@ export function decodeReadingState(value: unknown): LoadedReadingState & { recog
   return result;
 }
 
-function readReadKeys(value: unknown, into: string[], problems: string[]): void {
+function readReadMonths(value: unknown, into: ReadKeysByMonth, problems: string[]): void {
   if (value === undefined) {
     return;
   }
@@ -129,22 +154,22 @@ function readReadKeys(value: unknown, into: string[], problems: string[]): void 
   let skippedMonths = 0;
   if (typeof arxiv === 'object' && arxiv !== null) {
     for (const [month, deltas] of Object.entries(arxiv)) {
-      const width = widthOf(month);
+      const width = arxivNumberWidth(month);
       if (!MONTH.test(month) || typeof deltas !== 'string' || !DELTAS.test(deltas)) {
         skippedMonths++;
         continue;
       }
       let n = 0;
-      const ids: string[] = [];
+      const numbers: number[] = [];
       for (const delta of deltas.split(',')) {
         n += parseInt(delta, 36);
-        ids.push(`${month}.${String(n).padStart(width, '0')}`);
+        numbers.push(n);
       }
       if (n >= 10 ** width) {
         skippedMonths++;
         continue;
       }
-      into.push(...ids);
+      into.months.push({ month, numbers });
     }
   } else if (arxiv !== undefined) {
     problems.push('The read arXiv articles were damaged and skipped.');
@@ -154,7 +179,7 @@ function readReadKeys(value: unknown, into: string[], problems: string[]): void 
   }
   if (Array.isArray(other)) {
     const good = other.filter((key): key is string => typeof key === 'string' && key.length > 0 && key.length <= MAX_KEY_LENGTH);
-    into.push(...good);
+    into.other.push(...good);
     if (good.length < other.length) {
       problems.push(`${other.length - good.length} read ${other.length - good.length === 1 ? 'entry was' : 'entries were'} damaged and skipped.`);
     }

@@ -48,6 +48,8 @@ export interface LoadReport {
 interface Pending<V> {
   stored: { value: unknown; force: boolean }[];
   entries: [string, Entry<V>][];
+  /** Readers of this shard's entries of a large value (a 0.5.0 value): called when the shard is read. */
+  sources: ((shard: number) => Iterable<[string, Entry<V>]>)[];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -63,8 +65,6 @@ export class Records<V> {
   private writes = 0;
   /** Per shard, what is stored but not read yet (undefined: read). */
   private readonly pending: (Pending<V> | undefined)[];
-  /** Entries not yet spread over the shards (a 0.5.0 value): read before any shard. */
-  private sources: (() => Iterable<[string, Entry<V>]>)[] = [];
   private readonly reports: LoadReport[] = [];
   /** Per shard: asked for, written or merged into. Then what it shows may have been seen, and a stored value is merged at once. */
   private readonly touched: boolean[];
@@ -170,7 +170,6 @@ export class Records<V> {
    * (nothing was shown of it, so nothing changed).
    */
   mergeEntries(entries: Iterable<[string, Entry<V>]>, shard?: number): string[] {
-    this.loadSources();
     const changed: string[] = [];
     for (const [key, entry] of entries) {
       if (!this.schema.isKey(key)) {
@@ -214,26 +213,35 @@ export class Records<V> {
     if (this.touched[shard]) {
       return this.mergeNow(shard, stored, force);
     }
-    this.pending[shard] = { stored: [{ value: stored, force }], entries: [] };
+    this.pending[shard] = { stored: [{ value: stored, force }], entries: [], sources: [] };
     return undefined;
   }
 
-  /** Entries to spread over the shards before any is read (a 0.5.0 value, decoded only then). */
-  deferSource(source: () => Iterable<[string, Entry<V>]>): void {
-    this.sources.push(source);
+  /**
+   * Merges a large value shard by shard: `source(shard)` gives one shard's
+   * entries. A shard not read yet takes them when it is read; a shard read
+   * already (its state may have been shown) merges them now. Returns the
+   * keys whose live value changed.
+   */
+  mergeByShard(source: (shard: number) => Iterable<[string, Entry<V>]>): string[] {
+    const changed: string[] = [];
+    for (let shard = 0; shard < this.schema.shards; shard++) {
+      if (this.touched[shard]) {
+        changed.push(...this.mergeEntries(source(shard), shard));
+      } else {
+        (this.pending[shard] ??= { stored: [], entries: [], sources: [] }).sources.push(source);
+      }
+    }
+    return changed;
   }
 
   /** True when `shard` holds nothing that is not read yet. */
   isLoaded(shard: number): boolean {
-    return this.pending[shard] === undefined && this.sources.length === 0;
+    return this.pending[shard] === undefined;
   }
 
-  /** Reads one shard (or the deferred sources) that waits; false when nothing waits. */
+  /** Reads one shard that waits; false when nothing waits. */
   loadNext(): boolean {
-    if (this.sources.length > 0) {
-      this.loadSources();
-      return true;
-    }
     const shard = this.pending.findIndex((pending) => pending !== undefined);
     if (shard < 0) {
       return false;
@@ -247,16 +255,7 @@ export class Records<V> {
     return this.reports.splice(0);
   }
 
-
-  private loadSources(): void {
-    while (this.sources.length > 0) {
-      const source = this.sources.shift() as () => Iterable<[string, Entry<V>]>;
-      this.mergeEntries(source());
-    }
-  }
-
   private load(shard: number): void {
-    this.loadSources();
     this.touched[shard] = true;
     const pending = this.pending[shard];
     if (!pending) {
@@ -270,6 +269,9 @@ export class Records<V> {
       }
     }
     this.mergeEntries(pending.entries, shard);
+    for (const source of pending.sources) {
+      this.mergeEntries(source(shard), shard);
+    }
   }
 
   private loadAll(): void {
