@@ -33,6 +33,8 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   private userSelections = 0;
   /** The row our last reveal selected: its selection event (which may come late) is ours, not the user's. */
   private lastRevealed: TreeNode | undefined;
+  /** The article row last selected (by the user or a reveal): see selectedArticle. */
+  private lastSelected: ArticleNode | undefined;
   /**
    * Cursor moves our own "show article" made, oldest first, whose events have
    * not come yet: rows clicked in quick succession move the cursor faster than
@@ -215,7 +217,9 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
 
   /** The selected article of the shown digest, if any. */
   get selectedArticle(): { entry: DigestEntry; article: Article } | undefined {
-    const selected = this.view.selection[0];
+    // While VS Code redraws a row it may tell the extension host of an empty selection for a moment, the row
+    // still selected on screen: a key pressed then is about the row the user last selected.
+    const selected = this.view.selection[0] ?? this.lastSelected;
     if (!this.shown || !(selected instanceof ArticleNode)) {
       return undefined;
     }
@@ -261,6 +265,9 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
 
   private selectionChanged(selection: readonly TreeNode[]): void {
     const selected = selection[0];
+    if (selected !== undefined) {
+      this.lastSelected = selected instanceof ArticleNode ? selected : undefined; // a date row: no article
+    }
     if (selected === undefined) {
       return; // VS Code dropping a row that left the list (another digest, read ones hidden): nothing the user did
     }
