@@ -307,7 +307,8 @@ export function studyTopic(j: Journey): void {
     // Row 1 is study sentence 3 (sentences 1 and 2 share row 0): hover it, then the toolbar's button.
     await showReadingOptions(frame);
     await frame.locator('.sentence[data-lang="en"][data-row="1"]').hover();
-    await frame.getByRole('button', { name: 'Add to study list' }).click();
+    // The toolbar's button (the sentence the reader is at), not the word pop-up's of the same name, which a pointer resting on a word opens.
+    await frame.getByRole('toolbar', { name: 'Reading options' }).getByRole('button', { name: 'Add to study list' }).click();
     await frame.locator('.notice', { hasText: 'Sentence 3 is in your study list.' }).waitFor({ timeout: 10_000 });
     const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Study List/i }) });
     await workbench.setPaneExpanded(view, true);

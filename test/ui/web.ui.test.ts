@@ -134,7 +134,8 @@ function webTopic(j: Journey): void {
       await frame.locator('.sentence.counterpart[data-lang="zh"][data-row="1"]').waitFor({ timeout: 5_000 });
       await setToggle(frame, 'Pinyin', true);
       await frame.locator('.sentence[data-lang="zh"] ruby').first().waitFor({ timeout: 15_000 });
-      await frame.getByRole('button', { name: 'Add to study list' }).click();
+      // The toolbar's button (the sentence the reader is at), not the word pop-up's of the same name, which a pointer resting on a word opens.
+      await frame.getByRole('toolbar', { name: 'Reading options' }).getByRole('button', { name: 'Add to study list' }).click();
       await frame.locator('.notice', { hasText: 'Sentence 3 is in your study list.' }).waitFor({ timeout: 10_000 });
       await workbench.screenshot('study-side-by-side-pinyin');
     } finally {
