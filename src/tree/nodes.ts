@@ -59,12 +59,14 @@ export class ArticleNode {
   }
 
   toTreeItem(row: ArticleRow): vscode.TreeItem {
-    const item = new vscode.TreeItem(articleLabel(this.article), vscode.TreeItemCollapsibleState.None);
+    // At the sidebar's default width a row shows the start of its label and none of its description: the figure the
+    // view is sorted by (`87%` for you, `14% new` easiest first) leads the label, so the order can be read at a glance.
+    const item = new vscode.TreeItem(row.score ? `${row.score} · ${articleLabel(this.article)}` : articleLabel(this.article), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     // State by shape and text, not colour alone: a filled dot for unread, a star for starred, a thumb down (and its words) for not interested.
     item.iconPath = new vscode.ThemeIcon(row.starred ? 'star-full' : row.notInterested ? 'thumbsdown' : row.read ? 'circle-outline' : 'circle-filled');
-    const share = row.newWords && row.newWords.words > 0 ? vscode.l10n.t('{0}% new', row.newWords.percent) : '';
-    const marks = [row.notInterested ? vscode.l10n.t('not interested') : '', row.score ?? '', share, row.date ?? '', row.starred && !row.read ? vscode.l10n.t('● unread') : '', this.article.arxivId ?? '', row.alsoIn ? vscode.l10n.t('also in {0}', row.alsoIn) : ''];
+    const share = shareShort(row);
+    const marks = [row.notInterested ? vscode.l10n.t('not interested') : '', share !== row.score ? share : '', row.date ?? '', row.starred && !row.read ? vscode.l10n.t('● unread') : '', this.article.arxivId ?? '', row.alsoIn ? vscode.l10n.t('also in {0}', row.alsoIn) : ''];
     item.description = marks.filter(Boolean).join(' · ');
     item.tooltip = this.tooltip(row);
     // `digestArticle[WithId]` + `.read`/`.unread` + `.notInterested` + `.starred`: menus offer the action that applies.
@@ -91,7 +93,7 @@ export class ArticleNode {
     if (this.article.authors.length > 0) {
       tooltip.appendMarkdown('*').appendText(this.article.authors.join(', ')).appendMarkdown('*');
     }
-    tooltip.appendMarkdown('\n\n').appendText([row.read ? vscode.l10n.t('Read') : vscode.l10n.t('Unread'), row.starred ? vscode.l10n.t('starred') : '', row.notInterested ? vscode.l10n.t('not interested') : '', row.alsoIn ? vscode.l10n.t('also in {0}', row.alsoIn) : '', row.score ? vscode.l10n.t('For you: {0}', row.score) : ''].filter(Boolean).join(' · '));
+    tooltip.appendMarkdown('\n\n').appendText([row.read ? vscode.l10n.t('Read') : vscode.l10n.t('Unread'), row.starred ? vscode.l10n.t('starred') : '', row.notInterested ? vscode.l10n.t('not interested') : '', row.alsoIn ? vscode.l10n.t('also in {0}', row.alsoIn) : '', row.score && row.score !== shareShort(row) ? vscode.l10n.t('For you: {0}', row.score) : ''].filter(Boolean).join(' · '));
     if (row.newWords && row.newWords.words > 0) {
       tooltip.appendMarkdown('\n\n').appendText(shareText(row.newWords));
     }
@@ -151,12 +153,17 @@ export interface ArticleRow {
   notInterested: boolean;
   /** "cs.DC 2025-05-31": an earlier digest that listed the same paper. */
   alsoIn?: string;
-  /** The "For you" score as shown (`87%`), when the view sorts by it. */
+  /** What the order the view is sorted by shows of this article (`87%` for you, `14% new` easiest first); leads the label. */
   score?: string;
   /** `Thu 05-29`, when a scored order lists the whole digest as one list (no date rows above). */
   date?: string;
   /** The share of new words in the language learned, once its words are found. */
   newWords?: { language: string; percent: number; newWords: number; words: number };
+}
+
+/** "14% new", as a row shows its share of new words; empty when it has none. */
+export function shareShort(row: ArticleRow): string {
+  return row.newWords && row.newWords.words > 0 ? vscode.l10n.t('{0}% new', row.newWords.percent) : '';
 }
 
 /** "Chinese: 14% new (37 of 264 words)". */

@@ -31,8 +31,8 @@ export class EasiestFirstOrder implements ArticleOrder {
     if (!share || share.words === 0) {
       return undefined;
     }
-    // Higher first: the smaller the share of new words, then the fewer new words, the higher (the row shows "N% new").
-    return { value: -(share.newWords / share.words) - share.newWords * 1e-9 };
+    // Higher first: the smaller the share of new words, then the fewer new words, the higher (the row leads with "N% new").
+    return { value: -(share.newWords / share.words) - share.newWords * 1e-9, shown: vscode.l10n.t('{0}% new', share.percent) };
   }
 
   get note(): string | undefined {
