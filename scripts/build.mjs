@@ -3,12 +3,14 @@
 // the webview script (browser, KaTeX inside), and dist/core.js, the digest
 // library for Node scripts outside VS Code. Types are checked by `tsc` apart.
 // A full build also writes dist/ThirdPartyNotices.txt, the licenses of the npm
-// packages bundled into the files the .vsix ships (see scripts/notices.mjs).
+// packages bundled into the files the .vsix ships (see scripts/notices.mjs), and
+// the dictionary the panel's pop-up reads, dist/dictionary/ (scripts/dictionary.mjs).
 // `--tests` builds only the integration suite for the web worker extension host
 // (out/test-web/integration.js, for VS Code for the Web; never in the .vsix).
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
+import { writeDictionary } from './dictionary.mjs';
 import { bundledPackages, writeNotices } from './notices.mjs';
 
 const production = process.argv.includes('--production');
@@ -51,8 +53,13 @@ const bundles = [
   // The citation worker (citation-js and citeproc), loaded on the first Copy Citation: a worker thread in Node, a nested worker on the web.
   { shipped: true, options: { ...common, entryPoints: ['src/export/worker/nodeWorker.ts'], outfile: 'dist/citation.js', platform: 'node', format: 'cjs', target: 'node20', plugins: [noSyncFetch] } },
   { shipped: true, options: { ...common, entryPoints: ['src/export/worker/webWorker.ts'], outfile: 'dist/web/citation.js', platform: 'browser', format: 'iife', target: 'es2022', mainFields: ['browser', 'module', 'main'], plugins: [noSyncFetch] } },
+  // The ranking worker (features of every digest, training, More like this), started when "For you" or More like this is first used.
+  { shipped: true, options: { ...common, entryPoints: ['src/ranking/worker/nodeWorker.ts'], outfile: 'dist/ranking.js', platform: 'node', format: 'cjs', target: 'node20' } },
+  { shipped: true, options: { ...common, entryPoints: ['src/ranking/worker/webWorker.ts'], outfile: 'dist/web/ranking.js', platform: 'browser', format: 'iife', target: 'es2022' } },
   { shipped: false, options: { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', platform: 'node', format: 'cjs', target: 'node18' } },
   { shipped: true, options: { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' } },
+  // The inbox's page script.
+  { shipped: true, options: { ...common, entryPoints: ['src/webview/inbox.ts'], outfile: 'dist/webview/inbox.js', platform: 'browser', format: 'iife', target: 'es2022' } },
   // pinyin-pro's dictionary, loaded by the panel only when pinyin is turned on.
   { shipped: true, options: { ...common, entryPoints: ['src/webview/pinyinEntry.ts'], outfile: 'dist/webview/pinyin.js', platform: 'browser', format: 'iife', target: 'es2022' } },
 ];
@@ -113,7 +120,9 @@ if (tests) {
     if (bundles[i].shipped) for (const root of bundledPackages(result.metafile)) packages.add(root);
   });
   try {
-    const names = writeNotices(packages, 'dist/ThirdPartyNotices.txt');
+    // CC-CEDICT, shipped as data (dist/dictionary/), not bundled code: its notice is written with the packages'.
+    const dictionary = await writeDictionary();
+    const names = writeNotices(packages, 'dist/ThirdPartyNotices.txt', [dictionary]);
     console.log(`dist/ThirdPartyNotices.txt: ${names.join(', ') || 'no bundled packages'}`);
   } catch (error) {
     console.error(`\nBUILD FAILED: ${error.message}\n`);

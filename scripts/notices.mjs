@@ -35,8 +35,11 @@ function repositoryUrl(manifest) {
   return (repository ?? manifest.homepage)?.replace(/^git\+/, '').replace(/\.git$/, '');
 }
 
-/** Write the notice for these package folders; throws when one has no license file. */
-export function writeNotices(roots, outfile) {
+/**
+ * Write the notice for these package folders and the shipped data sets (`data`:
+ * `{ name, version, license, url, text }`, e.g. the dictionary); throws when a package has no license file.
+ */
+export function writeNotices(roots, outfile, data = []) {
   const packages = [...roots].map((root) => {
     const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
     let files = fs.readdirSync(root).filter((name) => LICENSE_FILE.test(name) && fs.statSync(path.join(root, name)).isFile()).sort().map((name) => path.join(root, name));
@@ -55,10 +58,11 @@ export function writeNotices(roots, outfile) {
     'THIRD-PARTY SOFTWARE NOTICES\n\n' +
     'Digest Reader bundles the following third-party software into\n' +
     'dist/extension.js, dist/citation.js and dist/webview/main.js (and their\n' +
-    'dist/web/ twins). Each is distributed under its\n' +
-    'own license, reproduced below.\n\n' +
+    'dist/web/ twins), and ships the data sets listed after them. Each is\n' +
+    'distributed under its own license, reproduced or named below.\n\n' +
     (packages.map((p) => `- ${p.manifest.name} ${p.manifest.version} (${p.manifest.license ?? 'see below'})`).join('\n') || '(none)') +
-    '\n';
+    '\n' +
+    data.map((d) => `- data: ${d.name} ${d.version} (${d.license})\n`).join('');
   for (const p of packages) {
     text += `\n${rule}\n${p.manifest.name} ${p.manifest.version}\n`;
     const url = repositoryUrl(p.manifest);
@@ -68,7 +72,10 @@ export function writeNotices(roots, outfile) {
       text += `\n${fs.readFileSync(file, 'utf8').trim()}\n`;
     }
   }
+  for (const d of data) {
+    text += `\n${rule}\n${d.name} ${d.version} (data)\n${d.url}\n${rule}\n\n${d.text.trim()}\n`;
+  }
   fs.mkdirSync(path.dirname(outfile), { recursive: true });
   fs.writeFileSync(outfile, text);
-  return packages.map((p) => `${p.manifest.name}@${p.manifest.version}`);
+  return [...packages.map((p) => `${p.manifest.name}@${p.manifest.version}`), ...data.map((d) => `${d.name} ${d.version}`)];
 }

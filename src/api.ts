@@ -1,14 +1,16 @@
+import type { LearnerWords } from './words';
 import type { DigestDocuments } from './digests';
 import type { ExportArticles } from './export';
 import type { Library, LibraryTree } from './library';
 import type { SearchIndex, SearchRow } from './search';
 import type { FilterService } from './filters';
 import type { PanelTarget } from './panel';
+import type { ForYou, InboxPanel, RankingService } from './ranking';
 import type { ReadingStore } from './reading';
 import type { StarredTree } from './starred';
 import type { Store } from './store';
 import type { StudyListStore, StudyNotesStore, StudyTree } from './study';
-import type { ArticlesTree } from './tree';
+import type { ArticlesTree, SortChoice } from './tree';
 
 /**
  * What `activate` returns: read-only access to the digests the extension
@@ -18,7 +20,14 @@ import type { ArticlesTree } from './tree';
  */
 export interface DigestReaderApi {
   readonly documents: Pick<DigestDocuments, 'get' | 'active'>;
-  readonly articlesTree: Pick<ArticlesTree, 'rows' | 'getTreeItem' | 'getParent' | 'view' | 'reveal' | 'selectionEpoch'>;
+  readonly articlesTree: Pick<ArticlesTree, 'rows' | 'getTreeItem' | 'getParent' | 'view' | 'resolveTreeItem' | 'reveal' | 'selectionEpoch'>;
+  /** The ranking: the model in use (`summary`), More like this (`similar`), and "For you" (`enabled` while it is the view's order, `whenScored`, the panel's `panelWhy`). */
+  readonly ranking: Pick<RankingService, 'summary' | 'similar' | 'whenIdle' | 'isStarted' | 'loadedFromStore'>;
+  readonly forYou: Pick<ForYou, 'enabled' | 'whenScored' | 'note' | 'panelWhy'>;
+  /** The Articles view's one sort choice (`digestReader.articles.sort`): `set('forYou' | 'digest', acrossDates?)`, the `active` order. */
+  readonly articlesSort: Pick<SortChoice, 'set' | 'active' | 'acrossDates'>;
+  /** The inbox, when it is open: the rows it lists now. */
+  inbox(): Pick<InboxPanel, 'visibleRows' | 'whenLoaded'> | undefined;
   readonly starredTree: Pick<StarredTree, 'getChildren' | 'getTreeItem' | 'view'>;
   /** Read state and stars; `storage` reads and writes their stored shards (tests write what Settings Sync or a damaged profile would). */
   readonly reading: Pick<ReadingStore, 'state' | 'setRead' | 'flush' | 'clear' | 'reload' | 'storage' | 'ready'>;
@@ -46,4 +55,6 @@ export interface DigestReaderApi {
     readonly tree: Pick<StudyTree, 'getChildren' | 'getTreeItem' | 'view'>;
     readonly notes: Pick<StudyNotesStore, 'get' | 'set' | 'onDidChange' | 'reload' | 'records' | 'lastDamage'>;
   };
+  /** The learner's known words (kept in the store) and each article's share of new words. */
+  readonly learner: LearnerWords;
 }

@@ -11,6 +11,7 @@ export function keyHelp(): readonly { key: string; action: string; command: stri
     { key: 'n', action: vscode.l10n.t('Next unread article'), command: 'digestReader.nextUnread' },
     { key: 's', action: vscode.l10n.t('Star / unstar'), command: 'digestReader.toggleStar' },
     { key: 'm', action: vscode.l10n.t('Mark read / unread'), command: 'digestReader.toggleRead' },
+    { key: 'x', action: vscode.l10n.t('Not interested (papers like it rank lower) / take it back'), command: 'digestReader.toggleNotInterested' },
     { key: 'u', action: vscode.l10n.t('Undo the last marking'), command: 'digestReader.undo' },
     { key: 'o', action: vscode.l10n.t('Open the arXiv page'), command: 'digestReader.openArxivPage' },
     { key: 'p', action: vscode.l10n.t('Open the PDF'), command: 'digestReader.openPdf' },

@@ -8,7 +8,7 @@ import type { CommandServices } from './services';
 import { showResolved } from './show';
 
 /**
- * Triage: move through a digest, mark read and star, undo. Keys pass
+ * Triage: move through a digest, mark read, star and "not interested", undo. Keys pass
  * `{ from: 'tree' | 'starred' | 'panel' | 'editor' }`, so each command acts
  * on the article where the key was pressed and keeps focus there.
  */
@@ -36,7 +36,7 @@ export function registerTriage(services: CommandServices, resolving: ResolveCont
       next = node && resolvedStar(node.star);
     } else {
       const entry = digestOf(current);
-      const article = entry && stepInReadingOrder(entry.digest, current?.kind === 'document' ? current.article : undefined, offset);
+      const article = entry && stepInReadingOrder(entry.digest, current?.kind === 'document' ? current.article : undefined, offset, services.tree.readingOrder(entry.digest));
       next = entry && article && resolvedDocument(entry, article);
     }
     if (next) {
@@ -64,7 +64,7 @@ export function registerTriage(services: CommandServices, resolving: ResolveCont
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a digest first: its articles are listed in the Digests sidebar.'));
       return;
     }
-    const article = nextUnread(entry.digest, current?.kind === 'document' ? current.article : undefined, isRead);
+    const article = nextUnread(entry.digest, current?.kind === 'document' ? current.article : undefined, isRead, services.tree.readingOrder(entry.digest));
     if (article) {
       await showResolved(services, resolvedDocument(entry, article), true, origin);
     } else {
@@ -73,7 +73,7 @@ export function registerTriage(services: CommandServices, resolving: ResolveCont
     }
   };
 
-  const mark = (what: 'read' | 'unread' | 'toggleRead' | 'star' | 'unstar' | 'toggleStar') => async (argument?: unknown): Promise<void> => {
+  const mark = (what: 'read' | 'unread' | 'toggleRead' | 'star' | 'unstar' | 'toggleStar' | 'notInterested' | 'interested' | 'toggleNotInterested') => async (argument?: unknown): Promise<void> => {
     const resolved = await resolveArticle(resolving, argument, vscode.l10n.t('Which article?'));
     if (!resolved) {
       return;
@@ -83,6 +83,12 @@ export function registerTriage(services: CommandServices, resolving: ResolveCont
     if (what === 'read' || what === 'unread' || what === 'toggleRead') {
       const read = what === 'toggleRead' ? !reading.state.isRead(key) : what === 'read';
       reading.setRead([key], read, read ? vscode.l10n.t('Marked article {0} read', index) : vscode.l10n.t('Marked article {0} unread', index));
+    } else if (what === 'notInterested' || what === 'interested' || what === 'toggleNotInterested') {
+      const rejected = what === 'toggleNotInterested' ? !reading.state.isNotInterested(key) : what === 'notInterested';
+      const label = rejected ? vscode.l10n.t('Marked article {0} not interested', index) : vscode.l10n.t('Took back "not interested" for article {0}', index);
+      if (reading.setNotInterested([key], rejected, label).length > 0) {
+        vscode.window.setStatusBarMessage(rejected ? vscode.l10n.t('Article {0}: not interested; papers like it rank lower (undo: u)', index) : label, 4000);
+      }
     } else {
       const star = what === 'toggleStar' ? !reading.state.isStarred(key) : what === 'star';
       reading.setStar(key, star ? snapshotOf(resolved) : undefined, star ? vscode.l10n.t('Starred article {0}', index) : vscode.l10n.t('Unstarred article {0}', index));
@@ -141,6 +147,9 @@ export function registerTriage(services: CommandServices, resolving: ResolveCont
     vscode.commands.registerCommand('digestReader.star', mark('star')),
     vscode.commands.registerCommand('digestReader.unstar', mark('unstar')),
     vscode.commands.registerCommand('digestReader.toggleStar', mark('toggleStar')),
+    vscode.commands.registerCommand('digestReader.markNotInterested', mark('notInterested')),
+    vscode.commands.registerCommand('digestReader.unmarkNotInterested', mark('interested')),
+    vscode.commands.registerCommand('digestReader.toggleNotInterested', mark('toggleNotInterested')),
     vscode.commands.registerCommand('digestReader.markDateRead', markDateRead),
     vscode.commands.registerCommand('digestReader.markDigestRead', markDigestRead),
     vscode.commands.registerCommand('digestReader.undo', undo),

@@ -12,8 +12,13 @@ export interface ContextKeys {
   'digestReader.digestPaths': string[];
   /** The Articles view hides read articles: its title shows "Show Read Articles". */
   'digestReader.hideRead': boolean;
+  /** The Articles view's order: `digest`, or a scored order's id (`forYou`); the palette offers the others. */
+  'digestReader.articlesSort': string;
   /** The Library is scanning the workspace: its welcome says so instead of "no digest found". */
   'digestReader.libraryIndexing': boolean;
+  /** The Articles view sorts each date's articles by their share of new words (the title toggles it). */
+  /** Known words are kept, so shares of new words can be shown and sorted by. */
+  'digestReader.wordShares': boolean;
 }
 
 export function setContext<K extends keyof ContextKeys>(key: K, value: ContextKeys[K]): Thenable<unknown> {

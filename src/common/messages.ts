@@ -3,6 +3,8 @@
  * each way. Imported by both sides, so no `vscode` import here.
  */
 import type { SentenceRow } from '../core/study/rows';
+import type { ChineseSlice } from '../core/words/slice';
+import type { GermanEntry } from '../core/words/german';
 import type { DigestLanguageSets } from '../core/study/studyLanguage';
 import { isLanguage, preferencesPatch, type PanelPreferences } from './panelPreferences';
 import type { PanelStrings } from './panelStrings';
@@ -40,6 +42,8 @@ export interface ArticleViewModel {
   alsoIn?: string;
   /** Shown from what was stored with its star (its digest is not open). */
   fromStarred: boolean;
+  /** Sort by "For you" is on: the score as shown (`87%`) and the words and authors that raised and lowered it. */
+  forYou?: { score: string; up: string[]; down: string[] };
   /**
    * What saved filters matched, to mark: ranges `[start, end)` by field, `title.<language>`,
    * `abstract.<language>`, `authors` (in the names joined with `, `) and `id`.
@@ -51,8 +55,27 @@ export interface ArticleViewModel {
   rows?: SentenceRow[];
   /** The reader's own translations of missing fields (`title.zh`, `abstract.de`), from their notes. */
   notes?: Record<string, string>;
+  /** The dictionaries' entries for the article's Chinese and German words (absent until a dictionary is loaded). */
+  words?: ArticleWords;
   /** The languages the whole digest has titles and abstracts in: what study mode can teach from it. */
   digestLanguages: DigestLanguageSets;
+}
+
+/** What the panel's word pop-up and word marks need of one article. */
+export interface ArticleWords {
+  /** CC-CEDICT's entries for every word that starts at a Han character of the Chinese texts. */
+  zh?: ChineseSlice;
+  /** The CC-CEDICT release (`YYYY-MM-DD`), named in the pop-up. */
+  dictionaryDate: string;
+  /** The learner's German dictionary: its entries for the German words, by word lower-cased. */
+  de?: Record<string, GermanEntry[]>;
+  german: 'none' | 'loading' | 'ready' | 'failed';
+  /** The German dictionary's file name. */
+  germanName?: string;
+  /** The learner's marks on this article's words (keys `zh:车辆`, `de:netz`), the rest new; absent where known words are not kept. */
+  statuses?: Record<string, 'learning' | 'known'>;
+  /** The article's share of new words in the language learned (distinct words of its title and abstract). */
+  share?: { language: 'zh' | 'de'; label: string; percent: number; newWords: number; words: number };
 }
 
 /** What the webview keeps with `setState` so the serializer can restore the panel: an article of a document, or a starred one. */
@@ -107,14 +130,20 @@ export type WebviewToExtension =
   | { type: 'addToStudyList'; term: { language: string; text: string } }
   | { type: 'saveNote'; field: NoteField; language: string; text: string }
   /** A text field of the panel got or lost the focus: the panel's one-letter keys must then type, not act. */
-  | { type: 'inputFocus'; focused: boolean };
+  | { type: 'inputFocus'; focused: boolean }
+  /** A word from the pop-up, to the study list; `sentence` is the study number of the sentence it is in (none in a title). */
+  | { type: 'addWord'; language: 'zh' | 'de'; word: string; sentence?: number }
+  /** The learner marks a word new, learning or known. */
+  | { type: 'setWordStatus'; language: 'zh' | 'de'; word: string; status: 'new' | 'learning' | 'known' }
+  /** "Mark the rest known": every new word of the shown article in the language learned. */
+  | { type: 'markRestKnown'; language: 'zh' | 'de' };
 
 /** A message from the webview is untrusted: accept only the known shapes. */
 export function isWebviewToExtension(value: unknown): value is WebviewToExtension {
   if (typeof value !== 'object' || value === null) {
     return false;
   }
-  const message = value as { type?: unknown; direction?: unknown; preferences?: unknown; sentence?: unknown; term?: unknown; field?: unknown; language?: unknown; text?: unknown };
+  const message = value as { type?: unknown; direction?: unknown; preferences?: unknown; sentence?: unknown; term?: unknown; field?: unknown; language?: unknown; text?: unknown; status?: unknown; word?: unknown; [key: string]: unknown };
   switch (message.type) {
     case 'ready':
     case 'openArxivPage':
@@ -141,12 +170,29 @@ export function isWebviewToExtension(value: unknown): value is WebviewToExtensio
       return isTerm(message.term);
     case 'inputFocus':
       return Object.keys(message).length === 2 && typeof (message as { focused?: unknown }).focused === 'boolean';
+    case 'addWord':
+      return isAddWord(message);
+    case 'setWordStatus':
+      return Object.keys(message).length === 4 && (message.status === 'new' || message.status === 'learning' || message.status === 'known') &&
+        isAddWord({ type: message.type, language: message.language, word: message.word });
+    case 'markRestKnown':
+      return Object.keys(message).length === 2 && (message.language === 'zh' || message.language === 'de');
     case 'saveNote':
       return Object.keys(message).length === 4 && (message.field === 'title' || message.field === 'abstract') &&
         isLanguage(message.language) && typeof message.text === 'string' && message.text.length <= MAX_NOTE_LENGTH;
     default:
       return false;
   }
+}
+
+const MAX_WORD_LENGTH = 100;
+
+function isAddWord(message: Record<string, unknown>): boolean {
+  const keys = Object.keys(message).filter((key) => key !== 'sentence');
+  const sentence = message.sentence;
+  return keys.length === 3 && (message.language === 'zh' || message.language === 'de') &&
+    typeof message.word === 'string' && message.word.trim() !== '' && message.word.length <= MAX_WORD_LENGTH && !/[\t\r\n]/.test(message.word) &&
+    (sentence === undefined || (typeof sentence === 'number' && Number.isSafeInteger(sentence) && sentence >= 1 && sentence <= 10_000));
 }
 
 function isTerm(value: unknown): boolean {

@@ -26,6 +26,8 @@ export interface PanelPreferences {
   cjkFont: CjkFont;
   /** The reading options (this list) shown above the article; folded away by default, so triage sees the article first. */
   readingOptions: boolean;
+  /** Words of the language learned marked by status (new dotted, learning dashed), in titles and abstracts. */
+  wordMarks: boolean;
 }
 
 export const DEFAULT_PREFERENCES: PanelPreferences = {
@@ -39,6 +41,7 @@ export const DEFAULT_PREFERENCES: PanelPreferences = {
   cjkFontSize: 0,
   cjkFont: 'default',
   readingOptions: false,
+  wordMarks: true,
 };
 
 export const MIN_FONT_SIZE = 10;
@@ -96,6 +99,9 @@ export function preferencesPatch(value: unknown): Partial<PanelPreferences> {
   }
   if (typeof input.readingOptions === 'boolean') {
     patch.readingOptions = input.readingOptions;
+  }
+  if (typeof input.wordMarks === 'boolean') {
+    patch.wordMarks = input.wordMarks;
   }
   if (input.cjkFont === 'default' || input.cjkFont === 'sans' || input.cjkFont === 'serif' || input.cjkFont === 'kai') {
     patch.cjkFont = input.cjkFont;

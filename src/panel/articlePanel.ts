@@ -4,6 +4,7 @@ import { articlePanelHtml, webviewOptions } from './html';
 import { isStarredTarget, panelContent, samePanelTarget, type PanelServices, type PanelTarget } from './panelContent';
 import { affectsPreferences, readPreferences, savePreferences } from './preferences';
 import { panelStrings } from './strings';
+import { markRestKnown, setWordStatus } from '../words/learner';
 
 export const ARTICLE_VIEW_TYPE = 'digestReader.article';
 /** Context key: true while a text field of the panel has the focus (the panel's keybindings check it). */
@@ -34,6 +35,8 @@ export class ArticlePanel {
   /** What was last posted, so an unchanged article is not posted again; and which article that was. */
   private postedContent: string | undefined;
   private shownKey: string | undefined;
+  /** The texts of the article shown, by language: what "mark the rest known" reads the words of. */
+  private shownTexts: { key: string; titles: Record<string, string | undefined>; abstracts: Record<string, string | undefined> } | undefined;
   private shownIndex = 0;
   /** The target the page last drew (render is asynchronous: `target` may be ahead of it). */
   private drawnTarget: PanelTarget | undefined;
@@ -99,6 +102,9 @@ export class ArticlePanel {
         if (affectsPreferences(event)) {
           this.postSettings();
         }
+        if (event.affectsConfiguration('digestReader.panel.studyMode') || event.affectsConfiguration('digestReader.panel.studyLanguage')) {
+          void this.render(); // the share of new words is shown in study mode only, for the language learned
+        }
         if (event.affectsConfiguration('digestReader.markReadAfterDwell') && markReadAfterDwell() === 0) {
           this.stopDwell(); // turned off: an article the cursor rests in is not marked read a moment later
         }
@@ -107,6 +113,18 @@ export class ArticlePanel {
     if (services.notes) {
       // The reader's own translations, saved here or in another window.
       this.disposables.push(services.notes.onDidChange(() => void this.render()));
+    }
+    if (services.ranking) {
+      // Scores came in, or the model changed: the article's "For you" line follows.
+      this.disposables.push(services.ranking.onDidChange(() => void this.render()));
+      }
+    if (services.words) {
+      // A dictionary finished loading: the article's words get their entries.
+      this.disposables.push(services.words.onDidChange(() => void this.render()));
+    }
+    if (services.learner) {
+      // A word marked here or elsewhere: its marks and the article's share of new words follow.
+      this.disposables.push(services.learner.onDidChange(() => void this.render()));
     }
     if (services.filters) {
       // A filter added, edited or computed: its words are marked (or no longer) in the article shown.
@@ -206,6 +224,17 @@ export class ArticlePanel {
       case 'addToStudyList':
         void this.addToStudyList(message);
         return;
+      case 'addWord':
+        void this.addWord(message);
+        return;
+      case 'setWordStatus':
+        if (this.services.learner) {
+          setWordStatus(this.services.learner, message.language, message.word, message.status);
+        }
+        return;
+      case 'markRestKnown':
+        void this.markRestKnown(message.language);
+        return;
       case 'inputFocus':
         void vscode.commands.executeCommand('setContext', PANEL_INPUT_FOCUS, message.focused);
         return;
@@ -266,6 +295,30 @@ export class ArticlePanel {
     }
   }
 
+  /** "Mark the rest known": the shown article's words still new become known; the panel says how many. */
+  private async markRestKnown(language: 'zh' | 'de'): Promise<void> {
+    const learner = this.services.learner;
+    const shown = this.shownTexts;
+    if (!learner || !shown) {
+      return;
+    }
+    const count = await markRestKnown(learner, shown.key, shown, language);
+    this.post({ type: 'notice', text: vscode.l10n.t('{0} words marked known.', count) });
+  }
+
+  /** A word from the pop-up, with its dictionary entry and its sentence, to the study list. */
+  private async addWord(message: Extract<WebviewToExtension, { type: 'addWord' }>): Promise<void> {
+    if (!this.target) {
+      return;
+    }
+    const added = await vscode.commands.executeCommand<unknown>(PanelCommands.addToStudyList, {
+      target: this.target, word: { language: message.language, text: message.word, sentence: message.sentence },
+    });
+    if (added) {
+      this.post({ type: 'notice', text: vscode.l10n.t('“{0}” is in your study list.', message.word) });
+    }
+  }
+
   /** The panel's buttons and arrow keys step as j/k do there: in the Articles view's order (or the Starred view's). */
   private async navigate(direction: NavigationDirection): Promise<void> {
     await vscode.commands.executeCommand(direction === 'next' ? 'digestReader.nextArticle' : 'digestReader.previousArticle', { from: 'panel' });
@@ -290,6 +343,8 @@ export class ArticlePanel {
       this.target = content.target;
       const isNewArticle = content.key !== this.shownKey;
       this.shownKey = content.key;
+      const byLanguage = (texts: { language: string; text?: string }[]): Record<string, string | undefined> => Object.fromEntries(texts.map((text) => [text.language, text.text]));
+      this.shownTexts = { key: content.key, titles: byLanguage(content.article.titles), abstracts: byLanguage(content.article.abstracts) };
       this.shownIndex = content.article.index;
       this.drawnTarget = content.target;
       // A new page (VS Code recreates a hidden panel's page when it shows again) draws the same article: no new reading.

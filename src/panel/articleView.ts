@@ -51,7 +51,8 @@ interface DigestLanguages {
 // Languages are a property of the whole digest: found once per parse, not on every article shown.
 const languagesByDigest = new WeakMap<Digest, DigestLanguages>();
 
-function digestLanguages(digest: Digest): DigestLanguages {
+/** The languages a digest has titles and abstracts in (any article): what study mode picks its language from. */
+export function digestLanguages(digest: Digest): DigestLanguages {
   let languages = languagesByDigest.get(digest);
   if (!languages) {
     const titles = new Set<string>();

@@ -6,13 +6,20 @@ import * as vscode from 'vscode';
  * with this load's nonce; styles and fonts come from the extension only.
  */
 export function articlePanelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  return webviewPage(webview, extensionUri, {
+    stylesheet: 'article.css', script: 'main.js', mainId: 'article', title: vscode.l10n.t('Article'), placeholder: vscode.l10n.t('Loading the article…'), imageSources: true,
+  });
+}
+
+/** A page of the extension's webviews (the article panel, the inbox): its stylesheet and script from the extension, a main element and a live region. */
+export function webviewPage(webview: vscode.Webview, extensionUri: vscode.Uri, page: { stylesheet: string; script: string; mainId: string; title: string; placeholder: string; imageSources?: boolean }): string {
   const nonce = newNonce();
   const asset = (...path: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
   const csp = [
     "default-src 'none'",
     `style-src ${webview.cspSource}`,
     `font-src ${webview.cspSource}`,
-    `img-src ${webview.cspSource}`,
+    ...(page.imageSources ? [`img-src ${webview.cspSource}`] : []),
     `script-src 'nonce-${nonce}'`,
     "base-uri 'none'",
     "form-action 'none'",
@@ -23,13 +30,13 @@ export function articlePanelHtml(webview: vscode.Webview, extensionUri: vscode.U
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('media', 'article.css')}">
-<title>${vscode.l10n.t('Article')}</title>
+<link rel="stylesheet" href="${asset('media', page.stylesheet)}">
+<title>${page.title}</title>
 </head>
 <body>
-<main id="article"><p class="placeholder">${vscode.l10n.t('Loading the article…')}</p></main>
+<main id="${page.mainId}"><p class="placeholder">${page.placeholder}</p></main>
 <div id="announcer" class="visually-hidden" role="status" aria-live="polite"></div>
-<script nonce="${nonce}" src="${asset('dist', 'webview', 'main.js')}"></script>
+<script nonce="${nonce}" src="${asset('dist', 'webview', page.script)}"></script>
 </body>
 </html>`;
 }

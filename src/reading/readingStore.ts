@@ -9,7 +9,7 @@ export const STATE_KEY = 'digestReader.readingState';
 export type ReadingChange = { keys: readonly string[] } | 'all';
 
 /**
- * The reading state of this user: read flags and stars, synced through
+ * The reading state of this user: read flags, stars and "not interested" marks, synced through
  * Settings Sync as records that merge (see src/store), and each star's display
  * text on this machine, refilled from a digest when it is seen again. Another
  * window's markings are merged in within seconds; this window's undo history
@@ -21,7 +21,7 @@ export class ReadingStore implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   /** Where each record kind is kept: tests and tools read and write the stored shards through these. */
-  readonly storage: { read: StoredRecords<true>; stars: StoredRecords<StarRecord>; starTexts: StoredRecords<StarText> };
+  readonly storage: { read: StoredRecords<true>; stars: StoredRecords<StarRecord>; starTexts: StoredRecords<StarText>; notInterested: StoredRecords<true> };
 
   constructor(private readonly store: Store) {
     this.state = new ReadingState(store.writer);
@@ -43,6 +43,8 @@ export class ReadingStore implements vscode.Disposable {
       read: store.bind(this.state.read, { synced: true, what, legacy: { key: STATE_KEY, migrate: (stored) => migrate(stored).read } }),
       stars: store.bind(this.state.stars, { synced: true, what, legacy: { key: STATE_KEY, migrate: (stored) => migrate(stored).stars } }),
       starTexts: store.bind(this.state.starTexts, { synced: false, what, legacy: { key: STATE_KEY, migrate: (stored) => migrate(stored).starTexts } }),
+      // New in this version (issue 18): 0.5.0 kept none.
+      notInterested: store.bind(this.state.notInterested, { synced: true, what }),
     };
     for (const stored of this.allStorage()) {
       this.disposables.push(stored.onDidChange((change) => {
@@ -53,7 +55,7 @@ export class ReadingStore implements vscode.Disposable {
   }
 
   private allStorage(): StoredRecords<unknown>[] {
-    return [this.storage.read, this.storage.stars, this.storage.starTexts] as unknown[] as StoredRecords<unknown>[];
+    return [this.storage.read, this.storage.stars, this.storage.starTexts, this.storage.notInterested] as unknown[] as StoredRecords<unknown>[];
   }
 
   /** Resolves when this machine's copy (and the stars' display text) has been read. */
@@ -77,6 +79,18 @@ export class ReadingStore implements vscode.Disposable {
     if (changed) {
       this.storage.stars.changedHere([key]);
       this.storage.starTexts.changedHere([key]);
+      this.storage.notInterested.changedHere([key]); // starring takes a "not interested" back
+    }
+    return changed;
+  }
+
+  /** Marks papers "not interested" (which also marks them read and unstars them), or takes the mark back. */
+  setNotInterested(keys: readonly string[], notInterested: boolean, label: string): string[] {
+    const changed = this.state.setNotInterested(keys, notInterested, label);
+    if (changed.length > 0) {
+      this.storage.notInterested.changedHere(changed);
+      this.storage.read.changedHere(changed);
+      this.storage.stars.changedHere(changed);
     }
     return changed;
   }
@@ -86,6 +100,7 @@ export class ReadingStore implements vscode.Disposable {
     if (undone) {
       this.storage.read.changedHere(undone.undone.filter((key) => undone.read.has(key)));
       this.storage.stars.changedHere(undone.undone.filter((key) => undone.stars.has(key)));
+      this.storage.notInterested.changedHere(undone.undone.filter((key) => undone.notInterested.has(key)));
     }
     return undone;
   }
@@ -118,6 +133,7 @@ export class ReadingStore implements vscode.Disposable {
 
   /** Unmarks and unstars everything (through the API, for tests and tools; not a user command). Tombstones, so it merges too. */
   clear(): void {
+    this.state.setNotInterested(this.state.notInterestedKeys(), false, 'clear');
     this.state.setRead(this.state.readKeysSnapshot(), false, 'clear');
     for (const star of this.state.starred()) {
       this.state.setStar(star.key, undefined, 'clear');

@@ -40,7 +40,12 @@ export class StoredRecords<V> implements vscode.Disposable {
   /** The stored objects last merged or written, by key: `memento.get` returns the same object until the value changes. */
   private readonly seen = new Map<string, unknown>();
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Resolves when every write started so far (synced and this machine's copy) is done. */
   private saving: Promise<void> = Promise.resolve();
+  /** The synced writes, in order. */
+  private syncing: Promise<void> = Promise.resolve();
+  /** This machine's copy's writes, in order. */
+  private copying: Promise<void> = Promise.resolve();
   private readonly copyDirty = new Set<number>();
   /** Resolves when this machine's copy has been read and merged and every stored shard is read. */
   readonly ready: Promise<void>;
@@ -206,43 +211,51 @@ export class StoredRecords<V> implements vscode.Disposable {
     this.saveTimer = setTimeout(() => void this.save(), this.saveDelayMs);
   }
 
+  /**
+   * Writes the dirty shards. Every shard goes to `globalState` in the same
+   * task, so VS Code sends them as one message (it sends an extension's whole
+   * state per write): a marking that touched 16 shards lands in one round trip
+   * to the workbench, not 16 in a row, and a window reloaded right after it
+   * keeps it. This machine's copy is written at the same time, not after the
+   * synced writes, so a window that goes before they land still keeps it here.
+   */
   private save(): Promise<void> {
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     const shards = this.records.dirtyShards();
     shards.forEach((shard) => this.copyDirty.add(shard));
-    if (this.options.synced) {
-      for (const shard of shards) {
-        const key = this.keyOf(shard);
-        const value = this.records.encode(shard);
-        // Writes in order; a failed write is said, and the records stay in memory for the next one.
-        this.saving = this.saving.then(() => this.memento.update(key, value)).then(() => {
-          // Another window's or Settings Sync's value may have arrived while this write was under way: what is
-          // stored now counts as seen only if it is this write (by its stamp); otherwise the next check merges it.
-          const now: unknown = this.memento.get(key);
-          if (stampOf(now) === value.w) {
-            this.seen.set(key, now);
-          } else {
-            this.seen.delete(key);
-            this.checkSoon();
-          }
-        }, (error: unknown) => {
-          this.notices.saveFailed(this.options.what, error);
-        });
-      }
-    } else {
+    let synced: Promise<unknown> = Promise.resolve();
+    if (this.options.synced && shards.length > 0) {
+      const writes = shards.map((shard) => ({ key: this.keyOf(shard), value: this.records.encode(shard) }));
+      // After the writes before them (in order), all at once.
+      synced = this.syncing = this.syncing.then(() => Promise.all(writes.map(({ key, value }) => this.memento.update(key, value).then(() => {
+        // Another window's or Settings Sync's value may have arrived while this write was under way: what is
+        // stored now counts as seen only if it is this write (by its stamp); otherwise the next check merges it.
+        const now: unknown = this.memento.get(key);
+        if (stampOf(now) === value.w) {
+          this.seen.set(key, now);
+        } else {
+          this.seen.delete(key);
+          this.checkSoon();
+        }
+      }, (error: unknown) => {
+        this.notices.saveFailed(this.options.what, error);
+      })))).then(() => undefined);
+    } else if (!this.options.synced) {
       shards.forEach((shard) => this.records.encode(shard));
     }
     const copies = [...this.copyDirty];
     this.copyDirty.clear();
+    let copied: Promise<unknown> = Promise.resolve();
     if (copies.length > 0) {
-      this.saving = this.saving.then(() => this.copy.write(this.records, copies)).then((changed) => {
+      copied = this.copying = this.copying.then(() => this.copy.write(this.records, copies)).then((changed) => {
         if (changed.length > 0) {
           this.changed.fire({ keys: changed });
           this.saveSoon();
         }
       });
     }
+    this.saving = Promise.all([this.saving, synced, copied]).then(() => undefined);
     return this.saving;
   }
 
@@ -263,7 +276,16 @@ export class StoredRecords<V> implements vscode.Disposable {
   /** The stored value of one shard as it is, and a raw write (tests write what Settings Sync or a damaged profile would). */
   stored(shard: number): { key: string; read(): unknown; write(value: unknown): Thenable<void> } {
     const key = this.keyOf(shard);
-    return { key, read: () => this.memento.get(key), write: (value) => (this.saving = this.saving.then(() => this.memento.update(key, value))) };
+    return {
+      key,
+      read: () => this.memento.get(key),
+      write: (value) => {
+        const written = this.syncing.then(() => this.memento.update(key, value));
+        this.syncing = written.then(undefined, () => undefined);
+        this.saving = Promise.all([this.saving, this.syncing]).then(() => undefined);
+        return written;
+      },
+    };
   }
 
   dispose(): void {

@@ -11,18 +11,24 @@ import type { ReadingStore } from '../reading';
 import type { StudyListStore } from './studyListStore';
 import { mainLanguage } from './studyTree';
 
-/** What the panel (and tests) pass: the article, and a sentence group number or a term. */
+/** What the panel (and tests) pass: the article, and a sentence group number, a term, or a word from the pop-up. */
 export interface AddToStudyListArgument {
   target: PanelTarget;
   /** 1-based, as sentenceEntries numbers groups; a number inside a group adds that group. */
   sentence?: number;
   term?: { language: string; text: string };
+  /** A dictionary word, and the study number of the sentence it is in (none: the title). */
+  word?: { language: string; text: string; sentence?: number };
 }
+
+/** The dictionary's reading and meaning of a word. */
+export type DescribeWord = (language: string, word: string) => Promise<{ pinyin?: string; meaning?: string }>;
 
 export interface AddServices {
   documents: DigestDocuments;
   reading: ReadingStore;
   store: StudyListStore;
+  describeWord?: DescribeWord;
 }
 
 type Source = Parameters<typeof sentenceEntry>[0];
@@ -42,6 +48,25 @@ async function resolve(services: AddServices, value: unknown): Promise<{ digest:
   const entry = services.documents.get(target.uri) ?? (await services.documents.open(target.uri).then(undefined, () => undefined));
   const article = entry && findArticle(entry.digest, target);
   return article && { digest: entry.digest, article: { ...article, key: articleKey(entry.digest, article) }, models: digestLengthModels(entry.digest, article.sourceLanguage) };
+}
+
+/** A word with what its flashcard needs: the dictionary's pinyin and meaning, and the sentence (or title) it came from in every language. */
+async function wordEntry(word: NonNullable<AddToStudyListArgument['word']>, resolved: NonNullable<Awaited<ReturnType<typeof resolve>>>, describeWord?: DescribeWord): Promise<StudyEntry | undefined> {
+  const { digest, article, models } = resolved;
+  const text = typeof word.text === 'string' ? word.text.trim() : '';
+  if (text === '' || typeof word.language !== 'string') {
+    return undefined;
+  }
+  const sentence = typeof word.sentence === 'number' && Number.isSafeInteger(word.sentence) && word.sentence >= 1 ? sentenceEntry(digest, article, word.sentence, Date.now(), models) : undefined;
+  const context = sentence?.texts ?? article.titles;
+  const described: { pinyin?: string; meaning?: string } = describeWord ? await describeWord(word.language, text).catch(() => ({})) : {};
+  const entry = termEntry(digest, article, word.language, text, Date.now());
+  entry.word = {
+    ...(described.pinyin ? { pinyin: described.pinyin } : {}),
+    ...(described.meaning ? { meaning: described.meaning } : {}),
+    ...(Object.values(context).some((value) => value !== undefined) ? { context: { ...context } } : {}),
+  };
+  return entry;
 }
 
 function entryFromArgument(argument: AddToStudyListArgument, resolved: NonNullable<Awaited<ReturnType<typeof resolve>>>): StudyEntry | undefined {
@@ -90,7 +115,7 @@ export async function addToStudyList(services: AddServices, argument?: unknown):
       void vscode.window.showWarningMessage(vscode.l10n.t('That article is no longer there to add from.'));
       return undefined;
     }
-    entry = entryFromArgument(given, resolved);
+    entry = given.word ? await wordEntry(given.word, resolved, services.describeWord) : entryFromArgument(given, resolved);
   } else {
     entry = entryFromEditor(services.documents);
   }

@@ -1,6 +1,6 @@
 /** The Study list's row commands: Edit (one prompt per language) and Delete. */
 import * as vscode from 'vscode';
-import { editedTexts, type StudyEntry } from '../core/study';
+import { editedTexts, editedWord, type StudyEntry } from '../core/study';
 import { escapeIcons } from '../common/escape';
 import type { StudyListStore } from './studyListStore';
 import { mainLanguage, type StudyTree } from './studyTree';
@@ -10,13 +10,13 @@ import { mainLanguage, type StudyTree } from './studyTree';
  * for the prompts' answers, a missing language kept, an empty one removed.
  * Without either: the view's selected row.
  */
-function asRequest(value: unknown, tree: StudyTree): { id: string; texts?: Record<string, string> } | undefined {
+function asRequest(value: unknown, tree: StudyTree): { id: string; texts?: Record<string, string>; meaning?: string } | undefined {
   if (typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string') {
-    const { id, texts } = value as { id: string; texts?: unknown };
+    const { id, texts, meaning } = value as { id: string; texts?: unknown; meaning?: unknown };
     const answers = typeof texts === 'object' && texts !== null && !Array.isArray(texts)
       ? Object.fromEntries(Object.entries(texts).filter((pair): pair is [string, string] => typeof pair[1] === 'string'))
       : undefined;
-    return { id, texts: answers };
+    return { id, texts: answers, meaning: typeof meaning === 'string' ? meaning : undefined };
   }
   const selected = tree.view.selection[0];
   return selected && { id: selected.id };
@@ -27,13 +27,14 @@ function short(entry: StudyEntry): string {
   return escapeIcons(text.length > 50 ? `${text.slice(0, 49)}…` : text);
 }
 
-/** Asks for each language's text in turn; Escape at any prompt cancels the whole edit. */
-async function ask(entry: StudyEntry): Promise<Record<string, string> | undefined> {
+/** Asks for each language's text in turn, then a saved word's meaning; Escape at any prompt cancels the whole edit. */
+async function ask(entry: StudyEntry): Promise<{ texts: Record<string, string>; meaning?: string } | undefined> {
   const languages = Object.keys(entry.texts).filter((language) => entry.texts[language] !== undefined);
+  const steps = languages.length + (entry.word ? 1 : 0);
   const answers: Record<string, string> = {};
   for (const [step, language] of languages.entries()) {
     const answer = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Edit study entry ({0}/{1})', step + 1, languages.length),
+      title: vscode.l10n.t('Edit study entry ({0}/{1})', step + 1, steps),
       prompt: languages.length > 1
         ? vscode.l10n.t('The text in {0}. Leave it empty to remove this language.', language)
         : vscode.l10n.t('The text in {0}.', language),
@@ -45,7 +46,17 @@ async function ask(entry: StudyEntry): Promise<Record<string, string> | undefine
     }
     answers[language] = answer;
   }
-  return answers;
+  if (!entry.word) {
+    return { texts: answers };
+  }
+  // The meaning on the card's back: the dictionary's when saved, the learner's own from here on.
+  const meaning = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Edit study entry ({0}/{1})', steps, steps),
+    prompt: vscode.l10n.t('The meaning on the flashcard. Leave it empty to have none.'),
+    value: entry.word.meaning ?? '',
+    ignoreFocusOut: true,
+  });
+  return meaning === undefined ? undefined : { texts: answers, meaning };
 }
 
 export async function editEntry(store: StudyListStore, tree: StudyTree, argument: unknown): Promise<StudyEntry | undefined> {
@@ -54,16 +65,16 @@ export async function editEntry(store: StudyListStore, tree: StudyTree, argument
   if (!request || !entry) {
     return undefined;
   }
-  const answers = request.texts ?? (await ask(entry));
+  const answers = request.texts || request.meaning !== undefined ? { texts: request.texts ?? {}, meaning: request.meaning } : await ask(entry);
   if (!answers) {
     return undefined; // Escape: nothing changes.
   }
-  const texts = editedTexts(entry.texts, answers);
+  const texts = editedTexts(entry.texts, answers.texts);
   if (!texts) {
     void vscode.window.showInformationMessage(vscode.l10n.t('A study entry keeps a text in at least one language: nothing was changed.'));
     return undefined;
   }
-  const updated = store.update(request.id, { texts });
+  const updated = store.update(request.id, entry.word ? { texts, word: editedWord(entry.word, answers.meaning) } : { texts });
   if (updated) {
     vscode.window.setStatusBarMessage(vscode.l10n.t('Study entry changed: {0}', short(updated)), 5000);
   }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { DigestDocuments } from '../digests';
 import type { ReadingStore } from '../reading';
 import type { Store } from '../store';
-import { addToStudyList } from './addToStudyList';
+import { addToStudyList, type DescribeWord } from './addToStudyList';
 import { deleteEntry, editEntry } from './entryCommands';
 import { exportStudyList } from './exportStudy';
 import { StudyListStore } from './studyListStore';
@@ -13,7 +13,7 @@ import { StudyTree } from './studyTree';
 export { StudyListStore, STUDY_LIST_KEY } from './studyListStore';
 export { StudyNotesStore, STUDY_NOTES_KEY, type StudyNoteChange } from './studyNotesStore';
 export { StudyTree, STUDY_VIEW_ID, type StudyNode } from './studyTree';
-export type { AddToStudyListArgument } from './addToStudyList';
+export type { AddToStudyListArgument, DescribeWord } from './addToStudyList';
 export { exerciseNotes } from './exerciseNotes';
 export type { StudyExportFormat, StudyExportResult } from './exportStudy';
 
@@ -21,6 +21,8 @@ export interface StudyServices {
   documents: DigestDocuments;
   reading: ReadingStore;
   store: Store;
+  /** The dictionaries' reading and meaning of a word saved from the pop-up. */
+  describeWord?: DescribeWord;
 }
 
 /** What the rest of the extension (the panel, the API) uses. */
@@ -34,7 +36,7 @@ export function register(context: vscode.ExtensionContext, services: StudyServic
   const store = new StudyListStore(services.store);
   const notes = new StudyNotesStore(services.store);
   const tree = new StudyTree(store);
-  const add = { documents: services.documents, reading: services.reading, store };
+  const add = { documents: services.documents, reading: services.reading, store, describeWord: services.describeWord };
   context.subscriptions.push(
     store,
     notes,

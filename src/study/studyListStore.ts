@@ -25,12 +25,12 @@ export class StudyListStore implements vscode.Disposable {
 
   /** Every entry, in the order added (oldest first); copies, so a caller cannot change the store. */
   entries(): StudyEntry[] {
-    return studyEntriesOf(this.records.records.live()).map((entry) => ({ ...entry, texts: { ...entry.texts } }));
+    return studyEntriesOf(this.records.records.live()).map(copyOf);
   }
 
   get(id: string): StudyEntry | undefined {
     const entry = this.records.records.get(id);
-    return entry && { ...entry, texts: { ...entry.texts } };
+    return entry && copyOf(entry);
   }
 
   /**
@@ -56,9 +56,9 @@ export class StudyListStore implements vscode.Disposable {
    * entry already holding the new id is replaced. Returns the updated entry,
    * undefined when there is none or the change leaves no valid entry.
    */
-  update(id: string, change: Pick<StudyEntry, 'texts'>): StudyEntry | undefined {
+  update(id: string, change: Pick<StudyEntry, 'texts'> & Partial<Pick<StudyEntry, 'word'>>): StudyEntry | undefined {
     const current = this.records.records.get(id);
-    const updated = current ? asStudyEntry({ ...current, texts: change.texts }) : undefined;
+    const updated = current ? asStudyEntry({ ...current, ...change }) : undefined;
     if (!updated) {
       return undefined;
     }
@@ -99,4 +99,9 @@ export class StudyListStore implements vscode.Disposable {
   dispose(): void {
     vscode.Disposable.from(...this.disposables).dispose();
   }
+}
+
+function copyOf(entry: StudyEntry): StudyEntry {
+  const word = entry.word && { ...entry.word, ...(entry.word.context ? { context: { ...entry.word.context } } : {}) };
+  return { ...entry, texts: { ...entry.texts }, ...(word ? { word } : {}) };
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { articleForLine, groupByDate, triageOf, unreadCounts, type Article, type Digest } from '../core';
+import { articleForLine, groupByDate, triageOf, unreadCounts, weekdayName, type Article, type Digest } from '../core';
 import { findArticle, type ArticleTarget } from '../common/articleTarget';
 import type { DigestDocuments, DigestEntry } from '../digests';
 import type { AlsoIn, ReadingChange, ReadingStore } from '../reading';
@@ -9,6 +9,9 @@ import type { FilterService } from '../filters';
 import { updateFilterGroups } from './filterGroups';
 import { describeDigest } from './describe';
 import { RefreshScheduler } from '../common/refreshScheduler';
+import { sortedBy, type SortChoice } from './sortChoice';
+import { whyTooltip } from './why';
+import type { RowWordShares } from '../words/wordShares';
 import { ClickedRow } from '../common/clickedRow';
 
 export const ARTICLES_VIEW_ID = 'digestReader.articles';
@@ -46,12 +49,16 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   /** The row a click selected (its command carries no arguments). */
   private readonly clicks = new ClickedRow<TreeNode>(() => this.view);
   private readonly refresh = new RefreshScheduler<TreeNode>((nodes) => this.changed.fire(nodes));
+  /** Each article's share of new words, shown in its row: set once known words are kept. */
+  private shares: RowWordShares | undefined;
 
   constructor(
     private readonly documents: DigestDocuments,
     private readonly reading: ReadingStore,
     private readonly seen: AlsoIn,
     private readonly filters: FilterService,
+    /** The view's order: the digest's, or a scored one ("For you") within each date or across the digest. */
+    readonly sort: SortChoice,
   ) {
     this.view = vscode.window.createTreeView(ARTICLES_VIEW_ID, { treeDataProvider: this, showCollapseAll: true, canSelectMany: true });
     this.disposables.push(
@@ -64,6 +71,10 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       this.view.onDidChangeSelection((event) => this.selectionChanged(event.selection)),
       this.view.onDidChangeVisibility((event) => this.refresh.setVisible(event.visible)),
       filters.onDidChange((digest) => (digest === undefined || digest === this.shown?.digest) && this.updateFilterGroups()),
+      sort.onDidChange(() => {
+        describeDigest(this.view, this.shown?.digest, sort.active?.note);
+        this.refresh.refreshRoot();
+      }),
     );
     this.refresh.setVisible(this.view.visible);
     this.showDigest(documents.active);
@@ -74,7 +85,44 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     if (node instanceof FilterNode) {
       return node.toTreeItem();
     }
-    return node instanceof DateNode ? node.toTreeItem(this.unreadByDate.get(node.group.date) ?? 0) : node.toTreeItem(this.rowOf(node.article));
+    if (node instanceof DateNode) {
+      return node.toTreeItem(this.unreadByDate.get(node.group.date) ?? 0);
+    }
+    const item = node.toTreeItem(this.rowOf(node.article));
+    if (this.sort.active?.whyOf) {
+      item.tooltip = undefined; // resolved on hover, with the why of the score (VS Code resolves only what is undefined)
+    }
+    return item;
+  }
+
+  /** The "why" of a row's score is named from the article's text only when its tooltip is shown. */
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    const entry = this.shown;
+    if (node instanceof ArticleNode && entry && item.tooltip === undefined) {
+      const tooltip = node.tooltip(this.rowOf(node.article));
+      const why = this.sort.active?.whyOf?.(entry.digest, node.article);
+      if (why) {
+        whyTooltip(tooltip, why);
+      }
+      item.tooltip = tooltip;
+    }
+    return item;
+  }
+
+  /** The articles in the order the view shows them, while a scored order is on (undefined: the digest's). */
+  readingOrder(digest: Digest): Article[] | undefined {
+    if (!this.sort.active || this.shown?.digest !== digest) {
+      return undefined;
+    }
+    const nodes = this.sort.acrossDates ? this.ordered(this.roots.flatMap((date) => date.children)) : this.roots.flatMap((date) => this.ordered(date.children));
+    return nodes.map((node) => node.article);
+  }
+
+  /** Articles by the active order's scores (a date's, or the whole digest's); as given in the digest's order. */
+  private ordered(children: ArticleNode[]): ArticleNode[] {
+    const entry = this.shown;
+    const order = this.sort.active;
+    return order && entry ? sortedBy(children, (child) => order.scoreOf(entry.digest, child.article)?.value) : children;
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
@@ -83,16 +131,29 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     return this.rows(node);
   }
 
+  /** Shows each article's share of new words ("Easiest first" sorts by them: src/words/easiestOrder.ts). */
+  setWordShares(shares: RowWordShares): void {
+    this.shares = shares;
+    this.disposables.push(shares.onDidChange(() => this.refresh.refreshRoot()));
+    this.refresh.refreshRoot();
+  }
+
   /** The view's rows under `node` (the root when undefined), as they are now. */
   rows(node?: TreeNode): TreeNode[] {
     if (!node) {
+      if (this.sort.acrossDates) {
+        // One list of the whole digest, best first: its rows stand at the root, each with its date.
+        const all = this.ordered(this.roots.flatMap((date) => date.children));
+        return [...this.filterGroups, ...(this.hideRead ? all.filter((child) => this.visible(child)) : all)];
+      }
       const dates = this.hideRead ? this.roots.filter((date) => date.children.some((child) => this.visible(child))) : this.roots;
       return [...this.filterGroups, ...dates];
     }
     if (node instanceof ArticleNode) {
       return [];
     }
-    return this.hideRead ? node.children.filter((child) => this.visible(child)) : node.children;
+    const children = node instanceof DateNode ? this.ordered(node.children) : node.children;
+    return this.hideRead ? children.filter((child) => this.visible(child)) : children;
   }
 
 
@@ -104,7 +165,15 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     if (entry) {
       this.alsoInShown(entry.digest).set(key, alsoIn);
     }
-    return { read: this.reading.state.isRead(key), starred: this.reading.state.isStarred(key), alsoIn };
+    return {
+      read: this.reading.state.isRead(key),
+      starred: this.reading.state.isStarred(key),
+      notInterested: this.reading.state.isNotInterested(key),
+      alsoIn,
+      score: entry && this.sort.active?.scoreOf(entry.digest, article)?.shown,
+      date: this.sort.acrossDates && article.date ? `${weekdayName(article.weekday, vscode.env.language)} ${article.date.slice(5)}`.trim() : undefined,
+      newWords: entry ? this.shares?.shareOf(entry.digest, article) : undefined,
+    };
   }
 
   /** What each row of a digest last showed as "also in", to redraw only the rows whose answer changed. */
@@ -209,7 +278,9 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     if (kept && kept !== selected) {
       // Moving on lets the read article go.
       this.keptWhileHidden = selected instanceof ArticleNode ? selected : undefined;
-      if (this.hideRead) {
+      if (this.hideRead && this.sort.acrossDates) {
+        this.refresh.refreshRoot(); // the rows stand at the root, with no date above them
+      } else if (this.hideRead) {
         this.refresh.refreshRows([kept.parent]);
       }
     } else if (selected instanceof ArticleNode) {
@@ -240,7 +311,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     for (const date of [...this.filterGroups, ...this.roots]) {
       const rows = date.children.filter((child) => keys.has(keyOf.get(child.article) ?? ''));
       if (rows.length > 0) {
-        nodes.push(date, ...rows);
+        nodes.push(...(this.sort.acrossDates && date instanceof DateNode ? [] : [date]), ...rows);
       }
     }
     this.refresh.refreshRows(nodes);
@@ -263,8 +334,8 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     if (!(node instanceof ArticleNode)) {
       return undefined;
     }
-    // A filter's copy of a row is under its group; `reveal` always goes to the row under the date.
-    return this.filterGroups.find((group) => group === node.group) ?? node.parent;
+    // A filter's copy of a row is under its group; `reveal` always goes to the row under the date (at the root, across dates).
+    return this.filterGroups.find((group) => group === node.group) ?? (this.sort.acrossDates ? undefined : node.parent);
   }
 
   /** The node of an article of the shown digest, for `reveal`. */
@@ -330,7 +401,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     }
     const sameDocument = entry !== undefined && this.shown?.document.uri.toString() === entry.document.uri.toString();
     this.shown = entry;
-    describeDigest(this.view, entry?.digest);
+    describeDigest(this.view, entry?.digest, this.sort.active?.note);
     this.countUnread();
     if (!entry) {
       this.roots = [];

@@ -6,7 +6,7 @@ import type { Digest } from '../core';
  * view in its container shows no description), with a count mismatch or
  * other problems said in the message.
  */
-export function describeDigest(view: vscode.TreeView<unknown>, digest: Digest | undefined): void {
+export function describeDigest(view: vscode.TreeView<unknown>, digest: Digest | undefined, note?: string): void {
   if (!digest) {
     view.description = undefined;
     view.message = undefined;
@@ -32,5 +32,5 @@ export function describeDigest(view: vscode.TreeView<unknown>, digest: Digest | 
   } else if (problems > 0) {
     warning = ' ⚠ ' + (problems === 1 ? vscode.l10n.t('1 problem: see the Problems panel.') : vscode.l10n.t('{0} problems: see the Problems panel.', problems));
   }
-  view.message = summary + warning;
+  view.message = summary + warning + (note ? `\n${note}` : '');
 }

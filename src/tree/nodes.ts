@@ -59,22 +59,26 @@ export class ArticleNode {
   }
 
   toTreeItem(row: ArticleRow): vscode.TreeItem {
-    const item = new vscode.TreeItem(articleLabel(this.article), vscode.TreeItemCollapsibleState.None);
+    // At the sidebar's default width a row shows the start of its label and none of its description: the figure the
+    // view is sorted by (`87%` for you, `14% new` easiest first) leads the label, so the order can be read at a glance.
+    const item = new vscode.TreeItem(row.score ? `${row.score} · ${articleLabel(this.article)}` : articleLabel(this.article), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    // State by shape and text, not colour alone: a filled dot for unread, a star for starred.
-    item.iconPath = new vscode.ThemeIcon(row.starred ? 'star-full' : row.read ? 'circle-outline' : 'circle-filled');
-    const marks = [row.starred && !row.read ? vscode.l10n.t('● unread') : '', this.article.arxivId ?? '', row.alsoIn ? vscode.l10n.t('also in {0}', row.alsoIn) : ''];
+    // State by shape and text, not colour alone: a filled dot for unread, a star for starred, a thumb down (and its words) for not interested.
+    item.iconPath = new vscode.ThemeIcon(row.starred ? 'star-full' : row.notInterested ? 'thumbsdown' : row.read ? 'circle-outline' : 'circle-filled');
+    const share = shareShort(row);
+    const marks = [row.notInterested ? vscode.l10n.t('not interested') : '', share !== row.score ? share : '', row.date ?? '', row.starred && !row.read ? vscode.l10n.t('● unread') : '', this.article.arxivId ?? '', row.alsoIn ? vscode.l10n.t('also in {0}', row.alsoIn) : ''];
     item.description = marks.filter(Boolean).join(' · ');
     item.tooltip = this.tooltip(row);
-    // `digestArticle[WithId]` + `.read`/`.unread` + `.starred`: menus offer the action that applies.
-    item.contextValue = `${this.article.arxivId ? 'digestArticleWithId' : 'digestArticle'}.${row.read ? 'read' : 'unread'}${row.starred ? '.starred' : ''}`;
+    // `digestArticle[WithId]` + `.read`/`.unread` + `.notInterested` + `.starred`: menus offer the action that applies.
+    item.contextValue = `${this.article.arxivId ? 'digestArticleWithId' : 'digestArticle'}.${row.read ? 'read' : 'unread'}${row.notInterested ? '.notInterested' : ''}${row.starred ? '.starred' : ''}`;
     item.command = { command: SHOW_CLICKED_ARTICLE, title: vscode.l10n.t('Show Article') };
-    const state = [row.read ? vscode.l10n.t('read') : vscode.l10n.t('unread'), row.starred ? vscode.l10n.t('starred') : ''].filter(Boolean).join(', ');
+    const state = [row.read ? vscode.l10n.t('read') : vscode.l10n.t('unread'), row.starred ? vscode.l10n.t('starred') : '', row.notInterested ? vscode.l10n.t('not interested') : ''].filter(Boolean).join(', ');
     item.accessibilityInformation = { label: vscode.l10n.t('Article {0}, {1}: {2}', this.article.index, state, this.article.titles.en ?? '') };
     return item;
   }
 
-  private tooltip(row: ArticleRow): vscode.MarkdownString {
+  /** The row's tooltip (the Articles view builds it on hover, with the "why" of its score). */
+  tooltip(row: ArticleRow): vscode.MarkdownString {
     // Digest text is untrusted: appendText escapes it, and the string is not trusted.
     const tooltip = new vscode.MarkdownString(undefined, false);
     tooltip.isTrusted = false;
@@ -89,7 +93,10 @@ export class ArticleNode {
     if (this.article.authors.length > 0) {
       tooltip.appendMarkdown('*').appendText(this.article.authors.join(', ')).appendMarkdown('*');
     }
-    tooltip.appendMarkdown('\n\n').appendText([row.read ? vscode.l10n.t('Read') : vscode.l10n.t('Unread'), row.starred ? vscode.l10n.t('starred') : '', row.alsoIn ? vscode.l10n.t('also in {0}', row.alsoIn) : ''].filter(Boolean).join(' · '));
+    tooltip.appendMarkdown('\n\n').appendText([row.read ? vscode.l10n.t('Read') : vscode.l10n.t('Unread'), row.starred ? vscode.l10n.t('starred') : '', row.notInterested ? vscode.l10n.t('not interested') : '', row.alsoIn ? vscode.l10n.t('also in {0}', row.alsoIn) : '', row.score && row.score !== shareShort(row) ? vscode.l10n.t('For you: {0}', row.score) : ''].filter(Boolean).join(' · '));
+    if (row.newWords && row.newWords.words > 0) {
+      tooltip.appendMarkdown('\n\n').appendText(shareText(row.newWords));
+    }
     return tooltip;
   }
 }
@@ -142,8 +149,26 @@ export type TreeNode = DateNode | ArticleNode | FilterNode;
 export interface ArticleRow {
   read: boolean;
   starred: boolean;
+  /** Marked "not interested" (`x`): a negative example for the ranking. */
+  notInterested: boolean;
   /** "cs.DC 2025-05-31": an earlier digest that listed the same paper. */
   alsoIn?: string;
+  /** What the order the view is sorted by shows of this article (`87%` for you, `14% new` easiest first); leads the label. */
+  score?: string;
+  /** `Thu 05-29`, when a scored order lists the whole digest as one list (no date rows above). */
+  date?: string;
+  /** The share of new words in the language learned, once its words are found. */
+  newWords?: { language: string; percent: number; newWords: number; words: number };
+}
+
+/** "14% new", as a row shows its share of new words; empty when it has none. */
+export function shareShort(row: ArticleRow): string {
+  return row.newWords && row.newWords.words > 0 ? vscode.l10n.t('{0}% new', row.newWords.percent) : '';
+}
+
+/** "Chinese: 14% new (37 of 264 words)". */
+function shareText(share: NonNullable<ArticleRow['newWords']>): string {
+  return vscode.l10n.t('{0}: {1}% new ({2} of {3} words)', share.language === 'zh' ? vscode.l10n.t('Chinese') : vscode.l10n.t('German'), share.percent, share.newWords, share.words);
 }
 
 /** What a tree item shows of an article: when none of it changed, its row need not be refreshed. */

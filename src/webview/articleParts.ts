@@ -51,6 +51,11 @@ export function readingState(article: ArticleViewModel): HTMLElement {
   if (article.fromStarred) {
     state.append(element('span', 'from-starred', t('fromStarred')));
   }
+  if (article.forYou) {
+    const { score, up, down } = article.forYou;
+    const why = [t('forYou', score), up.length > 0 ? t('rankedUp', up.join(', ')) : '', down.length > 0 ? t('rankedDown', down.join(', ')) : ''];
+    state.append(element('span', 'for-you', why.filter(Boolean).join(' · ')));
+  }
   return state;
 }
 

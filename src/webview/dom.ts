@@ -1,6 +1,9 @@
 /** DOM helpers of the panel: every text goes in as a text node, and every word of ours through `t`. */
 import type { WebviewToExtension } from '../common/messages';
 import { PANEL_STRINGS, type PanelStringKey, type PanelStrings } from '../common/panelStrings';
+import { element } from './element';
+
+export { element } from './element';
 
 interface VsCodeApi {
   postMessage(message: WebviewToExtension): void;
@@ -20,17 +23,6 @@ export function setStrings(next: PanelStrings): void {
 /** The panel's word for `key`, with `{0}`, `{1}`… filled in. */
 export function t(key: PanelStringKey, ...args: Array<string | number>): string {
   return (strings[key] ?? PANEL_STRINGS[key]).replace(/\{(\d+)\}/g, (match, index: string) => (args[Number(index)] ?? match).toString());
-}
-
-export function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) {
-    node.className = className;
-  }
-  if (text !== undefined) {
-    node.textContent = text;
-  }
-  return node;
 }
 
 /** A button that runs `action` (or posts `message`); `title` is its tooltip, and its name when the label is a symbol. */

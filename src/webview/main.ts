@@ -16,6 +16,8 @@ import { conceal, forgetRevealed, revealNext, revealOnActivate } from './study';
 import { forgetCopied, markCopied } from './copied';
 import { studyLanguageFor } from '../core/study/studyLanguage';
 import { optionsToggle, toolbar } from './toolbar';
+import { addShownWord, closeWordPopup, forgetWords, initWordPopup, isWordPopupOpen, moveWordCursor, rememberPopup, restorePopup, setShownStatus, stepMatch } from './wordPopup';
+import { shareLine, wrapWords } from './words';
 
 const root = document.getElementById('article') as HTMLElement;
 /** The live region: a new article's title and the panel's notices are announced, never the whole page, and not on edits. */
@@ -91,6 +93,9 @@ function render(isNewArticle: boolean): void {
     return;
   }
   const started = performance.now();
+  // A redraw of the same article (a word marked known, a setting) keeps its open entry.
+  const popup = isNewArticle ? undefined : rememberPopup();
+  forgetWords();
   const available = availableLanguages(article);
   const shown = shownLanguages(available, preferences);
   const labels = new Map([...article.titles, ...article.abstracts].map((entry) => [entry.language, entry.label]));
@@ -112,14 +117,18 @@ function render(isNewArticle: boolean): void {
   notice = isNewArticle ? noticeLine() : notice;
   const header = headerBar(article);
   header.querySelector('nav')?.prepend(optionsToggle(preferences.readingOptions, change));
+  const share = shareLine(article.words);
   const gap = preferences.studyMode ? studyGap(study.missing, labels.get(study.language) ?? study.language) : [];
-  root.replaceChildren(header, ...(preferences.readingOptions ? [bar] : []), notice, ...gap, titles, metaLine(article), readingState(article), authorLine(article), abstracts);
+  root.replaceChildren(header, ...(preferences.readingOptions ? [bar] : []), notice, ...gap, titles, metaLine(article), readingState(article), ...(share ? [share] : []), authorLine(article), abstracts);
   root.className = `layout-${preferences.layout}${preferences.studyMode ? ' study' : ''}`;
   markRow(root);
   markCopied(root);
   if (preferences.studyMode) {
     conceal(root, study.language, labels);
   }
+  // Before the pinyin: the readings then go inside each word.
+  document.body.dataset.words = String(wrapWords(root, article.words, { learned: study.language, marks: preferences.studyMode && preferences.wordMarks }));
+  restorePopup(popup);
   applyFonts();
   // A toolbar button pressed keeps the focus where it was (the redraw replaced it).
   if (focused) {
@@ -154,6 +163,14 @@ function renderEmpty(message: string): void {
 
 followCounterparts(root);
 revealOnActivate(root);
+initWordPopup(root, {
+  words: () => article?.words,
+  englishTitle: () => article?.titles.find((title) => title.language === 'en')?.text,
+  announce: (text) => {
+    announcer.textContent = text;
+  },
+  post,
+});
 copyWithoutReadings(root);
 
 // The workbench gets every key the webview sees: while a text field has the focus, its one-letter keybindings must stand down.
@@ -217,13 +234,17 @@ function typing(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 }
 
-// ← and → step here, r / Shift+R reveal in study mode, a adds to the study list; j, k, n, s, m, u, o, p are workbench keybindings (the webview forwards its keys), so each key acts once.
+// ← and → step here, r / Shift+R reveal in study mode, a adds to the study list (the word shown, when its pop-up is open),
+// w / Shift+W move the word cursor (its entry opens), , and . step to a shorter or longer match, 1 / 2 / 3 mark the word
+// new / learning / known, Escape closes the entry; j, k, n, s, m, u, o, p are workbench keybindings (the webview forwards its keys), so each key acts once.
 window.addEventListener('keydown', (event) => {
   if (event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) {
     return;
   }
   if (event.key === 'R' && event.shiftKey && preferences.studyMode) {
     revealNext(root, true);
+  } else if (event.key === 'W' && event.shiftKey) {
+    moveWordCursor(-1);
   } else if (event.shiftKey) {
     return;
   } else if (event.key === 'ArrowRight') {
@@ -233,7 +254,21 @@ window.addEventListener('keydown', (event) => {
   } else if (event.key === 'r' && preferences.studyMode) {
     revealNext(root, false);
   } else if (event.key === 'a' && article) {
-    addToStudyList();
+    if (isWordPopupOpen()) {
+      addShownWord();
+    } else {
+      addToStudyList();
+    }
+  } else if (event.key === 'w') {
+    if (!moveWordCursor(1)) {
+      showNotice(t('noWords'));
+    }
+  } else if ((event.key === '1' || event.key === '2' || event.key === '3') && isWordPopupOpen()) {
+    setShownStatus(event.key === '1' ? 'new' : event.key === '2' ? 'learning' : 'known');
+  } else if ((event.key === ',' || event.key === '.') && isWordPopupOpen()) {
+    stepMatch(event.key === ',' ? -1 : 1);
+  } else if (event.key === 'Escape' && isWordPopupOpen()) {
+    closeWordPopup(true);
   }
 });
 

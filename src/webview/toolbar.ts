@@ -115,6 +115,8 @@ export function toolbar(context: ToolbarContext): HTMLElement {
   );
   if (preferences.studyMode) {
     study.append(button(t('revealNext'), t('revealNext'), () => context.revealNext(false)), button(t('revealAll'), t('revealAll'), () => context.revealNext(true)));
+    // Word marks belong to learning: outside study mode no word is marked, for a reader who never asked.
+    study.append(toggle(t('wordMarks'), t('wordMarksTitle'), () => change({ wordMarks: !preferences.wordMarks }), preferences.wordMarks));
   }
 
   const fonts: ReadonlyArray<readonly [CjkFont, string]> = [['default', t('fontDefault')], ['sans', t('fontSans')], ['serif', t('fontSerif')], ['kai', t('fontKai')]];

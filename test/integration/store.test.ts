@@ -248,6 +248,49 @@ describe('The store: nothing kept is lost', () => {
     }
   });
 
+  it('a marking across every shard goes to globalState in one go, and this machine\'s copy does not wait for it (a window reloaded right after keeps it)', async () => {
+    // globalState as a window sees it: each write a round trip to the workbench. Here the first round trip never
+    // ends, as when the window goes (a reload) before the workbench answers.
+    const values = new Map<string, unknown>();
+    const issued: string[] = [];
+    const memento = {
+      get: (key: string) => values.get(key),
+      update: (key: string, value: unknown) => {
+        values.set(key, value);
+        issued.push(key);
+        return new Promise<void>(() => undefined);
+      },
+      keys: () => [...values.keys()],
+      setKeysForSync: () => undefined,
+    } as unknown as vscode.Memento;
+    const storage = vscode.Uri.joinPath(reader.store.notices.damagedFolder, '..', '..', `burst-${Date.now().toString(36)}`);
+    const output = vscode.window.createOutputChannel('Digest Reader burst test');
+    const records = new Records(READ_SCHEMA, 'burst');
+    const stored = new StoredRecords(records, memento, new LocalCopy(storage, output, 'burst'), new Notices(memento, storage, output), { synced: true, what: 'reading state' }, 50);
+    try {
+      await stored.ready;
+      // "Mark all read" (or its undo) over papers of every shard: one marking.
+      const keys = Array.from({ length: READ_SCHEMA.shards }, (_, shard) => keyIn(READ_SCHEMA, shard, (n) => `2505.${String(n).padStart(5, '0')}`));
+      keys.forEach((key) => records.set(key, true, T));
+      stored.changedHere(keys);
+      await waitFor('the synced writes', () => issued.length >= READ_SCHEMA.shards);
+      assert.deepEqual([...new Set(issued)].sort(), keys.map((key) => `digestReader.store.read.${records.shardOf(key)}`).sort(), 'every shard was handed over while the first write was still under way');
+      // This machine's copy holds the marking though no synced write has landed.
+      await waitFor('this machine\'s copy', async () => {
+        const fresh = new Records(READ_SCHEMA, 'fresh');
+        const copy = new LocalCopy(storage, output, 'fresh');
+        for (let shard = 0; shard < READ_SCHEMA.shards; shard++) {
+          fresh.mergeEntries(await copy.read(fresh, shard), shard);
+        }
+        return keys.every((key) => fresh.has(key));
+      });
+    } finally {
+      stored.dispose();
+      output.dispose();
+      await vscode.workspace.fs.delete(storage, { recursive: true }).then(undefined, () => undefined);
+    }
+  });
+
   it('two windows writing this machine\'s copy of one shard at once both keep every entry (no write replaces another\'s)', async () => {
     const storage = vscode.Uri.joinPath(reader.store.notices.damagedFolder, '..', '..', `race-${Date.now().toString(36)}`);
     const output = vscode.window.createOutputChannel('Digest Reader race test');

@@ -146,10 +146,10 @@ describe('Study list: add, view, edit, delete, export', () => {
     assert.deepEqual((await readText(tsv)).split('\n'), [
       '#separator:tab',
       '#html:false',
-      '#columns:Id\tEnglish\tGerman\tChinese\tArticle\tSubject\tDate\tTags',
+      '#columns:Id\tWord\tPinyin\tMeaning\tCloze\tEnglish\tGerman\tChinese\tSource\tTags',
       '#deck:Digest Reader',
-      '#tags column:8',
-      `${ID}\t${EN}\t\t${ZH}\t2505.23554v1\tcs.DC\t2025-06-01\tdigest-reader sentence cs.DC 2025-06-01`,
+      '#tags column:10',
+      `${ID}\t\t\t\t\t${EN}\t\t${ZH}\tarXiv:2505.23554v1 · cs.DC 2025-06-01\tdigest-reader sentence cs.DC 2025-06-01`,
       '',
     ]);
 
@@ -165,7 +165,7 @@ describe('Study list: add, view, edit, delete, export', () => {
     const csv = scratchUri('study.csv');
     assert.equal((await vscode.commands.executeCommand<ExportResult>('digestReader.studyList.exportCsv', { target: csv })).count, 1);
     // The translation's ASCII commas make its field quoted.
-    assert.equal(await readText(csv), `Id,English,German,Chinese,Article,Subject,Date,Tags\r\n${ID},"${EN}",,"${ZH}",2505.23554v1,cs.DC,2025-06-01,digest-reader sentence cs.DC 2025-06-01\r\n`);
+    assert.equal(await readText(csv), `Id,Word,Pinyin,Meaning,Cloze,English,German,Chinese,Source,Tags\r\n${ID},,,,,"${EN}",,"${ZH}",arXiv:2505.23554v1 · cs.DC 2025-06-01,digest-reader sentence cs.DC 2025-06-01\r\n`);
   });
 
   it('never exports over a digest', async () => {

@@ -18,17 +18,10 @@ export interface GeneratedDigest {
   articles: GeneratedArticle[];
 }
 
-/** A small, fast, seedable PRNG (mulberry32). */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small, fast, seedable PRNG (mulberry32): the ranking's own, so generated data and training draw alike. */
+import { seeded } from '../../src/core/ranking/model';
+
+export const random = seeded;
 
 const EN = ['parallel', 'distributed', 'learning', 'federated', 'graph', 'scheduling', 'memory', 'cloud', 'edge', 'inference', 'systems', 'with', 'for', 'on', '$O(n)$', 'LLM', '<fast>', 'A&B'];
 const DE = ['parallele', 'verteilte', 'Lernen', 'föderiertes', 'Graphen', 'Planung', 'Speicher', 'Wolke', 'Rand', 'Inferenz', 'Systeme', 'mit', 'für', 'über', 'Größe'];

@@ -1,7 +1,8 @@
 /**
  * What the extension host logged during a UI journey, and which of it is not
- * ours: code-server writes log files, VS Code for the Web logs to the page's
- * console. Every other error fails the journey.
+ * ours: code-server writes log files (every extension's errors: only ours
+ * count), VS Code for the Web logs to the page's console. Every other error
+ * fails the journey.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -67,10 +68,30 @@ export function extensionHostLogFiles(userDataDir: string): string[] {
   return fs.existsSync(logs) ? walk(logs).filter((file) => /exthost\.log$/i.test(path.basename(file))) : [];
 }
 
-/** code-server's extension host [error] entries, less the harmless ones, each named by its log file. */
-export function codeServerErrors(userDataDir: string): string[] {
+/** Our extension's id: VS Code names it in its messages about it, and the installed extension's folder starts with it. */
+export const EXTENSION_ID = 'digest-reader.digest-reader';
+
+/**
+ * Whether an [error] entry of the extension host's log is our extension's:
+ * it names our id (VS Code says which extension failed to activate, threw or
+ * lacks a bundle; the installed extension's files are under a folder named by
+ * it), or a frame of its stack is in our build (`dist/` of `extensionRoot`, the
+ * working tree the development journey loads). The extension host's log holds
+ * every extension's errors: VS Code's own built-in ones (debug-auto-launch,
+ * merge-conflict, whose activation a window reload may cancel) are not ours
+ * to fail on. An error of ours with neither (a promise rejected with a plain
+ * string, which has no stack) would not be counted.
+ */
+export function isOurs(entry: string, extensionRoot: string): boolean {
+  const dist = `${extensionRoot.replace(/\/+$/, '')}/dist/`;
+  return entry.toLowerCase().includes(EXTENSION_ID) || entry.includes(dist);
+}
+
+/** code-server's extension host [error] entries of our extension, less the harmless ones, each named by its log file. */
+export function codeServerErrors(userDataDir: string, extensionRoot: string): string[] {
   return extensionHostLogFiles(userDataDir).flatMap((file) =>
     errorEntries(fs.readFileSync(file, 'utf8'))
+      .filter((entry) => isOurs(entry, extensionRoot))
       .filter((entry) => !HARMLESS_EXTENSION_HOST_ERRORS.some(({ pattern }) => pattern.test(entry)))
       .map((entry) => `${path.relative(userDataDir, file)}: ${entry}`),
   );

@@ -10,7 +10,7 @@ import { FIXTURE } from './uiWorkspace';
 import { readFixture } from '../support/fixtures';
 
 /** The keys `?` lists, in order (README and package.json bind the same). */
-const LISTED_KEYS = ['j', 'k', 'n', 's', 'm', 'u', 'o', 'p', 'Shift+A', '?'];
+const LISTED_KEYS = ['j', 'k', 'n', 's', 'm', 'x', 'u', 'o', 'p', 'Shift+A', '?'];
 
 /** The 1-based editor line of `Article N` in the real digest. */
 export function lineOfArticle(index: number): number {

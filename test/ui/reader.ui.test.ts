@@ -18,6 +18,7 @@ import { ARXIV_21, openArxivPageFromPanel } from './steps';
 import { keysTopic, statusTopic } from './keys.ui';
 import { libraryTopic } from './library.ui';
 import { panelTopic } from './panel.ui';
+import { rankingTopic } from './ranking.ui';
 import { searchTopic } from './search.ui';
 import { sharedStateTopic } from './sharedState.ui';
 import { studyTopic } from './study.ui';
@@ -27,6 +28,7 @@ import { followCursorTopic } from './followCursor.ui';
 import { panelGroupTopic } from './panelGroup.ui';
 import { walkthroughTopic } from './walkthrough.ui';
 import { triageTopic } from './triage.ui';
+import { wordsTopic } from './words.ui';
 import { FIXTURE } from './uiWorkspace';
 
 
@@ -168,7 +170,7 @@ function readingTopic(j: Journey): void {
 
 describe('UI: reading a digest in the workbench (extension from the working tree)', function () {
   this.timeout(90_000);
-  journey('development', [triageTopic, walkthroughTopic, readingTopic, panelTopic, commandsTopic, keysTopic, statusTopic, editorAidsTopic, libraryTopic, searchTopic, filtersTopic, exportTopic, studyTopic, panelGroupTopic, followCursorTopic, bigDigestTopic, auditTopic, sharedStateTopic]);
+  journey('development', [triageTopic, walkthroughTopic, readingTopic, panelTopic, commandsTopic, keysTopic, statusTopic, editorAidsTopic, libraryTopic, searchTopic, filtersTopic, exportTopic, studyTopic, wordsTopic, panelGroupTopic, followCursorTopic, bigDigestTopic, rankingTopic, auditTopic, sharedStateTopic]);
 });
 
 describe('UI: the packaged .vsix, installed into a clean profile', function () {

@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FrameLocator } from 'playwright-core';
+import type { FrameLocator, Locator } from 'playwright-core';
 import type { Journey } from './journey';
 import { FIXTURE } from './uiWorkspace';
 
@@ -46,6 +46,24 @@ export async function resetPanel(frame: FrameLocator): Promise<void> {
   await setToggle(frame, 'Study mode', false);
   await setToggle(frame, 'Pinyin', false);
   await showReadingOptions(frame, false);
+}
+
+/** Export Study List for Anki from the Study List view's title bar, to `target`; its text. */
+export async function exportForAnki(j: Journey, view: Locator, target: string): Promise<string> {
+  const { page } = j.workbench;
+  fs.rmSync(target, { force: true });
+  await view.locator('.pane-header').hover();
+  await view.locator('.actions .action-label[aria-label^="Export Study List for Anki"]').click();
+  // code-server's save dialog is a quick input holding the proposed path.
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await page.waitForFunction(() => document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value.endsWith('.tsv'));
+  await input.fill(target);
+  await page.keyboard.press('Enter');
+  for (const deadline = Date.now() + 20_000; !fs.existsSync(target) && Date.now() < deadline;) {
+    await page.waitForTimeout(200);
+  }
+  return fs.readFileSync(target, 'utf8');
 }
 
 export function studyTopic(j: Journey): void {
@@ -289,32 +307,20 @@ export function studyTopic(j: Journey): void {
     // Row 1 is study sentence 3 (sentences 1 and 2 share row 0): hover it, then the toolbar's button.
     await showReadingOptions(frame);
     await frame.locator('.sentence[data-lang="en"][data-row="1"]').hover();
-    await frame.getByRole('button', { name: 'Add to study list' }).click();
+    // The toolbar's button (the sentence the reader is at), not the word pop-up's of the same name, which a pointer resting on a word opens.
+    await frame.getByRole('toolbar', { name: 'Reading options' }).getByRole('button', { name: 'Add to study list' }).click();
     await frame.locator('.notice', { hasText: 'Sentence 3 is in your study list.' }).waitFor({ timeout: 10_000 });
     const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Study List/i }) });
-    const header = view.locator('.pane-header');
     await workbench.setPaneExpanded(view, true);
     const row = view.locator('.monaco-list-row', { hasText: 'The preconditioner belongs to the family of incomplete factorizations' });
     await row.waitFor({ timeout: 10_000 });
     await workbench.screenshot('study-list-view');
-    // Export for Anki from the view's title bar; code-server's save dialog is a quick input holding the proposed path.
     const target = path.join(j.workspace, 'study.tsv');
-    fs.rmSync(target, { force: true });
-    await header.hover();
-    await view.locator('.actions .action-label[aria-label^="Export Study List for Anki"]').click();
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value.endsWith('.tsv'));
-    await input.fill(target);
-    await page.keyboard.press('Enter');
-    for (const deadline = Date.now() + 20_000; !fs.existsSync(target) && Date.now() < deadline;) {
-      await page.waitForTimeout(200);
-    }
-    const lines = fs.readFileSync(target, 'utf8').split('\n');
-    assert.deepEqual(lines.slice(0, 5), ['#separator:tab', '#html:false', '#columns:Id\tEnglish\tGerman\tChinese\tArticle\tSubject\tDate\tTags', '#deck:Digest Reader', '#tags column:8']);
+    const lines = (await exportForAnki(j, view, target)).split('\n');
+    assert.deepEqual(lines.slice(0, 5), ['#separator:tab', '#html:false', '#columns:Id\tWord\tPinyin\tMeaning\tCloze\tEnglish\tGerman\tChinese\tSource\tTags', '#deck:Digest Reader', '#tags column:10']);
     assert.ok(lines.includes([
-      '2505.02977#s3', 'The preconditioner belongs to the family of incomplete factorizations and is purely algebraic.', '', '这个前提属于不完全系数化的大家庭,是纯代数的。',
-      '2505.02977v2', 'cs.DC', '2025-06-01', 'digest-reader sentence cs.DC 2025-06-01',
+      '2505.02977#s3', '', '', '', '', 'The preconditioner belongs to the family of incomplete factorizations and is purely algebraic.', '', '这个前提属于不完全系数化的大家庭,是纯代数的。',
+      'arXiv:2505.02977v2 · cs.DC 2025-06-01', 'digest-reader sentence cs.DC 2025-06-01',
     ].join('\t')), lines.join('\n'));
     fs.rmSync(target, { force: true });
   });

@@ -4,7 +4,8 @@
  * vscode.dev, served by @vscode/test-web), where the extension runs from its
  * `browser` entry in the web worker extension host: open the sample from the
  * Explorer, read the Articles view, show article 21 in the panel (three
- * titles, math typeset by KaTeX), open its arXiv page, triage with a key.
+ * titles, math typeset by KaTeX), open its arXiv page, triage with a key,
+ * study mode, and the word pop-up (CC-CEDICT read through workspace.fs).
  * The journey ends with the page's console: no error of ours.
  * Screenshots: test-results/screenshots/web/.
  */
@@ -14,6 +15,7 @@ import { libraryWebTopic } from './library.ui';
 import { openArxivPageFromPanel } from './steps';
 import { resetPanel, setToggle } from './study.ui';
 import { FIXTURE } from './uiWorkspace';
+import { hoverWord, pointerAway, showArticle1 } from './words.ui';
 
 const TOTAL = 103;
 const STARRED = '.custom-view-tree-node-item-icon.codicon-star-full';
@@ -132,12 +134,30 @@ function webTopic(j: Journey): void {
       await frame.locator('.sentence.counterpart[data-lang="zh"][data-row="1"]').waitFor({ timeout: 5_000 });
       await setToggle(frame, 'Pinyin', true);
       await frame.locator('.sentence[data-lang="zh"] ruby').first().waitFor({ timeout: 15_000 });
-      await frame.getByRole('button', { name: 'Add to study list' }).click();
+      // The toolbar's button (the sentence the reader is at), not the word pop-up's of the same name, which a pointer resting on a word opens.
+      await frame.getByRole('toolbar', { name: 'Reading options' }).getByRole('button', { name: 'Add to study list' }).click();
       await frame.locator('.notice', { hasText: 'Sentence 3 is in your study list.' }).waitFor({ timeout: 10_000 });
       await workbench.screenshot('study-side-by-side-pinyin');
     } finally {
       await resetPanel(frame);
     }
+  });
+
+  it('words: the dictionary loads in the web worker too: hovering 车辆 shows chē liàng and "vehicle", w opens entries by keyboard', async () => {
+    const { workbench } = j;
+    const frame = await showArticle1(j);
+    await hoverWord(frame, '.title.lang-zh .word[data-word="车辆"]');
+    assert.equal(await frame.locator('.word-popup .pinyin').innerText(), 'chē liàng');
+    assert.deepEqual(await frame.locator('.word-popup .senses li').allInnerTexts(), ['vehicle']);
+    await workbench.screenshot('word-popup-hover-车辆');
+    await pointerAway(j, frame);
+    await frame.locator('.word-popup').waitFor({ state: 'detached', timeout: 5_000 });
+    await frame.locator('.authors').click();
+    for (let i = 0; i < 40 && (await frame.locator('.word.cursor').getAttribute('data-word').catch(() => null)) !== '分布式'; i++) {
+      await workbench.page.keyboard.press('w');
+    }
+    assert.equal(await frame.locator('.word-popup .pinyin').innerText(), 'fēn bù shì');
+    assert.match(await frame.locator('#announcer').innerText(), /^分布式, fēn bù shì: distributed/);
   });
 }
 

@@ -165,7 +165,7 @@ export class Workbench {
    * code-server's [error] log entries, or the web page's console errors and uncaught errors.
    */
   extensionHostErrors(): string[] {
-    return this.host.kind === 'web' ? webConsoleErrors(this.host.console) : codeServerErrors(this.profile.userDataDir);
+    return this.host.kind === 'web' ? webConsoleErrors(this.host.console) : codeServerErrors(this.profile.userDataDir, projectRoot);
   }
 
   /**

@@ -1,7 +1,8 @@
 /**
  * What package.json promises about untrusted workspaces. A cloned repository's
  * .vscode/settings.json can set any setting: those that name files (globs the
- * Library scans with, a .csl file citeproc runs) are restricted, so Restricted
+ * Library scans with, a .csl file citeproc runs, a dictionary file read for the
+ * word pop-up) are restricted, so Restricted
  * Mode uses only the user's own value. Every setting is classified here: a new
  * one fails this test until someone decides which kind it is.
  */
@@ -11,7 +12,7 @@ import * as path from 'node:path';
 import { projectRoot } from '../support/fixtures';
 
 /** Settings that name files or folders (globs, paths). */
-const NAMES_FILES = ['digestReader.library.include', 'digestReader.citationStyle'];
+const NAMES_FILES = ['digestReader.library.include', 'digestReader.citationStyle', 'digestReader.words.germanDictionary'];
 /** Settings that do not: flags, enums, sizes, language codes (validated by pattern), a deck name. */
 const NAMES_NO_FILES = [
   'digestReader.detectPlainTextDigests',
@@ -29,7 +30,11 @@ const NAMES_NO_FILES = [
   'digestReader.panel.cjkFontSize',
   'digestReader.panel.cjkFont',
   'digestReader.panel.readingOptions',
+  'digestReader.panel.wordMarks',
   'digestReader.study.ankiDeck',
+  'digestReader.inbox.days',
+  'digestReader.articles.sort',
+  'digestReader.articles.sortAcrossDates',
 ];
 
 interface Manifest {

@@ -52,6 +52,40 @@ describe('reading state', () => {
     assert.equal(mine.isRead('2505.00003'), true, 'the other window\'s marking stays');
   });
 
+  it('"not interested" (x) is one marking: it marks read and unstars, undo takes all of it back; a star takes the mark back (issue 18)', () => {
+    const state = new ReadingState('a');
+    state.setStar('s', star('s'), 'Starred');
+    assert.deepEqual(state.setNotInterested(['n', 's'], true, 'Not interested'), ['n', 's']);
+    assert.deepEqual([state.isNotInterested('n'), state.isRead('n'), state.isNotInterested('s'), state.isStarred('s'), state.isRead('s')], [true, true, true, false, true]);
+    assert.deepEqual(state.notInterestedKeys().sort(), ['n', 's']);
+    assert.deepEqual(state.setNotInterested(['n'], true, 'again'), [], 'a marking that changes nothing');
+    assert.equal(state.undo()?.label, 'Not interested');
+    assert.deepEqual([state.isNotInterested('n'), state.isRead('n'), state.isNotInterested('s'), state.isStarred('s'), state.isRead('s')], [false, false, false, true, false]);
+    state.setNotInterested(['n'], true, 'Not interested');
+    state.setStar('n', star('n'), 'Starred');
+    assert.deepEqual([state.isNotInterested('n'), state.isStarred('n')], [false, true], 'starring takes the mark back');
+    assert.equal(state.undo()?.label, 'Starred');
+    assert.deepEqual([state.isNotInterested('n'), state.isStarred('n')], [true, false]);
+    // Taking the mark back changes only the mark: the paper stays read.
+    state.setNotInterested(['n'], false, 'Took back');
+    assert.deepEqual([state.isNotInterested('n'), state.isRead('n')], [false, true]);
+  });
+
+  it('"not interested" marks merge between windows like read marks: a mark and a newer take-back, whichever order they arrive (issue 18)', () => {
+    const T = Date.UTC(2025, 5, 1);
+    const mine = new ReadingState('a');
+    const theirs = new ReadingState('b');
+    mine.setNotInterested(['2505.00001', '2505.00002'], true, 'x', T);
+    theirs.setNotInterested(['2505.00003'], true, 'x', T + 1_000);
+    const shards = (state: ReadingState) => [0, 1, 2, 3].map((shard) => JSON.parse(JSON.stringify(state.notInterested.encode(shard))) as unknown);
+    shards(theirs).forEach((stored, shard) => mine.notInterested.mergeStored(shard, stored));
+    shards(mine).forEach((stored, shard) => theirs.notInterested.mergeStored(shard, stored));
+    theirs.setNotInterested(['2505.00001'], false, 'take back', T + 60_000);
+    shards(theirs).forEach((stored, shard) => mine.notInterested.mergeStored(shard, stored));
+    assert.deepEqual(mine.notInterestedKeys().sort(), ['2505.00002', '2505.00003']);
+    assert.deepEqual(theirs.notInterestedKeys().sort(), ['2505.00002', '2505.00003']);
+  });
+
   it('lists stars by digest, newest first', () => {
     const state = new ReadingState();
     state.setStar('1', { ...star('1', 5), digestDate: '2025-05-31' }, '');

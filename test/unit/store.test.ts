@@ -5,6 +5,7 @@ import {
   compareEntries, decodeShard, encodeShard, filtersOf, migrateFilters, migrateStudyList, migrateStudyNotes, rankOf, FILTER_SCHEMA, READ_SCHEMA, Records, SHARD_VERSION, STAR_SCHEMA, type Entry, type MapSchema, type Schema, type StarRecord, type StoredShard,
 } from '../../src/core';
 import { NOTES_SCHEMA, STUDY_SCHEMA, type StudyEntry } from '../../src/core/study';
+import { KNOWN_WORDS_SCHEMA, LEARNING_WORDS_SCHEMA } from '../../src/core/words';
 
 /** As VS Code's storage keeps it: JSON. */
 const stored = (shard: StoredShard): unknown => JSON.parse(JSON.stringify(shard)) as unknown;
@@ -100,6 +101,8 @@ describe('the store: records that merge', () => {
     converges(STAR_SCHEMA, star, readKey);
     converges(FILTER_SCHEMA, fc.record({ order: fc.integer({ min: 0, max: 9 }), name: fc.option(fc.constantFrom('LLM', 'Graphs'), { nil: undefined }) }).map((f) => (f.name ? f : { order: f.order })), fc.constantFrom('LLM', '"edge computing"', '/gr(a|e)y/i', '-cloud'));
     converges(STUDY_SCHEMA, fc.constantFrom('parallel', 'edge', 'cloud').map((t) => study(t)), fc.constantFrom('2505.20314#t:parallel', '2505.20314#s1', '2505.00001#s2'));
+    converges(KNOWN_WORDS_SCHEMA, fc.constant(true), fc.constantFrom('zh:车辆', 'zh:分布式', 'de:fahrzeug', 'de:netz'));
+    converges(LEARNING_WORDS_SCHEMA, fc.constant(true), fc.constantFrom('zh:车辆', 'de:über'));
     converges(NOTES_SCHEMA, fc.record({ text: fc.constantFrom('Meine Übersetzung', '我的翻译'), updatedAt: fc.constant(T0) }), fc.constantFrom('2505.20314#de', '2505.20314#zh', 'news:a|2025-06-01|T#de'));
   });
 

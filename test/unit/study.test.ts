@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseDigest, type Article, type Digest } from '../../src/core';
 import {
-  alignAbstract, ankiTsv, decodeStudyList, digestLengthModels, encodeStudyList, estimateLengthModel, sentenceEntries, splitSentences,
+  alignAbstract, ankiTsv, clozeSentence, decodeStudyList, digestLengthModels, encodeStudyList, estimateLengthModel, sentenceEntries, splitSentences,
   studyCsv, studyEntryId, type Bead, type StudyEntry,
 } from '../../src/core/study';
 import { readFixture } from '../support/fixtures';
@@ -219,24 +219,57 @@ describe('study list exports', () => {
     subject: 'cs.DC', digestDate: '2025-06-01', addedAt: 2,
   };
 
+  const word: StudyEntry = {
+    kind: 'term', articleKey: '2505.23706', arxivId: '2505.23706v1', texts: { zh: '车辆' },
+    word: {
+      pinyin: 'chē liàng', meaning: 'vehicle',
+      context: { en: 'In connected and autonomous vehicles, machine learning for safety message classification has become critical.', zh: '在连接和自主的车辆中,安全信息分类的机器学习至关重要。' },
+    },
+    subject: 'cs.DC', digestDate: '2025-06-01', addedAt: 3,
+  };
+
   it('writes Anki TSV with its headers, the id first, and quotes a tab, a line break and a quote', () => {
     assert.equal(ankiTsv([hostile, term], { deck: 'Digest::cs.DC' }), [
       '#separator:tab',
       '#html:false',
-      '#columns:Id\tEnglish\tGerman\tChinese\tArticle\tSubject\tDate\tTags',
+      '#columns:Id\tWord\tPinyin\tMeaning\tCloze\tEnglish\tGerman\tChinese\tSource\tTags',
       '#deck:Digest::cs.DC',
-      '#tags column:8',
-      '2505.23710#s3\t"He said ""fast""\tthen\nleft <b>."\t\t"他说""快""。"\t2505.23710v1\tcs.DC\t2025-06-01\tdigest-reader sentence cs.DC 2025-06-01',
-      '2505.23710#t:parallel algorithm\tParallel  Algorithm\tparalleler Algorithmus\t并行算法\t2505.23710\tcs.DC\t2025-06-01\tdigest-reader term cs.DC 2025-06-01',
+      '#tags column:10',
+      '2505.23710#s3\t\t\t\t\t"He said ""fast""\tthen\nleft <b>."\t\t"他说""快""。"\tarXiv:2505.23710v1 · cs.DC 2025-06-01\tdigest-reader sentence cs.DC 2025-06-01',
+      '2505.23710#t:parallel algorithm\tParallel  Algorithm\t\t\t\tParallel  Algorithm\tparalleler Algorithmus\t并行算法\t2505.23710 · cs.DC 2025-06-01\tdigest-reader term cs.DC 2025-06-01',
       '',
     ].join('\n'));
   });
 
-  it('keeps every row at eight fields when read back, with the text as written', () => {
-    const records = readRecords(ankiTsv([hostile, term], { deck: 'x' }).split('\n').slice(5).join('\n'), '\t');
-    assert.deepEqual(records.map((record) => record.length), [8, 8]);
-    assert.equal(records[0][1], hostile.texts.en);
-    assert.equal(records[0][3], hostile.texts.zh);
+  it('keeps every row at ten fields when read back, with the text as written', () => {
+    const records = readRecords(ankiTsv([hostile, term, word], { deck: 'x' }).split('\n').slice(5).join('\n'), '\t');
+    assert.deepEqual(records.map((record) => record.length), [10, 10, 10]);
+    assert.equal(records[0][5], hostile.texts.en);
+    assert.equal(records[0][7], hostile.texts.zh);
+  });
+
+  it('a word saved from the pop-up is a note that tests something: word, pinyin, meaning, cloze sentence, its English, source', () => {
+    const [header, row] = ankiTsv([word], { deck: 'd' }).split('\n').slice(2, 7).filter((line) => !line.startsWith('#deck') && !line.startsWith('#tags'));
+    const columns = header.replace('#columns:', '').split('\t');
+    const fields = Object.fromEntries(row.split('\t').map((field, k) => [columns[k], field]));
+    assert.deepEqual(fields, {
+      Id: '2505.23706#t:车辆',
+      Word: '车辆',
+      Pinyin: 'chē liàng',
+      Meaning: 'vehicle',
+      Cloze: '在连接和自主的{{c1::车辆}}中,安全信息分类的机器学习至关重要。',
+      English: 'In connected and autonomous vehicles, machine learning for safety message classification has become critical.',
+      German: '',
+      Chinese: '在连接和自主的车辆中,安全信息分类的机器学习至关重要。',
+      Source: 'arXiv:2505.23706v1 · cs.DC 2025-06-01',
+      Tags: 'digest-reader word cs.DC 2025-06-01',
+    });
+    // Digest text cannot open or close a cloze of its own, and a word not in its sentence gets no cloze.
+    assert.equal(clozeSentence('a {{c2::b}} 车辆 c::d', '车辆'), 'a { {c2: :b} } {{c1::车辆}} c: :d');
+    assert.equal(clozeSentence('没有这个词。', '车辆'), '');
+    // Stored and read back with its word fields; a bad field is dropped, not the entry.
+    assert.deepEqual(decodeStudyList(JSON.parse(JSON.stringify(encodeStudyList([word])))).entries, [word]);
+    assert.deepEqual(decodeStudyList(encodeStudyList([{ ...word, word: { pinyin: 5, meaning: 'vehicle' } as never }])).entries[0].word, { meaning: 'vehicle' });
   });
 
   it('cannot add a header line through the deck name, nor hide a row as a comment', () => {
@@ -260,11 +293,11 @@ describe('study list exports', () => {
   it('writes RFC 4180 CSV: CRLF rows, fields with a comma, quote or line break quoted, formulas shown as text', () => {
     const csv = studyCsv([{ ...hostile, texts: { en: 'a, "b"\nc', zh: '=HYPERLINK("http://x")' } }]);
     assert.equal(csv, [
-      'Id,English,German,Chinese,Article,Subject,Date,Tags',
-      '2505.23710#s3,"a, ""b""\nc",,"\'=HYPERLINK(""http://x"")",2505.23710v1,cs.DC,2025-06-01,digest-reader sentence cs.DC 2025-06-01',
+      'Id,Word,Pinyin,Meaning,Cloze,English,German,Chinese,Source,Tags',
+      '2505.23710#s3,,,,,"a, ""b""\nc",,"\'=HYPERLINK(""http://x"")",arXiv:2505.23710v1 · cs.DC 2025-06-01,digest-reader sentence cs.DC 2025-06-01',
       '',
     ].join('\r\n'));
-    assert.deepEqual(readRecords(csv, ',')[1].slice(1, 4), ['a, "b"\nc', '', '\'=HYPERLINK("http://x")']);
+    assert.deepEqual(readRecords(csv, ',')[1].slice(5, 8), ['a, "b"\nc', '', '\'=HYPERLINK("http://x")']);
     assert.match(studyCsv([{ ...hostile, texts: { en: '=1+1' } }], { guardFormulas: false }), /,=1\+1,/);
   });
 });

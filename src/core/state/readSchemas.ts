@@ -1,7 +1,8 @@
 /**
  * The schemas of what triage keeps: read flags, stars (synced: what a star
- * is), and each star's display text (this machine only: titles, authors and
- * abstracts are refilled from the digest when it is seen again).
+ * is), "not interested" marks (synced), and each star's display text (this
+ * machine only: titles, authors and abstracts are refilled from the digest
+ * when it is seen again).
  */
 import { isArxivId } from '../digest/arxiv';
 import type { Translations } from '../digest/model';
@@ -24,6 +25,13 @@ export const READ_SCHEMA: SetSchema = {
   },
   isKey: isPlainKey,
 };
+
+/**
+ * Papers marked "not interested" (the triage key `x`): negative examples for
+ * the ranking (issue 18). A flag per key, like read marks; a user marks few,
+ * so four shards stay small.
+ */
+export const NOT_INTERESTED_SCHEMA: SetSchema = { kind: 'set', name: 'notInterested', shards: 4, isKey: isPlainKey };
 
 /** How many consecutive arXiv numbers of a month share a read-mark shard. */
 export const READ_RUN = 2048;

@@ -1,11 +1,11 @@
 /**
- * What the reader has read and starred, across every digest, with undo:
- * three record kinds of the store (read flags, stars, and each star's display
- * text kept on this machine). Plain data in, plain data out; nothing here
- * knows VS Code.
+ * What the reader has read, starred and marked "not interested", across
+ * every digest, with undo: four record kinds of the store (read flags, stars,
+ * "not interested" flags, and each star's display text kept on this machine).
+ * Plain data in, plain data out; nothing here knows VS Code.
  */
 import type { Translations } from '../digest/model';
-import { READ_SCHEMA, STAR_SCHEMA, STAR_TEXT_SCHEMA, type StarRecord, type StarText } from './readSchemas';
+import { NOT_INTERESTED_SCHEMA, READ_SCHEMA, STAR_SCHEMA, STAR_TEXT_SCHEMA, type StarRecord, type StarText } from './readSchemas';
 import { sameValue } from './store/lww';
 import { Records } from './store/records';
 
@@ -38,6 +38,7 @@ export interface Marking {
   label: string;
   read: Map<string, Change<true>>;
   stars: Map<string, Change<StarRecord>>;
+  notInterested: Map<string, Change<true>>;
 }
 
 const UNDO_DEPTH = 100;
@@ -57,6 +58,8 @@ export function starParts(article: StarredArticle): { record: StarRecord; text: 
 export class ReadingState {
   readonly read: Records<true>;
   readonly stars: Records<StarRecord>;
+  /** Papers the user marked "not interested" (`x`): the ranking's negative examples. */
+  readonly notInterested: Records<true>;
   /** Display text of stars: on this machine only, refilled from digests. */
   readonly starTexts: Records<StarText>;
   private readonly undoStack: Marking[] = [];
@@ -69,6 +72,7 @@ export class ReadingState {
   constructor(writer = Math.random().toString(36).slice(2, 10)) {
     this.read = new Records(READ_SCHEMA, writer);
     this.stars = new Records(STAR_SCHEMA, writer);
+    this.notInterested = new Records(NOT_INTERESTED_SCHEMA, writer);
     this.starTexts = new Records(STAR_TEXT_SCHEMA, writer);
   }
 
@@ -78,6 +82,14 @@ export class ReadingState {
 
   isStarred(key: string): boolean {
     return this.stars.has(key);
+  }
+
+  isNotInterested(key: string): boolean {
+    return this.notInterested.has(key);
+  }
+
+  notInterestedKeys(): string[] {
+    return [...this.notInterested.live()].map(([key]) => key);
   }
 
   /** A starred article with its display text; without text (never seen on this machine) its titles are empty. */
@@ -131,11 +143,11 @@ export class ReadingState {
         changes.set(key, { before: read ? undefined : true, after: read ? true : undefined });
       }
     }
-    this.record({ label, read: changes, stars: new Map() });
+    this.record({ label, read: changes, stars: new Map(), notInterested: new Map() });
     return [...changes.keys()];
   }
 
-  /** Stars (with what the panel needs) or unstars one article. */
+  /** Stars (with what the panel needs) or unstars one article. Starring takes back its "not interested" (one marking, undone together). */
   setStar(key: string, article: StarredArticle | undefined, label: string, now = Date.now()): boolean {
     const before = this.stars.get(key);
     if (before === undefined && article === undefined) {
@@ -148,8 +160,37 @@ export class ReadingState {
     if (parts) {
       this.starTexts.set(key, parts.text, now);
     }
-    this.record({ label, read: new Map(), stars: new Map([[key, { before, after: parts?.record }]]) });
+    const notInterested = new Map<string, Change<true>>();
+    if (parts && this.notInterested.has(key) && this.notInterested.set(key, undefined, now)) {
+      notInterested.set(key, { before: true, after: undefined });
+    }
+    this.record({ label, read: new Map(), stars: new Map([[key, { before, after: parts?.record }]]), notInterested });
     return true;
+  }
+
+  /**
+   * Marks papers "not interested" (or takes the mark back). Marking one also
+   * marks it read (it leaves the inbox and `n` passes it) and unstars it; all
+   * of it is one marking, undone together. Taking the mark back changes only
+   * the mark. Returns the keys whose mark changed.
+   */
+  setNotInterested(keys: readonly string[], notInterested: boolean, label: string, now = Date.now()): string[] {
+    const marking: Marking = { label, read: new Map(), stars: new Map(), notInterested: new Map() };
+    for (const key of keys) {
+      if (marking.notInterested.has(key) || this.notInterested.has(key) === notInterested || !this.notInterested.set(key, notInterested ? true : undefined, now)) {
+        continue;
+      }
+      marking.notInterested.set(key, { before: notInterested ? undefined : true, after: notInterested ? true : undefined });
+      if (notInterested && !this.read.has(key) && this.read.set(key, true, now)) {
+        marking.read.set(key, { before: undefined, after: true });
+      }
+      const star = this.stars.get(key);
+      if (notInterested && star !== undefined && this.stars.set(key, undefined, now)) {
+        marking.stars.set(key, { before: star, after: undefined });
+      }
+    }
+    this.record(marking);
+    return [...marking.notInterested.keys()];
   }
 
   /** Keeps a starred article's display text current from its digest; true when it changed. Not a marking. */
@@ -180,6 +221,11 @@ export class ReadingState {
     }
     for (const [key, change] of marking.stars) {
       if (sameValue(this.stars.get(key), change.after) && this.stars.set(key, change.before, now)) {
+        keys.push(key);
+      }
+    }
+    for (const [key, change] of marking.notInterested) {
+      if (sameValue(this.notInterested.get(key), change.after) && this.notInterested.set(key, change.before, now)) {
         keys.push(key);
       }
     }
@@ -215,7 +261,7 @@ export class ReadingState {
   }
 
   private record(marking: Marking): void {
-    if (marking.read.size === 0 && marking.stars.size === 0) {
+    if (marking.read.size === 0 && marking.stars.size === 0 && marking.notInterested.size === 0) {
       return;
     }
     this.revision++;

@@ -50,8 +50,7 @@ export function unreadCounts(digest: Digest, isRead: (key: string) => boolean): 
 }
 
 /** The article `offset` places from `from` in reading order; the first (or last) when `from` is undefined. */
-export function stepInReadingOrder(digest: Digest, from: Article | undefined, offset: 1 | -1): Article | undefined {
-  const { order } = triageOf(digest);
+export function stepInReadingOrder(digest: Digest, from: Article | undefined, offset: 1 | -1, order: readonly Article[] = triageOf(digest).order): Article | undefined {
   if (!from) {
     return offset === 1 ? order[0] : order[order.length - 1];
   }
@@ -64,8 +63,8 @@ export function stepInReadingOrder(digest: Digest, from: Article | undefined, of
  * start; from the start when `from` is undefined. Undefined when every
  * article is read: the digest is done.
  */
-export function nextUnread(digest: Digest, from: Article | undefined, isRead: (key: string) => boolean): Article | undefined {
-  const { order, keys } = triageOf(digest);
+export function nextUnread(digest: Digest, from: Article | undefined, isRead: (key: string) => boolean, order: readonly Article[] = triageOf(digest).order): Article | undefined {
+  const { keys } = triageOf(digest);
   const start = from ? order.indexOf(from) + 1 : 0;
   for (let i = 0; i < order.length; i++) {
     const article = order[(start + i) % order.length];

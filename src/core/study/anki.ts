@@ -22,19 +22,50 @@ function tagOf(value: string): string {
   return value.trim().replace(/\s+/g, '_');
 }
 
+/** `arXiv:2505.23706v1 · cs.DC 2025-06-01`: where a card came from, readable on its back. */
+function sourceOf(entry: StudyEntry): string {
+  return [entry.arxivId ? `arXiv:${entry.arxivId}` : entry.articleKey, `${entry.subject} ${entry.digestDate}`.trim()].filter((part) => part !== '').join(' · ');
+}
+
+/** Anki's cloze syntax must not be opened or closed by digest text around the word. */
+function clozeSafe(text: string): string {
+  return text.replace(/\{\{/g, '{ {').replace(/\}\}/g, '} }').replace(/::/g, ': :');
+}
+
+/** The sentence with the word's first occurrence as cloze 1 (`…{{c1::车辆}}…`); empty when the word is not in it. */
+export function clozeSentence(sentence: string | undefined, word: string): string {
+  const at = sentence && word ? sentence.indexOf(word) : -1;
+  if (!sentence || at < 0) {
+    return '';
+  }
+  return `${clozeSafe(sentence.slice(0, at))}{{c1::${clozeSafe(word)}}}${clozeSafe(sentence.slice(at + word.length))}`;
+}
+
+/**
+ * One note per entry. A word saved from the pop-up fills Word, Pinyin,
+ * Meaning and Cloze, and the language columns hold the sentence it came
+ * from (its translation on the back); a sentence fills the language columns
+ * only; a term saved before words had notes keeps its texts there.
+ */
 function tableOf(entries: readonly StudyEntry[]): Table {
   const known = new Set(LANGUAGE_COLUMNS.map(([code]) => code));
-  const extra = [...new Set(entries.flatMap((entry) => Object.keys(entry.texts)))].filter((code) => !known.has(code)).sort();
+  const extra = [...new Set(entries.flatMap((entry) => [...Object.keys(entry.texts), ...Object.keys(entry.word?.context ?? {})]))].filter((code) => !known.has(code)).sort();
   const languages = [...LANGUAGE_COLUMNS, ...extra.map((code): [string, string] => [code, code])];
-  const names = ['Id', ...languages.map(([, name]) => name), 'Article', 'Subject', 'Date', 'Tags'];
-  const rows = entries.map((entry) => [
-    studyEntryId(entry),
-    ...languages.map(([code]) => entry.texts[code] ?? ''),
-    entry.arxivId ?? entry.articleKey,
-    entry.subject,
-    entry.digestDate,
-    ['digest-reader', entry.kind, tagOf(entry.subject), entry.digestDate].filter((tag) => tag !== '').join(' '),
-  ]);
+  const names = ['Id', 'Word', 'Pinyin', 'Meaning', 'Cloze', ...languages.map(([, name]) => name), 'Source', 'Tags'];
+  const rows = entries.map((entry) => {
+    const term = entry.kind === 'term' ? Object.entries(entry.texts).find((pair): pair is [string, string] => pair[1] !== undefined) : undefined;
+    const context = entry.word?.context;
+    return [
+      studyEntryId(entry),
+      term?.[1] ?? '',
+      entry.word?.pinyin ?? '',
+      entry.word?.meaning ?? '',
+      term && context ? clozeSentence(context[term[0]], term[1]) : '',
+      ...languages.map(([code]) => (context ? context[code] : entry.texts[code]) ?? ''),
+      sourceOf(entry),
+      ['digest-reader', entry.word ? 'word' : entry.kind, tagOf(entry.subject), entry.digestDate].filter((tag) => tag !== '').join(' '),
+    ];
+  });
   return { names, rows, tagsColumn: names.length };
 }
 

@@ -1,5 +1,6 @@
 /** Editing a study entry's texts: what the answers to one prompt per language make of it. */
 import type { Translations } from '../digest/model';
+import type { StudyWord } from './studyList';
 
 /**
  * The entry's texts after editing: each language the entry has takes its
@@ -20,4 +21,14 @@ export function editedTexts(texts: Translations, answers: Readonly<Record<string
     }
   }
   return Object.keys(result).length > 0 ? result : undefined;
+}
+
+/** A saved word after its meaning was edited: the answer trimmed, empty for none; no answer keeps it. */
+export function editedWord(word: StudyWord, meaning: string | undefined): StudyWord {
+  if (meaning === undefined) {
+    return word;
+  }
+  const rest = { ...word };
+  delete rest.meaning;
+  return meaning.trim() === '' ? rest : { ...rest, meaning: meaning.trim() };
 }

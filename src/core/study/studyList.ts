@@ -26,6 +26,18 @@ export interface StudyEntry {
   digestDate: string;
   /** When it was added (ms since 1970). */
   addedAt: number;
+  /** A term saved from the word pop-up: its reading, meaning and the sentence it came from. */
+  word?: StudyWord;
+}
+
+/** What a flashcard of a word needs beyond the word itself. */
+export interface StudyWord {
+  /** Pinyin with tone marks (Chinese words); empty for German. */
+  pinyin?: string;
+  /** The dictionary's meaning when saved, or the learner's own (editable). */
+  meaning?: string;
+  /** The sentence (or title) the word was taken from, in every language the article has it: the cloze and its translation. */
+  context?: Translations;
 }
 
 export interface StoredStudyList {
@@ -168,7 +180,38 @@ export function asStudyEntry(value: unknown): StudyEntry | undefined {
   if (entry.kind === 'sentence') {
     entry.sentence = v.sentence as number;
   }
+  const word = entry.kind === 'term' ? asStudyWord(v.word) : undefined;
+  if (word) {
+    entry.word = word;
+  }
   return entry;
+}
+
+const MAX_PINYIN_LENGTH = 500;
+const MAX_MEANING_LENGTH = 2_000;
+
+/** The word fields of a term, each checked; a bad field is left out, the rest kept. */
+function asStudyWord(value: unknown): StudyWord | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return undefined;
+  }
+  const v = value as Record<string, unknown>;
+  const word: StudyWord = {};
+  if (isText(v.pinyin, MAX_PINYIN_LENGTH) && v.pinyin.trim() !== '') {
+    word.pinyin = v.pinyin;
+  }
+  if (isText(v.meaning, MAX_MEANING_LENGTH) && v.meaning.trim() !== '') {
+    word.meaning = v.meaning;
+  }
+  const context = asTexts(v.context);
+  if (context) {
+    word.context = context;
+  }
+  return Object.keys(word).length > 0 ? word : undefined;
+}
+
+function copyOfWord(word: StudyWord): StudyWord {
+  return { ...word, ...(word.context ? { context: { ...word.context } } : {}) };
 }
 
 /** Study entries as records of the store, keyed by `studyEntryId`; the value is the entry as stored (unknown fields kept). */
@@ -177,7 +220,7 @@ export const STUDY_SCHEMA: MapSchema<StudyEntry> = {
   name: 'study',
   shards: 8,
   isKey: (id) => id.length <= MAX_KEY_LENGTH * 2 && id.includes('#'),
-  encode: (entry) => ({ ...entry, texts: { ...entry.texts } }),
+  encode: (entry) => ({ ...entry, texts: { ...entry.texts }, ...(entry.word ? { word: copyOfWord(entry.word) } : {}) }),
   decode: asStudyEntry,
 };
 

@@ -13,8 +13,13 @@ export interface CitationWorker {
   terminate(): void;
 }
 
-export async function spawnCitationWorker(extensionUri: vscode.Uri): Promise<CitationWorker> {
-  const worker = new Worker(vscode.Uri.joinPath(extensionUri, 'dist', 'citation.js').fsPath);
+export function spawnCitationWorker(extensionUri: vscode.Uri): Promise<CitationWorker> {
+  return spawnBundledWorker(extensionUri, 'citation.js');
+}
+
+/** Starts one of the extension's worker bundles (dist/<bundle>; the ranking worker too). */
+export async function spawnBundledWorker(extensionUri: vscode.Uri, bundle: string): Promise<CitationWorker> {
+  const worker = new Worker(vscode.Uri.joinPath(extensionUri, 'dist', bundle).fsPath);
   worker.unref();
   return {
     post: (message) => worker.postMessage(message),

@@ -14,15 +14,20 @@ interface WebScope {
   URL: { createObjectURL(blob: object): string; revokeObjectURL(url: string): void };
 }
 
-export async function spawnCitationWorker(extensionUri: vscode.Uri): Promise<CitationWorker> {
+export function spawnCitationWorker(extensionUri: vscode.Uri): Promise<CitationWorker> {
+  return spawnBundledWorker(extensionUri, 'citation.js');
+}
+
+/** Starts one of the extension's worker bundles (dist/web/<bundle>; the ranking worker too). */
+export async function spawnBundledWorker(extensionUri: vscode.Uri, bundle: string): Promise<CitationWorker> {
   const scope = globalThis as unknown as WebScope;
-  const code = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'citation.js'));
+  const code = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', 'web', bundle));
   const url = scope.URL.createObjectURL(new scope.Blob([code], { type: 'text/javascript' }));
   const worker = new scope.Worker(url);
   return {
     post: (message) => worker.postMessage(message),
     onMessage: (listener) => worker.addEventListener('message', (event) => listener(event.data)),
-    onError: (listener) => worker.addEventListener('error', (event) => listener(new Error(event.message ?? 'the citation worker failed'))),
+    onError: (listener) => worker.addEventListener('error', (event) => listener(new Error(event.message ?? `the worker ${bundle} failed`))),
     terminate: () => {
       worker.terminate();
       scope.URL.revokeObjectURL(url);
