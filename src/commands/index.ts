@@ -20,10 +20,10 @@ export function register(services: CommandServices): void {
   const { context } = services;
   const resolving = resolveContext(services);
 
-  const showArticle = async (argument?: unknown, options?: ShowOptions): Promise<void> => {
+  const showArticle = async (argument?: unknown, options?: ShowOptions, rowClicked = false): Promise<void> => {
     const resolved = await resolveArticle(resolving, argument, vscode.l10n.t('Which article do you want to read?'));
     if (resolved) {
-      await showResolved(services, resolved, options?.preserveFocus ?? true, originOf(argument));
+      await showResolved(services, resolved, options?.preserveFocus ?? true, originOf(argument), rowClicked);
     }
   };
 
@@ -69,11 +69,11 @@ export function register(services: CommandServices): void {
     // Row clicks: the row the click selected (their commands carry no arguments, see ClickedRow).
     vscode.commands.registerCommand(SHOW_CLICKED_ARTICLE, async () => {
       const target = await services.tree.clickedArticle();
-      return target && showArticle(target);
+      return target && showArticle(target, undefined, true);
     }),
     vscode.commands.registerCommand(SHOW_CLICKED_STAR, async () => {
       const target = await services.starred.clickedStar();
-      return target && showArticle(target);
+      return target && showArticle(target, undefined, true);
     }),
     vscode.commands.registerCommand('digestReader.openArxivPage', openPage('abs')),
     vscode.commands.registerCommand('digestReader.openPdf', openPage('pdf')),

@@ -23,11 +23,18 @@ export function resolveContext(services: CommandServices): ResolveContext {
  * Shows an article: its lines in the editor (digest articles), its row in
  * its view, and the article in the panel. Focus stays where the user is:
  * keys pressed in a view keep that view focused.
+ *
+ * `rowClicked`: the user's click on its row asked for it. That click selected
+ * the row, so nothing is revealed: a reveal could only come after the user's
+ * next click (the host is busy opening the editor meanwhile) and take the
+ * selection back from it, the panel showing one row and the view another.
  */
-export async function showResolved(services: CommandServices, resolved: ResolvedArticle, preserveFocus: boolean, origin?: Origin): Promise<void> {
+export async function showResolved(services: CommandServices, resolved: ResolvedArticle, preserveFocus: boolean, origin?: Origin, rowClicked = false): Promise<void> {
   if (resolved.kind === 'starred') {
     ArticlePanel.createOrShow(services.panel, resolved.target, true);
-    await services.starred.reveal(resolved.key, origin === 'starred');
+    if (!rowClicked) {
+      await services.starred.reveal(resolved.key, origin === 'starred');
+    }
     return;
   }
   const { entry, article, target } = resolved;
@@ -52,5 +59,7 @@ export async function showResolved(services: CommandServices, resolved: Resolved
   });
   editor.revealRange(new vscode.Range(start, new vscode.Position(article.endLine, 0)), vscode.TextEditorRevealType.AtTop);
   ArticlePanel.createOrShow(services.panel, target, true);
-  await services.tree.reveal(target, origin === 'tree', selectionEpoch);
+  if (!rowClicked) {
+    await services.tree.reveal(target, origin === 'tree', selectionEpoch);
+  }
 }

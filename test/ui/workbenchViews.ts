@@ -106,6 +106,11 @@ export const viewSteps = {
     await this.page.mouse.move(700, 500); // let the activity bar's hover go away
     await this.page.keyboard.press('Escape');
     const row = this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName }).first();
+    // A file the test wrote a moment ago may not be listed until the Explorer hears of it from the file watcher.
+    await row.waitFor({ timeout: 10_000 }).catch(async () => {
+      await folders.hover();
+      await this.page.locator('.part.sidebar a.action-label[aria-label="Refresh Explorer"]').click({ timeout: 5_000 });
+    });
     await row.waitFor({ timeout: 30_000 });
     // A file created or deleted a moment ago may move the rows under the double click: then look again and retry.
     const tab = this.page.locator('.tabs-container .tab.active', { hasText: fileName }).first();
