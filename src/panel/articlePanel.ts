@@ -1,28 +1,12 @@
 import * as vscode from 'vscode';
-import { isRestorableScheme, isWebviewToExtension, type CopyAction, type ExtensionToWebview, type NavigationDirection, type PanelState, type WebviewToExtension } from '../common/messages';
+import { isRestorableScheme, isWebviewToExtension, type ExtensionToWebview, type PanelState, type WebviewToExtension } from '../common/messages';
 import { articlePanelHtml, webviewOptions } from './html';
 import { isStarredTarget, panelContent, samePanelTarget, type PanelServices, type PanelTarget } from './panelContent';
-import { affectsPreferences, readPreferences, savePreferences } from './preferences';
+import { affectsPreferences, readPreferences } from './preferences';
+import { handlePageRequest, PANEL_INPUT_FOCUS, type PanelSide, type ShownTexts } from './pageRequests';
 import { panelStrings } from './strings';
-import { markRestKnown, setWordStatus } from '../words/learner';
 
 export const ARTICLE_VIEW_TYPE = 'digestReader.article';
-/** Context key: true while a text field of the panel has the focus (the panel's keybindings check it). */
-const PANEL_INPUT_FOCUS = 'digestReader.panelInputFocus';
-
-/** Commands the panel's buttons run; the extension side builds every URL. */
-export const PanelCommands = {
-  openArxivPage: 'digestReader.openArxivPage',
-  openPdf: 'digestReader.openPdf',
-  copyId: 'digestReader.copyId',
-  copyBibtex: 'digestReader.copyBibtex',
-  copyCitation: 'digestReader.copyCitation',
-  showArticle: 'digestReader.showArticle',
-  toggleRead: 'digestReader.toggleRead',
-  toggleStar: 'digestReader.toggleStar',
-  addToStudyList: 'digestReader.addToStudyList',
-} as const;
-
 /**
  * The one article panel: created on first use, then reused. It shows one
  * article of one digest document and follows that document's edits.
@@ -36,7 +20,7 @@ export class ArticlePanel {
   private postedContent: string | undefined;
   private shownKey: string | undefined;
   /** The texts of the article shown, by language: what "mark the rest known" reads the words of. */
-  private shownTexts: { key: string; titles: Record<string, string | undefined>; abstracts: Record<string, string | undefined> } | undefined;
+  private shownTexts: ShownTexts | undefined;
   private shownIndex = 0;
   /** The target the page last drew (render is asynchronous: `target` may be ahead of it). */
   private drawnTarget: PanelTarget | undefined;
@@ -50,6 +34,8 @@ export class ArticlePanel {
    */
   private askedFor = true;
   private dwell: ReturnType<typeof setTimeout> | undefined;
+  /** The page's requests (buttons, study list, words, notes) act on the article as it is when they come. */
+  private readonly requests: PanelSide;
 
   /** Shows `target` in the panel, creating the panel beside the editor if there is none. */
   static createOrShow(services: PanelServices, target: PanelTarget, preserveFocus: boolean): ArticlePanel {
@@ -83,6 +69,13 @@ export class ArticlePanel {
     private readonly services: PanelServices,
     private target: PanelTarget | undefined,
   ) {
+    this.requests = {
+      services,
+      target: () => this.target,
+      shownKey: () => this.shownKey,
+      shownTexts: () => this.shownTexts,
+      post: (message) => this.post(message),
+    };
     // Restored panels keep their old options: set them again.
     panel.webview.options = webviewOptions(services.extensionUri);
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'digests.svg');
@@ -208,120 +201,23 @@ export class ArticlePanel {
   }
 
   private handle(message: WebviewToExtension): void {
-    switch (message.type) {
-      case 'ready':
-        this.ready = true;
-        // A new page (created, or reloaded by VS Code) has nothing yet: post, scroll and announce.
-        this.postedContent = undefined;
-        this.redrawOf = this.shownKey;
-        this.shownKey = undefined;
-        this.postSettings();
-        void this.render();
-        return;
-      case 'setPreferences':
-        void savePreferences(message.preferences);
-        return;
-      case 'addToStudyList':
-        void this.addToStudyList(message);
-        return;
-      case 'addWord':
-        void this.addWord(message);
-        return;
-      case 'setWordStatus':
-        if (this.services.learner) {
-          setWordStatus(this.services.learner, message.language, message.word, message.status);
-        }
-        return;
-      case 'markRestKnown':
-        void this.markRestKnown(message.language);
-        return;
-      case 'inputFocus':
-        void vscode.commands.executeCommand('setContext', PANEL_INPUT_FOCUS, message.focused);
-        return;
-      case 'saveNote':
-        if (this.shownKey && this.services.notes) {
-          void this.services.notes.set(this.shownKey, `${message.field}.${message.language}`, message.text);
-        }
-        return;
-      case 'copyId':
-      case 'copyBibtex':
-      case 'copyCitation':
-        if (this.target) {
-          void this.copy(message.type, this.target);
-        }
-        return;
-      case 'openArxivPage':
-      case 'openPdf':
-      case 'toggleRead':
-      case 'toggleStar':
-        if (this.target) {
-          void vscode.commands.executeCommand(PanelCommands[message.type], this.target);
-        }
-        return;
-      case 'navigate':
-        void this.navigate(message.direction);
-        return;
+    if (message.type !== 'ready') {
+      handlePageRequest(this.requests, message);
+      return;
     }
-  }
-
-  /** Runs a copy command; when it copied, the button says so (its answer is what it copied, undefined when nothing). */
-  private async copy(what: CopyAction, target: PanelTarget): Promise<void> {
-    const copied = await vscode.commands.executeCommand<string | undefined>(PanelCommands[what], target);
-    if (typeof copied === 'string') {
-      this.post({ type: 'copied', what });
-    }
+    this.ready = true;
+    // A new page (created, or reloaded by VS Code) has nothing yet: post, scroll and announce.
+    this.postedContent = undefined;
+    this.redrawOf = this.shownKey;
+    this.shownKey = undefined;
+    this.postSettings();
+    void this.render();
   }
 
   private postSettings(): void {
     if (this.ready) {
       this.post({ type: 'settings', strings: panelStrings(), preferences: readPreferences() });
     }
-  }
-
-  /** A sentence or words the reader picked, to the study list; the panel confirms what was kept. */
-  private async addToStudyList(message: Extract<WebviewToExtension, { type: 'addToStudyList' }>): Promise<void> {
-    if (!this.target) {
-      return;
-    }
-    const added = await vscode.commands.executeCommand<{ texts?: Record<string, string> } | undefined>(
-      PanelCommands.addToStudyList,
-      'sentence' in message ? { target: this.target, sentence: message.sentence } : { target: this.target, term: message.term },
-    );
-    if (added) {
-      this.post({
-        type: 'notice',
-        text: 'sentence' in message ? vscode.l10n.t('Sentence {0} is in your study list.', message.sentence) : vscode.l10n.t('“{0}” is in your study list.', message.term.text),
-      });
-    }
-  }
-
-  /** "Mark the rest known": the shown article's words still new become known; the panel says how many. */
-  private async markRestKnown(language: 'zh' | 'de'): Promise<void> {
-    const learner = this.services.learner;
-    const shown = this.shownTexts;
-    if (!learner || !shown) {
-      return;
-    }
-    const count = await markRestKnown(learner, shown.key, shown, language);
-    this.post({ type: 'notice', text: vscode.l10n.t('{0} words marked known.', count) });
-  }
-
-  /** A word from the pop-up, with its dictionary entry and its sentence, to the study list. */
-  private async addWord(message: Extract<WebviewToExtension, { type: 'addWord' }>): Promise<void> {
-    if (!this.target) {
-      return;
-    }
-    const added = await vscode.commands.executeCommand<unknown>(PanelCommands.addToStudyList, {
-      target: this.target, word: { language: message.language, text: message.word, sentence: message.sentence },
-    });
-    if (added) {
-      this.post({ type: 'notice', text: vscode.l10n.t('“{0}” is in your study list.', message.word) });
-    }
-  }
-
-  /** The panel's buttons and arrow keys step as j/k do there: in the Articles view's order (or the Starred view's). */
-  private async navigate(direction: NavigationDirection): Promise<void> {
-    await vscode.commands.executeCommand(direction === 'next' ? 'digestReader.nextArticle' : 'digestReader.previousArticle', { from: 'panel' });
   }
 
   /**

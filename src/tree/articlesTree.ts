@@ -13,6 +13,8 @@ import { sortedBy, type SortChoice } from './sortChoice';
 import { whyTooltip } from './why';
 import type { RowWordShares } from '../words/wordShares';
 import { ClickedRow } from '../common/clickedRow';
+import { AlsoInRows } from './alsoInRows';
+import { OwnCursorMoves } from './ownCursorMoves';
 
 export const ARTICLES_VIEW_ID = 'digestReader.articles';
 
@@ -35,17 +37,12 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   private lastRevealed: TreeNode | undefined;
   /** The article row last selected (by the user or a reveal): see selectedArticle. */
   private lastSelected: ArticleNode | undefined;
-  /**
-   * Cursor moves our own "show article" made, oldest first, whose events have
-   * not come yet: rows clicked in quick succession move the cursor faster than
-   * its events come back, and an earlier one's event is still ours.
-   */
-  private readonly ownCursors: { uri: string; line: number }[] = [];
+  private readonly ownCursors = new OwnCursorMoves();
   /** "Hide read articles": the selected one stays until the user moves on. */
   private hideRead = false;
   private keptWhileHidden: ArticleNode | undefined;
   private unreadByDate = new Map<string | undefined, number>();
-  private alsoInRows: { digest: Digest; shown: Map<string, string | undefined> } | undefined;
+  private readonly alsoInRows = new AlsoInRows();
   /** The row a click selected (its command carries no arguments). */
   private readonly clicks = new ClickedRow<TreeNode>(() => this.view);
   private readonly refresh = new RefreshScheduler<TreeNode>((nodes) => this.changed.fire(nodes));
@@ -163,7 +160,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     const key = entry ? triageOf(entry.digest).keys.get(article) ?? '' : '';
     const alsoIn = entry ? this.seen.alsoIn(key, entry.digest.subject, entry.digest.date) : undefined;
     if (entry) {
-      this.alsoInShown(entry.digest).set(key, alsoIn);
+      this.alsoInRows.drawn(entry.digest, key, alsoIn);
     }
     return {
       read: this.reading.state.isRead(key),
@@ -176,28 +173,10 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     };
   }
 
-  /** What each row of a digest last showed as "also in", to redraw only the rows whose answer changed. */
-  private alsoInShown(digest: Digest): Map<string, string | undefined> {
-    if (this.alsoInRows?.digest !== digest) {
-      this.alsoInRows = { digest, shown: new Map() };
-    }
-    return this.alsoInRows.shown;
-  }
-
-  /** The Library changed: redraw the rows whose "also in" changed (a scan changes it often, the rows seldom). */
+  /** The Library changed: redraw the rows whose "also in" changed. */
   private alsoInChanged(): void {
     const entry = this.shown;
-    if (!entry || this.alsoInRows?.digest !== entry.digest) {
-      return; // no row drawn yet: they ask when they are
-    }
-    const changed: string[] = [];
-    for (const [key, before] of this.alsoInRows.shown) {
-      const now = this.seen.alsoIn(key, entry.digest.subject, entry.digest.date);
-      if (now !== before) {
-        this.alsoInRows.shown.set(key, now);
-        changed.push(key);
-      }
-    }
+    const changed = entry ? this.alsoInRows.changed(entry.digest, (key) => this.seen.alsoIn(key, entry.digest.subject, entry.digest.date)) : [];
     if (changed.length > 0) {
       this.readingChanged({ keys: changed });
     }
@@ -391,8 +370,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
 
   /** Our own "show article" is about to put the cursor here: that move is not the user's. */
   expectCursor(uri: vscode.Uri, line: number): void {
-    this.ownCursors.push({ uri: uri.toString(), line });
-    this.ownCursors.splice(0, this.ownCursors.length - 32); // moves whose events never came (the editor was closed) are forgotten
+    this.ownCursors.expect(uri.toString(), line);
   }
 
   private showDigest(entry: DigestEntry | undefined): void {
@@ -438,13 +416,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   private followCursor(event: vscode.TextEditorSelectionChangeEvent): void {
     const uri = event.textEditor.document.uri.toString();
     const line = event.selections[0].active.line;
-    // Events come in the order of the moves: one of ours answers it and every move of ours before it.
-    const own = this.ownCursors.findIndex((move) => move.uri === uri && move.line === line);
-    if (own >= 0) {
-      this.ownCursors.splice(0, own + 1);
-      return;
-    }
-    if (!this.shown || uri !== this.shown.document.uri.toString() || !this.view.visible || !followCursorEnabled()) {
+    if (this.ownCursors.isOwn(uri, line) || !this.shown || uri !== this.shown.document.uri.toString() || !this.view.visible || !followCursorEnabled()) {
       return;
     }
     // The current version: right after an edit the last parse's lines may be off by the edit.
