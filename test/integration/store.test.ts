@@ -34,6 +34,28 @@ function keyIn<V>(schema: Schema<V>, shard: number, make: (i: number) => string)
   throw new Error(`no key for shard ${shard}`);
 }
 
+/**
+ * A reading-state store of its own, as a window builds one, over `values` as
+ * its globalState (`update` as the workbench answers writes) and a folder of
+ * its own for this machine's copy; `dispose` removes both.
+ */
+function standaloneStore(reader: DigestReaderApi, name: string, values: Map<string, unknown>, writeDelayMs: number, update = (key: string, value: unknown): Promise<void> => Promise.resolve(void values.set(key, value))) {
+  const memento = { get: (key: string) => values.get(key), update, keys: () => [...values.keys()], setKeysForSync: () => undefined } as unknown as vscode.Memento;
+  const storage = vscode.Uri.joinPath(reader.store.notices.damagedFolder, '..', '..', `${name}-${Date.now().toString(36)}`);
+  const output = vscode.window.createOutputChannel(`Digest Reader ${name} test`);
+  const records = new Records(READ_SCHEMA, name);
+  const stored = new StoredRecords(records, memento, new LocalCopy(storage, output, name), new Notices(memento, storage, output), { synced: true, what: 'reading state' }, writeDelayMs);
+  return {
+    records, stored, storage, output,
+    dispose: async (settleMs = 0): Promise<void> => {
+      stored.dispose();
+      output.dispose();
+      await new Promise((resolve) => setTimeout(resolve, settleMs));
+      await vscode.workspace.fs.delete(storage, { recursive: true }).then(undefined, () => undefined);
+    },
+  };
+}
+
 async function reset(reader: DigestReaderApi): Promise<void> {
   reader.reading.clear();
   reader.filters.store.records.clear();
@@ -215,16 +237,7 @@ describe('The store: nothing kept is lost', () => {
     for (let shard = 0; shard < READ_SCHEMA.shards; shard++) {
       values.set(`digestReader.store.read.${shard}`, JSON.parse(JSON.stringify(year.encode(shard))));
     }
-    const memento = {
-      get: (key: string) => values.get(key),
-      update: (key: string, value: unknown) => Promise.resolve(void values.set(key, value)),
-      keys: () => [...values.keys()],
-      setKeysForSync: () => undefined,
-    } as unknown as vscode.Memento;
-    const storage = vscode.Uri.joinPath(reader.store.notices.damagedFolder, '..', '..', `start-${Date.now().toString(36)}`);
-    const output = vscode.window.createOutputChannel('Digest Reader start test');
-    const records = new Records(READ_SCHEMA, 'starting');
-    const started = new StoredRecords(records, memento, new LocalCopy(storage, output, 'starting'), new Notices(memento, storage, output), { synced: true, what: 'reading state' }, 400);
+    const { records, stored: started, dispose } = standaloneStore(reader, 'start', values, 400);
     const changes: unknown[] = [];
     started.onDidChange((change) => changes.push(change));
     try {
@@ -241,10 +254,7 @@ describe('The store: nothing kept is lost', () => {
       assert.equal([...records.live()].length, 100_000);
       assert.deepEqual(changes, [], 'nothing shown changed while it loaded: no redraw');
     } finally {
-      started.dispose();
-      output.dispose();
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      await vscode.workspace.fs.delete(storage, { recursive: true }).then(undefined, () => undefined);
+      await dispose(500);
     }
   });
 
@@ -253,20 +263,11 @@ describe('The store: nothing kept is lost', () => {
     // ends, as when the window goes (a reload) before the workbench answers.
     const values = new Map<string, unknown>();
     const issued: string[] = [];
-    const memento = {
-      get: (key: string) => values.get(key),
-      update: (key: string, value: unknown) => {
-        values.set(key, value);
-        issued.push(key);
-        return new Promise<void>(() => undefined);
-      },
-      keys: () => [...values.keys()],
-      setKeysForSync: () => undefined,
-    } as unknown as vscode.Memento;
-    const storage = vscode.Uri.joinPath(reader.store.notices.damagedFolder, '..', '..', `burst-${Date.now().toString(36)}`);
-    const output = vscode.window.createOutputChannel('Digest Reader burst test');
-    const records = new Records(READ_SCHEMA, 'burst');
-    const stored = new StoredRecords(records, memento, new LocalCopy(storage, output, 'burst'), new Notices(memento, storage, output), { synced: true, what: 'reading state' }, 50);
+    const { records, stored, storage, output, dispose } = standaloneStore(reader, 'burst', values, 50, (key, value) => {
+      values.set(key, value);
+      issued.push(key);
+      return new Promise<void>(() => undefined);
+    });
     try {
       await stored.ready;
       // "Mark all read" (or its undo) over papers of every shard: one marking.
@@ -285,9 +286,7 @@ describe('The store: nothing kept is lost', () => {
         return keys.every((key) => fresh.has(key));
       });
     } finally {
-      stored.dispose();
-      output.dispose();
-      await vscode.workspace.fs.delete(storage, { recursive: true }).then(undefined, () => undefined);
+      await dispose();
     }
   });
 
