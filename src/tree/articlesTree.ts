@@ -13,6 +13,7 @@ import { sortedBy, type SortChoice } from './sortChoice';
 import { whyTooltip } from './why';
 import type { RowWordShares } from '../words/wordShares';
 import { ClickedRow } from '../common/clickedRow';
+import { RowReveals } from './rowReveals';
 import { AlsoInRows } from './alsoInRows';
 import { OwnCursorMoves } from './ownCursorMoves';
 
@@ -28,13 +29,8 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   readonly onDidChangeTreeData = this.changed.event;
   readonly view: vscode.TreeView<TreeNode>;
   private readonly disposables: vscode.Disposable[] = [];
-  /** Reveals run one at a time; a newer one makes the waiting ones moot. */
-  private revealQueue: Promise<void> = Promise.resolve();
-  private revealRequest = 0;
-  /** Selections the user made (not our reveals): a reveal queued before one is dropped. */
-  private userSelections = 0;
-  /** The row our last reveal selected: its selection event (which may come late) is ours, not the user's. */
-  private lastRevealed: TreeNode | undefined;
+  /** Our reveals, and the count of the user's selections that makes a late one moot. */
+  private readonly reveals: RowReveals<TreeNode>;
   /** The article row last selected (by the user or a reveal): see selectedArticle. */
   private lastSelected: ArticleNode | undefined;
   private readonly ownCursors = new OwnCursorMoves();
@@ -58,6 +54,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     readonly sort: SortChoice,
   ) {
     this.view = vscode.window.createTreeView(ARTICLES_VIEW_ID, { treeDataProvider: this, showCollapseAll: true, canSelectMany: true });
+    this.reveals = new RowReveals(this.view, this.refresh);
     this.disposables.push(
       this.view,
       this.changed,
@@ -250,9 +247,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     if (selected === undefined) {
       return; // VS Code dropping a row that left the list (another digest, read ones hidden): nothing the user did
     }
-    if (selected !== this.lastRevealed) {
-      this.userSelections++;
-    }
+    this.reveals.selected(selected);
     const kept = this.keptWhileHidden;
     if (kept && kept !== selected) {
       // Moving on lets the read article go.
@@ -335,28 +330,13 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
    * `selectionEpoch` when the caller began (a user's selection after it wins).
    */
   reveal(target: ArticleTarget, focus = false, since = this.selectionEpoch): Promise<void> {
-    if (since !== this.userSelections) {
-      return Promise.resolve(); // the user selected another row since the caller began: that row stays, and nothing is put back
-    }
-    const request = ++this.revealRequest;
-    const epoch = since;
-    const hidden = this.nodeFor(target);
+    const { queued, done } = this.reveals.reveal(() => this.nodeFor(target), focus, since);
+    // Put back only for a reveal that may run: a user's selection since the caller began keeps its row, and nothing returns.
+    const hidden = queued ? this.nodeFor(target) : undefined;
     if (hidden && this.hideRead && !this.visible(hidden)) {
       this.keep(hidden);
     }
-    this.revealQueue = this.revealQueue.then(() => this.refresh.reveal(() => {
-      // A newer request, or a row the user picked meanwhile, makes this one moot.
-      if (request !== this.revealRequest || epoch !== this.userSelections || !this.view.visible) {
-        return undefined;
-      }
-      const node = this.nodeFor(target);
-      if (!node || this.view.selection[0] === node) {
-        return undefined;
-      }
-      this.lastRevealed = node;
-      return this.view.reveal(node, { select: true, focus, expand: true });
-    })).catch((error: unknown) => console.warn(`Digest Reader: could not reveal an article: ${String(error)}`));
-    return this.revealQueue;
+    return done;
   }
 
   /**
@@ -365,7 +345,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
    * (the next of two quick clicks) makes that reveal moot.
    */
   get selectionEpoch(): number {
-    return this.userSelections;
+    return this.reveals.epoch;
   }
 
   /** Our own "show article" is about to put the cursor here: that move is not the user's. */

@@ -1,0 +1,88 @@
+import * as assert from 'node:assert/strict';
+import type * as vscode from 'vscode';
+import { RefreshScheduler } from '../../src/common/refreshScheduler';
+import { RowReveals } from '../../src/tree/rowReveals';
+
+/** A tree view as the extension host keeps it: its selection changes when VS Code says so. */
+class FakeView {
+  selection: string[] = [];
+  visible = true;
+  readonly revealed: string[] = [];
+  /** The user's selection, as its event reaches the extension host. */
+  constructor(private readonly reveals: () => RowReveals<string>) {}
+
+  userSelects(row: string): void {
+    this.selection = [row];
+    this.reveals().selected(row);
+  }
+
+  reveal(row: string): Thenable<void> {
+    this.revealed.push(row);
+    this.selection = [row];
+    this.reveals().selected(row); // the reveal's own selection event
+    return Promise.resolve();
+  }
+}
+
+function setup(): { view: FakeView; reveals: RowReveals<string> } {
+  const holder: { reveals?: RowReveals<string> } = {};
+  const view = new FakeView(() => holder.reveals!);
+  const reveals = new RowReveals(view as unknown as vscode.TreeView<string>, new RefreshScheduler<string>(() => undefined));
+  holder.reveals = reveals;
+  return { view, reveals };
+}
+
+describe('RowReveals: our reveals never take the selection back from the user', () => {
+  it('selects the row asked for', async () => {
+    const { view, reveals } = setup();
+    await reveals.reveal(() => 'a', false, reveals.epoch).done;
+    assert.deepEqual(view.revealed, ['a']);
+    assert.deepEqual(view.selection, ['a']);
+  });
+
+  it("a row the user selects after the caller began makes the caller's reveal moot, though it was queued first", async () => {
+    const { view, reveals } = setup();
+    const began = reveals.epoch; // a command begins, then awaits the editor
+    view.userSelects('b'); // the next click
+    const { queued, done } = reveals.reveal(() => 'a', false, began);
+    await done;
+    assert.equal(queued, false);
+    assert.deepEqual(view.revealed, []);
+    assert.deepEqual(view.selection, ['b']);
+  });
+
+  it('a selection made while a reveal waits its turn drops it', async () => {
+    const { view, reveals } = setup();
+    const { queued, done } = reveals.reveal(() => 'a', false, reveals.epoch);
+    view.userSelects('b'); // before the queued reveal runs
+    await done;
+    assert.equal(queued, true);
+    assert.deepEqual(view.revealed, []);
+    assert.deepEqual(view.selection, ['b']);
+  });
+
+  it("our own reveal's selection is not counted as the user's: the next reveal still runs", async () => {
+    const { view, reveals } = setup();
+    await reveals.reveal(() => 'a', false, reveals.epoch).done;
+    const began = reveals.epoch;
+    await reveals.reveal(() => 'b', false, began).done;
+    assert.deepEqual(view.revealed, ['a', 'b']);
+  });
+
+  it('of reveals asked in a row, only the latest runs', async () => {
+    const { view, reveals } = setup();
+    const first = reveals.reveal(() => 'a', false, reveals.epoch);
+    const second = reveals.reveal(() => 'b', false, reveals.epoch);
+    await Promise.all([first.done, second.done]);
+    assert.deepEqual(view.revealed, ['b']);
+  });
+
+  it('a hidden view, or a row already selected, reveals nothing', async () => {
+    const { view, reveals } = setup();
+    view.userSelects('a');
+    await reveals.reveal(() => 'a', false, reveals.epoch).done;
+    view.visible = false;
+    await reveals.reveal(() => 'b', false, reveals.epoch).done;
+    assert.deepEqual(view.revealed, []);
+  });
+});
