@@ -63,3 +63,39 @@ export async function editExtensionState(page: Page, key: string, edit: (value: 
   }, { database: stored.database, extension: EXTENSION_ID, value: JSON.stringify(state) });
   return true;
 }
+
+/**
+ * Whether the workbench has stored an editor layout that mentions `text`
+ * (a webview's view type): what a window reload restores. The web workbench
+ * stores its layout every few seconds when idle and when the page unloads,
+ * and a busy page's last store may not finish before a reload; a test that
+ * reloads to see an editor come back waits for this first.
+ */
+export async function storedLayoutMentions(page: Page, text: string): Promise<boolean> {
+  return page.evaluate(async (wanted) => {
+    for (const { name } of await indexedDB.databases()) {
+      if (!name?.startsWith('vscode-web-state-db')) {
+        continue;
+      }
+      const found = await new Promise<boolean>((resolve) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('ItemTable')) {
+            db.close();
+            resolve(false);
+            return;
+          }
+          const get = db.transaction('ItemTable').objectStore('ItemTable').get('memento/workbench.parts.editor');
+          get.onsuccess = () => { db.close(); resolve(typeof get.result === 'string' && get.result.includes(wanted)); };
+          get.onerror = () => { db.close(); resolve(false); };
+        };
+        open.onerror = () => resolve(false);
+      });
+      if (found) {
+        return true;
+      }
+    }
+    return false;
+  }, text);
+}

@@ -178,7 +178,7 @@ export function rankingTopic(j: Journey): void {
     await lower.waitFor({ timeout: 30_000 });
     await scrollTo(marked);
 
-    await workbench.reloadWindow();
+    await workbench.reloadWindow('digestReader.article');
     await workbench.openDigestsSidebar(); // the digest's editor and the panel come back with the window
     await workbench.articlesView().locator('.message', { hasText: 'For you: by similarity to 3 starred papers' }).waitFor({ timeout: 60_000 });
     await check('for-you-after-reload');
@@ -292,7 +292,7 @@ export function rankingTopic(j: Journey): void {
       // u brings them back (undo), and the inbox survives a window reload.
       await workbench.page.keyboard.press('u');
       await rows.first().waitFor({ timeout: 15_000 });
-      await workbench.reloadWindow();
+      await workbench.reloadWindow('digestReader.inbox');
       inbox = await inboxFrame();
       await inbox.locator('li.row').first().waitFor({ timeout: 60_000 });
       assert.ok((await inbox.locator('li.row').count()) >= count - 3);

@@ -159,8 +159,8 @@ function readingTopic(j: Journey): void {
   it('restores the article panel after a window reload', async () => {
     const { workbench } = j;
     await workbench.showArticle21();
-    // As a user does (Developer: Reload Window): the workbench saves its editors first; a bare page reload may not.
-    await workbench.reloadWindow();
+    // As a user does (Developer: Reload Window), once the workbench has stored its editors (it does every few seconds).
+    await workbench.reloadWindow('digestReader.article');
     const frame = workbench.articleFrame();
     await frame.locator('.place', { hasText: 'Article 21' }).waitFor({ timeout: 30_000 });
     assert.match(await frame.locator('.title.lang-en h1').innerText(), /-Nets: Interaction-Based System/);

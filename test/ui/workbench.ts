@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { chromium, type Locator, type Page } from 'playwright-core';
 import * as assert from 'node:assert/strict';
 import { projectRoot } from '../support/fixtures';
-import { editExtensionState } from './browserStorage';
+import { editExtensionState, storedLayoutMentions } from './browserStorage';
 import { codeServerErrors, extensionHostLogFiles, webConsoleErrors, type ConsoleEntry } from './hostLogs';
 import { CHROMIUM_ARGS, chromiumPath, createProfile, installExtension, installLanguagePack, startCodeServer, workbenchUrl, type Profile } from '../host/codeServer';
 import { launchWebBrowser, startVsCodeWeb, VSCODE_WEB_VERSION } from '../host/vscodeWeb';
@@ -173,7 +173,19 @@ export class Workbench {
    * workbench stores its state first (a tab page reload may lose the last
    * changes, e.g. editors just closed come back).
    */
-  async reloadWindow(): Promise<void> {
+  /**
+   * Reloads the window. `restoring`: a view type whose editor the reload must
+   * bring back; the reload waits (up to 30 s) until the workbench has stored
+   * a layout with it, as it does every few seconds when idle.
+   */
+  async reloadWindow(restoring?: string): Promise<void> {
+    if (restoring) {
+      let stored = false;
+      for (const deadline = Date.now() + 30_000; !(stored = await storedLayoutMentions(this.page, restoring)) && Date.now() < deadline;) {
+        await this.page.waitForTimeout(250);
+      }
+      console.log(`      (layout with ${restoring} stored before the reload: ${stored ? 'yes' : 'NO, after 30 s'})`);
+    }
     const navigated = this.page.waitForEvent('framenavigated', { predicate: (frame) => frame === this.page.mainFrame(), timeout: 60_000 });
     await this.runCommand('Developer: Reload Window');
     await navigated;
