@@ -184,7 +184,9 @@ export class Workbench {
       for (const deadline = Date.now() + 30_000; !(stored = await storedLayoutMentions(this.page, restoring)) && Date.now() < deadline;) {
         await this.page.waitForTimeout(250);
       }
-      console.log(`      (layout with ${restoring} stored before the reload: ${stored ? 'yes' : 'NO, after 30 s'})`);
+      if (!stored) {
+        console.log(`      (the workbench stored no layout with ${restoring} in 30 s: reloading anyway)`);
+      }
     }
     const navigated = this.page.waitForEvent('framenavigated', { predicate: (frame) => frame === this.page.mainFrame(), timeout: 60_000 });
     await this.runCommand('Developer: Reload Window');
