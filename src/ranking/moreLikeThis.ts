@@ -25,15 +25,22 @@ function textOf(resolved: ResolvedArticle): ArticleText {
   return rankingText(resolved.star);
 }
 
-/** A similar paper's row: its title, where it is listed, how similar, and the words it shares with the article. */
+/**
+ * A similar paper's row, laid out as a search hit's: its title, and beside it
+ * its read state; on a line of its own, first, where it is listed with its
+ * number (never cut off by a long title), how similar, and the words it
+ * shares with the article.
+ */
 export function itemOf(row: SimilarRow, query: ArticleText, reading: ReadingStore): SimilarItem {
   const shared = nameFeatures(query, row.shared.map(([feature, weight]) => ({ feature, weight }))).map((reason) => reason.term);
   const starred = reading.state.isStarred(row.key);
   const read = reading.state.isRead(row.key);
+  const home = `${row.subject} ${row.digestDate}`;
   return {
-    label: `${starred ? '$(star-full) ' : ''}${escapeIcons(row.title)}`,
-    description: escapeIcons(`${vscode.l10n.t('similarity {0}', percent(row.score))} · ${row.listedIn.join(', ')} · ${String(row.index).padStart(2, '0')}`),
-    detail: escapeIcons(`${read ? vscode.l10n.t('read') : vscode.l10n.t('unread')} · ${shared.length > 0 ? vscode.l10n.t('shares: {0}', shared.join(', ')) : vscode.l10n.t('shares few words')}`),
+    label: `${read ? '' : '$(circle-filled) '}${starred ? '$(star-full) ' : ''}${escapeIcons(row.title)}`,
+    description: read ? vscode.l10n.t('read') : vscode.l10n.t('unread'),
+    // First the digest picking the row opens, with the paper's number there; then the others that list it.
+    detail: escapeIcons(`${[`${home} #${String(row.index).padStart(2, '0')}`, ...row.listedIn.filter((listing) => listing !== home)].join(', ')} · ${vscode.l10n.t('similarity {0}', percent(row.score))} · ${shared.length > 0 ? vscode.l10n.t('shares: {0}', shared.join(', ')) : vscode.l10n.t('shares few words')}`),
     row,
   };
 }

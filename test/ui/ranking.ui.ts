@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { generateDigest, renderDigest } from '../support/generate';
 import { audit } from './audit.ui';
 import type { Journey } from './journey';
+import { shownWhole } from './shownWhole';
 import { FIXTURE } from './uiWorkspace';
 
 /** The sample's papers that mention federated learning, by date (see test/support/rankingTopics.ts). */
@@ -208,8 +209,10 @@ export function rankingTopic(j: Journey): void {
     const rows = pick.locator('.quick-input-list .monaco-list-row');
     await rows.first().waitFor({ timeout: 60_000 });
     const first = await rows.first().innerText();
-    assert.match(first, /similarity \d+% · cs\.DC 2025-06-01/);
-    assert.match(first, /shares: /);
+    assert.match(first, /cs\.DC 2025-06-01 #\d{2} · similarity \d+% · shares: /);
+    // Where it is listed stays readable beside the longest title: on a line of its own, first.
+    const listing = /cs\.DC 2025-06-01 #\d{2}/.exec(first)?.[0] ?? '';
+    assert.equal(await shownWhole(rows.first(), listing), true, `"${listing}" is not cut off`);
     await workbench.screenshot('more-like-this');
     await rows.first().click();
     await workbench.articleFrame().locator('.place').waitFor();
@@ -228,9 +231,9 @@ export function rankingTopic(j: Journey): void {
   });
 
   /** The inbox's page (a webview's inner frame), found by its content. */
-  async function inboxFrame(): Promise<Frame> {
+  async function inboxFrame(attempts = 100): Promise<Frame> {
     const { workbench } = j;
-    for (let attempt = 0; attempt < 100; attempt++) {
+    for (let attempt = 0; attempt < attempts; attempt++) {
       for (const frame of workbench.page.frames()) {
         if (await frame.locator('main#inbox').count().catch(() => 0)) {
           return frame;
@@ -293,7 +296,15 @@ export function rankingTopic(j: Journey): void {
       await workbench.page.keyboard.press('u');
       await rows.first().waitFor({ timeout: 15_000 });
       await workbench.reloadWindow('digestReader.inbox');
-      inbox = await inboxFrame();
+      inbox = await inboxFrame(150).catch(async () => {
+        // Seen once in a CI run: the workbench came back from the reload with no editor at all (neither the inbox nor
+        // the article panel, though its stored layout had both). Then the inbox is opened again, as a user would,
+        // and still has to list what the undo brought back.
+        console.log('      (the workbench restored no inbox after the reload: opened again)');
+        await workbench.screenshot('inbox-not-restored');
+        await workbench.runCommand('Digest: Open Inbox (Unread Papers of Recent Digests)');
+        return inboxFrame();
+      });
       await inbox.locator('li.row').first().waitFor({ timeout: 60_000 });
       assert.ok((await inbox.locator('li.row').count()) >= count - 3);
       await workbench.screenshot('inbox-after-reload');
