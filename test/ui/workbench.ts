@@ -219,13 +219,21 @@ export class Workbench {
   }
 
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(`>${title}`);
     // Click the command whose title is exactly this one (others may contain it).
     const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
     const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exact }) }).first();
+    // The palette lists the commands known when it opens: right after a reload the extensions' may come a moment
+    // later (the activity bar shows its cached icons meanwhile), so a palette without the command is opened again.
+    for (const deadline = Date.now() + 45_000; ;) {
+      await this.page.keyboard.press('F1');
+      await input.waitFor();
+      await input.fill(`>${title}`);
+      if (await row.waitFor({ timeout: 5_000 }).then(() => true, () => Date.now() > deadline)) {
+        break;
+      }
+      await this.page.keyboard.press('Escape');
+    }
     await row.click();
   }
 
