@@ -189,8 +189,8 @@ describe('Ranking: For you and More like this', function () {
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     assert.ok(items && items.length >= 5, `${items?.length} similar papers`);
     const fromOther = items.slice(0, 10).filter((item) => item.row.file === other.toString());
-    assert.ok(fromOther.length >= 3, `papers of cs.LG 2025-06-02 among the first ten: ${items.slice(0, 10).map((i) => `${i.label} (${i.description})`).join('; ')}`);
-    assert.match(fromOther[0].description, /cs\.LG 2025-06-02/);
+    assert.ok(fromOther.length >= 3, `papers of cs.LG 2025-06-02 among the first ten: ${items.slice(0, 10).map((i) => `${i.label} (${i.detail})`).join('; ')}`);
+    assert.match(fromOther[0].detail, /^cs\.LG 2025-06-02 #\d{2}(, [^·]+)? · similarity \d+% · /, 'its digest and number first, on the line of its own');
     assert.match(items[0].detail, /shares: .*federated/);
     assert.ok(!items.some((item) => item.row.file === sampleUri.toString() && item.label.endsWith(article.titles.en!)), 'not the article itself');
   });
