@@ -142,7 +142,12 @@ export function studyTopic(j: Journey): void {
     const rows = await frame.locator('.sentence[data-lang="en"]').count();
     assert.equal(await concealed.count(), 2 + rows, 'the English and German titles and every English sentence are hidden');
     assert.equal(await frame.locator('.unit.concealed[data-lang="zh"]').count(), 0);
-    assert.match(await concealed.first().evaluate((node) => getComputedStyle(node).filter), /blur/);
+    // Read from the page as it settles: a node the panel redraws just then (the word marks arriving) reads no style.
+    let filter = '';
+    for (const deadline = Date.now() + 5_000; !/blur/.test(filter) && Date.now() < deadline;) {
+      filter = await concealed.first().evaluate((node) => (node.isConnected ? getComputedStyle(node).filter : ''));
+    }
+    assert.match(filter, /blur/);
     // Hidden from screen readers too; a reveal button named for it takes its place in the tab order.
     assert.equal(await concealed.first().getAttribute('aria-hidden'), 'true');
     assert.deepEqual(await frame.locator('button.reveal').evaluateAll((nodes) => nodes.slice(0, 2).map((node) => node.textContent)), ['Reveal hidden English text', 'Reveal hidden German text']);
