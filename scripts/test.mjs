@@ -39,6 +39,8 @@ const layers = {
 
 const selected = wanted.length > 0 ? wanted : Object.keys(layers);
 const totals = { passed: 0, failed: 0, skipped: 0 };
+// What failed, repeated at the end: CI shows only the tail of a long log.
+const failures = [];
 let broken = false;
 
 function run(command, args) {
@@ -74,6 +76,18 @@ function count(command, output) {
   return { passed: 0, failed: 0, skipped: 0 };
 }
 
+/** Mocha's failure list (after "N failing"), at most 30 lines a list: each test's title and the first lines of its error. */
+function failureLists(output) {
+  const lines = output.split('\n');
+  const lists = [];
+  lines.forEach((line, at) => {
+    if (/^\s*\d+ failing\s*$/.test(line)) {
+      lists.push(lines.slice(at, at + 30).join('\n'));
+    }
+  });
+  return lists;
+}
+
 rmSync('test-results/integration.json', { force: true });
 for (const layer of selected) {
   if (!layers[layer]) {
@@ -91,6 +105,9 @@ for (const layer of selected) {
       continue;
     }
     const counted = count(command, output);
+    for (const list of failureLists(output)) {
+      failures.push(`${layer}:\n${list}`);
+    }
     totals.passed += counted.passed;
     totals.failed += counted.failed;
     totals.skipped += counted.skipped;
@@ -105,6 +122,9 @@ for (const layer of selected) {
   }
 }
 
+if (failures.length > 0) {
+  console.log(`\n=== what failed, again ===\n${failures.join('\n\n')}`);
+}
 console.log('\nScreenshots of the UI tests: test-results/screenshots/');
 const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : '';
 console.log(`${totals.passed} passed, ${totals.failed + (broken ? 1 : 0)} failed${skipped}`);
