@@ -37,7 +37,7 @@ export interface DigestReaderApi {
    * Every digest of the workspace (for search wiring and tests): entries, events, rescans. Lazy: `whenScanned`
    * starts it if nothing has (`started`); `reads` counts what it read; `limitedToDigestNames` in a virtual workspace.
    */
-  readonly library: Pick<Library, 'entries' | 'onDidChange' | 'onDidReadFile' | 'onDidRemoveFile' | 'readText' | 'rescan' | 'whenIdle' | 'whenScanned' | 'started' | 'reads' | 'limitedToDigestNames' | 'lastScan' | 'cacheUri' | 'indexing'>;
+  readonly library: Pick<Library, 'entries' | 'onDidChange' | 'onDidReadFile' | 'onDidRemoveFile' | 'readText' | 'rescan' | 'whenIdle' | 'whenScanned' | 'started' | 'reads' | 'limitedToDigestNames' | 'lastScan' | 'saveIndexNow' | 'cacheUri' | 'indexing'>;
   readonly libraryTree: Pick<LibraryTree, 'getChildren' | 'getTreeItem' | 'getParent' | 'view'>;
   /** The index behind Search All Digests, where it is stored between sessions, whether it started (nothing is before the first search) and its longest tasks. */
   readonly searchIndex: Pick<SearchIndex, 'search' | 'flush' | 'storedUri' | 'complete' | 'isStarted' | 'clock'>;

@@ -178,6 +178,11 @@ export class Library implements vscode.Disposable {
     return promise;
   }
 
+  /** Writes the index's pending save now, so what the next window reads is known (tests). */
+  saveIndexNow(): Promise<void> {
+    return this.store.flush();
+  }
+
   /** Cancels the running scan, if any (what the progress notification's Cancel does). */
   cancelScan(): void {
     this.scan?.cancel.cancel();

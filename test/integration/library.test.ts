@@ -205,8 +205,9 @@ describe('Library: every digest of the workspace', () => {
     const cacheUri = reader.library.cacheUri;
     assert.ok(cacheUri);
     await reader.library.whenIdle();
-    await reader.library.rescan(); // let its save land before damaging the file
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await reader.library.rescan();
+    // Its save must land before the damage: a save still pending would write the good index over it.
+    await reader.library.saveIndexNow();
     await writeText(cacheUri, '{"format":"digest-reader.library","version":1,"entries":[{"uri":7}');
     await reader.library.rescan({ fromStoredCache: true });
     assert.ok((reader.library.lastScan?.read ?? 0) > 0, 'files read again');
