@@ -9,12 +9,11 @@ import type { Page } from 'playwright-core';
 const EXTENSION_ID = 'digest-reader.digest-reader';
 
 /**
- * Edits one key of the extension's global state where the web workbench
- * keeps it (the browser's IndexedDB), as a damaged profile would have it.
- * Takes effect at the next window load. False when the key is not stored.
+ * The first string stored under `key` in the workbench's IndexedDB item
+ * tables, and which database holds it; undefined when none does.
  */
-export async function editExtensionState(page: Page, key: string, edit: (value: unknown) => unknown): Promise<boolean> {
-  const stored = await page.evaluate(async (extension) => {
+async function readStoredItem(page: Page, key: string): Promise<{ database: string; value: string } | undefined> {
+  return page.evaluate(async (wanted) => {
     for (const { name } of await indexedDB.databases()) {
       if (!name?.startsWith('vscode-web-state-db')) {
         continue;
@@ -28,7 +27,7 @@ export async function editExtensionState(page: Page, key: string, edit: (value: 
             resolve(undefined);
             return;
           }
-          const get = db.transaction('ItemTable').objectStore('ItemTable').get(extension);
+          const get = db.transaction('ItemTable').objectStore('ItemTable').get(wanted);
           get.onsuccess = () => { db.close(); resolve(get.result); };
           get.onerror = () => { db.close(); resolve(undefined); };
         };
@@ -39,7 +38,16 @@ export async function editExtensionState(page: Page, key: string, edit: (value: 
       }
     }
     return undefined;
-  }, EXTENSION_ID);
+  }, key);
+}
+
+/**
+ * Edits one key of the extension's global state where the web workbench
+ * keeps it (the browser's IndexedDB), as a damaged profile would have it.
+ * Takes effect at the next window load. False when the key is not stored.
+ */
+export async function editExtensionState(page: Page, key: string, edit: (value: unknown) => unknown): Promise<boolean> {
+  const stored = await readStoredItem(page, EXTENSION_ID);
   if (!stored) {
     return false;
   }
@@ -72,30 +80,6 @@ export async function editExtensionState(page: Page, key: string, edit: (value: 
  * reloads to see an editor come back waits for this first.
  */
 export async function storedLayoutMentions(page: Page, text: string): Promise<boolean> {
-  return page.evaluate(async (wanted) => {
-    for (const { name } of await indexedDB.databases()) {
-      if (!name?.startsWith('vscode-web-state-db')) {
-        continue;
-      }
-      const found = await new Promise<boolean>((resolve) => {
-        const open = indexedDB.open(name);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('ItemTable')) {
-            db.close();
-            resolve(false);
-            return;
-          }
-          const get = db.transaction('ItemTable').objectStore('ItemTable').get('memento/workbench.parts.editor');
-          get.onsuccess = () => { db.close(); resolve(typeof get.result === 'string' && get.result.includes(wanted)); };
-          get.onerror = () => { db.close(); resolve(false); };
-        };
-        open.onerror = () => resolve(false);
-      });
-      if (found) {
-        return true;
-      }
-    }
-    return false;
-  }, text);
+  const layout = await readStoredItem(page, 'memento/workbench.parts.editor');
+  return layout?.value.includes(text) ?? false;
 }
