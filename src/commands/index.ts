@@ -20,12 +20,15 @@ export function register(services: CommandServices): void {
   const { context } = services;
   const resolving = resolveContext(services);
 
-  const showArticle = async (argument?: unknown, options?: ShowOptions, rowClicked = false): Promise<void> => {
+  const show = async (argument: unknown, how: { preserveFocus: boolean; rowClicked: boolean }): Promise<void> => {
     const resolved = await resolveArticle(resolving, argument, vscode.l10n.t('Which article do you want to read?'));
     if (resolved) {
-      await showResolved(services, resolved, options?.preserveFocus ?? true, originOf(argument), rowClicked);
+      await showResolved(services, resolved, { ...how, origin: originOf(argument) });
     }
   };
+  // A command's own arguments: nobody can pass `rowClicked` from outside.
+  const showArticle = (argument?: unknown, options?: ShowOptions): Promise<void> => show(argument, { preserveFocus: options?.preserveFocus ?? true, rowClicked: false });
+  const showClicked = (target: unknown): Promise<void> => show(target, { preserveFocus: true, rowClicked: true });
 
   const openPage = (kind: 'abs' | 'pdf') => async (argument?: unknown): Promise<string | undefined> => {
     const resolved = await resolveArticle(resolving, argument, kind === 'abs' ? vscode.l10n.t('Open the arXiv page of which article?') : vscode.l10n.t('Open the PDF of which article?'));
@@ -69,11 +72,11 @@ export function register(services: CommandServices): void {
     // Row clicks: the row the click selected (their commands carry no arguments, see ClickedRow).
     vscode.commands.registerCommand(SHOW_CLICKED_ARTICLE, async () => {
       const target = await services.tree.clickedArticle();
-      return target && showArticle(target, undefined, true);
+      return target && showClicked(target);
     }),
     vscode.commands.registerCommand(SHOW_CLICKED_STAR, async () => {
       const target = await services.starred.clickedStar();
-      return target && showArticle(target, undefined, true);
+      return target && showClicked(target);
     }),
     vscode.commands.registerCommand('digestReader.openArxivPage', openPage('abs')),
     vscode.commands.registerCommand('digestReader.openPdf', openPage('pdf')),

@@ -24,12 +24,21 @@ export function resolveContext(services: CommandServices): ResolveContext {
  * its view, and the article in the panel. Focus stays where the user is:
  * keys pressed in a view keep that view focused.
  *
- * `rowClicked`: the user's click on its row asked for it. That click selected
+ * `how.preserveFocus`: the editor does not take the focus (an `origin` never gives it).
+ * `how.origin`: the view whose key or row asked, which keeps the focus.
+ * `how.rowClicked`: the user's click on its row asked for it. That click selected
  * the row, so nothing is revealed: a reveal could only come after the user's
  * next click (the host is busy opening the editor meanwhile) and take the
  * selection back from it, the panel showing one row and the view another.
  */
-export async function showResolved(services: CommandServices, resolved: ResolvedArticle, preserveFocus: boolean, origin?: Origin, rowClicked = false): Promise<void> {
+export interface ShowHow {
+  readonly preserveFocus: boolean;
+  readonly origin?: Origin;
+  readonly rowClicked?: boolean;
+}
+
+export async function showResolved(services: CommandServices, resolved: ResolvedArticle, how: ShowHow): Promise<void> {
+  const { preserveFocus, origin, rowClicked = false } = how;
   if (resolved.kind === 'starred') {
     ArticlePanel.createOrShow(services.panel, resolved.target, true);
     if (!rowClicked) {

@@ -40,7 +40,7 @@ export function registerTriage(services: CommandServices, resolving: ResolveCont
       next = entry && article && resolvedDocument(entry, article);
     }
     if (next) {
-      await showResolved(services, next, true, origin);
+      await showResolved(services, next, { preserveFocus: true, origin });
     }
   };
 
@@ -53,7 +53,7 @@ export function registerTriage(services: CommandServices, resolving: ResolveCont
       const position = current ? list.findIndex((node) => node.star.key === current.key) : -1;
       const node = [...list.slice(position + 1), ...list.slice(0, position + 1)].find((candidate) => !isRead(candidate.star.key));
       if (node) {
-        await showResolved(services, resolvedStar(node.star), true, origin);
+        await showResolved(services, resolvedStar(node.star), { preserveFocus: true, origin });
       } else {
         void vscode.window.showInformationMessage(vscode.l10n.t('Every starred article is read.'));
       }
@@ -66,7 +66,7 @@ export function registerTriage(services: CommandServices, resolving: ResolveCont
     }
     const article = nextUnread(entry.digest, current?.kind === 'document' ? current.article : undefined, isRead, services.tree.readingOrder(entry.digest));
     if (article) {
-      await showResolved(services, resolvedDocument(entry, article), true, origin);
+      await showResolved(services, resolvedDocument(entry, article), { preserveFocus: true, origin });
     } else {
       const { subject, date, articles } = entry.digest;
       void vscode.window.showInformationMessage(vscode.l10n.t('Done: all {0} articles of {1} are read.', articles.length, [subject, date].filter(Boolean).join(' ')));

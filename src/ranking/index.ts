@@ -32,7 +32,7 @@ export function register(services: CommandServices, library: LibraryLike & { rea
       void sort.set(FOR_YOU);
     }
   }
-  const similarServices = { resolving: resolveContext(services), reading: services.reading, ranking: service, show: (resolved: Parameters<typeof showResolved>[1]) => showResolved(services, resolved, true) };
+  const similarServices = { resolving: resolveContext(services), reading: services.reading, ranking: service, show: (resolved: Parameters<typeof showResolved>[1]) => showResolved(services, resolved, { preserveFocus: true }) };
   const inboxServices: InboxServices = {
     ranking: service, reading: services.reading, documents: services.documents, panel: services.panel, memento: context.globalState, extensionUri: context.extensionUri,
     moreLikeThis: (target) => vscode.commands.executeCommand('digestReader.moreLikeThis', target),

@@ -36,8 +36,8 @@ export class RowReveals<Node> {
   /**
    * Selects the row `find` names when this reveal's turn comes, unless the
    * user selected another row since `since`, a newer reveal was asked for,
-   * the view is hidden, or the row is selected already. False at once when
-   * the user selected a row since `since`.
+   * the view is hidden, or the row is selected already. `queued` is false
+   * (and nothing is asked of the view) when the user selected a row since `since`.
    */
   reveal(find: () => Node | undefined, focus: boolean, since: number): { queued: boolean; done: Promise<void> } {
     if (since !== this.userSelections) {
