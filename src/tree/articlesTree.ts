@@ -3,7 +3,6 @@ import { articleForLine, groupByDate, triageOf, unreadCounts, weekdayName, type 
 import { findArticle, type ArticleTarget } from '../common/articleTarget';
 import type { DigestDocuments, DigestEntry } from '../digests';
 import type { AlsoIn, ReadingChange, ReadingStore } from '../reading';
-import { setContext } from '../common/context';
 import { ArticleNode, DateNode, FilterNode, updateTree, type ArticleRow, type TreeNode } from './nodes';
 import type { FilterService } from '../filters';
 import { updateFilterGroups } from './filterGroups';
@@ -16,6 +15,7 @@ import { ClickedRow } from '../common/clickedRow';
 import { RowReveals } from './rowReveals';
 import { AlsoInRows } from './alsoInRows';
 import { OwnCursorMoves } from './ownCursorMoves';
+import { HideRead } from './hideRead';
 
 export const ARTICLES_VIEW_ID = 'digestReader.articles';
 
@@ -34,14 +34,12 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   /** The article row last selected (by the user or a reveal): see selectedArticle. */
   private lastSelected: ArticleNode | undefined;
   private readonly ownCursors = new OwnCursorMoves();
-  /** "Hide read articles": the selected one stays until the user moves on. */
-  private hideRead = false;
-  private keptWhileHidden: ArticleNode | undefined;
   private unreadByDate = new Map<string | undefined, number>();
   private readonly alsoInRows = new AlsoInRows();
   /** The row a click selected (its command carries no arguments). */
   private readonly clicks = new ClickedRow<TreeNode>(() => this.view);
   private readonly refresh = new RefreshScheduler<TreeNode>((nodes) => this.changed.fire(nodes));
+  private readonly hideRead = new HideRead((node) => this.rowOf(node.article).read, this.refresh, () => this.sort.acrossDates);
   /** Each article's share of new words, shown in its row: set once known words are kept. */
   private shares: RowWordShares | undefined;
 
@@ -72,7 +70,6 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     );
     this.refresh.setVisible(this.view.visible);
     this.showDigest(documents.active);
-    void setContext('digestReader.hideRead', false);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -138,16 +135,15 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       if (this.sort.acrossDates) {
         // One list of the whole digest, best first: its rows stand at the root, each with its date.
         const all = this.ordered(this.roots.flatMap((date) => date.children));
-        return [...this.filterGroups, ...(this.hideRead ? all.filter((child) => this.visible(child)) : all)];
+        return [...this.filterGroups, ...this.hideRead.shown(all)];
       }
-      const dates = this.hideRead ? this.roots.filter((date) => date.children.some((child) => this.visible(child))) : this.roots;
-      return [...this.filterGroups, ...dates];
+      return [...this.filterGroups, ...this.hideRead.shownDates(this.roots)];
     }
     if (node instanceof ArticleNode) {
       return [];
     }
     const children = node instanceof DateNode ? this.ordered(node.children) : node.children;
-    return this.hideRead ? children.filter((child) => this.visible(child)) : children;
+    return this.hideRead.shown(children);
   }
 
 
@@ -179,16 +175,8 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     }
   }
 
-  get hidingRead(): boolean {
-    return this.hideRead;
-  }
-
   setHideRead(hide: boolean): void {
-    this.hideRead = hide;
-    const selected = this.view.selection[0];
-    this.keptWhileHidden = selected instanceof ArticleNode ? selected : undefined;
-    void setContext('digestReader.hideRead', hide);
-    this.refresh.refreshRoot();
+    this.hideRead.set(hide, this.view.selection[0]);
   }
 
   /** The selected article of the shown digest, if any. */
@@ -226,19 +214,6 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     return node instanceof ArticleNode ? this.rowNow(node)?.target : undefined;
   }
 
-  /** With read articles hidden, keeps `node` in the list (the row the user is at); the one kept before goes. */
-  private keep(node: ArticleNode): void {
-    if (this.keptWhileHidden !== node) {
-      this.keptWhileHidden = node;
-      // Its date may have been hidden with it: from the root.
-      this.refresh.refreshRoot();
-    }
-  }
-
-  private visible(node: ArticleNode): boolean {
-    return node === this.keptWhileHidden || !this.rowOf(node.article).read;
-  }
-
   private selectionChanged(selection: readonly TreeNode[]): void {
     const selected = selection[0];
     if (selected !== undefined) {
@@ -248,18 +223,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       return; // VS Code dropping a row that left the list (another digest, read ones hidden): nothing the user did
     }
     this.reveals.selected(selected);
-    const kept = this.keptWhileHidden;
-    if (kept && kept !== selected) {
-      // Moving on lets the read article go.
-      this.keptWhileHidden = selected instanceof ArticleNode ? selected : undefined;
-      if (this.hideRead && this.sort.acrossDates) {
-        this.refresh.refreshRoot(); // the rows stand at the root, with no date above them
-      } else if (this.hideRead) {
-        this.refresh.refreshRows([kept.parent]);
-      }
-    } else if (selected instanceof ArticleNode) {
-      this.keptWhileHidden = selected;
-    }
+    this.hideRead.selected(selected);
   }
 
   /** Marking one article refreshes its row and its date's count, not the digest. */
@@ -269,7 +233,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       return;
     }
     this.countUnread();
-    if (this.hideRead) {
+    if (this.hideRead.active) {
       // Hidden rows come and go, and whole dates with them: refresh from the root.
       this.refresh.refreshRoot();
       return;
@@ -332,9 +296,9 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   reveal(target: ArticleTarget, focus = false, since = this.selectionEpoch): Promise<void> {
     const { queued, done } = this.reveals.reveal(() => this.nodeFor(target), focus, since);
     // Put back only for a reveal that may run: a user's selection since the caller began keeps its row, and nothing returns.
-    const hidden = queued ? this.nodeFor(target) : undefined;
-    if (hidden && this.hideRead && !this.visible(hidden)) {
-      this.keep(hidden);
+    const node = queued ? this.nodeFor(target) : undefined;
+    if (node) {
+      this.hideRead.putBack(node);
     }
     return done;
   }

@@ -141,6 +141,18 @@ describe('Triage: read state and stars', () => {
     try {
       assert.deepEqual(reader.articlesTree.rows().map((n) => labelOf(reader.articlesTree.getTreeItem(n))).includes('Sun 2025-05-25'), false);
       assert.equal(reader.articlesTree.rows(dateRow(reader, 'Fri 2025-05-30')).length, 1);
+      // A row clicked (so read) stays while the user is at it, and goes when they move on.
+      const tree = reader.articlesTree;
+      const wednesday = () => tree.rows(dateRow(reader, 'Wed 2025-05-28')).map((n) => labelOf(tree.getTreeItem(n)).slice(0, 3));
+      const all = wednesday();
+      assert.ok(all.length >= 3, `Wednesday's rows: ${all.join(', ')}`);
+      const row = (label: string) => tree.rows(dateRow(reader, 'Wed 2025-05-28')).find((n) => labelOf(tree.getTreeItem(n)).startsWith(label))!;
+      await clickRow(tree.view, row(all[0]), tree.getTreeItem(row(all[0])));
+      await waitFor('the first row read', () => reader.reading.state.isRead(articleKeyOf(Number(all[0]))));
+      await stays('the row clicked stays listed though read', () => wednesday().includes(all[0]), 1_000);
+      await clickRow(tree.view, row(all[1]), tree.getTreeItem(row(all[1])));
+      await waitFor('the first row gone once the user moved on, the second kept', () => !wednesday().includes(all[0]) && wednesday().includes(all[1]));
+      assert.deepEqual(wednesday(), all.slice(1));
     } finally {
       await vscode.commands.executeCommand('digestReader.showRead');
     }
