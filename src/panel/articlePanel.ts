@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isRestorableScheme, isWebviewToExtension, type ExtensionToWebview, type PanelState, type WebviewToExtension } from '../common/messages';
 import { articlePanelHtml, webviewOptions } from './html';
+import { PageLoadWatch } from './pageLoadWatch';
 import { isStarredTarget, panelContent, samePanelTarget, type PanelServices, type PanelTarget } from './panelContent';
 import { affectsPreferences, readPreferences } from './preferences';
 import { handlePageRequest, PANEL_INPUT_FOCUS, type PanelSide, type ShownTexts } from './pageRequests';
@@ -16,6 +17,8 @@ export class ArticlePanel {
 
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
+  /** Loads the page again if VS Code left it blank. */
+  private readonly page: PageLoadWatch;
   /** What was last posted, so an unchanged article is not posted again; and which article that was. */
   private postedContent: string | undefined;
   private shownKey: string | undefined;
@@ -80,7 +83,9 @@ export class ArticlePanel {
     panel.webview.options = webviewOptions(services.extensionUri);
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'digests.svg');
     panel.webview.html = articlePanelHtml(panel.webview, services.extensionUri);
+    this.page = new PageLoadWatch(panel, () => (panel.webview.html = articlePanelHtml(panel.webview, services.extensionUri)));
     this.disposables.push(
+      this.page,
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
       services.documents.onDidChangeDigest((entry) => {
@@ -206,6 +211,7 @@ export class ArticlePanel {
       return;
     }
     this.ready = true;
+    this.page.pageReady();
     // A new page (created, or reloaded by VS Code) has nothing yet: post, scroll and announce.
     this.postedContent = undefined;
     this.redrawOf = this.shownKey;

@@ -22,6 +22,7 @@ import './notes.test';
 import './hideRead.test';
 import './panel.test';
 import './ranking.test';
+import './pageLoadWatch.test';
 import * as vscode from 'vscode';
 import { grepFor, type IntegrationOptions } from './protocol';
 import { announce, OPTIONS_FILE, report } from './report';

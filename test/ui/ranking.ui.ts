@@ -308,6 +308,9 @@ export function rankingTopic(j: Journey): void {
       await inbox.locator('li.row').first().waitFor({ timeout: 60_000 });
       assert.ok((await inbox.locator('li.row').count()) >= count - 3);
       await workbench.screenshot('inbox-after-reload');
+    } catch (error) {
+      await workbench.screenshot('inbox-as-it-failed'); // before the editors close: what the user saw then
+      throw error;
     } finally {
       await workbench.closeAllEditors().catch(() => undefined);
       fs.rmSync(arrived, { force: true });

@@ -16,6 +16,7 @@ import { describeModel, percent } from '../forYou';
 import type { RankingService } from '../rankingService';
 import type { InboxRow } from '../worker/protocol';
 import { inboxHtml, inboxWebviewOptions } from './inboxHtml';
+import { PageLoadWatch } from '../../panel/pageLoadWatch';
 
 export const INBOX_VIEW_TYPE = 'digestReader.inbox';
 const SORT_KEY = 'digestReader.inbox.sort';
@@ -54,10 +55,13 @@ export class InboxPanel implements vscode.Disposable {
   static current: InboxPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private rows: InboxRow[] = [];
-  private ready = false;
+  private readonly page: PageLoadWatch;
   private loading: Promise<void> | undefined;
 
   static createOrShow(services: InboxServices): InboxPanel {
+    if (InboxPanel.current?.page.stuck) {
+      InboxPanel.current.dispose(); // a page VS Code left blank: a new one
+    }
     if (InboxPanel.current) {
       InboxPanel.current.panel.reveal();
       void InboxPanel.current.load();
@@ -82,7 +86,9 @@ export class InboxPanel implements vscode.Disposable {
     panel.webview.options = inboxWebviewOptions(services.extensionUri);
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'digests.svg');
     panel.webview.html = inboxHtml(panel.webview, services.extensionUri);
+    this.page = new PageLoadWatch(panel, () => (panel.webview.html = inboxHtml(panel.webview, services.extensionUri)));
     this.disposables.push(
+      this.page,
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((message: unknown) => {
         if (isInboxFromWebview(message)) {
@@ -146,11 +152,13 @@ export class InboxPanel implements vscode.Disposable {
   }
 
   private post(): void {
-    if (!this.ready) {
-      return;
-    }
     const views = this.views();
     const unread = views.filter((row) => !row.read).length;
+    // The tab's count follows while the page is hidden (and so not loaded) too.
+    this.panel.title = unread > 0 ? vscode.l10n.t('Inbox ({0})', unread) : vscode.l10n.t('Inbox');
+    if (!this.page.isReady) {
+      return;
+    }
     const digests = new Set(this.rows.flatMap((row) => row.places.map((place) => place.file))).size;
     const range = this.oldest && this.newest ? (this.oldest === this.newest ? this.newest : `${this.oldest} – ${this.newest}`) : undefined;
     const heading = range === undefined
@@ -166,7 +174,6 @@ export class InboxPanel implements vscode.Disposable {
       empty: this.rows.length === 0 ? vscode.l10n.t('No digest in the Library yet: open a folder of digests.') : vscode.l10n.t('All read: no unread paper in the last {0} days of the Library.', inboxDays()),
       strings: strings(),
     });
-    this.panel.title = unread > 0 ? vscode.l10n.t('Inbox ({0})', unread) : vscode.l10n.t('Inbox');
   }
 
   /** Opens the paper's first listing in the article panel beside the inbox (which marks it read, as the setting says). */
@@ -186,7 +193,7 @@ export class InboxPanel implements vscode.Disposable {
     const { reading } = this.services;
     switch (message.type) {
       case 'ready':
-        this.ready = true;
+        this.page.pageReady();
         this.post();
         return;
       case 'sort':
