@@ -289,16 +289,17 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   /**
    * Selects the article's row (without focus); reveals run in order and only
    * the latest waiting one runs. With read articles hidden, the article's row
-   * (and its date) is put back first: VS Code can only reveal a row it lists
-   * ("Cannot resolve tree item for element …#date:…" otherwise). `since`: the
+   * is kept listed (put back, with its date, if hidden), also once showing it
+   * marks it read: VS Code can only reveal a row it lists ("Cannot resolve
+   * tree item for element …#date:…" otherwise). `since`: the
    * `selectionEpoch` when the caller began (a user's selection after it wins).
    */
   reveal(target: ArticleTarget, focus = false, since = this.selectionEpoch): Promise<void> {
     const { queued, done } = this.reveals.reveal(() => this.nodeFor(target), focus, since);
-    // Put back only for a reveal that may run: a user's selection since the caller began keeps its row, and nothing returns.
+    // Kept only for a reveal that may run: a user's selection since the caller began keeps its own row.
     const node = queued ? this.nodeFor(target) : undefined;
     if (node) {
-      this.hideRead.putBack(node);
+      this.hideRead.keepForReveal(node);
     }
     return done;
   }

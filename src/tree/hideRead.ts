@@ -57,10 +57,21 @@ export class HideRead {
     }
   }
 
-  /** A reveal is coming for `node`: VS Code can reveal only a row it lists, so a hidden one is put back (its date may have been hidden with it: from the root). */
-  putBack(node: ArticleNode): void {
-    if (this.on && !this.visible(node) && this.kept !== node) {
-      this.kept = node;
+  /**
+   * A reveal is coming for `node`: it is the row the user will be at, so it
+   * stays even once read (showing an article marks it read while the reveal
+   * waits its turn, and VS Code can reveal only a row it lists); the row kept
+   * before goes. A hidden row (and its date) is put back: from the root.
+   */
+  keepForReveal(node: ArticleNode): void {
+    const previous = this.kept;
+    if (previous === node) {
+      return;
+    }
+    const appears = this.on && !this.visible(node);
+    this.kept = node;
+    const leaves = this.on && previous !== undefined && !this.visible(previous);
+    if (appears || leaves) {
       this.refresh.refreshRoot();
     }
   }
