@@ -42,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): DigestReaderApi {
   const exportArticles = exporting.register(commandServices);
   editor.register(context, documents, readingStore);
   statusBar.register(context, documents, readingStore);
-  const digestLibrary = library.register(context, readingStore, documents, output);
+  const digestLibrary = library.register(context, readingStore, documents, output, articlesTree);
   seen.follow(digestLibrary.library);
   const searchIndex = search.register(context, readingStore, output, search.librarySearchSource(digestLibrary.library), digestLibrary.tree.view);
   const rankingParts = ranking.register(commandServices, digestLibrary.library, output);

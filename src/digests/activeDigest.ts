@@ -11,6 +11,8 @@ import { openInTab } from './tabs';
  */
 export class ActiveDigest implements vscode.Disposable {
   private activeKey: string | undefined;
+  /** A digest chosen before its editor opens (see `choose`): active while no tab shows it yet. */
+  private opening: string | undefined;
   private readonly changed = new vscode.EventEmitter<DigestEntry | undefined>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[];
@@ -32,6 +34,27 @@ export class ActiveDigest implements vscode.Disposable {
 
   get entry(): DigestEntry | undefined {
     return this.activeKey === undefined ? undefined : this.documents.byKey(this.activeKey);
+  }
+
+  /**
+   * Makes an open, parsed digest active before its editor opens (a Library
+   * click), so the Articles view lists it while the workbench is still busy
+   * opening the editor. `changed`: it was not the active digest already.
+   * `opened` ends the wait, whether the editor came or not.
+   */
+  choose(key: string): { changed: boolean; opened(): void } {
+    this.opening = key;
+    const changed = this.activeKey !== key;
+    this.set(key);
+    return {
+      changed,
+      opened: () => {
+        if (this.opening === key) {
+          this.opening = undefined;
+          this.keepIfOpen();
+        }
+      },
+    };
   }
 
   private set(key: string | undefined): void {
@@ -61,7 +84,7 @@ export class ActiveDigest implements vscode.Disposable {
 
   /** Another editor took focus or a tab closed: keep the digest while a tab shows it. */
   private keepIfOpen(): void {
-    if (this.activeKey !== undefined && !openInTab(this.activeKey)) {
+    if (this.activeKey !== undefined && this.activeKey !== this.opening && !openInTab(this.activeKey)) {
       this.fallBack();
     }
   }

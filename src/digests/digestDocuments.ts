@@ -94,6 +94,26 @@ export class DigestDocuments implements vscode.Disposable {
     return considered && this.get(considered.uri);
   }
 
+  /**
+   * Opens a digest in an editor, listing it in the Articles view first: it is
+   * read and made active, and `listed` awaited (the view's rows fetched),
+   * before the editor opens. Opening an editor keeps the workbench busy for
+   * half a second, and rows asked for then were drawn a second after the
+   * click. Anything not a digest just opens.
+   */
+  async openInEditor(uri: vscode.Uri, options: vscode.TextDocumentShowOptions, listed: () => Promise<void>): Promise<void> {
+    const entry = await this.open(uri).then(undefined, () => undefined);
+    const chosen = entry ? this.activeDigest.choose(entry.document.uri.toString()) : undefined;
+    try {
+      if (chosen?.changed) {
+        await listed();
+      }
+      await vscode.commands.executeCommand('vscode.open', uri, options);
+    } finally {
+      chosen?.opened();
+    }
+  }
+
   private scheduleParse(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     if (!this.entries.has(key)) {

@@ -3,11 +3,14 @@ import type { DigestDocuments } from '../digests';
 import type { ReadingStore } from '../reading';
 import { headReaderForHost } from './headReader';
 import { Library } from './library';
-import { LibraryTree } from './libraryTree';
+import { LibraryTree, OPEN_FROM_LIBRARY } from './libraryTree';
 import { showScanProgress } from './progress';
 
 export { Library, type LibraryEntry, type ReadCount, type ScanReport } from './library';
 export { LibraryTree, LIBRARY_VIEW_ID, DigestNode, SubjectNode, type LibraryNode } from './libraryTree';
+
+/** A digest clicked in the Library opens its editor once the Articles view has its rows, or after this long. */
+const ROWS_FIRST_MS = 400;
 
 /** After a digest opens, the Library waits this long: the reader's first look at the digest comes first. */
 const AFTER_DIGEST_OPENED_MS = 1_000;
@@ -18,7 +21,7 @@ const AFTER_DIGEST_OPENED_MS = 1_000;
  * needs it, or Rescan Library is run, and is kept live by the watcher after.
  * A workspace that has nothing to do with digests is never read.
  */
-export function register(context: vscode.ExtensionContext, reading: ReadingStore, documents: DigestDocuments, output: vscode.OutputChannel): { library: Library; tree: LibraryTree } {
+export function register(context: vscode.ExtensionContext, reading: ReadingStore, documents: DigestDocuments, output: vscode.OutputChannel, articles: { whenRowsFetched(ms: number): Promise<void> }): { library: Library; tree: LibraryTree } {
   const library = new Library(context.storageUri, headReaderForHost(), output);
   const tree = new LibraryTree(library, reading);
   const scan = () => {
@@ -38,6 +41,7 @@ export function register(context: vscode.ExtensionContext, reading: ReadingStore
     showScanProgress(library),
     // After a cancelled scan, or files changed where no watcher sees them (another machine, a network drive).
     vscode.commands.registerCommand('digestReader.rescanLibrary', () => library.rescan()),
+    vscode.commands.registerCommand(OPEN_FROM_LIBRARY, (uri: unknown) => uri instanceof vscode.Uri && documents.openInEditor(uri, { preview: false }, () => articles.whenRowsFetched(ROWS_FIRST_MS))),
     tree.view.onDidChangeVisibility((event) => event.visible && scan()),
     documents.onDidChangeDigest(digestOpened),
     { dispose: () => clearTimeout(digestTimer) },

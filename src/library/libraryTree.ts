@@ -6,6 +6,9 @@ import { RefreshScheduler } from '../common/refreshScheduler';
 import type { ReadingStore } from '../reading';
 import type { Library, LibraryEntry } from './library';
 
+/** A Library row's click: opens the digest, listed in the Articles view first (see DigestDocuments.openInEditor). */
+export const OPEN_FROM_LIBRARY = 'digestReader.openFromLibrary';
+
 export const LIBRARY_VIEW_ID = 'digestReader.library';
 
 /** A subject (`cs.DC`, `German News`) and its digests, newest first. */
@@ -50,7 +53,7 @@ export class DigestNode {
     tooltip.appendText(vscode.workspace.asRelativePath(uri));
     item.tooltip = tooltip;
     item.contextValue = 'libraryDigest';
-    item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Digest'), arguments: [uri, { preview: false }] };
+    item.command = { command: OPEN_FROM_LIBRARY, title: vscode.l10n.t('Open Digest'), arguments: [uri] };
     item.accessibilityInformation = { label: `${summary.subject} ${label}: ${vscode.l10n.t('{0} articles, {1} unread', summary.articleCount, unread)}` };
     return item;
   }

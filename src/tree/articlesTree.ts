@@ -34,6 +34,9 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   /** The article row last selected (by the user or a reveal): see selectedArticle. */
   private lastSelected: ArticleNode | undefined;
   private readonly ownCursors = new OwnCursorMoves();
+  private readonly rowsWaiting: (() => void)[] = [];
+  /** The digest whose rows VS Code last fetched (its URI): what the view shows (tests). */
+  fetchedDigest: string | undefined;
   private unreadByDate = new Map<string | undefined, number>();
   private readonly alsoInRows = new AlsoInRows();
   /** The row a click selected (its command carries no arguments). */
@@ -119,7 +122,31 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   getChildren(node?: TreeNode): TreeNode[] {
     this.refresh.fetched(node === undefined);
     this.clicks.fetched();
-    return this.rows(node);
+    const rows = this.rows(node);
+    if (node === undefined) {
+      this.fetchedDigest = this.shown?.document.uri.toString();
+    }
+    // The rows are in: the dates' articles (VS Code asks for them right after the root), or a root of articles.
+    if (this.rowsWaiting.length > 0 && (node !== undefined || !rows.some((row) => row instanceof DateNode))) {
+      this.rowsWaiting.splice(0).forEach((resume) => resume());
+    }
+    return rows;
+  }
+
+  /**
+   * Resolves once VS Code has fetched the view's rows after this call (at
+   * most `ms` later, or at once when the view is hidden): a digest opened
+   * from the Library lists its articles before the workbench gets busy
+   * opening its editor.
+   */
+  whenRowsFetched(ms: number): Promise<void> {
+    if (!this.view.visible) {
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      this.rowsWaiting.push(resolve);
+      setTimeout(resolve, ms);
+    });
   }
 
   /** Shows each article's share of new words ("Easiest first" sorts by them: src/words/easiestOrder.ts). */

@@ -110,8 +110,21 @@ describe('Library: every digest of the workspace', () => {
     assert.equal(tree.getParent(row), dc);
     const command = tree.getTreeItem(row).command;
     assert.ok(command);
-    await vscode.commands.executeCommand(command.command, ...((command.arguments ?? []) as unknown[]));
-    await waitFor('the digest in the active editor', () => vscode.window.activeTextEditor?.document.uri.toString() === sampleUri.toString());
+    // VS Code has the Articles view's rows of the digest before its editor opens (opening an editor keeps the workbench busy).
+    await vscode.commands.executeCommand('workbench.view.extension.digestReader');
+    let fetchedWhenEditorOpened: string | undefined;
+    const opened = vscode.window.onDidChangeActiveTextEditor((editor) => {
+      if (editor?.document.uri.toString() === sampleUri.toString()) {
+        fetchedWhenEditorOpened ??= reader.articlesTree.fetchedDigest ?? 'none';
+      }
+    });
+    try {
+      await vscode.commands.executeCommand(command.command, ...((command.arguments ?? []) as unknown[]));
+      await waitFor('the digest in the active editor', () => vscode.window.activeTextEditor?.document.uri.toString() === sampleUri.toString());
+    } finally {
+      opened.dispose();
+    }
+    assert.equal(fetchedWhenEditorOpened, sampleUri.toString(), 'the rows VS Code had when the editor opened');
     await waitFor('the Articles view to show it', () => reader.articlesTree.rows().length === 7);
   });
 
