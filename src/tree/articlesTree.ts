@@ -35,8 +35,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   private lastSelected: ArticleNode | undefined;
   private readonly ownCursors = new OwnCursorMoves();
   private readonly rowsWaiting: (() => void)[] = [];
-  /** The digest whose rows VS Code last fetched (its URI): what the view shows (tests). */
-  fetchedDigest: string | undefined;
+  private fetchedUri: string | undefined;
   private unreadByDate = new Map<string | undefined, number>();
   private readonly alsoInRows = new AlsoInRows();
   /** The row a click selected (its command carries no arguments). */
@@ -124,13 +123,18 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     this.clicks.fetched();
     const rows = this.rows(node);
     if (node === undefined) {
-      this.fetchedDigest = this.shown?.document.uri.toString();
+      this.fetchedUri = this.shown?.document.uri.toString();
     }
     // The rows are in: the dates' articles (VS Code asks for them right after the root), or a root of articles.
     if (this.rowsWaiting.length > 0 && (node !== undefined || !rows.some((row) => row instanceof DateNode))) {
       this.rowsWaiting.splice(0).forEach((resume) => resume());
     }
     return rows;
+  }
+
+  /** The digest whose rows VS Code last fetched (its URI): what the view shows (tests). */
+  get fetchedDigest(): string | undefined {
+    return this.fetchedUri;
   }
 
   /**
