@@ -16,8 +16,7 @@ export class ArticlePanel {
   static current: ArticlePanel | undefined;
 
   private readonly disposables: vscode.Disposable[] = [];
-  private ready = false;
-  /** Loads the page again if VS Code left it blank. */
+  /** Whether the page is there to post to (VS Code drops it while hidden), and loads it again if VS Code left it blank. */
   private readonly page: PageLoadWatch;
   /** What was last posted, so an unchanged article is not posted again; and which article that was. */
   private postedContent: string | undefined;
@@ -210,7 +209,6 @@ export class ArticlePanel {
       handlePageRequest(this.requests, message);
       return;
     }
-    this.ready = true;
     this.page.pageReady();
     // A new page (created, or reloaded by VS Code) has nothing yet: post, scroll and announce.
     this.postedContent = undefined;
@@ -221,7 +219,7 @@ export class ArticlePanel {
   }
 
   private postSettings(): void {
-    if (this.ready) {
+    if (this.page.isReady) {
       this.post({ type: 'settings', strings: panelStrings(), preferences: readPreferences() });
     }
   }
@@ -259,7 +257,7 @@ export class ArticlePanel {
       this.restoring = false;
       message = { type: 'show', article: content.article, state: content.state, isNewArticle };
     }
-    if (!this.ready) {
+    if (!this.page.isReady) {
       return;
     }
     const posted = JSON.stringify(message.type === 'show' ? [message.article, message.state] : message);

@@ -42,7 +42,7 @@ export class PageLoadWatch implements vscode.Disposable {
 
   /** In sight for a while and never ready, even after loading it again. */
   get stuck(): boolean {
-    return this.panel.visible && !this.ready && Date.now() - this.loadedAt >= this.waitMs;
+    return this.reloaded && this.panel.visible && !this.ready && Date.now() - this.loadedAt >= this.waitMs;
   }
 
   private viewStateChanged(): void {
