@@ -16,7 +16,8 @@ export class ArticlePanel {
   static current: ArticlePanel | undefined;
 
   private readonly disposables: vscode.Disposable[] = [];
-  /** Whether the page is there to post to (VS Code drops it while hidden), and loads it again if VS Code left it blank. */
+  private ready = false;
+  /** Loads the page again if VS Code left it blank. */
   private readonly page: PageLoadWatch;
   /** What was last posted, so an unchanged article is not posted again; and which article that was. */
   private postedContent: string | undefined;
@@ -209,6 +210,7 @@ export class ArticlePanel {
       handlePageRequest(this.requests, message);
       return;
     }
+    this.ready = true;
     this.page.pageReady();
     // A new page (created, or reloaded by VS Code) has nothing yet: post, scroll and announce.
     this.postedContent = undefined;
@@ -219,7 +221,7 @@ export class ArticlePanel {
   }
 
   private postSettings(): void {
-    if (this.page.isReady) {
+    if (this.ready) {
       this.post({ type: 'settings', strings: panelStrings(), preferences: readPreferences() });
     }
   }
@@ -257,7 +259,7 @@ export class ArticlePanel {
       this.restoring = false;
       message = { type: 'show', article: content.article, state: content.state, isNewArticle };
     }
-    if (!this.page.isReady) {
+    if (!this.ready) {
       return;
     }
     const posted = JSON.stringify(message.type === 'show' ? [message.article, message.state] : message);
