@@ -40,9 +40,13 @@ export class PageLoadWatch implements vscode.Disposable {
     clearTimeout(this.timer);
   }
 
-  /** In sight for a while and never ready, even after loading it again. */
+  /**
+   * In sight for a while (`waitMs` since it was last loaded) and not ready.
+   * Not only once its reload failed too: by then an "open" command would have
+   * revealed a blank page for twice as long.
+   */
   get stuck(): boolean {
-    return this.reloaded && this.panel.visible && !this.ready && Date.now() - this.loadedAt >= this.waitMs;
+    return this.panel.visible && !this.ready && Date.now() - this.loadedAt >= this.waitMs;
   }
 
   private viewStateChanged(): void {
