@@ -247,13 +247,13 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
 
   private selectionChanged(selection: readonly TreeNode[]): void {
     const selected = selection[0];
-    if (selected !== undefined) {
-      this.lastSelected = selected instanceof ArticleNode ? selected : undefined; // a date row: no article
-    }
     if (selected === undefined) {
       return; // VS Code dropping a row that left the list (another digest, read ones hidden): nothing the user did
     }
-    this.reveals.selected(selected);
+    if (this.reveals.selected(selected) === 'stale') {
+      return; // an earlier reveal's row, selected late: the user is at the row of the reveal asked for since
+    }
+    this.lastSelected = selected instanceof ArticleNode ? selected : undefined; // a date row: no article
     this.hideRead.selected(selected);
   }
 

@@ -1,6 +1,9 @@
 import type * as vscode from 'vscode';
 import type { RefreshScheduler } from '../common/refreshScheduler';
 
+/** Selection events of our reveals we wait for at most: one that never comes (the row was selected already) is forgotten. */
+const MAX_ECHOES = 3;
+
 /**
  * Our own reveals of a tree's rows, told apart from the user's selections.
  * Reveals run one at a time, and a newer one makes the waiting ones moot.
@@ -13,8 +16,13 @@ export class RowReveals<Node> {
   private queue: Promise<void> = Promise.resolve();
   private request = 0;
   private userSelections = 0;
-  /** The row our last reveal selected: its selection event (which may come late) is ours, not the user's. */
-  private lastRevealed: Node | undefined;
+  /**
+   * Rows our reveals selected whose selection event has not come yet, oldest
+   * first, each with its request. That event can come after the next reveal
+   * was asked for (n pressed twice in quick succession): it is ours, and out
+   * of date.
+   */
+  private echoes: { node: Node; request: number }[] = [];
 
   constructor(
     private readonly view: vscode.TreeView<Node>,
@@ -26,11 +34,21 @@ export class RowReveals<Node> {
     return this.userSelections;
   }
 
-  /** Call with each selection's first row: counted unless our last reveal made it. */
-  selected(node: Node): void {
-    if (node !== this.lastRevealed) {
+  /**
+   * Call with each selection's first row. 'user': the user selected it (it is
+   * counted). 'ours': our latest reveal selected it. 'stale': an earlier
+   * reveal of ours selected it, and a newer one has been asked for since: the
+   * row the user is at is the newer one's.
+   */
+  selected(node: Node): 'user' | 'ours' | 'stale' {
+    const echo = this.echoes.findIndex((waiting) => waiting.node === node);
+    if (echo < 0) {
       this.userSelections++;
+      return 'user';
     }
+    const { request } = this.echoes[echo];
+    this.echoes.splice(0, echo + 1); // the workbench selects in order: the ones before it will not come
+    return request === this.request ? 'ours' : 'stale';
   }
 
   /**
@@ -52,8 +70,12 @@ export class RowReveals<Node> {
       if (node === undefined || this.view.selection[0] === node) {
         return undefined;
       }
-      this.lastRevealed = node;
-      return this.view.reveal(node, { select: true, focus, expand: true });
+      const echo = { node, request };
+      this.echoes = [...this.echoes.slice(-(MAX_ECHOES - 1)), echo];
+      return this.view.reveal(node, { select: true, focus, expand: true }).then(undefined, (error: unknown) => {
+        this.echoes = this.echoes.filter((waiting) => waiting !== echo); // nothing was selected
+        throw error;
+      });
     })).catch((error: unknown) => console.warn(`Digest Reader: could not reveal a row: ${String(error)}`));
     return { queued: true, done: this.queue };
   }

@@ -16,11 +16,24 @@ class FakeView {
     this.reveals().selected(row);
   }
 
+  /** Set: a reveal's selection event is held back until `deliverLate` (a busy workbench). */
+  late = false;
+  readonly heldEvents: string[] = [];
+  readonly kinds: string[] = [];
+
   reveal(row: string): Thenable<void> {
     this.revealed.push(row);
     this.selection = [row];
-    this.reveals().selected(row); // the reveal's own selection event
+    if (this.late) {
+      this.heldEvents.push(row);
+    } else {
+      this.kinds.push(this.reveals().selected(row)); // the reveal's own selection event
+    }
     return Promise.resolve();
+  }
+
+  deliverLate(): void {
+    this.heldEvents.splice(0).forEach((row) => this.kinds.push(this.reveals().selected(row)));
   }
 }
 
@@ -84,5 +97,29 @@ describe('RowReveals: our reveals never take the selection back from the user', 
     view.visible = false;
     await reveals.reveal(() => 'b', false, reveals.epoch).done;
     assert.deepEqual(view.revealed, []);
+  });
+
+  it("a reveal's selection event that comes after the next reveal was asked for is stale, not the user's", async () => {
+    const { view, reveals } = setup();
+    view.late = true;
+    await reveals.reveal(() => 'a', false, reveals.epoch).done; // n: row a selected, its event still on the way
+    const began = reveals.epoch;
+    const next = reveals.reveal(() => 'b', false, began); // n again, before a's event came
+    view.deliverLate(); // a's event: the user is at b, not a
+    assert.deepEqual(view.kinds, ['stale']);
+    assert.equal(reveals.epoch, began, 'not counted as the user\'s');
+    await next.done;
+    view.deliverLate();
+    assert.deepEqual(view.revealed, ['a', 'b']);
+    assert.deepEqual(view.kinds, ['stale', 'ours']);
+  });
+
+  it('a row we revealed and the user selects again later is the user\'s selection', async () => {
+    const { view, reveals } = setup();
+    await reveals.reveal(() => 'a', false, reveals.epoch).done;
+    view.userSelects('b');
+    const before = reveals.epoch;
+    view.userSelects('a');
+    assert.equal(reveals.epoch, before + 1);
   });
 });
