@@ -110,6 +110,7 @@ function libraryScanner(folder: string, onFirst?: (summary: string) => void): Li
   const scanner: LibraryScanner<string> = new LibraryScanner(nodeHost(folder), {
     read: () => undefined,
     removed: () => undefined,
+    unreadable: () => undefined,
     changed: (now) => {
       if (now || performance.now() - last > 250) {
         last = performance.now();

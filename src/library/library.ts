@@ -10,6 +10,8 @@ export type { LibraryEntry, ReadCount, ScanProgress, ScanReport } from './types'
 
 const CHANGE_EVENT_MS = 250;
 const WATCH_DELAY_MS = 150;
+/** When a file that could not be read is tried again (a network blip in VS Code for the Web passes). */
+const RETRY_DELAYS_MS = [1_000, 5_000, 30_000];
 
 /** A digest the Library read whole: its text in pages; `text` joins them (a long copy for a huge digest: read `pages`). */
 export interface LibraryFileRead {
@@ -59,6 +61,8 @@ export class Library implements vscode.Disposable {
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
   private watcher: vscode.FileSystemWatcher | undefined;
   private readonly watched = new Map<string, vscode.Uri>();
+  /** Files that could not be read, by how many times they were tried again. */
+  private readonly retries = new Map<string, number>();
   private watchTimer: ReturnType<typeof setTimeout> | undefined;
   private watching: Promise<void> = Promise.resolve();
   private disposed = false;
@@ -74,10 +78,14 @@ export class Library implements vscode.Disposable {
     this.scanner = new LibraryScanner<vscode.Uri>(
       { list: (token) => listCandidates((folder) => this.digestNamesOnly(folder), token as vscode.CancellationToken), readHead: (uri, bytes) => heads.read(uri, bytes), readWhole: (uri) => Promise.resolve(vscode.workspace.fs.readFile(uri)), fileOf: (key) => vscode.Uri.parse(key, true) },
       {
-        read: (uri, pages) => this.fileRead.fire(fileRead(uri, pages)),
+        read: (uri, pages) => {
+          this.retries.delete(uri.toString());
+          this.fileRead.fire(fileRead(uri, pages));
+        },
         removed: (uri) => this.fileRemoved.fire(uri),
         changed: (now) => this.fireChange(now),
         progress: (progress) => this.setProgress(progress),
+        unreadable: (uri) => this.retryLater(uri),
       },
     );
   }
@@ -236,6 +244,23 @@ export class Library implements vscode.Disposable {
     watcher.onDidChange((uri) => this.watchSoon(uri));
     watcher.onDidDelete((uri) => this.watchSoon(uri));
     this.watcher = watcher;
+  }
+
+  /** A file that could not be read is read again a little later, a few times (then at the next scan or change). */
+  private retryLater(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const attempt = this.retries.get(key) ?? 0;
+    this.output.appendLine(`[${new Date().toISOString()}] The Library could not read ${key}${attempt < RETRY_DELAYS_MS.length ? `; trying again in ${RETRY_DELAYS_MS[attempt] / 1000} s` : ''}.`);
+    if (attempt >= RETRY_DELAYS_MS.length || this.disposed) {
+      this.retries.delete(key);
+      return;
+    }
+    this.retries.set(key, attempt + 1);
+    setTimeout(() => {
+      if (!this.disposed) {
+        this.watchSoon(uri);
+      }
+    }, RETRY_DELAYS_MS[attempt]);
   }
 
   /** File events come in bursts (a save is several): handled together a moment later. */

@@ -37,6 +37,7 @@ describe('library: the scan (core, no VS Code)', () => {
       removed: (key) => events.push(`removed ${key}`),
       changed: () => undefined,
       progress: () => undefined,
+      unreadable: (key) => events.push(`unreadable ${key}`),
     }, () => new Slicer(0, () => {
       pauses.count++;
       return Promise.resolve();
@@ -76,6 +77,23 @@ describe('library: the scan (core, no VS Code)', () => {
     assert.deepEqual(events, ['read file:///w/cs.DC-2025-05-31.txt']);
   });
 
+  it('a digest whose read fails (a network blip) is not taken for a non-digest: the host is told, and the next scan reads it', async () => {
+    const files = workspace();
+    const events: string[] = [];
+    const host = memoryHost(files, []);
+    let failures = 1;
+    const library = new LibraryScanner({
+      ...host,
+      readWhole: (key) => (key.endsWith('05-31.txt') && failures-- > 0 ? Promise.reject(new Error('ECONNRESET')) : host.readWhole(key)),
+    }, { read: (key) => events.push(`read ${key}`), removed: () => undefined, changed: () => undefined, progress: () => undefined, unreadable: (key) => events.push(`unreadable ${key}`) });
+    await library.scan({ isCancellationRequested: false });
+    assert.deepEqual(library.digests().map((known) => known.key), ['file:///w/cs.DC-2025-06-01.txt']);
+    assert.deepEqual(events, ['read file:///w/cs.DC-2025-06-01.txt', 'unreadable file:///w/cs.DC-2025-05-31.txt']);
+    assert.equal(library.cacheEntries().some((entry) => entry.uri.endsWith('05-31.txt')), false, 'nothing stored of it');
+    await library.scan({ isCancellationRequested: false });
+    assert.deepEqual(library.digests().map((known) => known.key).sort(), ['file:///w/cs.DC-2025-05-31.txt', 'file:///w/cs.DC-2025-06-01.txt']);
+  });
+
   it('forgets a file that is gone, and says so', async () => {
     const files = workspace();
     const events: string[] = [];
@@ -92,6 +110,7 @@ describe('library: the scan (core, no VS Code)', () => {
     const library = new LibraryScanner(memoryHost(workspace(), []), {
       read: () => (token.isCancellationRequested = true),
       removed: () => undefined,
+      unreadable: () => undefined,
       changed: () => undefined,
       progress: () => undefined,
     });

@@ -51,6 +51,12 @@ export interface ScanListener<F> {
   /** What the Library lists changed; `now`: worth showing at once (the first digest, the end of a scan). */
   changed(now: boolean): void;
   progress(progress: ScanProgress | undefined): void;
+  /**
+   * A file could not be read just now (in VS Code for the Web a read is a
+   * request that a network blip can cut). Nothing is recorded of it: the next
+   * scan or update reads it again, and the host may retry it sooner.
+   */
+  unreadable(file: F): void;
 }
 
 export interface ScanProgress {
@@ -225,19 +231,30 @@ export class LibraryScanner<F> {
   private async readAndSummarize(file: FileStamp<F>): Promise<DigestSummary | undefined> {
     let summary: DigestSummary | null = null;
     let text: TextPages | undefined;
+    let bytes: Uint8Array;
+    let isDigest: boolean;
+    let readWhole: boolean;
     try {
       const { head, whole } = await this.host.readHead(file.file, HEAD_BYTES);
-      let bytes = whole ?? head;
-      if (looksLikeDigest(new TextDecoder().decode(head))) {
-        bytes = whole ?? (await this.host.readWhole(file.file));
+      isDigest = looksLikeDigest(new TextDecoder().decode(head)) !== undefined;
+      bytes = isDigest ? whole ?? (await this.host.readWhole(file.file)) : whole ?? head;
+      readWhole = whole !== undefined || isDigest;
+    } catch {
+      // Not read: the file keeps what was known of it (if anything), so its stamp does not match and it is read again.
+      this.listener.unreadable(file.file);
+      return this.known.get(file.key)?.summary ?? undefined;
+    }
+    try {
+      if (isDigest) {
         const slicer = this.newSlicer();
         text = await slicer.run(decodePages(bytes));
         summary = (await slicer.run(summarizeDigestSteps(text))) ?? null;
       }
-      this.count(bytes.byteLength, whole !== undefined || text !== undefined);
     } catch {
-      summary = null; // unreadable now: tried again when it changes
+      summary = null; // read, but not a digest after all
+      text = undefined;
     }
+    this.count(bytes.byteLength, readWhole);
     const before = this.known.get(file.key);
     this.known.set(file.key, { file: file.file, key: file.key, size: file.size, mtime: file.mtime, summary, fromCache: false });
     if (summary && text !== undefined) {
