@@ -88,11 +88,14 @@ export function sharedStateTopic(j: Journey): void {
     await first.closeAllEditors();
     await first.quickOpenDigest(FIXTURE);
     // Articles 60 and 61 start unread, whatever the journey did before.
+    await first.setPaneExpanded(first.articlesView(), true);
     for (const index of [60, 61]) {
       await cursorInArticle(first, index);
       await first.runCommand('Digest: Mark Unread');
-      await first.settled();
+      // Its row says so (the cursor's row is in sight): only then does the status bar count it.
+      await first.articlesView().locator(`[aria-label^="Article ${index}, unread"]`).waitFor({ timeout: 10_000 });
     }
+    await first.settled();
     const before = await unread(first);
     const second = await first.openAnotherWindow();
     let third: Workbench | undefined;
