@@ -20,7 +20,7 @@ import type { ArticlesTree, SortChoice } from './tree';
  */
 export interface DigestReaderApi {
   readonly documents: Pick<DigestDocuments, 'get' | 'active'>;
-  readonly articlesTree: Pick<ArticlesTree, 'rows' | 'getTreeItem' | 'getParent' | 'view' | 'resolveTreeItem' | 'reveal' | 'selectionEpoch' | 'selectedArticle' | 'fetchedDigest'>;
+  readonly articlesTree: Pick<ArticlesTree, 'rows' | 'getTreeItem' | 'getParent' | 'view' | 'resolveTreeItem' | 'selection' | 'fetchedDigest'>;
   /** The ranking: the model in use (`summary`), More like this (`similar`), and "For you" (`enabled` while it is the view's order, `whenScored`, the panel's `panelWhy`). */
   readonly ranking: Pick<RankingService, 'summary' | 'similar' | 'whenIdle' | 'isStarted' | 'loadedFromStore'>;
   readonly forYou: Pick<ForYou, 'enabled' | 'whenScored' | 'note' | 'panelWhy'>;

@@ -71,7 +71,7 @@ export function register(services: CommandServices): void {
     vscode.commands.registerCommand('digestReader.showArticle', showArticle),
     // Row clicks: the row the click selected (their commands carry no arguments, see ClickedRow).
     vscode.commands.registerCommand(SHOW_CLICKED_ARTICLE, async () => {
-      const target = await services.tree.clickedArticle();
+      const target = await services.tree.selection.clickedArticle();
       return target && showClicked(target);
     }),
     vscode.commands.registerCommand(SHOW_CLICKED_STAR, async () => {

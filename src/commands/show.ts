@@ -9,7 +9,7 @@ export function resolveContext(services: CommandServices): ResolveContext {
     documents: services.documents,
     reading: services.reading,
     treeSelection: () => {
-      const selected = services.tree.selectedArticle;
+      const selected = services.tree.selection.selectedArticle;
       return selected && resolvedDocument(selected.entry, selected.article);
     },
     starredSelection: () => {
@@ -48,7 +48,7 @@ export async function showResolved(services: CommandServices, resolved: Resolved
   }
   const { entry, article, target } = resolved;
   // Taken before anything is awaited: a row the user selects meanwhile (a second quick click) keeps the selection.
-  const selectionEpoch = services.tree.selectionEpoch;
+  const selectionEpoch = services.tree.selection.epoch;
   const uri = entry.document.uri;
   const visible = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === uri.toString());
   // Editor and panel side by side: never put the digest over the panel in its own group.
@@ -59,7 +59,7 @@ export async function showResolved(services: CommandServices, resolved: Resolved
   }
   const start = new vscode.Position(article.line, 0);
   const document = entry.document.isClosed ? await vscode.workspace.openTextDocument(uri) : entry.document;
-  services.tree.expectCursor(uri, article.line);
+  services.tree.selection.expectCursor(uri, article.line);
   const editor = await vscode.window.showTextDocument(document, {
     viewColumn: column,
     preserveFocus: preserveFocus || origin !== undefined,
@@ -69,6 +69,6 @@ export async function showResolved(services: CommandServices, resolved: Resolved
   editor.revealRange(new vscode.Range(start, new vscode.Position(article.endLine, 0)), vscode.TextEditorRevealType.AtTop);
   ArticlePanel.createOrShow(services.panel, target, true);
   if (!rowClicked) {
-    await services.tree.reveal(target, origin === 'tree', selectionEpoch);
+    await services.tree.selection.reveal(target, origin === 'tree', selectionEpoch);
   }
 }

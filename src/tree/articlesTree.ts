@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { articleForLine, groupByDate, triageOf, unreadCounts, weekdayName, type Article, type Digest } from '../core';
+import { groupByDate, triageOf, unreadCounts, weekdayName, type Article, type Digest } from '../core';
 import { findArticle, type ArticleTarget } from '../common/articleTarget';
 import type { DigestDocuments, DigestEntry } from '../digests';
 import type { AlsoIn, ReadingChange, ReadingStore } from '../reading';
@@ -11,10 +11,8 @@ import { RefreshScheduler } from '../common/refreshScheduler';
 import { sortedBy, type SortChoice } from './sortChoice';
 import { whyTooltip } from './why';
 import type { RowWordShares } from '../words/wordShares';
-import { ClickedRow } from '../common/clickedRow';
-import { RowReveals } from './rowReveals';
+import { RowSelection } from './rowSelection';
 import { AlsoInRows } from './alsoInRows';
-import { OwnCursorMoves } from './ownCursorMoves';
 import { HideRead } from './hideRead';
 
 export const ARTICLES_VIEW_ID = 'digestReader.articles';
@@ -29,24 +27,19 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   readonly onDidChangeTreeData = this.changed.event;
   readonly view: vscode.TreeView<TreeNode>;
   private readonly disposables: vscode.Disposable[] = [];
-  /** Our reveals, and the count of the user's selections that makes a late one moot. */
-  private readonly reveals: RowReveals<TreeNode>;
-  /** The article row last selected (by the user or a reveal): see selectedArticle. */
-  private lastSelected: ArticleNode | undefined;
-  private readonly ownCursors = new OwnCursorMoves();
+  /** The selected row, clicks, our reveals and the followed cursor. */
+  readonly selection: RowSelection;
   private readonly rowsWaiting: (() => void)[] = [];
   private fetchedUri: string | undefined;
   private unreadByDate = new Map<string | undefined, number>();
   private readonly alsoInRows = new AlsoInRows();
-  /** The row a click selected (its command carries no arguments). */
-  private readonly clicks = new ClickedRow<TreeNode>(() => this.view);
   private readonly refresh = new RefreshScheduler<TreeNode>((nodes) => this.changed.fire(nodes));
   private readonly hideRead = new HideRead((node) => this.rowOf(node.article).read, this.refresh, () => this.sort.acrossDates);
   /** Each article's share of new words, shown in its row: set once known words are kept. */
   private shares: RowWordShares | undefined;
 
   constructor(
-    private readonly documents: DigestDocuments,
+    documents: DigestDocuments,
     private readonly reading: ReadingStore,
     private readonly seen: AlsoIn,
     private readonly filters: FilterService,
@@ -54,15 +47,14 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     readonly sort: SortChoice,
   ) {
     this.view = vscode.window.createTreeView(ARTICLES_VIEW_ID, { treeDataProvider: this, showCollapseAll: true, canSelectMany: true });
-    this.reveals = new RowReveals(this.view, this.refresh);
+    this.selection = new RowSelection(this.view, this.refresh, this.hideRead, { shown: () => this.shown, roots: () => this.roots, nodeFor: (target) => this.nodeFor(target) }, documents);
     this.disposables.push(
       this.view,
       this.changed,
+      this.selection,
       documents.onDidChangeActive((entry) => this.showDigest(entry)),
-      vscode.window.onDidChangeTextEditorSelection((event) => this.followCursor(event)),
       reading.onDidChange((change) => this.readingChanged(change)),
       seen.onDidChange(() => this.alsoInChanged()),
-      this.view.onDidChangeSelection((event) => this.selectionChanged(event.selection)),
       this.view.onDidChangeVisibility((event) => this.refresh.setVisible(event.visible)),
       filters.onDidChange((digest) => (digest === undefined || digest === this.shown?.digest) && this.updateFilterGroups()),
       sort.onDidChange(() => {
@@ -120,7 +112,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
 
   getChildren(node?: TreeNode): TreeNode[] {
     this.refresh.fetched(node === undefined);
-    this.clicks.fetched();
+    this.selection.fetched();
     const rows = this.rows(node);
     if (node === undefined) {
       this.fetchedUri = this.shown?.document.uri.toString();
@@ -148,8 +140,11 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      this.rowsWaiting.push(resolve);
-      setTimeout(resolve, ms);
+      const timer = setTimeout(resolve, ms);
+      this.rowsWaiting.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
     });
   }
 
@@ -210,52 +205,6 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     this.hideRead.set(hide, this.view.selection[0]);
   }
 
-  /** The selected article of the shown digest, if any. */
-  get selectedArticle(): { entry: DigestEntry; article: Article } | undefined {
-    // While VS Code redraws a row it may tell the extension host of an empty selection for a moment, the row
-    // still selected on screen: a key pressed then is about the row the user last selected.
-    const selected = this.view.selection[0] ?? this.lastSelected;
-    if (!this.shown || !(selected instanceof ArticleNode)) {
-      return undefined;
-    }
-    const now = this.rowNow(selected);
-    return now ? { entry: this.shown, article: now.article } : undefined;
-  }
-
-  /**
-   * The row of `node` in the list as it is now: `node` itself, or, when its
-   * date was rebuilt since VS Code handed it over (a refresh between a click's
-   * selection and its command, or a key pressed right after a click that
-   * changed the list), the row of the same key. A row of another digest names
-   * nothing here.
-   */
-  private rowNow(node: ArticleNode): ArticleNode | undefined {
-    if (this.roots.includes(node.parent)) {
-      return node;
-    }
-    if (!this.shown || node.parent.uri.toString() !== this.shown.document.uri.toString()) {
-      return undefined;
-    }
-    return this.roots.find((root) => root.key === node.parent.key)?.children.find((row) => row.key === node.key);
-  }
-
-  /** The article of the row a click selected, once VS Code knows that row (see ClickedRow). */
-  async clickedArticle(): Promise<ArticleTarget | undefined> {
-    const node = await this.clicks.get();
-    return node instanceof ArticleNode ? this.rowNow(node)?.target : undefined;
-  }
-
-  private selectionChanged(selection: readonly TreeNode[]): void {
-    const selected = selection[0];
-    if (selected === undefined) {
-      return; // VS Code dropping a row that left the list (another digest, read ones hidden): nothing the user did
-    }
-    if (this.reveals.selected(selected) === 'stale') {
-      return; // an earlier reveal's row, selected late: the user is at the row of the reveal asked for since
-    }
-    this.lastSelected = selected instanceof ArticleNode ? selected : undefined; // a date row: no article
-    this.hideRead.selected(selected);
-  }
 
   /** Marking one article refreshes its row and its date's count, not the digest. */
   private readingChanged(change: ReadingChange): void {
@@ -317,37 +266,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     return article && this.roots.flatMap((date) => date.children).find((node) => node.article === article);
   }
 
-  /**
-   * Selects the article's row (without focus); reveals run in order and only
-   * the latest waiting one runs. With read articles hidden, the article's row
-   * is kept listed (put back, with its date, if hidden), also once showing it
-   * marks it read: VS Code can only reveal a row it lists ("Cannot resolve
-   * tree item for element …#date:…" otherwise). `since`: the
-   * `selectionEpoch` when the caller began (a user's selection after it wins).
-   */
-  reveal(target: ArticleTarget, focus = false, since = this.selectionEpoch): Promise<void> {
-    const { queued, done } = this.reveals.reveal(() => this.nodeFor(target), focus, since);
-    // Kept only for a reveal that may run: a user's selection since the caller began keeps its own row.
-    const node = queued ? this.nodeFor(target) : undefined;
-    if (node) {
-      this.hideRead.keepForReveal(node);
-    }
-    return done;
-  }
 
-  /**
-   * Counts the rows the user selected. A command that will reveal its row
-   * takes it when it starts: a row the user selects before the reveal comes
-   * (the next of two quick clicks) makes that reveal moot.
-   */
-  get selectionEpoch(): number {
-    return this.reveals.epoch;
-  }
-
-  /** Our own "show article" is about to put the cursor here: that move is not the user's. */
-  expectCursor(uri: vscode.Uri, line: number): void {
-    this.ownCursors.expect(uri.toString(), line);
-  }
 
   private showDigest(entry: DigestEntry | undefined): void {
     if (entry?.digest === this.shown?.digest && entry?.document === this.shown?.document) {
@@ -389,25 +308,8 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     }
   }
 
-  private followCursor(event: vscode.TextEditorSelectionChangeEvent): void {
-    const uri = event.textEditor.document.uri.toString();
-    const line = event.selections[0].active.line;
-    if (this.ownCursors.isOwn(uri, line) || !this.shown || uri !== this.shown.document.uri.toString() || !this.view.visible || !followCursorEnabled()) {
-      return;
-    }
-    // The current version: right after an edit the last parse's lines may be off by the edit.
-    const entry = this.documents.current(event.textEditor.document);
-    const article = entry && articleForLine(entry.digest, line);
-    if (entry && article) {
-      void this.reveal({ uri: entry.document.uri, index: article.index, line: article.line, arxivId: article.arxivId });
-    }
-  }
 
   dispose(): void {
     vscode.Disposable.from(...this.disposables).dispose();
   }
-}
-
-export function followCursorEnabled(): boolean {
-  return vscode.workspace.getConfiguration('digestReader').get<boolean>('followCursor', true);
 }

@@ -5,7 +5,8 @@ import type { AlsoIn, ReadingStore } from '../reading';
 import { ArticlesTree } from './articlesTree';
 import { DIGEST_ORDER, SortChoice } from './sortChoice';
 
-export { ArticlesTree, followCursorEnabled, ARTICLES_VIEW_ID } from './articlesTree';
+export { ArticlesTree, ARTICLES_VIEW_ID } from './articlesTree';
+export { followCursorEnabled } from './rowSelection';
 export { DateNode, ArticleNode, FilterNode, SHOW_CLICKED_ARTICLE } from './nodes';
 export { DIGEST_ORDER, SortChoice, type ArticleOrder, type RowWhy } from './sortChoice';
 

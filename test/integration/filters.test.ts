@@ -77,7 +77,7 @@ describe('Saved filters', () => {
     // The same article under its date is another row: the selection (and the view's scroll) stays where the user clicked.
     // (VS Code may drop the selection for a moment while it redraws the row, now read: the view then acts on the row last selected.)
     await stays('no other row selected', () => [undefined, row].includes(reader.articlesTree.view.selection[0]), 1_500);
-    assert.equal(reader.articlesTree.selectedArticle?.article.index, index, 'keys act on the row clicked');
+    assert.equal(reader.articlesTree.selection.selectedArticle?.article.index, index, 'keys act on the row clicked');
   });
 
   it("exports a filter group's articles, exactly those, to a .bib file from the group's context menu", async () => {

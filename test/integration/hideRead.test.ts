@@ -45,10 +45,10 @@ describe('Articles view: read articles hidden', () => {
     const view = reader.articlesTree.view;
     // The first click: its row selected and its command begun (it opens the editor, then selects its row)...
     await clickRow(view, first, reader.articlesTree.getTreeItem(first));
-    const firstBegan = reader.articlesTree.selectionEpoch;
+    const firstBegan = reader.articlesTree.selection.epoch;
     // ...the second click selects its row before the first command's reveal comes, as on a busy host.
     await selectRow(view, second);
-    await reader.articlesTree.reveal({ uri: sampleUri, index: Number(labels([first])[0].slice(0, 2)) }, true, firstBegan);
+    await reader.articlesTree.selection.reveal({ uri: sampleUri, index: Number(labels([first])[0].slice(0, 2)) }, true, firstBegan);
     // The first row must not take the selection back. (VS Code may drop the selection while it redraws Monday, the
     // read first row leaving it: the view then acts on the row last selected, see selectedArticle.)
     const firstLabel = labels([first])[0];
