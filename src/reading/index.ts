@@ -9,7 +9,7 @@ export { LibraryAlsoIn, type AlsoIn } from './alsoIn';
 
 /** Read state and stars: the store, the stars' display text kept current from digests, and export/import. */
 export function register(context: vscode.ExtensionContext, store: Store, documents: DigestDocuments): ReadingStore {
-  const reading = new ReadingStore(store);
+  const reading = new ReadingStore(store, () => documents.all().map((entry) => entry.digest));
   context.subscriptions.push(
     reading,
     documents.onDidChangeDigest(({ digest }) => reading.refill(digest)),

@@ -8,6 +8,9 @@ export const STATE_KEY = 'digestReader.readingState';
 /** Which keys a change touched; `all` after a reset or an import. */
 export type ReadingChange = { keys: readonly string[] } | 'all';
 
+/** When this machine's copy is read again for a star's text that was not there yet (its window writes it beside the star). */
+const STAR_TEXT_RETRIES_MS = [1_000, 3_000];
+
 /**
  * The reading state of this user: read flags, stars and "not interested" marks, synced through
  * Settings Sync as records that merge (see src/store), and each star's display
@@ -23,7 +26,13 @@ export class ReadingStore implements vscode.Disposable {
   /** Where each record kind is kept: tests and tools read and write the stored shards through these. */
   readonly storage: { read: StoredRecords<true>; stars: StoredRecords<StarRecord>; starTexts: StoredRecords<StarText>; notInterested: StoredRecords<true> };
 
-  constructor(private readonly store: Store) {
+  private disposed = false;
+
+  constructor(
+    private readonly store: Store,
+    /** The digests open in this window (a star's text is refilled from them). */
+    private readonly openDigests: () => readonly Digest[] = () => [],
+  ) {
     this.state = new ReadingState(store.writer);
     const what = vscode.l10n.t('reading state');
     // The 0.5.0 value holds all three: decoded once for the three (at 100,000 ids a decode is 35–70 ms), not once each.
@@ -51,6 +60,37 @@ export class ReadingStore implements vscode.Disposable {
         this.state.touch();
         this.changed.fire(change);
       }));
+    }
+    this.disposables.push(this.storage.stars.onDidChange((change) => change !== 'all' && void this.fetchStarTexts(change.keys, 0)));
+  }
+
+  /** Starred here or merged in, with no display text on this machine yet. */
+  private withoutText(keys: readonly string[]): string[] {
+    return keys.filter((key) => this.state.isStarred(key) && !this.state.starTexts.has(key));
+  }
+
+  /**
+   * A star another window of this machine made comes with its display text
+   * in this machine's copy, written beside it (the text is never synced):
+   * that copy is read again, and again a little later if the text is not
+   * there yet. A star from another machine gets its text from the digest
+   * when it is open or next read (see refill).
+   */
+  private async fetchStarTexts(keys: readonly string[], attempt: number): Promise<void> {
+    let missing = this.withoutText(keys);
+    if (missing.length === 0 || this.disposed) {
+      return;
+    }
+    await this.storage.starTexts.rereadCopy(missing);
+    missing = this.withoutText(missing);
+    for (const digest of this.openDigests()) {
+      if (missing.length > 0) {
+        this.refill(digest);
+        missing = this.withoutText(missing);
+      }
+    }
+    if (missing.length > 0 && attempt < STAR_TEXT_RETRIES_MS.length) {
+      setTimeout(() => void this.fetchStarTexts(missing, attempt + 1), STAR_TEXT_RETRIES_MS[attempt]);
     }
   }
 
@@ -154,6 +194,7 @@ export class ReadingStore implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     vscode.Disposable.from(...this.disposables).dispose();
   }
 }

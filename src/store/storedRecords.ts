@@ -197,6 +197,23 @@ export class StoredRecords<V> implements vscode.Disposable {
     return 'entriesOf' in migrated ? this.records.mergeByShard(migrated.entriesOf) : this.records.mergeEntries(migrated.entries);
   }
 
+  /**
+   * Reads this machine's copy of the shards that hold `keys` again: another
+   * window of this machine may have written them since (a local-only record,
+   * such as a star's text, reaches other windows only so). Fires and
+   * resolves with the keys that changed.
+   */
+  async rereadCopy(keys: readonly string[]): Promise<string[]> {
+    const changed: string[] = [];
+    for (const shard of new Set(keys.map((key) => this.records.shardOf(key)))) {
+      changed.push(...this.records.mergeEntries(await this.copy.read(this.records, shard), shard));
+    }
+    if (changed.length > 0 && !this.disposed) {
+      this.changed.fire({ keys: changed });
+    }
+    return changed;
+  }
+
   /** After a change in this window: fires the event and saves a moment later (markings come in bursts). */
   changedHere(keys: readonly string[] | 'all'): void {
     if (keys !== 'all' && keys.length === 0) {

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DigestReaderApi } from '../../src/api';
-import { FILTER_SCHEMA, READ_SCHEMA, Records, SHARD_VERSION, STAR_SCHEMA, type Schema } from '../../src/core';
+import { FILTER_SCHEMA, READ_SCHEMA, Records, SHARD_VERSION, STAR_SCHEMA, STAR_TEXT_SCHEMA, type Schema } from '../../src/core';
 import { STUDY_SCHEMA, NOTES_SCHEMA } from '../../src/core/study';
 import { LocalCopy } from '../../src/store/localCopy';
 import { Notices } from '../../src/store/notices';
@@ -140,6 +140,26 @@ describe('The store: nothing kept is lost', () => {
     const filters = new Records(FILTER_SCHEMA, 'check');
     filters.mergeStored(0, reader.filters.store.records.stored(0).read());
     assert.deepEqual([...filters.live()].map(([q]) => q).sort(), ['edge', 'federated']);
+  });
+
+  it('a star made in another window of this machine is shown with its title: its text, never synced, is read from this machine\'s copy', async () => {
+    const key = keyIn(STAR_SCHEMA, 3, (i) => `2503.${String(i).padStart(5, '0')}`);
+    const title = 'A paper starred in another window';
+    const globalStorage = vscode.Uri.joinPath(reader.store.notices.damagedFolder, '..', '..');
+    await reader.reading.ready; // this window has read its copy at start: what the other window writes comes later
+    // The other window writes the star's text to this machine's copy, beside the star in the synced key.
+    const theirTexts = new Records(STAR_TEXT_SCHEMA, 'otherwindow');
+    theirTexts.set(key, { sourceLanguage: 'en', titles: { en: title }, authors: ['A. Author'], abstracts: {} }, T);
+    const output = vscode.window.createOutputChannel('Digest Reader other window test');
+    try {
+      await new LocalCopy(globalStorage, output, 'otherwindow').write(theirTexts, [theirTexts.shardOf(key)]);
+    } finally {
+      output.dispose();
+    }
+    await reader.reading.storage.stars.stored(3).write(remoteShard(STAR_SCHEMA, 3, key, { kind: 'arxiv', subject: 'cs.LG', digestDate: '2025-03-31', index: 7, arxivId: `${key}v1`, starredAt: T }));
+    reader.reading.reload();
+    await waitFor('the star merged in', () => reader.reading.state.isStarred(key), 10_000);
+    await waitFor('its title, as the Starred view shows it', () => reader.reading.state.starredArticle(key)?.titles.en === title, 10_000);
   });
 
   it('loads stored 0.5.0 saved filters, study list and notes (literal values), and leaves them as they were', async () => {

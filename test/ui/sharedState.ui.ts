@@ -7,7 +7,8 @@
  * lose nothing that could be read.
  */
 import * as assert from 'node:assert/strict';
-import { Records, STAR_SCHEMA } from '../../src/core';
+import { parseDigest, Records, STAR_SCHEMA } from '../../src/core';
+import { readFixture } from '../support/fixtures';
 import type { Journey } from './journey';
 import { FIXTURE } from './uiWorkspace';
 import { lineOfArticle } from './keys.ui';
@@ -115,6 +116,20 @@ export function sharedStateTopic(j: Journey): void {
       // Fifteen seconds later (the issue's report: one marking was gone by then), still both.
       await new Promise((resolve) => setTimeout(resolve, 15_000));
       await second.waitForUnread(both, 5_000);
+      // A star made in the first window: the second window's Starred view names it by its title, not by its arXiv id
+      // (the text is never synced; it comes through this machine's copy, or from the digest open in the window).
+      const title = parseDigest(readFixture()).articles.find((article) => article.index === 62)?.titles.en;
+      assert.ok(title);
+      const title62 = `62 ${title}`; // as the Starred view labels it
+      await cursorInArticle(first, 62);
+      await first.runCommand('Digest: Star');
+      await first.waitForStarredLabelsToInclude(title62);
+      await second.page.bringToFront();
+      await second.waitForStarredLabelsToInclude(title62).catch(async (error: unknown) => {
+        await second.screenshot('second-window-star-without-title');
+        throw error;
+      });
+      await second.screenshot('second-window-star-title', second.starredView());
       third = await first.openAnotherWindow();
       await third.quickOpenDigest(FIXTURE);
       await third.waitForUnread(both, 30_000);

@@ -327,6 +327,15 @@ export const viewSteps = {
     return (await view.locator('.monaco-list-row .label-name').allInnerTexts()).map((label) => label.trim());
   },
 
+  /** Waits until a row of the Starred view is labelled `title`. */
+  async waitForStarredLabelsToInclude(this: Workbench, title: string, timeout = 15_000): Promise<void> {
+    let labels: string[] = [];
+    for (const deadline = Date.now() + timeout; !labels.includes(title) && Date.now() < deadline; await this.settled()) {
+      labels = await this.starredLabels();
+    }
+    assert.ok(labels.includes(title), `the Starred view lists "${title}": ${JSON.stringify(labels)}`);
+  },
+
   /** Waits until the Starred view's rows are `expected` (it rebuilds a moment after the state loads). */
   async waitForStarredLabels(this: Workbench, expected: string[], timeout = 15_000): Promise<void> {
     let labels: string[] = [];
