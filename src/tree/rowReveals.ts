@@ -3,6 +3,12 @@ import type { RefreshScheduler } from '../common/refreshScheduler';
 
 /** Selection events of our reveals we wait for at most: one that never comes (the row was selected already) is forgotten. */
 const MAX_ECHOES = 3;
+/**
+ * How long a reveal's selection event is waited for. One that never came
+ * must not make the user's own selection of that row, much later, count
+ * as ours.
+ */
+const ECHO_WAIT_MS = 2_000;
 
 /**
  * Our own reveals of a tree's rows, told apart from the user's selections.
@@ -22,11 +28,12 @@ export class RowReveals<Node> {
    * was asked for (n pressed twice in quick succession): it is ours, and out
    * of date.
    */
-  private echoes: { node: Node; request: number }[] = [];
+  private echoes: { node: Node; request: number; at: number }[] = [];
 
   constructor(
     private readonly view: vscode.TreeView<Node>,
     private readonly refresh: RefreshScheduler<Node>,
+    private readonly now: () => number = () => Date.now(),
   ) {}
 
   /** The count of the user's selections so far. */
@@ -41,6 +48,8 @@ export class RowReveals<Node> {
    * row the user is at is the newer one's.
    */
   selected(node: Node): 'user' | 'ours' | 'stale' {
+    const now = this.now();
+    this.echoes = this.echoes.filter((waiting) => now - waiting.at < ECHO_WAIT_MS);
     const echo = this.echoes.findIndex((waiting) => waiting.node === node);
     if (echo < 0) {
       this.userSelections++;
@@ -70,7 +79,7 @@ export class RowReveals<Node> {
       if (node === undefined || this.view.selection[0] === node) {
         return undefined;
       }
-      const echo = { node, request };
+      const echo = { node, request, at: this.now() };
       this.echoes = [...this.echoes.slice(-(MAX_ECHOES - 1)), echo];
       return this.view.reveal(node, { select: true, focus, expand: true }).then(undefined, (error: unknown) => {
         this.echoes = this.echoes.filter((waiting) => waiting !== echo); // nothing was selected

@@ -37,10 +37,10 @@ class FakeView {
   }
 }
 
-function setup(): { view: FakeView; reveals: RowReveals<string> } {
+function setup(clock = { now: 0 }): { view: FakeView; reveals: RowReveals<string> } {
   const holder: { reveals?: RowReveals<string> } = {};
   const view = new FakeView(() => holder.reveals!);
-  const reveals = new RowReveals(view as unknown as vscode.TreeView<string>, new RefreshScheduler<string>(() => undefined));
+  const reveals = new RowReveals(view as unknown as vscode.TreeView<string>, new RefreshScheduler<string>(() => undefined), () => clock.now);
   holder.reveals = reveals;
   return { view, reveals };
 }
@@ -118,6 +118,18 @@ describe('RowReveals: our reveals never take the selection back from the user', 
     const { view, reveals } = setup();
     await reveals.reveal(() => 'a', false, reveals.epoch).done;
     view.userSelects('b');
+    const before = reveals.epoch;
+    view.userSelects('a');
+    assert.equal(reveals.epoch, before + 1);
+  });
+
+  it("a reveal's selection event that never came is forgotten: the user's selection of that row later is the user's", async () => {
+    const clock = { now: 0 };
+    const { view, reveals } = setup(clock);
+    view.late = true;
+    await reveals.reveal(() => 'a', false, reveals.epoch).done; // its event never comes (VS Code had the row selected)
+    view.heldEvents.length = 0;
+    clock.now = 5_000; // another test, another digest: the user clicks row a
     const before = reveals.epoch;
     view.userSelects('a');
     assert.equal(reveals.epoch, before + 1);
