@@ -77,6 +77,8 @@ export class ReadingStore implements vscode.Disposable {
    * when it is open or next read (see refill).
    */
   private async fetchStarTexts(keys: readonly string[], attempt: number): Promise<void> {
+    // At start the stars may come in before this machine's copy of their texts is read: that read brings them.
+    await this.storage.starTexts.ready;
     let missing = this.withoutText(keys);
     if (missing.length === 0 || this.disposed) {
       return;

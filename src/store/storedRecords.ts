@@ -112,13 +112,7 @@ export class StoredRecords<V> implements vscode.Disposable {
   }
 
   private async readCopy(): Promise<void> {
-    const changed: string[] = [];
-    for (let shard = 0; shard < this.records.schema.shards; shard++) {
-      changed.push(...this.records.mergeEntries(await this.copy.read(this.records, shard), shard));
-    }
-    if (changed.length > 0) {
-      this.changed.fire({ keys: changed });
-    }
+    await this.mergeCopyOf(Array.from({ length: this.records.schema.shards }, (_, shard) => shard));
     if (this.options.synced && this.records.dirtyShards().length > 0) {
       // Settings Sync replaced a value while no window ran: what this machine had is written back.
       this.saveSoon();
@@ -203,9 +197,14 @@ export class StoredRecords<V> implements vscode.Disposable {
    * such as a star's text, reaches other windows only so). Fires and
    * resolves with the keys that changed.
    */
-  async rereadCopy(keys: readonly string[]): Promise<string[]> {
+  rereadCopy(keys: readonly string[]): Promise<string[]> {
+    return this.mergeCopyOf(new Set(keys.map((key) => this.records.shardOf(key))));
+  }
+
+  /** Merges what this machine's copy holds of `shards`; fires and resolves with the keys that changed. */
+  private async mergeCopyOf(shards: Iterable<number>): Promise<string[]> {
     const changed: string[] = [];
-    for (const shard of new Set(keys.map((key) => this.records.shardOf(key)))) {
+    for (const shard of shards) {
       changed.push(...this.records.mergeEntries(await this.copy.read(this.records, shard), shard));
     }
     if (changed.length > 0 && !this.disposed) {
