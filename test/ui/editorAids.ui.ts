@@ -39,16 +39,23 @@ export function editorAidsTopic(j: Journey): void {
     await workbench.screenshot('codelens-article-21');
     const flipped = starLens === 'Star' ? 'Unstar' : 'Star';
     // CodeLens acts on the editor's mouse events: a real click on the link in the row just above the line.
+    // The editor redraws its lenses after each change of the star, so the lens is looked for until it is drawn.
     const click = async (title: string) => {
       const line = workbench.page.locator('.monaco-editor .view-line', { hasText: /^Article\s21$/ }).first();
-      const box = await line.boundingBox();
-      assert.ok(box);
       const links = workbench.page.locator('.monaco-editor .codelens-decoration a');
-      const at = await links.evaluateAll((anchors, { wanted, top }) => anchors.findIndex((a) => {
-        const gap = top - a.getBoundingClientRect().bottom;
-        return a.textContent?.trim() === wanted && gap > -2 && gap < 12;
-      }), { wanted: title, top: box.y });
-      assert.ok(at >= 0, `no "${title}" lens above Article 21`);
+      const find = async (): Promise<number> => {
+        const box = await line.boundingBox();
+        return box === null ? -1 : links.evaluateAll((anchors, { wanted, top }) => anchors.findIndex((a) => {
+          const gap = top - a.getBoundingClientRect().bottom;
+          return a.textContent?.trim() === wanted && gap > -2 && gap < 12;
+        }), { wanted: title, top: box.y });
+      };
+      let at = await find();
+      for (const deadline = Date.now() + 10_000; at < 0 && Date.now() < deadline;) {
+        await workbench.page.waitForTimeout(200);
+        at = await find();
+      }
+      assert.ok(at >= 0, `no "${title}" lens above Article 21: ${JSON.stringify(await lensesAbove(j, 21))}`);
       await links.nth(at).click();
     };
     await click(starLens);
