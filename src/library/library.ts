@@ -59,8 +59,10 @@ export class Library implements vscode.Disposable {
   private scan: { promise: Promise<void>; cancel: vscode.CancellationTokenSource } | undefined;
   private lastChangeEvent = 0;
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
-  private watcher: vscode.FileSystemWatcher | undefined;
+  private watcher: vscode.Disposable | undefined;
   private readonly watched = new Map<string, vscode.Uri>();
+  /** Deleted folders, by Uri string: each is one event, with none for the digests in it. */
+  private deletedFolders = new Set<string>();
   /** Files that could not be read, by how many times they were tried again. */
   private readonly retries = new Map<string, number>();
   private watchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -243,7 +245,13 @@ export class Library implements vscode.Disposable {
     watcher.onDidCreate((uri) => this.watchSoon(uri));
     watcher.onDidChange((uri) => this.watchSoon(uri));
     watcher.onDidDelete((uri) => this.watchSoon(uri));
-    this.watcher = watcher;
+    // The pattern names files: a deleted folder (of digests) matches it not, and would stay listed.
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    folders.onDidDelete((uri) => {
+      this.deletedFolders.add(uri.toString());
+      this.watchSoon(undefined);
+    });
+    this.watcher = vscode.Disposable.from(watcher, folders);
   }
 
   /** A file that could not be read is read again a little later, a few times (then at the next scan or change). */
@@ -264,14 +272,18 @@ export class Library implements vscode.Disposable {
   }
 
   /** File events come in bursts (a save is several): handled together a moment later. */
-  private watchSoon(uri: vscode.Uri): void {
-    this.watched.set(uri.toString(), uri);
+  private watchSoon(uri: vscode.Uri | undefined): void {
+    if (uri) {
+      this.watched.set(uri.toString(), uri);
+    }
     if (this.watchTimer === undefined) {
       this.watchTimer = setTimeout(() => {
         const uris = [...this.watched.values()];
         this.watched.clear();
+        const deletedFolders = this.deletedFolders;
+        this.deletedFolders = new Set();
         this.watching = this.watching
-          .then(() => this.updateFiles(uris))
+          .then(() => this.updateFiles(uris, deletedFolders))
           .then(undefined, (error: unknown) => this.output.appendLine(`[${new Date().toISOString()}] The Library could not update ${uris.length} changed files: ${String(error)}`))
           .finally(() => (this.watchTimer = undefined));
       }, WATCH_DELAY_MS);
@@ -279,13 +291,23 @@ export class Library implements vscode.Disposable {
   }
 
   /** A created, changed or deleted file (or folder): indexed again, or forgotten. */
-  private async updateFiles(uris: readonly vscode.Uri[]): Promise<void> {
+  private async updateFiles(uris: readonly vscode.Uri[], deletedFolders: ReadonlySet<string>): Promise<void> {
+    const gone = new Set(deletedFolders);
+    const present: [vscode.Uri, vscode.FileStat][] = [];
     for (const uri of uris) {
       const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).then((found) => found, () => undefined);
       if (!stat || (stat.type & vscode.FileType.File) === 0) {
-        this.scanner.forgetUnder(uri.toString());
-        continue;
+        gone.add(uri.toString());
+      } else {
+        present.push([uri, stat]);
       }
+    }
+    // Forgotten first: a folder deleted and made again at once (a checkout) has its new files' events in `uris`.
+    for (const [uri] of present) {
+      gone.delete(uri.toString()); // a save that replaces the file is a delete, then a create
+    }
+    this.scanner.forgetUnder(gone);
+    for (const [uri, stat] of present) {
       const file: FileStamp<vscode.Uri> = { file: uri, key: uri.toString(), size: stat.size, mtime: stat.mtime };
       const where = relativeInFolder(uri);
       if (where && rulesFor(where.folder, this.digestNamesOnly(where.folder)).accepts(where.path)) {

@@ -55,6 +55,22 @@ describe('library: the scan (core, no VS Code)', () => {
     assert.ok(library.reads.bytes < workspace().get('file:///w/notes.md')!.text.length, 'the notes were read only to their head');
   });
 
+  it('a deleted folder forgets every digest under it, and only those (not a folder whose name starts the same)', async () => {
+    const files = new Map<string, MemoryFile>([
+      ['file:///w/old/cs.DC-2025-05-31.txt', { text: day('2025-05-31', 1), mtime: 100 }],
+      ['file:///w/old/june/cs.DC-2025-06-01.txt', { text: day('2025-06-01', 2), mtime: 200 }],
+      ['file:///w/older/cs.DC-2025-05-30.txt', { text: day('2025-05-30', 3), mtime: 300 }],
+      ['file:///w/cs.DC-2025-06-02.txt', { text: day('2025-06-02', 4), mtime: 400 }],
+    ]);
+    const events: string[] = [];
+    const library = scanner(files, [], events);
+    await library.scan({ isCancellationRequested: false });
+    events.length = 0;
+    library.forgetUnder(new Set(['file:///w/old', 'file:///w/cs.DC-2025-06-02.txt']));
+    assert.deepEqual(library.digests().map((known) => known.key), ['file:///w/older/cs.DC-2025-05-30.txt']);
+    assert.deepEqual(events.sort(), ['removed file:///w/cs.DC-2025-06-02.txt', 'removed file:///w/old/cs.DC-2025-05-31.txt', 'removed file:///w/old/june/cs.DC-2025-06-01.txt']);
+  });
+
   it('yields to the event loop between files, so no file holds the thread for the whole scan', async () => {
     const pauses = { count: 0 };
     await scanner(workspace(), [], [], pauses).scan({ isCancellationRequested: false });

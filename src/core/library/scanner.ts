@@ -193,12 +193,14 @@ export class LibraryScanner<F> {
     }
   }
 
-  /** A deleted file, or every file under a deleted folder. */
-  forgetUnder(key: string): void {
-    const folderPrefix = key.endsWith('/') ? key : `${key}/`;
+  /** Deleted files, and every file under deleted folders: one pass over what is known, however many were deleted. */
+  forgetUnder(keys: ReadonlySet<string>): void {
     for (const candidate of [...this.known.keys()]) {
-      if (candidate === key || candidate.startsWith(folderPrefix)) {
-        this.forget(candidate);
+      for (let end = candidate.length; end > 0; end = candidate.lastIndexOf('/', end - 1)) {
+        if (keys.has(candidate.slice(0, end))) {
+          this.forget(candidate);
+          break;
+        }
       }
     }
   }
