@@ -41,7 +41,11 @@ export function register(context: vscode.ExtensionContext, reading: ReadingStore
     showScanProgress(library),
     // After a cancelled scan, or files changed where no watcher sees them (another machine, a network drive).
     vscode.commands.registerCommand('digestReader.rescanLibrary', () => library.rescan()),
-    vscode.commands.registerCommand(OPEN_FROM_LIBRARY, (uri: unknown) => uri instanceof vscode.Uri && documents.openInEditor(uri, { preview: false }, () => articles.whenRowsFetched(ROWS_FIRST_MS))),
+    // From a row (no arguments: the row its click selected), or with the digest's Uri.
+    vscode.commands.registerCommand(OPEN_FROM_LIBRARY, async (given: unknown) => {
+      const uri = given instanceof vscode.Uri ? given : await tree.clickedDigest();
+      return uri && documents.openInEditor(uri, { preview: false }, () => articles.whenRowsFetched(ROWS_FIRST_MS));
+    }),
     tree.view.onDidChangeVisibility((event) => event.visible && scan()),
     documents.onDidChangeDigest(digestOpened),
     { dispose: () => clearTimeout(digestTimer) },

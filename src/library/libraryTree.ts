@@ -2,11 +2,16 @@ import * as vscode from 'vscode';
 import { isoWeekday } from '../core';
 import { groupBySubject } from '../core/library';
 import { weekdayName } from '../core/digest/group';
+import { ClickedRow } from '../common/clickedRow';
 import { RefreshScheduler } from '../common/refreshScheduler';
 import type { ReadingStore } from '../reading';
 import type { Library, LibraryEntry } from './library';
 
-/** A Library row's click: opens the digest, listed in the Articles view first (see DigestDocuments.openInEditor). */
+/**
+ * A Library row's click: opens the digest, listed in the Articles view first (see DigestDocuments.openInEditor).
+ * The row's command carries no arguments: the Library redraws its rows while it scans, and a click on a row
+ * whose command (with arguments) was dropped by a redraw ran nothing but an error (see ClickedRow).
+ */
 export const OPEN_FROM_LIBRARY = 'digestReader.openFromLibrary';
 
 export const LIBRARY_VIEW_ID = 'digestReader.library';
@@ -35,6 +40,11 @@ export class DigestNode {
     readonly sameDateAsAnother = false,
   ) {}
 
+  /** Drawn the same: the same file, read the same time (a file read again has a new summary). */
+  sameRowAs(other: DigestNode): boolean {
+    return other.entry.summary === this.entry.summary && other.entry.uri.toString() === this.entry.uri.toString() && other.sameDateAsAnother === this.sameDateAsAnother;
+  }
+
   toTreeItem(unread: number): vscode.TreeItem {
     const { summary, uri } = this.entry;
     const label = `${weekdayName(isoWeekday(summary.date), vscode.env.language)} ${summary.date}`.trim();
@@ -53,7 +63,7 @@ export class DigestNode {
     tooltip.appendText(vscode.workspace.asRelativePath(uri));
     item.tooltip = tooltip;
     item.contextValue = 'libraryDigest';
-    item.command = { command: OPEN_FROM_LIBRARY, title: vscode.l10n.t('Open Digest'), arguments: [uri] };
+    item.command = { command: OPEN_FROM_LIBRARY, title: vscode.l10n.t('Open Digest') };
     item.accessibilityInformation = { label: `${summary.subject} ${label}: ${vscode.l10n.t('{0} articles, {1} unread', summary.articleCount, unread)}` };
     return item;
   }
@@ -68,11 +78,12 @@ export type LibraryNode = SubjectNode | DigestNode;
  */
 export class LibraryTree implements vscode.TreeDataProvider<LibraryNode>, vscode.Disposable {
   private roots: SubjectNode[] = [];
-  private readonly changed = new vscode.EventEmitter<LibraryNode | undefined>();
+  private readonly changed = new vscode.EventEmitter<LibraryNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly refresh = new RefreshScheduler<LibraryNode>(() => this.changed.fire(undefined));
+  private readonly refresh = new RefreshScheduler<LibraryNode>((nodes) => this.changed.fire(nodes));
   readonly view: vscode.TreeView<LibraryNode>;
   private readonly disposables: vscode.Disposable[];
+  private readonly clicks = new ClickedRow<LibraryNode>(() => this.view);
 
   constructor(
     private readonly library: Library,
@@ -99,11 +110,18 @@ export class LibraryTree implements vscode.TreeDataProvider<LibraryNode>, vscode
 
   getChildren(node?: LibraryNode): LibraryNode[] {
     this.refresh.fetched(node === undefined);
+    this.clicks.fetched();
     return node ? (node instanceof SubjectNode ? node.digests : []) : this.roots;
   }
 
   getParent(node: LibraryNode): LibraryNode | undefined {
     return node instanceof DigestNode ? node.parent : undefined;
+  }
+
+  /** The digest of the row a click selected, once VS Code knows that row (see ClickedRow). */
+  async clickedDigest(): Promise<vscode.Uri | undefined> {
+    const node = await this.clicks.get();
+    return node instanceof DigestNode ? node.entry.uri : undefined;
   }
 
   unreadOf(entry: LibraryEntry): number {
@@ -116,17 +134,33 @@ export class LibraryTree implements vscode.TreeDataProvider<LibraryNode>, vscode
     return unread;
   }
 
+  /**
+   * Redraws only the subjects whose digests changed (the whole view when the subjects did): while the first scan
+   * lists a year of digests, the rows of other subjects stay as they are under the user's pointer.
+   */
   private rebuild(): void {
     const groups = groupBySubject(this.library.entries(), (entry) => entry.summary, (entry) => entry.uri.path);
+    const before = new Map(this.roots.map((subject) => [subject.subject, subject]));
+    const sameSubjects = this.roots.length > 0 && groups.length === this.roots.length && groups.every((group, at) => this.roots[at].subject === group.subject);
+    const changed: SubjectNode[] = [];
     this.roots = groups.map((group) => {
-      const subject = new SubjectNode(group.subject);
+      const subject = before.get(group.subject) ?? new SubjectNode(group.subject);
       const dates = group.items.map((entry) => entry.summary.date);
-      subject.digests.push(...group.items.map((entry) => new DigestNode(subject, entry, dates.indexOf(entry.summary.date) !== dates.lastIndexOf(entry.summary.date))));
+      const digests = group.items.map((entry) => new DigestNode(subject, entry, dates.indexOf(entry.summary.date) !== dates.lastIndexOf(entry.summary.date)));
+      const same = digests.length === subject.digests.length && digests.every((digest, at) => digest.sameRowAs(subject.digests[at]));
+      if (!same) {
+        subject.digests.splice(0, subject.digests.length, ...digests);
+        changed.push(subject);
+      }
       return subject;
     });
     const count = this.roots.reduce((sum, subject) => sum + subject.digests.length, 0);
     this.view.description = count > 0 ? (count === 1 ? vscode.l10n.t('1 digest') : vscode.l10n.t('{0} digests', count)) : undefined;
-    this.refresh.refreshRoot();
+    if (sameSubjects) {
+      this.refresh.refreshRows(changed);
+    } else {
+      this.refresh.refreshRoot();
+    }
   }
 
   private showProgress(progress: { done: number; total: number } | undefined): void {

@@ -64,6 +64,42 @@ export function libraryTopic(j: Journey): void {
     await workbench.screenshot('library-file-deleted');
   });
 
+  it('clicks on Library rows while the Library redraws them (digests coming in) each open their digest, with no error; a deleted folder takes its digests along', async function () {
+    this.timeout(180_000);
+    const { workbench } = j;
+    await workbench.closeAllEditors();
+    await showLibrary();
+    // A subject sorted after cs.LG: the clicked rows stay in place while its digests are listed one after another.
+    const incoming = path.join(j.workspace, 'stat.ML');
+    fs.mkdirSync(incoming);
+    // A new digest every 300 ms, as a sync client brings a month in: the Library redraws its rows for each.
+    const sample = fs.readFileSync(path.join(j.workspace, 'cs.DC-2025-06-01.txt'), 'utf8');
+    let day = 0;
+    const writing = setInterval(() => {
+      if (++day <= 28) {
+        const date = `2025-06-${String(day).padStart(2, '0')}`;
+        const ids = (text: string) => text.replace(/\b(\d{4})\.(\d{5})/g, (_, month: string, n: string) => `${month}.${String((Number(n) + day * 7919) % 100_000).padStart(5, '0')}`);
+        fs.writeFileSync(path.join(incoming, `stat.ML-${date}.txt`), ids(sample).replace(/^cs\.DC @ 2025-06-01/, `stat.ML @ ${date}`));
+      }
+    }, 300);
+    try {
+      for (let click = 0; click < 10; click++) {
+        const [name, file] = click % 2 === 0 ? ['cs.LG Sat 2025-05-31', 'cs.LG-2025-05-31.txt'] : ['cs.LG Fri 2025-05-30', 'cs.LG-2025-05-30.txt'];
+        await digestRow(name).click();
+        await workbench.activeTab(file).waitFor({ timeout: 10_000 });
+        assert.equal(await workbench.page.locator('.notification-toast', { hasText: 'not found' }).count(), 0, `click ${click + 1}`);
+      }
+      await digestRow('stat.ML Sat 2025-06-28').waitFor({ timeout: 60_000 });
+      await workbench.screenshot('library-clicks-while-listing');
+    } finally {
+      clearInterval(writing);
+      // A deleted folder is one event, for the folder: its digests leave the Library with it.
+      fs.rmSync(incoming, { recursive: true, force: true });
+    }
+    await digestRow('stat.ML').waitFor({ state: 'detached', timeout: 60_000 });
+    await workbench.closeAllEditors();
+  });
+
   it('clicking a digest in the Library opens it, and the Articles view shows its articles', async () => {
     const { workbench } = j;
     await showLibrary();
