@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { decodePages, type TextPages } from '../core';
 import { LibraryScanner, Slicer, type FileStamp, type ReadCount } from '../core/library';
 import { listCandidates, relativeInFolder, rulesFor, watchPattern } from './candidates';
+import { LibraryFileWatch, WATCH_DELAY_MS } from './fileWatch';
 import type { HeadReader } from './headReader';
 import { LibraryIndexStore } from './indexStore';
 import type { LibraryEntry, ScanProgress, ScanReport } from './types';
@@ -9,9 +10,6 @@ import type { LibraryEntry, ScanProgress, ScanReport } from './types';
 export type { LibraryEntry, ReadCount, ScanProgress, ScanReport } from './types';
 
 const CHANGE_EVENT_MS = 250;
-const WATCH_DELAY_MS = 150;
-/** When a file that could not be read is tried again (a network blip in VS Code for the Web passes). */
-const RETRY_DELAYS_MS = [1_000, 5_000, 30_000];
 
 /** A digest the Library read whole: its text in pages; `text` joins them (a long copy for a huge digest: read `pages`). */
 export interface LibraryFileRead {
@@ -54,19 +52,12 @@ export class Library implements vscode.Disposable {
   readonly onDidProgress = this.progressed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed, this.fileRead, this.fileRemoved, this.progressed];
   private readonly store: LibraryIndexStore;
+  private readonly files: LibraryFileWatch;
   private startup: Promise<void> | undefined;
   private firstScan: Promise<void> | undefined;
   private scan: { promise: Promise<void>; cancel: vscode.CancellationTokenSource } | undefined;
   private lastChangeEvent = 0;
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
-  private watcher: vscode.Disposable | undefined;
-  private readonly watched = new Map<string, vscode.Uri>();
-  /** Deleted folders, by Uri string: each is one event, with none for the digests in it. */
-  private deletedFolders = new Set<string>();
-  /** Files that could not be read, by how many times they were tried again. */
-  private readonly retries = new Map<string, number>();
-  private watchTimer: ReturnType<typeof setTimeout> | undefined;
-  private watching: Promise<void> = Promise.resolve();
   private disposed = false;
   lastScan: ScanReport | undefined;
   progress: ScanProgress | undefined;
@@ -77,17 +68,18 @@ export class Library implements vscode.Disposable {
     private readonly output: vscode.OutputChannel,
   ) {
     this.store = new LibraryIndexStore(storageUri, output);
+    this.files = new LibraryFileWatch((uris, deletedFolders) => this.updateFiles(uris, deletedFolders), output);
     this.scanner = new LibraryScanner<vscode.Uri>(
       { list: (token) => listCandidates((folder) => this.digestNamesOnly(folder), token as vscode.CancellationToken), readHead: (uri, bytes) => heads.read(uri, bytes), readWhole: (uri) => Promise.resolve(vscode.workspace.fs.readFile(uri)), fileOf: (key) => vscode.Uri.parse(key, true) },
       {
         read: (uri, pages) => {
-          this.retries.delete(uri.toString());
+          this.files.wasRead(uri);
           this.fileRead.fire(fileRead(uri, pages));
         },
         removed: (uri) => this.fileRemoved.fire(uri),
         changed: (now) => this.fireChange(now),
         progress: (progress) => this.setProgress(progress),
-        unreadable: (uri) => this.retryLater(uri),
+        unreadable: (uri) => this.files.retryLater(uri),
       },
     );
   }
@@ -146,6 +138,25 @@ export class Library implements vscode.Disposable {
     return this.scanner.digests().map((known) => ({ uri: known.file, size: known.size, mtime: known.mtime, summary: known.summary as LibraryEntry['summary'], fromCache: known.fromCache }));
   }
 
+  /** Files that list these papers: one per paper, as few as cover them (the Library as known now, scanned or not). */
+  filesListing(keys: readonly string[]): vscode.Uri[] {
+    const wanted = new Set(keys);
+    const files: vscode.Uri[] = [];
+    for (const entry of this.entries()) {
+      let lists = false;
+      for (const key of entry.summary.keys) {
+        lists = wanted.delete(key) || lists;
+      }
+      if (lists) {
+        files.push(entry.uri);
+      }
+      if (wanted.size === 0) {
+        break;
+      }
+    }
+    return files;
+  }
+
   get indexing(): boolean {
     return this.scan !== undefined;
   }
@@ -200,12 +211,12 @@ export class Library implements vscode.Disposable {
 
   /** Resolves when no scan is running and the watcher's work is done (starts nothing). */
   async whenIdle(): Promise<void> {
-    while (this.scan || this.watchTimer !== undefined) {
+    while (this.scan || this.files.busy) {
       await this.scan?.promise;
       await new Promise((resolve) => setTimeout(resolve, WATCH_DELAY_MS));
-      await this.watching;
+      await this.files.idle;
     }
-    await this.watching;
+    await this.files.idle;
   }
 
   private async loadStored(): Promise<void> {
@@ -240,54 +251,7 @@ export class Library implements vscode.Disposable {
   }
 
   private watchFiles(): void {
-    this.watcher?.dispose();
-    const watcher = vscode.workspace.createFileSystemWatcher(watchPattern((folder) => this.digestNamesOnly(folder)));
-    watcher.onDidCreate((uri) => this.watchSoon(uri));
-    watcher.onDidChange((uri) => this.watchSoon(uri));
-    watcher.onDidDelete((uri) => this.watchSoon(uri));
-    // The pattern names files: a deleted folder (of digests) matches it not, and would stay listed.
-    const folders = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
-    folders.onDidDelete((uri) => {
-      this.deletedFolders.add(uri.toString());
-      this.watchSoon(undefined);
-    });
-    this.watcher = vscode.Disposable.from(watcher, folders);
-  }
-
-  /** A file that could not be read is read again a little later, a few times (then at the next scan or change). */
-  private retryLater(uri: vscode.Uri): void {
-    const key = uri.toString();
-    const attempt = this.retries.get(key) ?? 0;
-    this.output.appendLine(`[${new Date().toISOString()}] The Library could not read ${key}${attempt < RETRY_DELAYS_MS.length ? `; trying again in ${RETRY_DELAYS_MS[attempt] / 1000} s` : ''}.`);
-    if (attempt >= RETRY_DELAYS_MS.length || this.disposed) {
-      this.retries.delete(key);
-      return;
-    }
-    this.retries.set(key, attempt + 1);
-    setTimeout(() => {
-      if (!this.disposed) {
-        this.watchSoon(uri);
-      }
-    }, RETRY_DELAYS_MS[attempt]);
-  }
-
-  /** File events come in bursts (a save is several): handled together a moment later. */
-  private watchSoon(uri: vscode.Uri | undefined): void {
-    if (uri) {
-      this.watched.set(uri.toString(), uri);
-    }
-    if (this.watchTimer === undefined) {
-      this.watchTimer = setTimeout(() => {
-        const uris = [...this.watched.values()];
-        this.watched.clear();
-        const deletedFolders = this.deletedFolders;
-        this.deletedFolders = new Set();
-        this.watching = this.watching
-          .then(() => this.updateFiles(uris, deletedFolders))
-          .then(undefined, (error: unknown) => this.output.appendLine(`[${new Date().toISOString()}] The Library could not update ${uris.length} changed files: ${String(error)}`))
-          .finally(() => (this.watchTimer = undefined));
-      }, WATCH_DELAY_MS);
-    }
+    this.files.watch(watchPattern((folder) => this.digestNamesOnly(folder)));
   }
 
   /** A created, changed or deleted file (or folder): indexed again, or forgotten. */
@@ -352,8 +316,7 @@ export class Library implements vscode.Disposable {
     this.disposed = true;
     this.scan?.cancel.cancel();
     clearTimeout(this.changeTimer);
-    clearTimeout(this.watchTimer);
-    this.watcher?.dispose();
+    this.files.dispose();
     void this.store.flush();
     vscode.Disposable.from(...this.disposables).dispose();
   }
