@@ -49,6 +49,9 @@ export async function showResolved(services: CommandServices, resolved: Resolved
   const { entry, article, target } = resolved;
   // Taken before anything is awaited: a row the user selects meanwhile (a second quick click) keeps the selection.
   const selectionEpoch = services.tree.selection.epoch;
+  if (!rowClicked) {
+    services.tree.selection.willShow(target, selectionEpoch);
+  }
   const uri = entry.document.uri;
   const visible = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === uri.toString());
   // Editor and panel side by side: never put the digest over the panel in its own group.

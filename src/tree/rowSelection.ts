@@ -32,6 +32,8 @@ export class RowSelection implements vscode.Disposable {
   private readonly reveals: RowReveals<TreeNode>;
   /** The article row last selected (by the user or a reveal): see selectedArticle. */
   private lastSelected: ArticleNode | undefined;
+  /** The article a command is showing, and the user's selection count when it began: see selectedArticle. */
+  private showing: { target: ArticleTarget; since: number } | undefined;
   private readonly ownCursors = new OwnCursorMoves();
   /** The row a click selected (its command carries no arguments). */
   private readonly clicks: ClickedRow<TreeNode>;
@@ -59,10 +61,17 @@ export class RowSelection implements vscode.Disposable {
 
   /** The selected article of the shown digest, if any. */
   get selectedArticle(): { entry: DigestEntry; article: Article } | undefined {
+    const shown = this.list.shown();
+    // A key pressed again before the last one's row is selected (n twice in quick succession) is about the article
+    // being shown, not the row selected before it: else the second n shows the first one's article again.
+    const showing = this.showing?.since === this.epoch ? this.showing.target : undefined;
+    const showingRow = showing && this.list.nodeFor(showing);
+    if (shown && showingRow) {
+      return { entry: shown, article: showingRow.article };
+    }
     // While VS Code redraws a row it may tell the extension host of an empty selection for a moment, the row
     // still selected on screen: a key pressed then is about the row the user last selected.
     const selected = this.view.selection[0] ?? this.lastSelected;
-    const shown = this.list.shown();
     if (!shown || !(selected instanceof ArticleNode)) {
       return undefined;
     }
@@ -85,6 +94,14 @@ export class RowSelection implements vscode.Disposable {
     return this.reveals.epoch;
   }
 
+  /**
+   * A command begins to show this article (its row is revealed once the editor and panel have it), as of the user's
+   * selection count `since`: until the user selects a row, it is the article the next key starts from.
+   */
+  willShow(target: ArticleTarget, since: number): void {
+    this.showing = { target, since };
+  }
+
   /** Our own "show article" is about to put the cursor here: that move is not the user's. */
   expectCursor(uri: vscode.Uri, line: number): void {
     this.ownCursors.expect(uri.toString(), line);
@@ -100,6 +117,9 @@ export class RowSelection implements vscode.Disposable {
    */
   reveal(target: ArticleTarget, focus = false, since = this.epoch): Promise<void> {
     const { queued, done } = this.reveals.reveal(() => this.list.nodeFor(target), focus, since);
+    if (queued) {
+      this.showing = { target, since }; // the cursor followed, or a command's row
+    }
     // Kept only for a reveal that may run: a user's selection since the caller began keeps its own row.
     const node = queued ? this.list.nodeFor(target) : undefined;
     if (node) {

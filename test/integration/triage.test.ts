@@ -132,6 +132,28 @@ describe('Triage: read state and stars', () => {
     await waitFor('the one unread article left', () => panelArticle(reader)?.index === 5);
   });
 
+  it('n pressed twice in quick succession in the Articles view shows the next two unread articles, not one of them twice', async () => {
+    await openDigest(sampleUri);
+    await vscode.commands.executeCommand('workbench.view.extension.digestReader');
+    await waitFor('the tree', () => reader.articlesTree.rows().length === 7);
+    const tree = reader.articlesTree;
+    const selectedLabel = () => (tree.view.selection[0] ? labelOf(tree.getTreeItem(tree.view.selection[0])) : '');
+    await vscode.commands.executeCommand('digestReader.showArticle', { uri: sampleUri, index: 12 });
+    await waitFor('row 12 selected', () => selectedLabel().startsWith('12 '));
+    // The second press 30 ms after the first: before the first one's row is selected and its article marked read.
+    const first = vscode.commands.executeCommand('digestReader.nextUnread', { from: 'tree' });
+    await new Promise((resume) => setTimeout(resume, 30));
+    const second = vscode.commands.executeCommand('digestReader.nextUnread', { from: 'tree' });
+    await Promise.all([first, second]);
+    await waitFor('article 1 in the panel, its row selected', () => panelArticle(reader)?.index === 1 && selectedLabel().startsWith('01 '));
+    // Article 1 was shown, and read; article 0 is read only if the panel showed it before the second press came.
+    await waitFor('article 1 read', () => reader.reading.state.isRead(articleKeyOf(1)));
+    assert.equal(reader.reading.state.isRead(articleKeyOf(2)), false);
+    // A third press goes on from there.
+    await vscode.commands.executeCommand('digestReader.nextUnread', { from: 'tree' });
+    await waitFor('article 2 in the panel, its row selected', () => panelArticle(reader)?.index === 2 && selectedLabel().startsWith('02 '));
+  });
+
   it('hides read articles on request, keeping the selected one until the user moves on', async () => {
     await openDigest(sampleUri);
     await vscode.commands.executeCommand('workbench.view.extension.digestReader');
