@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { parseDigest, type Digest } from '../core';
 import type { DigestDocuments } from '../digests';
 import type { ReadingStore } from '../reading';
 import { headReaderForHost } from './headReader';
@@ -50,6 +51,17 @@ export function register(context: vscode.ExtensionContext, reading: ReadingStore
     documents.onDidChangeDigest(digestOpened),
     { dispose: () => clearTimeout(digestTimer) },
   );
+  // A star synced from another machine has no text here: the first digest of the Library that lists it gives it.
+  reading.setDigestsListing(async (keys) => {
+    const digests: Digest[] = [];
+    for (const uri of library.filesListing(keys)) {
+      const pages = await library.readPages(uri).then((read) => read, () => undefined);
+      if (pages) {
+        digests.push(parseDigest(pages));
+      }
+    }
+    return digests;
+  });
   if (tree.view.visible) {
     scan();
   } else if (documents.all().length > 0) {

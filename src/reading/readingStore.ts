@@ -27,6 +27,8 @@ export class ReadingStore implements vscode.Disposable {
   readonly storage: { read: StoredRecords<true>; stars: StoredRecords<StarRecord>; starTexts: StoredRecords<StarText>; notInterested: StoredRecords<true> };
 
   private disposed = false;
+  /** The digests of the Library that list these papers, read and parsed (set once the Library is there). */
+  private digestsListing: ((keys: readonly string[]) => Promise<readonly Digest[]>) | undefined;
 
   constructor(
     private readonly store: Store,
@@ -73,8 +75,9 @@ export class ReadingStore implements vscode.Disposable {
    * A star another window of this machine made comes with its display text
    * in this machine's copy, written beside it (the text is never synced):
    * that copy is read again, and again a little later if the text is not
-   * there yet. A star from another machine gets its text from the digest
-   * when it is open or next read (see refill).
+   * there yet. A star from another machine gets its text from a digest open
+   * here, else, once those tries are over, from a digest of the Library that
+   * lists the paper (and again whenever a digest with it is read: see refill).
    */
   private async fetchStarTexts(keys: readonly string[], attempt: number): Promise<void> {
     // At start the stars may come in before this machine's copy of their texts is read: that read brings them.
@@ -93,7 +96,18 @@ export class ReadingStore implements vscode.Disposable {
     }
     if (missing.length > 0 && attempt < STAR_TEXT_RETRIES_MS.length) {
       setTimeout(() => void this.fetchStarTexts(missing, attempt + 1), STAR_TEXT_RETRIES_MS[attempt]);
+    } else if (missing.length > 0 && this.digestsListing) {
+      for (const digest of await this.digestsListing(missing)) {
+        if (!this.disposed) {
+          this.refill(digest);
+        }
+      }
     }
+  }
+
+  /** Where a star's text is looked for last: the Library's digests that list the paper. */
+  setDigestsListing(find: (keys: readonly string[]) => Promise<readonly Digest[]>): void {
+    this.digestsListing = find;
   }
 
   private allStorage(): StoredRecords<unknown>[] {

@@ -11,7 +11,7 @@ import { STUDY_SCHEMA, NOTES_SCHEMA } from '../../src/core/study';
 import { LocalCopy } from '../../src/store/localCopy';
 import { Notices } from '../../src/store/notices';
 import { StoredRecords } from '../../src/store/storedRecords';
-import { api, closeAll, openDigest, sampleUri, waitFor } from './helpers';
+import { api, closeAll, openDigest, readText, sampleUri, scratchUri, waitFor, writeText } from './helpers';
 
 const T = Date.UTC(2025, 5, 1, 9);
 
@@ -160,6 +160,29 @@ describe('The store: nothing kept is lost', () => {
     reader.reading.reload();
     await waitFor('the star merged in', () => reader.reading.state.isStarred(key), 10_000);
     await waitFor('its title, as the Starred view shows it', () => reader.reading.state.starredArticle(key)?.titles.en === title, 10_000);
+  });
+
+  it('a star synced from another machine gets its title from the Library\'s digest that lists it, never opened in this window', async () => {
+    const key = '2407.99001';
+    // A digest no window opened: a copy of cs.PL's under another date, whose first paper has an id of its own.
+    const digest = scratchUri('cs.PL-2025-07-01.md');
+    const text = (await readText(vscode.Uri.joinPath(sampleUri, '..', 'cs.PL-2025-06-01.md'))).replaceAll('2025-06-01', '2025-07-01').replaceAll('2405.03536', key);
+    await reader.library.whenScanned();
+    await writeText(digest, text);
+    try {
+      await waitFor('the Library lists the new digest', () => reader.library.entries().some((entry) => entry.uri.toString() === digest.toString()), 20_000);
+      await reader.reading.ready;
+      const shard = new Records(STAR_SCHEMA, 'probe').shardOf(key);
+      // Settings Sync brings the star; its text stays on the machine that starred it.
+      await reader.reading.storage.stars.stored(shard).write(remoteShard(STAR_SCHEMA, shard, key, { kind: 'arxiv', subject: 'cs.PL', digestDate: '2025-07-01', index: 0, arxivId: `${key}v2`, starredAt: T }));
+      reader.reading.reload();
+      await waitFor('the star merged in', () => reader.reading.state.isStarred(key), 10_000);
+      await waitFor('its title, as the Starred view shows it', () => reader.reading.state.starredArticle(key)?.titles.en === 'Typed Effects for Everyone', 20_000);
+      assert.deepEqual(reader.reading.state.starredArticle(key)?.authors, ['Ken Sakayori', 'Davide Sangiorgi']);
+      assert.equal(vscode.workspace.textDocuments.some((document) => document.uri.toString() === digest.toString()), false, 'the digest was never opened');
+    } finally {
+      await vscode.workspace.fs.delete(digest, { useTrash: false });
+    }
   });
 
   it('loads stored 0.5.0 saved filters, study list and notes (literal values), and leaves them as they were', async () => {
