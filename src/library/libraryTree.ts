@@ -4,7 +4,7 @@ import { groupBySubject } from '../core/library';
 import { weekdayName } from '../core/digest/group';
 import { ClickedRow } from '../common/clickedRow';
 import { RefreshScheduler } from '../common/refreshScheduler';
-import type { ReadingStore } from '../reading';
+import type { ReadingChange, ReadingStore } from '../reading';
 import type { Library, LibraryEntry } from './library';
 
 /**
@@ -95,8 +95,7 @@ export class LibraryTree implements vscode.TreeDataProvider<LibraryNode>, vscode
       this.changed,
       library.onDidChange(() => this.rebuild()),
       library.onDidProgress((progress) => this.showProgress(progress)),
-      // Unread counts: a marking can touch any digest; only shown rows are redrawn, on VS Code's fetch.
-      reading.onDidChange(() => this.refresh.refreshRoot()),
+      reading.onDidChange((change) => this.readingChanged(change)),
       this.view.onDidChangeVisibility((event) => this.refresh.setVisible(event.visible)),
     ];
     this.refresh.setVisible(this.view.visible);
@@ -132,6 +131,27 @@ export class LibraryTree implements vscode.TreeDataProvider<LibraryNode>, vscode
       }
     }
     return unread;
+  }
+
+  /** Unread counts: the rows of the digests that hold a paper marked (a paper can be in several), or every row. */
+  private readingChanged(change: ReadingChange): void {
+    if (change === 'all') {
+      this.refresh.refreshRoot();
+      return;
+    }
+    const keys = new Set(change.keys);
+    const rows: DigestNode[] = [];
+    for (const subject of this.roots) {
+      for (const digest of subject.digests) {
+        for (const key of digest.entry.summary.keys) {
+          if (keys.has(key)) {
+            rows.push(digest);
+            break;
+          }
+        }
+      }
+    }
+    this.refresh.refreshRows(rows);
   }
 
   /**
