@@ -138,6 +138,12 @@ export class Library implements vscode.Disposable {
     return this.scanner.digests().map((known) => ({ uri: known.file, size: known.size, mtime: known.mtime, summary: known.summary as LibraryEntry['summary'], fromCache: known.fromCache }));
   }
 
+  /** The rows of the Library: its digests, and the new ones the first scan knows from their heads so far. */
+  listedEntries(): LibraryEntry[] {
+    const fromHeads = this.scanner.headsOnly().map((known) => ({ uri: known.file, size: known.size, mtime: known.mtime, summary: known.fromHead as LibraryEntry['summary'], fromCache: false, headOnly: true }));
+    return [...this.entries(), ...fromHeads];
+  }
+
   /** Files that list these papers: one per paper, as few as cover them (the Library as known now, scanned or not). */
   filesListing(keys: readonly string[]): vscode.Uri[] {
     const wanted = new Set(keys);

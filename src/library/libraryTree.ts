@@ -52,19 +52,23 @@ export class DigestNode {
     item.id = `library:${uri.toString()}`;
     const days = summary.dates.length > 1 ? ` · ${vscode.l10n.t('{0} days', summary.dates.length)}` : '';
     const file = this.sameDateAsAnother ? ` · ${uri.path.slice(uri.path.lastIndexOf('/') + 1)}` : '';
-    item.description = `${summary.articleCount} · ${unread === 0 ? vscode.l10n.t('all read') : vscode.l10n.t('{0} unread', unread)}${days}${file}`;
-    item.iconPath = new vscode.ThemeIcon(unread > 0 ? 'book' : 'check');
+    // A new digest listed from its header while the first scan reads it: counts come once it is read.
+    const beingRead = this.entry.headOnly === true;
+    const counts = beingRead ? vscode.l10n.t('{0} articles (its header says), being read', summary.articleCount) : vscode.l10n.t('{0} articles, {1} unread', summary.articleCount, unread);
+    const state = beingRead ? vscode.l10n.t('reading…') : unread === 0 ? vscode.l10n.t('all read') : vscode.l10n.t('{0} unread', unread);
+    item.description = `${summary.articleCount} · ${state}${days}${file}`;
+    item.iconPath = new vscode.ThemeIcon(beingRead || unread > 0 ? 'book' : 'check');
     // Subject, dates and path are untrusted text: shown as text, never as Markdown.
     const tooltip = new vscode.MarkdownString(undefined, false);
     tooltip.isTrusted = false;
     tooltip.supportHtml = false;
     tooltip.appendText(`${summary.subject} · ${summary.dates.join(', ')}`).appendMarkdown('\n\n');
-    tooltip.appendText(vscode.l10n.t('{0} articles, {1} unread', summary.articleCount, unread)).appendMarkdown('\n\n');
+    tooltip.appendText(counts).appendMarkdown('\n\n');
     tooltip.appendText(vscode.workspace.asRelativePath(uri));
     item.tooltip = tooltip;
     item.contextValue = 'libraryDigest';
     item.command = { command: OPEN_FROM_LIBRARY, title: vscode.l10n.t('Open Digest') };
-    item.accessibilityInformation = { label: `${summary.subject} ${label}: ${vscode.l10n.t('{0} articles, {1} unread', summary.articleCount, unread)}` };
+    item.accessibilityInformation = { label: `${summary.subject} ${label}: ${counts}` };
     return item;
   }
 }
@@ -159,7 +163,7 @@ export class LibraryTree implements vscode.TreeDataProvider<LibraryNode>, vscode
    * lists a year of digests, the rows of other subjects stay as they are under the user's pointer.
    */
   private rebuild(): void {
-    const groups = groupBySubject(this.library.entries(), (entry) => entry.summary, (entry) => entry.uri.path);
+    const groups = groupBySubject(this.library.listedEntries(), (entry) => entry.summary, (entry) => entry.uri.path);
     const before = new Map(this.roots.map((subject) => [subject.subject, subject]));
     const sameSubjects = this.roots.length > 0 && groups.length === this.roots.length && groups.every((group, at) => this.roots[at].subject === group.subject);
     const changed: SubjectNode[] = [];

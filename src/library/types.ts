@@ -12,4 +12,6 @@ export interface LibraryEntry {
   readonly summary: DigestSummary;
   /** From the stored index: not read in this session. */
   readonly fromCache: boolean;
+  /** Listed from its header alone while the first scan reads it: no keys yet, its count is the header's. */
+  readonly headOnly?: boolean;
 }

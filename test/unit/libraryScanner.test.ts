@@ -48,11 +48,45 @@ describe('library: the scan (core, no VS Code)', () => {
     const log: string[] = [];
     const library = scanner(workspace(), log);
     const report = await library.scan({ isCancellationRequested: false });
-    assert.deepEqual(log, ['head file:///w/notes.md', 'head file:///w/cs.DC-2025-06-01.txt', 'whole file:///w/cs.DC-2025-06-01.txt', 'head file:///w/cs.DC-2025-05-31.txt', 'whole file:///w/cs.DC-2025-05-31.txt']);
+    assert.deepEqual(log, ['head file:///w/notes.md', 'head file:///w/cs.DC-2025-06-01.txt', 'head file:///w/cs.DC-2025-05-31.txt', 'whole file:///w/cs.DC-2025-06-01.txt', 'whole file:///w/cs.DC-2025-05-31.txt']);
     assert.deepEqual(library.digests().map((known) => known.key).sort(), ['file:///w/cs.DC-2025-05-31.txt', 'file:///w/cs.DC-2025-06-01.txt']);
+    assert.deepEqual(library.headsOnly(), [], 'every digest read to its end');
     assert.equal(report.read, 3);
-    assert.deepEqual(library.reads, { files: 3, bytes: library.reads.bytes, wholeFiles: 2 });
+    assert.deepEqual(library.reads, { files: 5, bytes: library.reads.bytes, wholeFiles: 2 });
     assert.ok(library.reads.bytes < workspace().get('file:///w/notes.md')!.text.length, 'the notes were read only to their head');
+  });
+
+  it('lists every new digest from its head (subject, date, declared count) before it reads any whole, so rows do not move as it reads', async () => {
+    const files = workspace();
+    files.set('file:///w/cs.LG-2025-06-01.txt', { text: day('2025-06-01', 3).replace('cs.DC @', 'cs.LG @'), mtime: 50 });
+    const listedAtFirstWholeRead: string[][] = [];
+    const host = memoryHost(files, []);
+    const library: LibraryScanner<string> = new LibraryScanner({
+      ...host,
+      readWhole: (key) => {
+        if (listedAtFirstWholeRead.length === 0) {
+          listedAtFirstWholeRead.push(library.headsOnly().map((known) => `${known.fromHead?.subject} ${known.fromHead?.date} ${known.fromHead?.articleCount}`).sort());
+        }
+        return host.readWhole(key);
+      },
+    }, { read: () => undefined, removed: () => undefined, changed: () => undefined, progress: () => undefined, unreadable: () => undefined });
+    await library.scan({ isCancellationRequested: false });
+    assert.deepEqual(listedAtFirstWholeRead, [['cs.DC 2025-05-31 3', 'cs.DC 2025-06-01 3', 'cs.LG 2025-06-01 3']]);
+    assert.deepEqual(library.digests().map((known) => known.summary?.subject).sort(), ['cs.DC', 'cs.DC', 'cs.LG']);
+  });
+
+  it('a scan cancelled between heads and wholes stores no digest known from its head alone, so the next window reads it', async () => {
+    const files = workspace();
+    const token = { isCancellationRequested: false };
+    const host = memoryHost(files, []);
+    host.readWhole = () => {
+      token.isCancellationRequested = true;
+      return Promise.reject(new Error('cancelled before this read'));
+    };
+    const library = new LibraryScanner(host, { read: () => undefined, removed: () => undefined, changed: () => undefined, progress: () => undefined, unreadable: () => undefined });
+    await library.scan(token);
+    assert.equal(library.headsOnly().length, 2, 'both digests listed from their heads');
+    assert.deepEqual(library.cacheEntries().map((entry) => entry.uri), ['file:///w/notes.md'], 'only the settled non-digest is stored');
   });
 
   it('a deleted folder forgets every digest under it, and only those (not a folder whose name starts the same)', async () => {

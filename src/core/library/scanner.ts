@@ -10,79 +10,9 @@ import { decodePages, type TextPages } from '../digest/pages';
 import type { CacheEntry } from './cache';
 import { Slicer } from './slicer';
 import { HEAD_BYTES, looksLikeDigest, summarizeDigestSteps, type DigestSummary } from './summary';
+import type { CancellationLike, FileStamp, KnownFile, ReadCount, ScanHost, ScanListener, ScanReport } from './scanTypes';
 
-/** A candidate file as the host listed it. */
-export interface FileStamp<F> {
-  file: F;
-  /** The file's identity (its URI as a string). */
-  key: string;
-  size: number;
-  mtime: number;
-}
-
-/** What the scan knows of one file; `summary` null when it is no digest. */
-export interface KnownFile<F> extends FileStamp<F> {
-  summary: DigestSummary | null;
-  /** From the stored index: not read in this session. */
-  fromCache: boolean;
-}
-
-export interface CancellationLike {
-  readonly isCancellationRequested: boolean;
-}
-
-/** What the host does for the scan: the slow parts (listing, stat, reads) happen off the thread there. */
-export interface ScanHost<F> {
-  /** Every candidate file with its size and mtime. */
-  list(token: CancellationLike): Promise<FileStamp<F>[]>;
-  /** A file's first bytes; `whole` when the host had to read all of it anyway. */
-  readHead(file: F, bytes: number): Promise<{ head: Uint8Array; whole?: Uint8Array }>;
-  readWhole(file: F): Promise<Uint8Array>;
-  /** The file a stored key names. */
-  fileOf(key: string): F;
-}
-
-/** What the scan tells the host. */
-export interface ScanListener<F> {
-  /** A digest's full text was read (to (re)index it), in pages (a huge one is never joined into one string). */
-  read(file: F, pages: TextPages): void;
-  /** A digest left the Library (deleted, excluded, no longer a digest). */
-  removed(file: F): void;
-  /** What the Library lists changed; `now`: worth showing at once (the first digest, the end of a scan). */
-  changed(now: boolean): void;
-  progress(progress: ScanProgress | undefined): void;
-  /**
-   * A file could not be read just now (in VS Code for the Web a read is a
-   * request that a network blip can cut). Nothing is recorded of it: the next
-   * scan or update reads it again, and the host may retry it sooner.
-   */
-  unreadable(file: F): void;
-}
-
-export interface ScanProgress {
-  done: number;
-  total: number;
-}
-
-/** What the last full scan did. */
-export interface ScanReport {
-  candidates: number;
-  /** Files read (head or whole) because they were new or changed. */
-  read: number;
-  /** Milliseconds from the scan's start to the first digest listed (undefined: none found). */
-  firstListedMs?: number;
-  ms: number;
-  cancelled: boolean;
-}
-
-/** Bytes the scan read, all told (tests: a workspace of notes is never read whole). */
-export interface ReadCount {
-  /** Files opened for reading. */
-  files: number;
-  bytes: number;
-  /** Files read to the end (a digest to summarize, or a host that cannot read only a head). */
-  wholeFiles: number;
-}
+export type { CancellationLike, FileStamp, KnownFile, ReadCount, ScanHost, ScanListener, ScanProgress, ScanReport } from './scanTypes';
 
 export class LibraryScanner<F> {
   private readonly known = new Map<string, KnownFile<F>>();
@@ -106,13 +36,25 @@ export class LibraryScanner<F> {
     return digests;
   }
 
+  /** New digests known from their heads only, to be read to their end (see KnownFile.fromHead). */
+  headsOnly(): KnownFile<F>[] {
+    const files: KnownFile<F>[] = [];
+    for (const known of this.known.values()) {
+      if (known.fromHead) {
+        files.push(known);
+      }
+    }
+    return files;
+  }
+
   get(key: string): KnownFile<F> | undefined {
     return this.known.get(key);
   }
 
   /** Every file looked at, for the stored index (non-digests too, so a warm start skips them). */
   cacheEntries(): CacheEntry[] {
-    return [...this.known.values()].map((known) => ({ uri: known.key, size: known.size, mtime: known.mtime, summary: known.summary }));
+    // A digest known from its head only is left out, so the next window reads it.
+    return [...this.known.values()].filter((known) => !known.fromHead).map((known) => ({ uri: known.key, size: known.size, mtime: known.mtime, summary: known.summary }));
   }
 
   /** Takes in a stored index (a warm start), a slice at a time. */
@@ -146,11 +88,18 @@ export class LibraryScanner<F> {
     if (!token.isCancellationRequested) {
       await this.forgetAllBut(new Set(files.map((file) => file.key)), slicer);
     }
+    const toRead = files.filter((file) => this.needsRead(file));
+    // Every new file's head first: each new digest is listed in its place before any is read whole.
+    const settled = await this.listFromHeads(toRead, token, slicer, started, report);
     this.listener.progress({ done: 0, total: files.length });
-    for (let done = 0; done < files.length && !token.isCancellationRequested; done++) {
-      const file = files[done];
-      const known = this.known.get(file.key);
-      if (!known || known.size !== file.size || known.mtime !== file.mtime) {
+    let done = files.length - toRead.length;
+    for (const file of toRead) {
+      if (token.isCancellationRequested) {
+        break;
+      }
+      done++;
+      // A watcher's update may have read it meanwhile.
+      if (!settled.has(file.key) && this.needsRead(file)) {
         report.read++;
         const summary = await this.index(file);
         slicer.restart(); // a read yielded
@@ -161,7 +110,7 @@ export class LibraryScanner<F> {
         this.listener.changed(false);
       }
       if (slicer.due) {
-        this.listener.progress({ done: done + 1, total: files.length });
+        this.listener.progress({ done, total: files.length });
         await slicer.tick();
       }
     }
@@ -172,13 +121,76 @@ export class LibraryScanner<F> {
     return report;
   }
 
+  /**
+   * Reads the head of each file not known before, where the host can read a head alone: a non-digest is
+   * settled there, a digest is listed from its header (KnownFile.fromHead). Returns the files settled (not
+   * to be read again by this scan): non-digests, and files the host read whole anyway (summarized at once).
+   */
+  private async listFromHeads(files: readonly FileStamp<F>[], token: CancellationLike, slicer: Slicer, started: number, report: ScanReport): Promise<Set<string>> {
+    const settled = new Set<string>();
+    let listed = false;
+    for (const file of files) {
+      if (token.isCancellationRequested) {
+        break;
+      }
+      if (this.known.has(file.key)) {
+        continue; // a changed file keeps its row until it is read again
+      }
+      let read: { head: Uint8Array; whole?: Uint8Array };
+      try {
+        read = await this.host.readHead(file.file, HEAD_BYTES);
+      } catch {
+        continue; // the second pass tries it again, and says it is unreadable
+      }
+      slicer.restart(); // a read yielded
+      if (read.whole !== undefined) {
+        report.read++;
+        settled.add(file.key);
+        if ((await this.summarizeRead(file, read.whole, true)) && report.firstListedMs === undefined) {
+          report.firstListedMs = Date.now() - started;
+          this.listener.changed(true);
+        }
+        this.listener.changed(false);
+        continue;
+      }
+      const found = looksLikeDigest(new TextDecoder().decode(read.head));
+      if (!found) {
+        report.read++;
+        settled.add(file.key);
+        this.count(read.head.byteLength, false);
+        this.known.set(file.key, { ...file, summary: null, fromCache: false });
+        continue;
+      }
+      this.count(read.head.byteLength, false);
+      const { header, format } = found;
+      const fromHead: DigestSummary = { kind: header.kind, format, subject: header.subject, date: header.date, dates: [header.date], articleCount: header.declaredCount, keys: [] };
+      this.known.set(file.key, { ...file, summary: null, fromHead, fromCache: false });
+      listed = true;
+      if (report.firstListedMs === undefined) {
+        report.firstListedMs = Date.now() - started;
+        this.listener.changed(true);
+      }
+      this.listener.changed(false);
+      await slicer.tick();
+    }
+    if (listed) {
+      this.listener.changed(true);
+    }
+    return settled;
+  }
+
   /** A created or changed file: read again when its stamp changed. */
   async update(file: FileStamp<F>): Promise<void> {
-    const known = this.known.get(file.key);
-    if (!known || known.size !== file.size || known.mtime !== file.mtime) {
+    if (this.needsRead(file)) {
       await this.index(file);
       this.listener.changed(true);
     }
+  }
+
+  /** New, changed, or known from its head only. */
+  private needsRead(file: FileStamp<F>): boolean {
+    const known = this.known.get(file.key);
+    return !known || known.fromHead !== undefined || known.size !== file.size || known.mtime !== file.mtime;
   }
 
   /** A file that is no longer a candidate (deleted, excluded). */
@@ -188,6 +200,8 @@ export class LibraryScanner<F> {
       this.known.delete(key);
       if (known.summary) {
         this.listener.removed(known.file);
+      }
+      if (known.summary || known.fromHead) {
         this.listener.changed(false);
       }
     }
@@ -231,21 +245,33 @@ export class LibraryScanner<F> {
    * is hundreds of milliseconds of work), yielding between slices.
    */
   private async readAndSummarize(file: FileStamp<F>): Promise<DigestSummary | undefined> {
-    let summary: DigestSummary | null = null;
-    let text: TextPages | undefined;
     let bytes: Uint8Array;
-    let isDigest: boolean;
     let readWhole: boolean;
+    const known = this.known.get(file.key);
     try {
-      const { head, whole } = await this.host.readHead(file.file, HEAD_BYTES);
-      isDigest = looksLikeDigest(new TextDecoder().decode(head)) !== undefined;
-      bytes = isDigest ? whole ?? (await this.host.readWhole(file.file)) : whole ?? head;
-      readWhole = whole !== undefined || isDigest;
+      if (known?.fromHead && known.size === file.size && known.mtime === file.mtime) {
+        // Its head, read by this scan, said it is a digest.
+        bytes = await this.host.readWhole(file.file);
+        readWhole = true;
+      } else {
+        const { head, whole } = await this.host.readHead(file.file, HEAD_BYTES);
+        const isDigest = looksLikeDigest(new TextDecoder().decode(head)) !== undefined;
+        bytes = isDigest ? whole ?? (await this.host.readWhole(file.file)) : whole ?? head;
+        readWhole = whole !== undefined || isDigest;
+      }
     } catch {
       // Not read: the file keeps what was known of it (if anything), so its stamp does not match and it is read again.
       this.listener.unreadable(file.file);
       return this.known.get(file.key)?.summary ?? undefined;
     }
+    return this.summarizeRead(file, bytes, readWhole);
+  }
+
+  /** Records what a file's bytes hold (the whole file, or its head when it is no digest). */
+  private async summarizeRead(file: FileStamp<F>, bytes: Uint8Array, readWhole: boolean): Promise<DigestSummary | undefined> {
+    let summary: DigestSummary | null = null;
+    let text: TextPages | undefined;
+    const isDigest = readWhole && looksLikeDigest(new TextDecoder().decode(bytes.subarray(0, HEAD_BYTES))) !== undefined;
     try {
       if (isDigest) {
         const slicer = this.newSlicer();
