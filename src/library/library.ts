@@ -1,32 +1,15 @@
 import * as vscode from 'vscode';
 import { decodePages, type TextPages } from '../core';
-import { LibraryScanner, Slicer, type FileStamp, type ReadCount } from '../core/library';
+import { LibraryScanner, listingAny, Slicer, type FileStamp, type ReadCount } from '../core/library';
 import { listCandidates, relativeInFolder, rulesFor, watchPattern } from './candidates';
 import { LibraryFileWatch, WATCH_DELAY_MS } from './fileWatch';
 import type { HeadReader } from './headReader';
 import { LibraryIndexStore } from './indexStore';
-import type { LibraryEntry, ScanProgress, ScanReport } from './types';
+import { fileRead, type LibraryEntry, type LibraryFileRead, type ScanProgress, type ScanReport } from './types';
 
-export type { LibraryEntry, ReadCount, ScanProgress, ScanReport } from './types';
+export type { LibraryEntry, LibraryFileRead, ReadCount, ScanProgress, ScanReport } from './types';
 
 const CHANGE_EVENT_MS = 250;
-
-/** A digest the Library read whole: its text in pages; `text` joins them (a long copy for a huge digest: read `pages`). */
-export interface LibraryFileRead {
-  readonly uri: vscode.Uri;
-  readonly pages: TextPages;
-  readonly text: string;
-}
-
-function fileRead(uri: vscode.Uri, pages: TextPages): LibraryFileRead {
-  return {
-    uri,
-    pages,
-    get text() {
-      return pages.join('');
-    },
-  };
-}
 
 /**
  * Every digest file in the workspace folders, found by content, newest
@@ -146,21 +129,7 @@ export class Library implements vscode.Disposable {
 
   /** Files that list these papers: one per paper, as few as cover them (the Library as known now, scanned or not). */
   filesListing(keys: readonly string[]): vscode.Uri[] {
-    const wanted = new Set(keys);
-    const files: vscode.Uri[] = [];
-    for (const entry of this.entries()) {
-      let lists = false;
-      for (const key of entry.summary.keys) {
-        lists = wanted.delete(key) || lists;
-      }
-      if (lists) {
-        files.push(entry.uri);
-      }
-      if (wanted.size === 0) {
-        break;
-      }
-    }
-    return files;
+    return listingAny(this.entries(), (entry) => entry.summary.keys, keys, { cover: true }).map((entry) => entry.uri);
   }
 
   get indexing(): boolean {
@@ -277,15 +246,17 @@ export class Library implements vscode.Disposable {
       gone.delete(uri.toString()); // a save that replaces the file is a delete, then a create
     }
     this.scanner.forgetUnder(gone);
+    const accepted: FileStamp<vscode.Uri>[] = [];
     for (const [uri, stat] of present) {
       const file: FileStamp<vscode.Uri> = { file: uri, key: uri.toString(), size: stat.size, mtime: stat.mtime };
       const where = relativeInFolder(uri);
       if (where && rulesFor(where.folder, this.digestNamesOnly(where.folder)).accepts(where.path)) {
-        await this.scanner.update(file);
+        accepted.push(file);
       } else {
         this.scanner.forget(file.key);
       }
     }
+    await this.scanner.update(accepted);
     this.fireChange(true);
     this.saveSoon();
   }

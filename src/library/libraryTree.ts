@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isoWeekday } from '../core';
-import { groupBySubject } from '../core/library';
+import { groupBySubject, listingAny } from '../core/library';
 import { weekdayName } from '../core/digest/group';
 import { ClickedRow } from '../common/clickedRow';
 import { RefreshScheduler } from '../common/refreshScheduler';
@@ -51,7 +51,8 @@ export class DigestNode {
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = `library:${uri.toString()}`;
     const days = summary.dates.length > 1 ? ` · ${vscode.l10n.t('{0} days', summary.dates.length)}` : '';
-    const file = this.sameDateAsAnother ? ` · ${uri.path.slice(uri.path.lastIndexOf('/') + 1)}` : '';
+    const fileName = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+    const file = this.sameDateAsAnother ? ` · ${fileName}` : '';
     // A new digest listed from its header while the first scan reads it: counts come once it is read.
     const beingRead = this.entry.headOnly === true;
     const counts = beingRead ? vscode.l10n.t('{0} articles (its header says), being read', summary.articleCount) : vscode.l10n.t('{0} articles, {1} unread', summary.articleCount, unread);
@@ -68,7 +69,8 @@ export class DigestNode {
     item.tooltip = tooltip;
     item.contextValue = 'libraryDigest';
     item.command = { command: OPEN_FROM_LIBRARY, title: vscode.l10n.t('Open Digest') };
-    item.accessibilityInformation = { label: `${summary.subject} ${label}: ${counts}` };
+    // Two digests of one subject and date: the file name tells them apart for a screen reader too.
+    item.accessibilityInformation = { label: `${summary.subject} ${label}${this.sameDateAsAnother ? ` ${fileName}` : ''}: ${counts}` };
     return item;
   }
 }
@@ -143,18 +145,8 @@ export class LibraryTree implements vscode.TreeDataProvider<LibraryNode>, vscode
       this.refresh.refreshRoot();
       return;
     }
-    const keys = new Set(change.keys);
-    const rows: DigestNode[] = [];
-    for (const subject of this.roots) {
-      for (const digest of subject.digests) {
-        for (const key of digest.entry.summary.keys) {
-          if (keys.has(key)) {
-            rows.push(digest);
-            break;
-          }
-        }
-      }
-    }
+    const digests = this.roots.flatMap((subject) => subject.digests);
+    const rows = listingAny(digests, (digest) => digest.entry.summary.keys, change.keys);
     this.refresh.refreshRows(rows);
   }
 

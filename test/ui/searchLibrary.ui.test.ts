@@ -21,9 +21,15 @@ const SUBJECTS = ['cs.DC', 'cs.LG'];
 const ARTICLES = 150;
 const FOLDER = 'halfyear';
 
-/** Writes the half-year library (every file its own articles and ids); answers its file count. */
+/**
+ * Writes the half-year library (every file its own articles and ids), once; answers its file count. Written in
+ * the order the Library lists them (cs.DC newest first, then cs.LG): the newest file is the Library's last row.
+ */
 function writeHalfYear(workspace: string): number {
   const folder = path.join(workspace, FOLDER);
+  if (fs.existsSync(folder)) {
+    return fs.readdirSync(folder).length;
+  }
   fs.mkdirSync(folder, { recursive: true });
   let files = 0;
   SUBJECTS.forEach((subject, s) => {
@@ -50,6 +56,14 @@ function longTaskLines(userDataDir: string): string[] {
 function searchAtScaleTopic(j: Journey): void {
   const consoleLines: string[] = [];
   const record = (message: ConsoleMessage) => consoleLines.push(message.text());
+  let listening = false;
+  /** The page's console, recorded from the journey's first test that runs (for the last test's check). */
+  const listen = () => {
+    if (!listening) {
+      j.workbench.page.on('console', record);
+      listening = true;
+    }
+  };
   const widget = () => j.workbench.page.locator('.quick-input-widget');
   const rows = () => widget().locator('.quick-input-list .monaco-list-row');
 
@@ -65,9 +79,45 @@ function searchAtScaleTopic(j: Journey): void {
     await widget().locator('input').pressSequentially(query, { delay: 40 });
   }
 
+  it('the Library lists half a year of digests from their headers first: no row moves under the pointer while it reads them', async () => {
+    const { workbench } = j;
+    listen();
+    assert.equal(writeHalfYear(j.workspace), SUBJECTS.length * DAYS);
+    // Each Library row's place (its `top` in the list) from the moment it is drawn, and every change of it.
+    await workbench.page.evaluate(() => {
+      const seen = new Map<string, string>();
+      const record = { moves: [] as string[], beingRead: 0 };
+      (window as unknown as { libraryRows: typeof record }).libraryRows = record;
+      const look = () => {
+        const pane = Array.from(document.querySelectorAll('.part.sidebar .pane')).find((candidate) => /^library$/i.test(candidate.querySelector('.pane-header .title')?.textContent?.trim() ?? ''));
+        for (const row of Array.from(pane?.querySelectorAll<HTMLElement>('.monaco-list-row[aria-level="2"]') ?? [])) {
+          const [name, counts = ''] = (row.getAttribute('aria-label') ?? '').split(': ');
+          record.beingRead += counts.includes('being read') ? 1 : 0;
+          const before = seen.get(name);
+          if (before !== undefined && before !== row.style.top) {
+            record.moves.push(`${name}: ${before} → ${row.style.top}`);
+          }
+          seen.set(name, row.style.top);
+        }
+      };
+      new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['style', 'aria-label'] });
+    });
+    const view = await workbench.showLibraryAlone();
+    // The first rows: the sample's subjects, then cs.DC's newest day, each drawn before the scan has read it whole.
+    const newest = view.locator('.monaco-list-row[aria-label^="cs.DC Sat 2025-05-31"]');
+    await newest.waitFor({ timeout: 60_000 });
+    await workbench.screenshot('library-halfyear-listed');
+    await view.locator('.monaco-list-row[aria-label^="cs.DC Sat 2025-05-31"][aria-label*="unread"]').waitFor({ timeout: 120_000 });
+    const rows = await workbench.page.evaluate(() => (window as unknown as { libraryRows: { moves: string[]; beingRead: number } }).libraryRows);
+    assert.deepEqual(rows.moves.slice(0, 5), [], `${rows.moves.length} moves of rows while the Library read the digests`);
+    assert.ok(rows.beingRead > 0, 'rows were listed from their headers (\'reading…\') before their digests were read');
+    await workbench.screenshot('library-halfyear-read');
+    await workbench.setPaneExpanded(workbench.articlesView(), true);
+  });
+
   it('answers Search All Digests while half a year of digests (54,600 articles) is being indexed', async () => {
     const { workbench } = j;
-    workbench.page.on('console', record);
+    listen();
     assert.equal(writeHalfYear(j.workspace), SUBJECTS.length * DAYS);
     await openSearch('federated graph');
     // Rows come from the months indexed so far, while the placeholder still counts files.

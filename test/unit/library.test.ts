@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { articleKey, parseDigest } from '../../src/core';
-import { decodeLibraryCache, encodeLibraryCache, excludeGlob, globStates, groupBySubject, includeGlobs, isExcludedPath, joinGlobs, matchesGlob, looksLikeDigest, readLibraryCache, Slicer, summarizeDigest, writeLibraryCache, type CacheEntry, type DigestSummary } from '../../src/core/library';
+import { decodeLibraryCache, encodeLibraryCache, excludeGlob, globStates, groupBySubject, includeGlobs, listingAny, isExcludedPath, joinGlobs, matchesGlob, looksLikeDigest, readLibraryCache, Slicer, summarizeDigest, writeLibraryCache, type CacheEntry, type DigestSummary } from '../../src/core/library';
 import { generateDigest } from '../support/generate';
 import { readFixture, readTestDigest } from '../support/fixtures';
 import { regexExcludes, regexOfGlob } from '../support/regexGlob';
@@ -282,5 +282,23 @@ describe('library: glob matching in linear time (globs come from settings a clon
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('library: digests listing papers', () => {
+  const digests = [
+    { name: 'a', keys: ['2506.00001', '2506.00002'] },
+    { name: 'b', keys: ['2506.00002', '2506.00003'] },
+    { name: 'c', keys: ['2506.00004'] },
+    { name: 'd', keys: ['2506.00003', '2506.00005'] },
+  ];
+  const names = (found: { name: string }[]) => found.map((digest) => digest.name);
+  it('every digest that lists any of the papers (the rows a marking redraws), in order', () => {
+    assert.deepEqual(names(listingAny(digests, (digest) => digest.keys, ['2506.00002', '2506.00003'])), ['a', 'b', 'd']);
+    assert.deepEqual(names(listingAny(digests, (digest) => digest.keys, ['2506.09999'])), []);
+  });
+  it('with cover: the first digest for each paper, and no more once all are found', () => {
+    assert.deepEqual(names(listingAny(digests, (digest) => digest.keys, ['2506.00002', '2506.00003'], { cover: true })), ['a', 'b']);
+    assert.deepEqual(names(listingAny(digests, (digest) => digest.keys, ['2506.00005', '2506.00001'], { cover: true })), ['a', 'd']);
   });
 });

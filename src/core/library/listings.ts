@@ -115,3 +115,32 @@ export class DigestListings {
     return best;
   }
 }
+
+/**
+ * The items (digests) that list any of `keys`, in the given order: every one
+ * (the Library rows whose unread counts a marking changes), or with `cover`
+ * only those that first list a key not listed before, stopping once all are
+ * found (the files to read for a few papers' texts). One pass over the keys.
+ */
+export function listingAny<T>(items: Iterable<T>, keysOf: (item: T) => readonly string[], keys: Iterable<string>, options: { cover?: boolean } = {}): T[] {
+  const wanted = new Set(keys);
+  const found: T[] = [];
+  for (const item of items) {
+    if (wanted.size === 0) {
+      break;
+    }
+    let lists = false;
+    for (const key of keysOf(item)) {
+      if (options.cover ? wanted.delete(key) : wanted.has(key)) {
+        lists = true;
+        if (!options.cover) {
+          break;
+        }
+      }
+    }
+    if (lists) {
+      found.push(item);
+    }
+  }
+  return found;
+}

@@ -14,6 +14,11 @@ import type { CancellationLike, FileStamp, KnownFile, ReadCount, ScanHost, ScanL
 
 export type { CancellationLike, FileStamp, KnownFile, ReadCount, ScanHost, ScanListener, ScanProgress, ScanReport } from './scanTypes';
 
+/** Newest first (the digests a reader wants today are usable first), then by key. */
+function newestFirst(a: FileStamp<unknown>, b: FileStamp<unknown>): number {
+  return b.mtime - a.mtime || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
 export class LibraryScanner<F> {
   private readonly known = new Map<string, KnownFile<F>>();
   private readonly inFlight = new Map<string, Promise<DigestSummary | undefined>>();
@@ -83,37 +88,15 @@ export class LibraryScanner<F> {
     const files = await this.host.list(token);
     report.candidates = files.length;
     // Newest first: the digests a reader wants today are usable first.
-    files.sort((a, b) => b.mtime - a.mtime || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    files.sort(newestFirst);
     const slicer = this.newSlicer();
     if (!token.isCancellationRequested) {
       await this.forgetAllBut(new Set(files.map((file) => file.key)), slicer);
     }
     const toRead = files.filter((file) => this.needsRead(file));
-    // Every new file's head first: each new digest is listed in its place before any is read whole.
-    const settled = await this.listFromHeads(toRead, token, slicer, started, report);
+    const unchanged = files.length - toRead.length;
     this.listener.progress({ done: 0, total: files.length });
-    let done = files.length - toRead.length;
-    for (const file of toRead) {
-      if (token.isCancellationRequested) {
-        break;
-      }
-      done++;
-      // A watcher's update may have read it meanwhile.
-      if (!settled.has(file.key) && this.needsRead(file)) {
-        report.read++;
-        const summary = await this.index(file);
-        slicer.restart(); // a read yielded
-        if (summary && report.firstListedMs === undefined) {
-          report.firstListedMs = Date.now() - started;
-          this.listener.changed(true);
-        }
-        this.listener.changed(false);
-      }
-      if (slicer.due) {
-        this.listener.progress({ done, total: files.length });
-        await slicer.tick();
-      }
-    }
+    await this.readAll(toRead, token, report, started, (done) => this.listener.progress({ done: unchanged + done, total: files.length }));
     report.cancelled = token.isCancellationRequested;
     report.ms = Date.now() - started;
     this.listener.progress(undefined);
@@ -166,24 +149,53 @@ export class LibraryScanner<F> {
       const fromHead: DigestSummary = { kind: header.kind, format, subject: header.subject, date: header.date, dates: [header.date], articleCount: header.declaredCount, keys: [] };
       this.known.set(file.key, { ...file, summary: null, fromHead, fromCache: false });
       listed = true;
-      if (report.firstListedMs === undefined) {
-        report.firstListedMs = Date.now() - started;
-        this.listener.changed(true);
-      }
-      this.listener.changed(false);
       await slicer.tick();
     }
     if (listed) {
+      // All at once (heads are quick: some 50 µs a file on disk), so no row is listed above another already shown.
+      report.firstListedMs ??= Date.now() - started;
       this.listener.changed(true);
     }
     return settled;
   }
 
-  /** A created or changed file: read again when its stamp changed. */
-  async update(file: FileStamp<F>): Promise<void> {
-    if (this.needsRead(file)) {
-      await this.index(file);
+  /** Created or changed files (a burst of the watcher's events): those whose stamps changed are read again, in two passes as by the scan. */
+  async update(files: readonly FileStamp<F>[]): Promise<void> {
+    const toRead = files.filter((file) => this.needsRead(file)).sort(newestFirst);
+    if (toRead.length > 0) {
+      await this.readAll(toRead, { isCancellationRequested: false }, { candidates: 0, read: 0, ms: 0, cancelled: false }, Date.now());
       this.listener.changed(true);
+    }
+  }
+
+  /**
+   * Reads files in two passes: every new file's head first, so each new digest is listed in its place
+   * before any is read whole (rows do not move under the pointer as it reads), then each file whole.
+   */
+  private async readAll(files: readonly FileStamp<F>[], token: CancellationLike, report: ScanReport, started: number, progress?: (done: number) => void): Promise<void> {
+    const slicer = this.newSlicer();
+    const settled = await this.listFromHeads(files, token, slicer, started, report);
+    let done = 0;
+    for (const file of files) {
+      if (token.isCancellationRequested) {
+        break;
+      }
+      done++;
+      // A burst of the watcher's events may have read it meanwhile.
+      if (!settled.has(file.key) && this.needsRead(file)) {
+        report.read++;
+        const summary = await this.index(file);
+        slicer.restart(); // a read yielded
+        if (summary && report.firstListedMs === undefined) {
+          report.firstListedMs = Date.now() - started;
+          this.listener.changed(true);
+        }
+        this.listener.changed(false);
+      }
+      if (slicer.due) {
+        progress?.(done);
+        await slicer.tick();
+      }
     }
   }
 
