@@ -53,6 +53,30 @@ export async function listCandidates(digestNamesOnly: (folder: vscode.WorkspaceF
   return statAll(uris, token);
 }
 
+/**
+ * The candidate files in folders that came into the workspace whole (moved or unpacked in: the watcher
+ * reports each such folder alone, none of its files), judged by the rules of the workspace folder they are in.
+ * `created`: every path created that the watcher's files pattern does not name (folders among them).
+ */
+export async function candidatesInCreatedFolders(created: readonly vscode.Uri[], digestNamesOnly: (folder: vscode.WorkspaceFolder) => boolean): Promise<vscode.Uri[]> {
+  const files: vscode.Uri[] = [];
+  for (const uri of created) {
+    const where = relativeInFolder(uri);
+    const stat = where && (await Promise.resolve(vscode.workspace.fs.stat(uri)).then((found) => found, () => undefined));
+    if (!where || !stat || (stat.type & vscode.FileType.Directory) === 0) {
+      continue;
+    }
+    const rules = rulesFor(where.folder, digestNamesOnly(where.folder));
+    for (const found of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'))) {
+      const file = relativeInFolder(found);
+      if (file?.folder.uri.toString() === where.folder.uri.toString() && rules.accepts(file.path)) {
+        files.push(found);
+      }
+    }
+  }
+  return files;
+}
+
 /** Size and mtime of each file, a batch at a time (a gone file is left out). */
 async function statAll(uris: readonly vscode.Uri[], token: CancellationLike): Promise<FileStamp<vscode.Uri>[]> {
   const files: FileStamp<vscode.Uri>[] = [];

@@ -5,8 +5,11 @@ export const WATCH_DELAY_MS = 150;
 /** When a file that could not be read is tried again (a network blip in VS Code for the Web passes). */
 const RETRY_DELAYS_MS = [1_000, 5_000, 30_000];
 
-/** What the Library does with a burst of file events. */
-export type FilesChanged = (uris: readonly vscode.Uri[], deletedFolders: ReadonlySet<string>) => Promise<void>;
+/**
+ * What the Library does with a burst of file events: `uris` the files its pattern names, created, changed or
+ * deleted; `deleted` and `created` every other path deleted or created (folders among them: their files have no events).
+ */
+export type FilesChanged = (uris: readonly vscode.Uri[], deleted: ReadonlySet<string>, created: readonly vscode.Uri[]) => Promise<void>;
 
 /**
  * The Library's watch on the workspace's files: created, changed and
@@ -18,6 +21,7 @@ export class LibraryFileWatch implements vscode.Disposable {
   private watcher: vscode.Disposable | undefined;
   private readonly pending = new Map<string, vscode.Uri>();
   private deletedFolders = new Set<string>();
+  private createdPaths = new Map<string, vscode.Uri>();
   /** Files that could not be read, by how many times they were tried again. */
   private readonly retries = new Map<string, number>();
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -36,10 +40,15 @@ export class LibraryFileWatch implements vscode.Disposable {
     files.onDidCreate((uri) => this.soon(uri));
     files.onDidChange((uri) => this.soon(uri));
     files.onDidDelete((uri) => this.soon(uri));
-    // The pattern names files: a deleted folder of digests matches it not, and its digests would stay listed.
-    const folders = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    // The pattern names files: a folder of digests deleted, or moved in whole, matches it not (one event, for
+    // the folder), and its digests would stay listed, or never be.
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     folders.onDidDelete((uri) => {
       this.deletedFolders.add(uri.toString());
+      this.soon(undefined);
+    });
+    folders.onDidCreate((uri) => {
+      this.createdPaths.set(uri.toString(), uri);
       this.soon(undefined);
     });
     this.watcher = vscode.Disposable.from(files, folders);
@@ -84,11 +93,15 @@ export class LibraryFileWatch implements vscode.Disposable {
     if (this.timer === undefined) {
       this.timer = setTimeout(() => {
         const uris = [...this.pending.values()];
+        const named = new Set(this.pending.keys());
         this.pending.clear();
         const deletedFolders = this.deletedFolders;
         this.deletedFolders = new Set();
+        // A created path the files' pattern names is one of `uris` already.
+        const created = [...this.createdPaths.entries()].filter(([key]) => !named.has(key)).map(([, uri]) => uri);
+        this.createdPaths = new Map();
         this.working = this.working
-          .then(() => (this.disposed ? undefined : this.changed(uris, deletedFolders)))
+          .then(() => (this.disposed ? undefined : this.changed(uris, deletedFolders, created)))
           .then(undefined, (error: unknown) => this.output.appendLine(`[${new Date().toISOString()}] The Library could not update ${uris.length} changed files: ${String(error)}`))
           .finally(() => (this.timer = undefined));
       }, WATCH_DELAY_MS);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { decodePages, type TextPages } from '../core';
 import { LibraryScanner, listingAny, Slicer, type FileStamp, type ReadCount } from '../core/library';
-import { listCandidates, relativeInFolder, rulesFor, watchPattern } from './candidates';
+import { candidatesInCreatedFolders, listCandidates, relativeInFolder, rulesFor, watchPattern } from './candidates';
 import { LibraryFileWatch, WATCH_DELAY_MS } from './fileWatch';
 import type { HeadReader } from './headReader';
 import { LibraryIndexStore } from './indexStore';
@@ -51,7 +51,7 @@ export class Library implements vscode.Disposable {
     private readonly output: vscode.OutputChannel,
   ) {
     this.store = new LibraryIndexStore(storageUri, output);
-    this.files = new LibraryFileWatch((uris, deletedFolders) => this.updateFiles(uris, deletedFolders), output);
+    this.files = new LibraryFileWatch((uris, deleted, created) => this.updateFiles(uris, deleted, created), output);
     this.scanner = new LibraryScanner<vscode.Uri>(
       { list: (token) => listCandidates((folder) => this.digestNamesOnly(folder), token as vscode.CancellationToken), readHead: (uri, bytes) => heads.read(uri, bytes), readWhole: (uri) => Promise.resolve(vscode.workspace.fs.readFile(uri)), fileOf: (key) => vscode.Uri.parse(key, true) },
       {
@@ -230,10 +230,12 @@ export class Library implements vscode.Disposable {
   }
 
   /** A created, changed or deleted file (or folder): indexed again, or forgotten. */
-  private async updateFiles(uris: readonly vscode.Uri[], deletedFolders: ReadonlySet<string>): Promise<void> {
-    const gone = new Set(deletedFolders);
+  private async updateFiles(named: readonly vscode.Uri[], deleted: ReadonlySet<string>, created: readonly vscode.Uri[]): Promise<void> {
+    const gone = new Set(deleted);
     const present: [vscode.Uri, vscode.FileStat][] = [];
-    for (const uri of uris) {
+    const moved = await candidatesInCreatedFolders(created, (folder) => this.digestNamesOnly(folder));
+    const uris = new Map([...named, ...moved].map((uri) => [uri.toString(), uri]));
+    for (const uri of uris.values()) {
       const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).then((found) => found, () => undefined);
       if (!stat || (stat.type & vscode.FileType.File) === 0) {
         gone.add(uri.toString());

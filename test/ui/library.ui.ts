@@ -100,6 +100,30 @@ export function libraryTopic(j: Journey): void {
     await workbench.closeAllEditors();
   });
 
+  it('a folder of digests moved into the workspace whole (one event, for the folder) appears in the Library, and leaves with it', async () => {
+    const { workbench } = j;
+    await showLibrary();
+    await digestRow('cs.LG Sat 2025-05-31').waitFor({ timeout: 30_000 });
+    // Made outside the workspace (on the same disk), then moved in: how an archive unpacked elsewhere, or a sync client's folder, arrives.
+    const outside = fs.mkdtempSync(path.join(path.dirname(j.workspace), 'digests-elsewhere-'));
+    const made = path.join(outside, 'q-bio');
+    fs.mkdirSync(path.join(made, 'june'), { recursive: true });
+    fs.writeFileSync(path.join(made, 'q-bio.NC-2025-06-02.txt'), smallDigest('q-bio.NC', '2025-06-02', 2));
+    fs.writeFileSync(path.join(made, 'june', 'q-bio.NC-2025-06-03.txt'), smallDigest('q-bio.NC', '2025-06-03', 3));
+    const inside = path.join(j.workspace, 'q-bio');
+    fs.renameSync(made, inside);
+    try {
+      await digestRow('q-bio.NC Tue 2025-06-03').waitFor({ timeout: 30_000 });
+      assert.equal((await digestRow('q-bio.NC Mon 2025-06-02').locator('.label-description').innerText()).trim(), '2 · 2 unread');
+      await workbench.screenshot('library-folder-moved-in');
+      fs.renameSync(inside, made);
+      await digestRow('q-bio.NC').waitFor({ state: 'detached', timeout: 30_000 });
+    } finally {
+      fs.rmSync(inside, { recursive: true, force: true });
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   it('clicking a digest in the Library opens it, and the Articles view shows its articles', async () => {
     const { workbench } = j;
     await showLibrary();
