@@ -29,6 +29,8 @@ export interface WordLookup {
   isWordAt(text: string, start: number, end: number): boolean;
   /** Lengths of every headword that starts at `start` of `text` and ends by `limit`, shortest first (into `out` when given, emptied first). */
   matchLengthsAt(text: string, start: number, limit?: number, out?: number[]): number[];
+  /** As matchLengthsAt, into `out` (room for maxWordLength), answering how many: segmentation's hot loop, with no array resized. */
+  matchesInto(text: string, start: number, limit: number, out: Int32Array): number;
 }
 
 const NEWLINE = 10;
@@ -62,6 +64,8 @@ export class ChineseDictionary implements WordLookup {
     /** The CC-CEDICT release, `YYYY-MM-DD`. */
     readonly date: string,
     readonly maxWordLength: number,
+    /** The root's children by character (a UTF-16 code unit): the node, or 0. */
+    private readonly firstCharacters: Int32Array,
   ) {}
 
   /** Loads the compact form; throws DictionaryFormatError when it is not one. */
@@ -144,11 +148,20 @@ export class ChineseDictionary implements WordLookup {
       }
     }
     const date = /^\d{4}-\d{2}-\d{2}$/.test(head[2] ?? '') ? head[2] : '';
-    return new ChineseDictionary(headwords, headwordStarts, bytes, bodyStarts, trie, size, date, maxWordLength);
+    const firstCharacters = new Int32Array(0x10000);
+    for (let slot = 0; slot <= mask; slot++) {
+      if (trie[slot * STRIDE] === 1) {
+        firstCharacters[trie[slot * STRIDE + 1]] = slot + 1;
+      }
+    }
+    return new ChineseDictionary(headwords, headwordStarts, bytes, bodyStarts, trie, size, date, maxWordLength, firstCharacters);
   }
 
   /** The node reached from `node` by the character `code`, or 0 when no headword goes on so. */
   private child(node: number, code: number): number {
+    if (node === 0) {
+      return this.firstCharacters[code]; // every look-up starts here: one read, no probe
+    }
     const trie = this.trie;
     const mask = (1 << TRIE_BITS) - 1;
     for (let slot = slotOf(node, code); trie[slot * STRIDE] !== 0; slot = (slot + 1) & mask) {
@@ -186,10 +199,20 @@ export class ChineseDictionary implements WordLookup {
 
   /** Lengths of every headword that starts at `start` of `text` (ending by `limit`), shortest first. */
   matchLengthsAt(text: string, start: number, limit = text.length, out?: number[]): number[] {
+    const found = new Int32Array(this.maxWordLength);
+    const count = this.matchesInto(text, start, limit, found);
     const lengths = out ?? [];
     lengths.length = 0;
+    for (let k = 0; k < count; k++) {
+      lengths.push(found[k]);
+    }
+    return lengths;
+  }
+
+  matchesInto(text: string, start: number, limit: number, out: Int32Array): number {
     const last = Math.min(limit, text.length, start + this.maxWordLength);
     const trie = this.trie;
+    let count = 0;
     let node = 0;
     for (let end = start + 1; end <= last; end++) {
       node = this.child(node, text.charCodeAt(end - 1));
@@ -197,10 +220,10 @@ export class ChineseDictionary implements WordLookup {
         break; // no headword starts with text[start, end)
       }
       if (trie[(node - 1) * STRIDE + 2] !== 0) {
-        lengths.push(end - start);
+        out[count++] = end - start;
       }
     }
-    return lengths;
+    return count;
   }
 
   /** Every entry of `word` (a simplified headword), in CC-CEDICT's order; empty when it has none. */

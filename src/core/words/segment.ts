@@ -46,7 +46,8 @@ export type WordSink = (start: number, end: number) => void;
  * an array or object per character, run or word.
  */
 class Scratch {
-  lengths: number[] = [];
+  /** Match lengths at one place (see WordLookup.matchesInto); grown to the dictionary's longest word. */
+  lengths = new Int32Array(64);
   longestFrom = new Int32Array(64);
   earliestTo = new Int32Array(65);
   forward = new Int32Array(64);
@@ -58,6 +59,14 @@ class Scratch {
   pieceAmbiguous = new Uint8Array(64);
   pieces = 0;
   edges = new Uint8Array(256);
+
+  /** Room for every match length of `lookup` at a place. */
+  matchesOf(lookup: WordLookup): Int32Array {
+    if (this.lengths.length < lookup.maxWordLength) {
+      this.lengths = new Int32Array(lookup.maxWordLength);
+    }
+    return this.lengths;
+  }
 
   /** Room for a run of `size` characters. */
   fit(size: number): void {
@@ -108,16 +117,17 @@ const scratch = new Scratch();
 function longestMatches(text: string, from: number, to: number, lookup: WordLookup): void {
   const size = to - from;
   scratch.fit(size);
-  const { longestFrom, earliestTo, lengths } = scratch; // longest word starting at each place; earliest start of a word ending at each place
+  const { longestFrom, earliestTo } = scratch; // longest word starting at each place; earliest start of a word ending at each place
+  const lengths = scratch.matchesOf(lookup);
   earliestTo.fill(-1, 0, size + 1);
   for (let at = from; at < to; at++) {
     const single = characterLength(text, at, to);
-    lookup.matchLengthsAt(text, at, to, lengths);
-    longestFrom[at - from] = Math.max(single, lengths[lengths.length - 1] ?? 0);
+    const matches = lookup.matchesInto(text, at, to, lengths);
+    longestFrom[at - from] = Math.max(single, matches > 0 ? lengths[matches - 1] : 0);
     if (earliestTo[single + at - from] < 0) {
       earliestTo[single + at - from] = at - from;
     }
-    for (let k = 0; k < lengths.length; k++) {
+    for (let k = 0; k < matches; k++) {
       const end = at + lengths[k] - from;
       if (earliestTo[end] < 0) {
         earliestTo[end] = at - from;
@@ -182,12 +192,12 @@ function segmentRun(text: string, from: number, to: number, lookup: WordLookup, 
     return;
   }
   const isEdge = (at: number): boolean => at === from || at === to || edges[at] === 1;
-  const lengths = scratch.lengths;
+  const lengths = scratch.matchesOf(lookup);
   for (let at = from; at < to;) {
     // From an edge: the longest dictionary word that ends on an edge.
-    lookup.matchLengthsAt(text, at, to, lengths);
+    const matches = lookup.matchesInto(text, at, to, lengths);
     let end = -1;
-    for (let k = lengths.length - 1; k >= 0 && end < 0; k--) {
+    for (let k = matches - 1; k >= 0 && end < 0; k--) {
       end = isEdge(at + lengths[k]) ? at + lengths[k] : -1;
     }
     if (end >= 0) {

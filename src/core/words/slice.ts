@@ -47,18 +47,25 @@ export function chineseSlice(texts: readonly string[], dictionary: ChineseDictio
 export function sliceLookup(slice: ChineseSlice): WordLookup {
   const words = new Set(Object.keys(slice.entries));
   const isWordAt = (text: string, start: number, end: number): boolean => end > start && end - start <= slice.maxWordLength && words.has(text.slice(start, end));
+  const matchesInto = (text: string, start: number, limit: number, out: Int32Array): number => {
+    let count = 0;
+    for (let end = start + 1; end <= Math.min(limit, text.length, start + slice.maxWordLength); end++) {
+      if (isWordAt(text, start, end)) {
+        out[count++] = end - start;
+      }
+    }
+    return count;
+  };
   return {
     maxWordLength: slice.maxWordLength,
     isWordAt,
+    matchesInto,
     matchLengthsAt: (text, start, limit = text.length, out = []) => {
-      const lengths = out;
-      lengths.length = 0;
-      for (let end = start + 1; end <= Math.min(limit, text.length, start + slice.maxWordLength); end++) {
-        if (isWordAt(text, start, end)) {
-          lengths.push(end - start);
-        }
-      }
-      return lengths;
+      const found = new Int32Array(slice.maxWordLength);
+      const count = matchesInto(text, start, limit, found);
+      out.length = 0;
+      out.push(...found.subarray(0, count));
+      return out;
     },
   };
 }
