@@ -45,6 +45,16 @@ function slotOf(parent: number, code: number): number {
   return (Math.imul(parent, 0x9e3779b1) ^ Math.imul(code + 1, 0x85ebca77)) >>> (32 - TRIE_BITS);
 }
 
+/**
+ * 2^20 bits (128 KB, which stays in the processor's cache, unlike the trie's 6 MB) for about 171,000 edges
+ * below the root: a sixth set, so five in six look-ups of an edge that is not there need no probe of the trie.
+ */
+const EDGE_BITS = 20;
+
+function edgeBit(parent: number, code: number): number {
+  return (Math.imul(parent ^ Math.imul(code, 0x27d4eb2d), 0x165667b1) >>> (32 - EDGE_BITS));
+}
+
 export class DictionaryFormatError extends Error {}
 
 export class ChineseDictionary implements WordLookup {
@@ -66,6 +76,8 @@ export class ChineseDictionary implements WordLookup {
     readonly maxWordLength: number,
     /** The root's children by character (a UTF-16 code unit): the node, or 0. */
     private readonly firstCharacters: Int32Array,
+    /** One bit per hashed (node, character) edge: clear means no such edge (see edgeBit). */
+    private readonly edgeBits: Int32Array,
   ) {}
 
   /** Loads the compact form; throws DictionaryFormatError when it is not one. */
@@ -149,18 +161,26 @@ export class ChineseDictionary implements WordLookup {
     }
     const date = /^\d{4}-\d{2}-\d{2}$/.test(head[2] ?? '') ? head[2] : '';
     const firstCharacters = new Int32Array(0x10000);
+    const edgeBits = new Int32Array(1 << (EDGE_BITS - 5));
     for (let slot = 0; slot <= mask; slot++) {
       if (trie[slot * STRIDE] === 1) {
         firstCharacters[trie[slot * STRIDE + 1]] = slot + 1;
+      } else if (trie[slot * STRIDE] !== 0) {
+        const bit = edgeBit(trie[slot * STRIDE] - 1, trie[slot * STRIDE + 1]);
+        edgeBits[bit >>> 5] |= 1 << (bit & 31);
       }
     }
-    return new ChineseDictionary(headwords, headwordStarts, bytes, bodyStarts, trie, size, date, maxWordLength, firstCharacters);
+    return new ChineseDictionary(headwords, headwordStarts, bytes, bodyStarts, trie, size, date, maxWordLength, firstCharacters, edgeBits);
   }
 
   /** The node reached from `node` by the character `code`, or 0 when no headword goes on so. */
   private child(node: number, code: number): number {
     if (node === 0) {
       return this.firstCharacters[code]; // every look-up starts here: one read, no probe
+    }
+    const bit = edgeBit(node, code);
+    if ((this.edgeBits[bit >>> 5] & (1 << (bit & 31))) === 0) {
+      return 0; // most walks end on an edge that is not there: known from the small table, without a probe of the large one
     }
     const trie = this.trie;
     const mask = (1 << TRIE_BITS) - 1;
