@@ -103,7 +103,9 @@ describe('Triage: read state and stars', () => {
   });
 
   it('says "also in" an earlier digest of the workspace that was never opened, from the Library\'s index (issue 19)', async () => {
-    // Another subject's digest of the day before lists the same papers; nobody opens it.
+    // The Library started and watching (alone under --grep, nothing else has started it), then another subject's
+    // digest of the day before lists the same papers; nobody opens it.
+    await reader.library.whenScanned();
     const other = await writeText(scratchUri('cs.LG-2025-05-31.txt'), sampleText.replace('cs.DC @ 2025-06-01: 103', 'cs.LG @ 2025-05-31: 103'));
     try {
       await reader.library.whenIdle();
