@@ -14,6 +14,9 @@ import type { CancellationLike, FileStamp, KnownFile, ReadCount, ScanHost, ScanL
 
 export type { CancellationLike, FileStamp, KnownFile, ReadCount, ScanHost, ScanListener, ScanProgress, ScanReport } from './scanTypes';
 
+/** How long the heads may take before the digests found so far are listed anyway (730 heads on a local disk: about 0.4 s). */
+const HEADS_SHOWN_AFTER_MS = 1_000;
+
 /** Newest first (the digests a reader wants today are usable first), then by key. */
 function newestFirst(a: FileStamp<unknown>, b: FileStamp<unknown>): number {
   return b.mtime - a.mtime || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
@@ -112,6 +115,7 @@ export class LibraryScanner<F> {
   private async listFromHeads(files: readonly FileStamp<F>[], token: CancellationLike, slicer: Slicer, started: number, report: ScanReport): Promise<Set<string>> {
     const settled = new Set<string>();
     let listed = false;
+    let shown = Date.now();
     for (const file of files) {
       if (token.isCancellationRequested) {
         break;
@@ -149,6 +153,12 @@ export class LibraryScanner<F> {
       const fromHead: DigestSummary = { kind: header.kind, format, subject: header.subject, date: header.date, dates: [header.date], articleCount: header.declaredCount, keys: [] };
       this.known.set(file.key, { ...file, summary: null, fromHead, fromCache: false });
       listed = true;
+      if (Date.now() - shown > HEADS_SHOWN_AFTER_MS) {
+        // A slow disk (a network mount): rows now, even if later ones come in above them.
+        report.firstListedMs ??= Date.now() - started;
+        shown = Date.now();
+        this.listener.changed(true);
+      }
       await slicer.tick();
     }
     if (listed) {
