@@ -94,22 +94,34 @@ function shareFigures(dictionary: ChineseDictionary): void {
 
   const table = new Table();
   table.row(`${ARTICLES} articles (${(characters / 1000).toFixed(0)}k Chinese characters)`, 'median', 'ICU alone', 'ratio', 'goal');
+  // As the extension host finds them: 16 articles segmented together (ArticleWordCache.prepare), then every share.
+  const GROUP = 16;
   const cold = medianAgainst(() => {
     const fresh = new ArticleWordCache(dictionary);
+    for (let at = 0; at < digest.length; at += GROUP) {
+      fresh.prepare(digest.slice(at, at + GROUP), 'zh');
+    }
     for (const { key, article } of digest) {
       fresh.share(key, article, 'zh', known);
     }
   }, icuAlone, 8000, 3);
-  table.row('new-word shares, words not yet known (segmenting)', ms(cold.run), ms(cold.baseline), `${cold.ratio.toFixed(2)}×`, 'done once per digest, in slices');
+  const oneByOne = median(() => {
+    const fresh = new ArticleWordCache(dictionary);
+    for (const { key, article } of digest) {
+      fresh.share(key, article, 'zh', known);
+    }
+  });
+  table.row('new-word shares, words not yet known (segmenting)', ms(cold.run), ms(cold.baseline), `${cold.ratio.toFixed(2)}×`, `< ${SHARES_GOAL_MS} ms: ${cold.run < SHARES_GOAL_MS ? 'met' : 'NOT met'}; in slices`);
+  table.row('  the same, an article at a time (no groups)', ms(oneByOne), '', '', '');
   // The extension host finds them in 10 ms slices that end after the article at hand: the longest task is a slice plus one article.
   const probe = new ArticleWordCache(dictionary);
   let longestArticle = 0;
-  for (const { key, article } of digest.slice(0, 103)) {
+  for (let at = 0; at < digest.length; at += GROUP) {
     const started = performance.now();
-    probe.wordsOf(key, article, 'zh');
+    probe.prepare(digest.slice(at, at + GROUP), 'zh');
     longestArticle = Math.max(longestArticle, performance.now() - started);
   }
-  table.row('longest task on the host: a 10 ms slice + its last article', ms(10 + longestArticle), '', '', `< ${SLICE_BUDGET_MS} ms: ${10 + longestArticle < SLICE_BUDGET_MS ? 'met' : 'NOT met'}`);
+  table.row(`longest task on the host: a 10 ms slice + its last group of ${GROUP} articles`, ms(10 + longestArticle), '', '', `< ${SLICE_BUDGET_MS} ms: ${10 + longestArticle < SLICE_BUDGET_MS ? 'met' : 'NOT met'}`);
   for (const { key, article } of digest) {
     cache.share(key, article, 'zh', known);
   }

@@ -325,6 +325,23 @@ describe('words: the fast word sets', () => {
       assert.deepEqual([...cache.wordsOf(String(article.index), article, 'zh')].sort(), [...new Set(articleWordKeys(article, 'zh', dictionary))].sort(), `article ${article.index}`);
     }
   });
+
+  it('found 16 articles at a time (segmented as one text) are the words found article by article, for every article of the sample', () => {
+    const dictionary = shippedDictionary();
+    const articles = parseDigest(readFixture()).articles;
+    const grouped = new ArticleWordCache(dictionary);
+    for (let at = 0; at < articles.length; at += 16) {
+      grouped.prepare(articles.slice(at, at + 16).map((article) => ({ key: String(article.index), article })), 'zh');
+    }
+    const single = new ArticleWordCache(dictionary);
+    let words = 0;
+    for (const article of articles) {
+      const found = [...grouped.wordsOf(String(article.index), article, 'zh')].sort();
+      assert.deepEqual(found, [...single.wordsOf(String(article.index), article, 'zh')].sort(), `article ${article.index}`);
+      words += found.length;
+    }
+    assert.ok(words > 5_000, `${words} words: the sample's Chinese was segmented`);
+  });
 });
 
 describe('words: easiest first', () => {
