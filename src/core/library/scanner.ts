@@ -35,24 +35,12 @@ export class LibraryScanner<F> {
 
   /** The digests known now, each with its summary. */
   digests(): KnownFile<F>[] {
-    const digests: KnownFile<F>[] = [];
-    for (const known of this.known.values()) {
-      if (known.summary) {
-        digests.push(known);
-      }
-    }
-    return digests;
+    return [...this.known.values()].filter((known) => known.summary !== null);
   }
 
   /** New digests known from their heads only, to be read to their end (see KnownFile.fromHead). */
   headsOnly(): KnownFile<F>[] {
-    const files: KnownFile<F>[] = [];
-    for (const known of this.known.values()) {
-      if (known.fromHead) {
-        files.push(known);
-      }
-    }
-    return files;
+    return [...this.known.values()].filter((known) => known.fromHead !== undefined);
   }
 
   get(key: string): KnownFile<F> | undefined {
