@@ -86,10 +86,13 @@ function searchAtScaleTopic(j: Journey): void {
     // Each Library row's place (its `top` in the list) from the moment it is drawn, and every change of it.
     await workbench.page.evaluate(() => {
       const seen = new Map<string, string>();
-      const record = { moves: [] as string[], beingRead: 0 };
+      const record = { moves: [] as string[], beingRead: 0, furthest: 0 };
       (window as unknown as { libraryRows: typeof record }).libraryRows = record;
       const look = () => {
         const pane = Array.from(document.querySelectorAll('.part.sidebar .pane')).find((candidate) => /^library$/i.test(candidate.querySelector('.pane-header .title')?.textContent?.trim() ?? ''));
+        // The view's message while it reads: "Indexing digests… 120 of 373 files".
+        const done = /Indexing digests… ([\d,]+) of/.exec(pane?.querySelector('.message')?.textContent ?? '')?.[1];
+        record.furthest = Math.max(record.furthest, Number((done ?? '0').replace(/,/g, '')));
         for (const row of Array.from(pane?.querySelectorAll<HTMLElement>('.monaco-list-row[aria-level="2"]') ?? [])) {
           const [name, counts = ''] = (row.getAttribute('aria-label') ?? '').split(': ');
           record.beingRead += counts.includes('being read') ? 1 : 0;
@@ -100,7 +103,7 @@ function searchAtScaleTopic(j: Journey): void {
           seen.set(name, row.style.top);
         }
       };
-      new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['style', 'aria-label'] });
+      new MutationObserver(look).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['style', 'aria-label'] });
     });
     const view = await workbench.showLibraryAlone();
     // The first rows: the sample's subjects, then cs.DC's newest day, each drawn before the scan has read it whole.
@@ -108,7 +111,8 @@ function searchAtScaleTopic(j: Journey): void {
     await newest.waitFor({ timeout: 60_000 });
     await workbench.screenshot('library-halfyear-listed');
     await view.locator('.monaco-list-row[aria-label^="cs.DC Sat 2025-05-31"][aria-label*="unread"]').waitFor({ timeout: 120_000 });
-    const rows = await workbench.page.evaluate(() => (window as unknown as { libraryRows: { moves: string[]; beingRead: number } }).libraryRows);
+    const rows = await workbench.page.evaluate(() => (window as unknown as { libraryRows: { moves: string[]; beingRead: number; furthest: number } }).libraryRows);
+    assert.ok(rows.furthest > 0, 'the view said how far the Library had read (Indexing digests… N of 373 files, N > 0)');
     assert.deepEqual(rows.moves.slice(0, 5), [], `${rows.moves.length} moves of rows while the Library read the digests`);
     assert.ok(rows.beingRead > 0, 'rows were listed from their headers (\'reading…\') before their digests were read');
     await workbench.screenshot('library-halfyear-read');

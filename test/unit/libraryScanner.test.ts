@@ -89,6 +89,24 @@ describe('library: the scan (core, no VS Code)', () => {
     assert.deepEqual(library.cacheEntries().map((entry) => entry.uri), ['file:///w/notes.md'], 'only the settled non-digest is stored');
   });
 
+  it('says how far it is while it reads (by the clock: every read yields, so no slice runs long)', async () => {
+    const files = new Map<string, MemoryFile>();
+    for (let n = 1; n <= 24; n++) {
+      const date = `2025-05-${String(n).padStart(2, '0')}`;
+      files.set(`file:///w/cs.DC-${date}.txt`, { text: day(date, n), mtime: n });
+    }
+    const host = memoryHost(files, []);
+    const reported: number[] = [];
+    const library = new LibraryScanner({
+      ...host,
+      readWhole: (key) => new Promise((resolve) => setTimeout(() => resolve(host.readWhole(key)), 25)),
+    }, { read: () => undefined, removed: () => undefined, changed: () => undefined, progress: (progress) => reported.push(progress?.done ?? -1), unreadable: () => undefined });
+    await library.scan({ isCancellationRequested: false });
+    const during = reported.filter((done) => done > 0 && done < files.size);
+    assert.ok(during.length >= 1, `progress while reading 24 files of 25 ms each: ${reported.join(', ')}`);
+    assert.deepEqual(during, [...during].sort((a, b) => a - b), 'it only goes forward');
+  });
+
   it('a deleted folder forgets every digest under it, and only those (not a folder whose name starts the same)', async () => {
     const files = new Map<string, MemoryFile>([
       ['file:///w/old/cs.DC-2025-05-31.txt', { text: day('2025-05-31', 1), mtime: 100 }],

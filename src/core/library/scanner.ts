@@ -17,6 +17,9 @@ export type { CancellationLike, FileStamp, KnownFile, ReadCount, ScanHost, ScanL
 /** How long the heads may take before the digests found so far are listed anyway (730 heads on a local disk: about 0.4 s). */
 const HEADS_SHOWN_AFTER_MS = 1_000;
 
+/** How often the scan says how far it is (the view's "Indexing digests… 120 of 730 files"). */
+const PROGRESS_EVERY_MS = 250;
+
 /** Newest first (the digests a reader wants today are usable first), then by key. */
 function newestFirst(a: FileStamp<unknown>, b: FileStamp<unknown>): number {
   return b.mtime - a.mtime || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
@@ -174,11 +177,17 @@ export class LibraryScanner<F> {
     const slicer = this.newSlicer();
     const settled = await this.listFromHeads(files, token, slicer, started, report);
     let done = 0;
+    let reported = Date.now();
     for (const file of files) {
       if (token.isCancellationRequested) {
         break;
       }
       done++;
+      if (Date.now() - reported >= PROGRESS_EVERY_MS) {
+        // By the clock: every read yields and starts a new slice, so the slicer's `due` rarely comes in a cold scan.
+        reported = Date.now();
+        progress?.(done - 1);
+      }
       // A burst of the watcher's events may have read it meanwhile.
       if (!settled.has(file.key) && this.needsRead(file)) {
         report.read++;
@@ -190,10 +199,7 @@ export class LibraryScanner<F> {
         }
         this.listener.changed(false);
       }
-      if (slicer.due) {
-        progress?.(done);
-        await slicer.tick();
-      }
+      await slicer.tick();
     }
   }
 
