@@ -14,7 +14,7 @@ import type { CancellationLike, FileStamp, KnownFile, ReadCount, ScanHost, ScanL
 
 export type { CancellationLike, FileStamp, KnownFile, ReadCount, ScanHost, ScanListener, ScanProgress, ScanReport } from './scanTypes';
 
-/** How long the heads may take before the digests found so far are listed anyway (730 heads on a local disk: about 0.4 s). */
+/** How long the heads may take before the digests found so far are listed anyway (a year's on a local disk: under 0.5 s). */
 const HEADS_SHOWN_AFTER_MS = 1_000;
 
 /** How often the scan says how far it is (the view's "Indexing digests… 120 of 730 files"). */
@@ -153,7 +153,7 @@ export class LibraryScanner<F> {
       await slicer.tick();
     }
     if (listed) {
-      // All at once (heads are quick: some 50 µs a file on disk), so no row is listed above another already shown.
+      // All at once (heads are quick: the bench's year of 730 digests is listed 0.45 s into its scan), so no row comes in above one shown.
       report.firstListedMs ??= Date.now() - started;
       this.listener.changed(true);
     }
