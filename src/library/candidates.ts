@@ -1,6 +1,6 @@
 /** Which files the Library looks at, from the settings; and their size and mtime. */
 import * as vscode from 'vscode';
-import { CandidateRules, excludeGlobs, includeGlobs, isExcludedPath, joinGlobs, Slicer, type CancellationLike, type FileStamp } from '../core/library';
+import { CandidateRules, excludeGlobs, includeGlobs, joinGlobs, Slicer, type CancellationLike, type FileStamp } from '../core/library';
 
 const STAT_BATCH = 64;
 
@@ -67,9 +67,6 @@ export async function candidatesInCreatedFolders(created: readonly vscode.Uri[],
       continue;
     }
     const rules = rulesFor(where.folder, digestNamesOnly(where.folder));
-    if (isExcludedPath(rules.excludes, where.path)) {
-      continue; // an excluded folder (node_modules unpacked, say) is not listed at all
-    }
     for (const found of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'))) {
       const file = relativeInFolder(found);
       if (file?.folder.uri.toString() === where.folder.uri.toString() && rules.accepts(file.path)) {

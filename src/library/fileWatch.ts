@@ -97,20 +97,13 @@ export class LibraryFileWatch implements vscode.Disposable {
         this.pending.clear();
         const deletedFolders = this.deletedFolders;
         this.deletedFolders = new Set();
-        // A created path the files' pattern names is one of `uris` already; one under another created folder is listed with it.
-        const createdKeys = [...this.createdPaths.keys()].filter((key) => !named.has(key));
-        const created = createdKeys.filter((key) => !createdKeys.some((other) => key.startsWith(`${other}/`))).map((key) => this.createdPaths.get(key) as vscode.Uri);
+        // A created path the files' pattern names is one of `uris` already.
+        const created = [...this.createdPaths.entries()].filter(([key]) => !named.has(key)).map(([, uri]) => uri);
         this.createdPaths = new Map();
         this.working = this.working
-          .then(() => (this.disposed || (uris.length === 0 && deletedFolders.size === 0 && created.length === 0) ? undefined : this.changed(uris, deletedFolders, created)))
+          .then(() => (this.disposed ? undefined : this.changed(uris, deletedFolders, created)))
           .then(undefined, (error: unknown) => this.output.appendLine(`[${new Date().toISOString()}] The Library could not update ${uris.length} changed files: ${String(error)}`))
-          .finally(() => {
-            this.timer = undefined;
-            // Events that came while this burst was handled: their own burst (they set no timer meanwhile).
-            if (this.pending.size > 0 || this.deletedFolders.size > 0 || this.createdPaths.size > 0) {
-              this.soon(undefined);
-            }
-          });
+          .finally(() => (this.timer = undefined));
       }, WATCH_DELAY_MS);
     }
   }

@@ -235,9 +235,6 @@ export class Library implements vscode.Disposable {
     const present: [vscode.Uri, vscode.FileStat][] = [];
     const moved = await candidatesInCreatedFolders(created, (folder) => this.digestNamesOnly(folder));
     const uris = new Map([...named, ...moved].map((uri) => [uri.toString(), uri]));
-    if (uris.size === 0 && gone.size === 0) {
-      return; // created files and folders that hold no candidate (build output, a lock file): nothing to redraw or store
-    }
     for (const uri of uris.values()) {
       const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).then((found) => found, () => undefined);
       if (!stat || (stat.type & vscode.FileType.File) === 0) {
