@@ -92,10 +92,6 @@ export class LibraryScanner<F> {
     this.listener.progress({ done: 0, total: files.length });
     await this.readAll(toRead, token, report, started, (done) => this.listener.progress({ done: unchanged + done, total: files.length }));
     report.cancelled = token.isCancellationRequested;
-    if (report.cancelled) {
-      // Not read to their end, and nothing goes on reading them: not listed (as before the heads were read).
-      this.headsOnly().forEach((known) => this.forget(known.key));
-    }
     report.ms = Date.now() - started;
     this.listener.progress(undefined);
     this.listener.changed(true);
@@ -107,21 +103,16 @@ export class LibraryScanner<F> {
    * settled there, a digest is listed from its header (KnownFile.fromHead). Returns the files settled (not
    * to be read again by this scan): non-digests, and files the host read whole anyway (summarized at once).
    */
-  private async listFromHeads(files: readonly FileStamp<F>[], token: CancellationLike, slicer: Slicer, started: number, report: ScanReport, progress?: (done: number) => void): Promise<Set<string>> {
+  private async listFromHeads(files: readonly FileStamp<F>[], token: CancellationLike, slicer: Slicer, started: number, report: ScanReport): Promise<Set<string>> {
     const settled = new Set<string>();
     let listed = false;
     let shown = Date.now();
-    let reported = Date.now();
-    for (const [at, file] of files.entries()) {
+    for (const file of files) {
       if (token.isCancellationRequested) {
         break;
       }
-      if (Date.now() - reported >= PROGRESS_EVERY_MS) {
-        reported = Date.now();
-        progress?.(at); // a workspace of notes is settled here, by heads alone
-      }
       if (this.known.has(file.key)) {
-        continue; // a changed digest keeps its row until it is read again (a changed non-digest is read whole in the second pass)
+        continue; // a changed file keeps its row until it is read again
       }
       let read: { head: Uint8Array; whole?: Uint8Array };
       try {
@@ -130,9 +121,6 @@ export class LibraryScanner<F> {
         continue; // the second pass tries it again, and says it is unreadable
       }
       slicer.restart(); // a read yielded
-      if (this.known.has(file.key)) {
-        continue; // a burst of the watcher's events read it meanwhile: what it found is newer
-      }
       if (read.whole !== undefined) {
         report.read++;
         settled.add(file.key);
@@ -187,7 +175,7 @@ export class LibraryScanner<F> {
    */
   private async readAll(files: readonly FileStamp<F>[], token: CancellationLike, report: ScanReport, started: number, progress?: (done: number) => void): Promise<void> {
     const slicer = this.newSlicer();
-    const settled = await this.listFromHeads(files, token, slicer, started, report, progress);
+    const settled = await this.listFromHeads(files, token, slicer, started, report);
     let done = 0;
     let reported = Date.now();
     for (const file of files) {
@@ -289,10 +277,6 @@ export class LibraryScanner<F> {
       }
     } catch {
       // Not read: the file keeps what was known of it (if anything), so its stamp does not match and it is read again.
-      // A row listed from its head alone goes (it would say "reading…" for good if the retries fail too).
-      if (this.known.get(file.key)?.fromHead) {
-        this.forget(file.key);
-      }
       this.listener.unreadable(file.file);
       return this.known.get(file.key)?.summary ?? undefined;
     }

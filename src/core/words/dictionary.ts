@@ -59,8 +59,6 @@ export class DictionaryFormatError extends Error {}
 
 export class ChineseDictionary implements WordLookup {
   private readonly decoder = new TextDecoder();
-  /** matchLengthsAt's scratch (the panel's slice asks at every Han character). */
-  private lengths: Int32Array | undefined;
 
   private constructor(
     /** Every entry's simplified headword, one per line, in entry order. */
@@ -178,7 +176,7 @@ export class ChineseDictionary implements WordLookup {
   /** The node reached from `node` by the character `code`, or 0 when no headword goes on so. */
   private child(node: number, code: number): number {
     if (node === 0) {
-      return this.firstCharacters[code] | 0; // every look-up starts here: one read, no probe (| 0: NaN past a text's end is no node)
+      return this.firstCharacters[code]; // every look-up starts here: one read, no probe
     }
     const bit = edgeBit(node, code);
     if ((this.edgeBits[bit >>> 5] & (1 << (bit & 31))) === 0) {
@@ -221,7 +219,7 @@ export class ChineseDictionary implements WordLookup {
 
   /** Lengths of every headword that starts at `start` of `text` (ending by `limit`), shortest first. */
   matchLengthsAt(text: string, start: number, limit = text.length, out?: number[]): number[] {
-    const found = (this.lengths ??= new Int32Array(this.maxWordLength));
+    const found = new Int32Array(this.maxWordLength);
     const count = this.matchesInto(text, start, limit, found);
     const lengths = out ?? [];
     lengths.length = 0;
