@@ -231,11 +231,13 @@ export class ArticlePanel {
    * ready, posting only when what it shows changed: a re-parse that leaves
    * the article as it was neither redraws nor scrolls nor re-announces it.
    */
+  private disposed = false;
+
   private async render(): Promise<void> {
     const target = this.target;
     const content = await panelContent(this.services, target);
-    if (target !== this.target) {
-      return; // another article was asked for meanwhile
+    if (target !== this.target || this.disposed) {
+      return; // another article was asked for meanwhile, or the panel was closed (its title can no longer be set)
     }
     this.panel.title = content.title;
     let message: ExtensionToWebview;
@@ -281,6 +283,7 @@ export class ArticlePanel {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.stopDwell();
     void vscode.commands.executeCommand('setContext', PANEL_INPUT_FOCUS, false);
     if (ArticlePanel.current === this) {
