@@ -59,6 +59,8 @@ export class DictionaryFormatError extends Error {}
 
 export class ChineseDictionary implements WordLookup {
   private readonly decoder = new TextDecoder();
+  /** matchLengthsAt's scratch: the panel's slice asks at every Han character, so no new array each time. */
+  private lengths: Int32Array | undefined;
 
   private constructor(
     /** Every entry's simplified headword, one per line, in entry order. */
@@ -219,7 +221,7 @@ export class ChineseDictionary implements WordLookup {
 
   /** Lengths of every headword that starts at `start` of `text` (ending by `limit`), shortest first. */
   matchLengthsAt(text: string, start: number, limit = text.length, out?: number[]): number[] {
-    const found = new Int32Array(this.maxWordLength);
+    const found = (this.lengths ??= new Int32Array(this.maxWordLength));
     const count = this.matchesInto(text, start, limit, found);
     const lengths = out ?? [];
     lengths.length = 0;
