@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import { articleKey, type Article, type Digest } from '../core';
-import { ArticleWordCache, isWordLanguage, newWordShare, type NewWordShare, type WordLanguage, type WordStatuses } from '../core/words';
+import { ArticleWordCache, isWordLanguage, type NewWordShare, type WordLanguage, type WordStatuses } from '../core/words';
 import { studyLanguageFor, type DigestLanguageSets } from '../core/study/studyLanguage';
 import { digestLanguages } from '../panel/articleView';
 import type { DigestDocuments } from '../digests';
@@ -56,6 +56,8 @@ export class WordShares implements RowWordShares, vscode.Disposable {
   private cache: ArticleWordCache | undefined;
   /** The digest whose articles' words are all found, and for which language. */
   private ready: { digest: Digest; language: WordLanguage } | undefined;
+  /** The ready digest's shares by article key, all counted at the first row asked (each word's status read once), until a status changes. */
+  private shares: Map<string, NewWordShare> | undefined;
   private run = 0;
 
   constructor(
@@ -66,7 +68,10 @@ export class WordShares implements RowWordShares, vscode.Disposable {
   ) {
     this.disposables.push(
       documents.onDidChangeActive(() => void this.prepare()),
-      onDidChangeStatuses(() => this.changed.fire()),
+      onDidChangeStatuses(() => {
+        this.shares = undefined;
+        this.changed.fire();
+      }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('digestReader.panel.studyLanguage') || event.affectsConfiguration('digestReader.panel.studyMode')) {
           void this.prepare();
@@ -82,7 +87,13 @@ export class WordShares implements RowWordShares, vscode.Disposable {
     if (!ready || ready.digest !== digest || !this.cache) {
       return undefined;
     }
-    return { language: ready.language, ...this.cache.share(articleKey(digest, article), article, ready.language, this.statuses) };
+    if (!this.shares) {
+      const items = digest.articles.map((each) => ({ key: articleKey(digest, each), article: each }));
+      const shares = this.cache.sharesOf(items, ready.language, this.statuses);
+      this.shares = new Map(items.map(({ key }, k) => [key, shares[k]]));
+    }
+    const share = this.shares.get(articleKey(digest, article));
+    return share && { language: ready.language, ...share };
   }
 
   /** The share of one article (the panel's), finding its words now if need be; undefined until the dictionary is there. */
@@ -91,8 +102,7 @@ export class WordShares implements RowWordShares, vscode.Disposable {
     if (!language || !cache) {
       return undefined;
     }
-    const words = cache.wordsOf(key, article, language);
-    return { language, ...newWordShare(words, this.statuses) };
+    return { language, ...cache.share(key, article, language, this.statuses) };
   }
 
   /** The keys of an article's words in the language learned ("mark the rest known" marks these). */
@@ -119,6 +129,7 @@ export class WordShares implements RowWordShares, vscode.Disposable {
     const digest = this.documents.active?.digest;
     const language = digest && learnedLanguageOfDigest(digest);
     this.ready = undefined;
+    this.shares = undefined;
     if (!digest || !language) {
       this.changed.fire();
       return;
@@ -139,6 +150,7 @@ export class WordShares implements RowWordShares, vscode.Disposable {
       }
     }
     this.ready = { digest, language };
+    this.shares = undefined;
     this.changed.fire();
   }
 

@@ -6,7 +6,7 @@ import { parseDigest } from '../../src/core';
 import {
   ArticleWordCache, articleWordKeys, ChineseDictionary, chineseSlice, chineseWords, compactCedict, dictdNumber, DictionaryFormatError, dictzipLayout,
   finish, germanCandidates, GermanDictionary, KnownWords, latinWords, type FlagSet,
-  easiestFirst, newWordShare, parseWordKey, pinyinWithMarks, readableSense, sliceLookup, statusesOf, wordKey, type WordStatus,
+  easiestFirst, FoundWords, newWordShare, parseWordKey, pinyinWithMarks, readableSense, segmentChinese, sliceLookup, statusesOf, wordKey, type WordStatus,
 } from '../../src/core/words';
 import { projectRoot, readFixture } from '../support/fixtures';
 
@@ -194,7 +194,15 @@ describe('words: known words and the share of new words per article', () => {
     const article = { titles: { zh: '分布式联邦学习促进车辆网络安全' }, abstracts: {} };
     const known = statusesOf(new Map<string, WordStatus>([['zh:车辆', 'known']]));
     assert.deepEqual(cache.share('a', article, 'zh', known), { words: 6, newWords: 5, percent: 83 });
-    assert.equal(cache.wordsOf('a', article, 'zh'), cache.wordsOf('a', article, 'zh'));
+    const walk = dictionary.matchesInto.bind(dictionary);
+    let lookups = 0;
+    dictionary.matchesInto = (...args) => (lookups++, walk(...args));
+    try {
+      assert.deepEqual([...cache.wordsOf('a', article, 'zh')].sort(), ['zh:促进', 'zh:分布式', 'zh:学习', 'zh:网络安全', 'zh:联邦', 'zh:车辆']);
+      assert.equal(lookups, 0, 'the words are remembered, not segmented again');
+    } finally {
+      dictionary.matchesInto = walk;
+    }
     assert.deepEqual(cache.share('a', { titles: { zh: '车辆' }, abstracts: {} }, 'zh', known), { words: 1, newWords: 0, percent: 0 });
   });
 });
@@ -341,6 +349,42 @@ describe('words: the fast word sets', () => {
       words += found.length;
     }
     assert.ok(words > 5_000, `${words} words: the sample's Chinese was segmented`);
+  });
+
+  it('the id the segmenter hands with a word is the dictionary\'s id of that headword, for every word of the sample', () => {
+    const dictionary = shippedDictionary();
+    const found = new FoundWords();
+    let withId = 0;
+    for (const article of parseDigest(readFixture()).articles) {
+      for (const text of [article.titles.zh, article.abstracts.zh]) {
+        found.count = 0;
+        segmentChinese(text ?? '', dictionary, found);
+        for (let k = 0; k < found.count; k++) {
+          if (found.ids[k] >= 0) {
+            withId++;
+            assert.equal(found.ids[k], dictionary.entryIndexAt(text ?? '', found.starts[k], found.ends[k]), `${text?.slice(found.starts[k], found.ends[k])} in article ${article.index}`);
+          }
+        }
+      }
+    }
+    assert.ok(withId > 15_000, `${withId} words handed with their id`);
+  });
+
+  it('the shares of a whole digest at once are each article\'s own, and a word marked between two counts is counted in the second', () => {
+    const dictionary = shippedDictionary();
+    const articles = parseDigest(readFixture()).articles;
+    const items = articles.map((article) => ({ key: String(article.index), article }));
+    const statuses = new Map<string, WordStatus>([['zh:车辆', 'known'], ['zh:学习', 'learning']]);
+    const cache = new ArticleWordCache(dictionary);
+    const before = cache.sharesOf(items, 'zh', statusesOf(statuses));
+    const alone = new ArticleWordCache(dictionary);
+    items.forEach(({ key, article }, k) => assert.deepEqual(before[k], newWordShare(alone.wordsOf(key, article, 'zh'), statusesOf(statuses)), `article ${article.index}`));
+    const first = items[0];
+    const someWord = [...cache.wordsOf(first.key, first.article, 'zh')].find((key) => !statuses.has(key)) ?? '';
+    statuses.set(someWord, 'known');
+    const after = cache.sharesOf(items, 'zh', statusesOf(statuses));
+    assert.equal(after[0].newWords, before[0].newWords - 1, `${someWord} marked known: one new word fewer in article ${first.article.index}`);
+    assert.deepEqual(cache.share(first.key, first.article, 'zh', statusesOf(statuses)), after[0]);
   });
 });
 

@@ -29,8 +29,11 @@ export interface WordLookup {
   isWordAt(text: string, start: number, end: number): boolean;
   /** Lengths of every headword that starts at `start` of `text` and ends by `limit`, shortest first (into `out` when given, emptied first). */
   matchLengthsAt(text: string, start: number, limit?: number, out?: number[]): number[];
-  /** As matchLengthsAt, into `out` (room for maxWordLength), answering how many: segmentation's hot loop, with no array resized. */
-  matchesInto(text: string, start: number, limit: number, out: Int32Array): number;
+  /**
+   * As matchLengthsAt, into `out` (room for maxWordLength), answering how many: segmentation's hot loop, with no array resized.
+   * With `ids`, each match's word id too (see ChineseDictionary.entryIndexAt), or −1 where the lookup numbers no words.
+   */
+  matchesInto(text: string, start: number, limit: number, out: Int32Array, ids?: Int32Array): number;
 }
 
 const NEWLINE = 10;
@@ -231,7 +234,7 @@ export class ChineseDictionary implements WordLookup {
     return lengths;
   }
 
-  matchesInto(text: string, start: number, limit: number, out: Int32Array): number {
+  matchesInto(text: string, start: number, limit: number, out: Int32Array, ids?: Int32Array): number {
     const last = Math.min(limit, text.length, start + this.maxWordLength);
     const trie = this.trie;
     let count = 0;
@@ -241,7 +244,11 @@ export class ChineseDictionary implements WordLookup {
       if (node === 0) {
         break; // no headword starts with text[start, end)
       }
-      if (trie[(node - 1) * STRIDE + 2] !== 0) {
+      const entry = trie[(node - 1) * STRIDE + 2];
+      if (entry !== 0) {
+        if (ids) {
+          ids[count] = entry - 1;
+        }
         out[count++] = end - start;
       }
     }

@@ -13,13 +13,36 @@
  * English) are runs of letters, with inner hyphens and apostrophes.
  */
 import type { WordLookup } from './dictionary';
+import { characterLength, FoundWords, scratch } from './segmentSpace';
+
+export { FoundWords } from './segmentSpace';
 
 export interface Token {
   start: number;
   end: number;
 }
 
-const HAN_RUN = /\p{Script=Han}+/gu;
+const HAN_CHARACTER = /\p{Script=Han}/gu;
+const HAN_REST = /\p{Script=Han}*/uy;
+
+/**
+ * The next run of Han characters from `at`: its start (−1 when there is
+ * none), its end in `hanRunEnd`. Found with `test`, which, unlike `exec`,
+ * makes no match array (a digest has some 100,000 runs).
+ */
+let hanRunEnd = 0;
+function nextHanRun(text: string, at: number): number {
+  HAN_CHARACTER.lastIndex = at;
+  if (!HAN_CHARACTER.test(text)) {
+    return -1;
+  }
+  const after = HAN_CHARACTER.lastIndex;
+  const low = text.charCodeAt(after - 1);
+  HAN_REST.lastIndex = after;
+  HAN_REST.test(text);
+  hanRunEnd = HAN_REST.lastIndex;
+  return after - (low >= 0xdc00 && low < 0xe000 ? 2 : 1); // a Han character beyond the BMP is a surrogate pair
+}
 const LATIN_WORD = /\p{Script=Latin}[\p{Script=Latin}\p{M}\p{N}]*(?:['’-]\p{Script=Latin}[\p{Script=Latin}\p{M}\p{N}]*)*/gu;
 
 let segmenter: Intl.Segmenter | undefined | null;
@@ -31,83 +54,13 @@ function icu(): Intl.Segmenter | undefined {
   return segmenter ?? undefined;
 }
 
-/** One character, or a surrogate pair (CJK extension B and beyond) kept whole. */
-function characterLength(text: string, at: number, limit: number): number {
-  const code = text.charCodeAt(at);
-  return code >= 0xd800 && code < 0xdc00 && at + 1 < limit ? 2 : 1;
-}
-
-/** Where a word found is handed on: its start and end in the text. */
-export type WordSink = (start: number, end: number) => void;
-
 /**
- * Scratch space reused by every call (segmentation runs on one thread and
- * never re-enters itself): a digest of 2,000 articles is segmented without
- * an array or object per character, run or word.
+ * Where a word found is handed on: its start and end in the text, and its
+ * word id when the segmenter already has it from the dictionary's walk
+ * (see WordLookup.matchesInto), else −1.
  */
-class Scratch {
-  /** Match lengths at one place (see WordLookup.matchesInto); grown to the dictionary's longest word. */
-  lengths = new Int32Array(64);
-  longestFrom = new Int32Array(64);
-  earliestTo = new Int32Array(65);
-  forward = new Int32Array(64);
-  forwardCount = 0;
-  backward = new Int32Array(64);
-  backwardCount = 0;
-  pieceStart = new Int32Array(64);
-  pieceEnd = new Int32Array(64);
-  pieceAmbiguous = new Uint8Array(64);
-  pieces = 0;
-  edges = new Uint8Array(256);
+export type WordSink = (start: number, end: number, id: number) => void;
 
-  /** Room for every match length of `lookup` at a place. */
-  matchesOf(lookup: WordLookup): Int32Array {
-    if (this.lengths.length < lookup.maxWordLength) {
-      this.lengths = new Int32Array(lookup.maxWordLength);
-    }
-    return this.lengths;
-  }
-
-  /** Room for a run of `size` characters. */
-  fit(size: number): void {
-    if (this.longestFrom.length < size + 1) {
-      const length = Math.max(size + 1, this.longestFrom.length * 2);
-      this.longestFrom = new Int32Array(length);
-      this.earliestTo = new Int32Array(length + 1);
-      this.forward = new Int32Array(length);
-      this.backward = new Int32Array(length);
-    }
-  }
-
-  addPiece(start: number, end: number, ambiguous: boolean): void {
-    if (this.pieces === this.pieceStart.length) {
-      const grow = <T extends Int32Array | Uint8Array>(array: T, make: (n: number) => T): T => {
-        const bigger = make(array.length * 2);
-        bigger.set(array);
-        return bigger;
-      };
-      this.pieceStart = grow(this.pieceStart, (n) => new Int32Array(n));
-      this.pieceEnd = grow(this.pieceEnd, (n) => new Int32Array(n));
-      this.pieceAmbiguous = grow(this.pieceAmbiguous, (n) => new Uint8Array(n));
-    }
-    this.pieceStart[this.pieces] = start;
-    this.pieceEnd[this.pieces] = end;
-    this.pieceAmbiguous[this.pieces] = ambiguous ? 1 : 0;
-    this.pieces++;
-  }
-
-  /** ICU's edges for a text of `length`, all cleared. */
-  clearedEdges(length: number): Uint8Array {
-    if (this.edges.length < length + 1) {
-      this.edges = new Uint8Array(Math.max(length + 1, this.edges.length * 2));
-    } else {
-      this.edges.fill(0, 0, length + 1);
-    }
-    return this.edges;
-  }
-}
-
-const scratch = new Scratch();
 
 /**
  * Forward and backward longest match over `[from, to)`, from one pass of
@@ -117,13 +70,16 @@ const scratch = new Scratch();
 function longestMatches(text: string, from: number, to: number, lookup: WordLookup): void {
   const size = to - from;
   scratch.fit(size);
-  const { longestFrom, earliestTo } = scratch; // longest word starting at each place; earliest start of a word ending at each place
+  const { longestFrom, longestId, earliestTo } = scratch; // longest word starting at each place; earliest start of a word ending at each place
   const lengths = scratch.matchesOf(lookup);
+  const ids = scratch.ids;
   earliestTo.fill(-1, 0, size + 1);
   for (let at = from; at < to; at++) {
     const single = characterLength(text, at, to);
-    const matches = lookup.matchesInto(text, at, to, lengths);
-    longestFrom[at - from] = Math.max(single, matches > 0 ? lengths[matches - 1] : 0);
+    const matches = lookup.matchesInto(text, at, to, lengths, ids);
+    const longest = matches > 0 ? lengths[matches - 1] : 0;
+    longestFrom[at - from] = Math.max(single, longest);
+    longestId[at - from] = longest >= single ? ids[matches - 1] : -1;
     if (earliestTo[single + at - from] < 0) {
       earliestTo[single + at - from] = at - from;
     }
@@ -149,10 +105,10 @@ function longestMatches(text: string, from: number, to: number, lookup: WordLook
   }
 }
 
-/** Hands on the words `[start, ends[0])`, `[ends[0], ends[1])`, … */
-function emit(ends: Int32Array, count: number, start: number, sink: WordSink): void {
-  for (let k = 0; k < count; k++) {
-    sink(start, ends[k]);
+/** Hands on the words `[from, ends[0])`, `[ends[0], ends[1])`, … (their ids known for the forward reading, which is longestMatches' longest words). */
+function emit(ends: Int32Array, count: number, from: number, out: FoundWords, forward: boolean): void {
+  for (let k = 0, start = from; k < count; k++) {
+    out.push(start, ends[k], forward ? scratch.longestId[start - from] : -1);
     start = ends[k];
   }
 }
@@ -172,36 +128,39 @@ function singles(ends: Int32Array, count: number, from: number): number {
  * fewer words win, then fewer single characters, then the backward split,
  * which errs less in Chinese (新编程 → 新|编程, not 新编|程).
  */
-function splitUnknown(text: string, from: number, to: number, lookup: WordLookup, sink: WordSink): void {
+function splitUnknown(text: string, from: number, to: number, lookup: WordLookup, out: FoundWords): void {
   longestMatches(text, from, to, lookup);
   const { forward, forwardCount, backward, backwardCount } = scratch;
   const takeForward = forwardCount !== backwardCount
     ? forwardCount < backwardCount
     : singles(forward, forwardCount, from) < singles(backward, backwardCount, from);
   if (takeForward) {
-    emit(forward, forwardCount, from, sink);
+    emit(forward, forwardCount, from, out, true);
   } else {
-    emit(backward, backwardCount, from, sink);
+    emit(backward, backwardCount, from, out, false);
   }
 }
 
 /** One run of Han characters, between ICU's word edges (`edges[i]` is 1 where a word starts), or by the dictionary alone. */
-function segmentRun(text: string, from: number, to: number, lookup: WordLookup, sink: WordSink, edges: Uint8Array | undefined): void {
+function segmentRun(text: string, from: number, to: number, lookup: WordLookup, out: FoundWords, edges: Uint8Array | undefined): void {
   if (!edges) {
-    splitUnknown(text, from, to, lookup, sink);
+    splitUnknown(text, from, to, lookup, out);
     return;
   }
   const isEdge = (at: number): boolean => at === from || at === to || edges[at] === 1;
   const lengths = scratch.matchesOf(lookup);
+  const ids = scratch.ids;
   for (let at = from; at < to;) {
     // From an edge: the longest dictionary word that ends on an edge.
-    const matches = lookup.matchesInto(text, at, to, lengths);
+    const matches = lookup.matchesInto(text, at, to, lengths, ids);
     let end = -1;
+    let id = -1;
     for (let k = matches - 1; k >= 0 && end < 0; k--) {
       end = isEdge(at + lengths[k]) ? at + lengths[k] : -1;
+      id = ids[k];
     }
     if (end >= 0) {
-      sink(at, end);
+      out.push(at, end, id);
       at = end;
       continue;
     }
@@ -210,7 +169,7 @@ function segmentRun(text: string, from: number, to: number, lookup: WordLookup, 
     while (!isEdge(stop)) {
       stop++;
     }
-    splitUnknown(text, at, stop, lookup, sink);
+    splitUnknown(text, at, stop, lookup, out);
     at = stop;
   }
 }
@@ -222,11 +181,11 @@ function segmentRun(text: string, from: number, to: number, lookup: WordLookup, 
  */
 function agreedPieces(text: string, from: number, to: number, lookup: WordLookup): void {
   longestMatches(text, from, to, lookup);
-  const { forward, forwardCount, backward } = scratch;
+  const { forward, forwardCount, backward, longestId } = scratch;
   let start = from;
   for (let i = 0, j = 0; i < forwardCount;) {
     if (forward[i] === backward[j]) {
-      scratch.addPiece(start, forward[i], false);
+      scratch.addPiece(start, forward[i], false, longestId[start - from]); // a word of the forward reading: the longest at its start
       start = forward[i++];
       j++;
       continue;
@@ -238,7 +197,7 @@ function agreedPieces(text: string, from: number, to: number, lookup: WordLookup
         j++;
       }
     }
-    scratch.addPiece(start, forward[i], true);
+    scratch.addPiece(start, forward[i], true, -1);
     start = forward[i++];
     j++;
   }
@@ -272,24 +231,21 @@ function stretchEdges(text: string, engine: Intl.Segmenter): Uint8Array {
 
 /**
  * The Chinese words of `text` (Han characters only; Latin, digits and
- * punctuation are no Chinese words), handed to `sink` in reading order.
+ * punctuation are no Chinese words), added to `out` in reading order.
  * `icu: 'all'` asks ICU about every stretch, `'ambiguous'` (the default)
  * only where the dictionary alone reads it two ways, `'none'` never (the
- * dictionary alone). The sink must not segment text itself: the scratch
- * space is shared.
+ * dictionary alone).
  */
-export function forEachChineseWord(text: string, lookup: WordLookup, sink: WordSink, options: { icu?: 'all' | 'ambiguous' | 'none' } = {}): void {
+export function segmentChinese(text: string, lookup: WordLookup, out: FoundWords, options: { icu?: 'all' | 'ambiguous' | 'none' } = {}): void {
   const mode = options.icu ?? 'ambiguous';
   const engine = mode === 'none' ? undefined : icu();
   let edges: Uint8Array | undefined;
   let ambiguous = false;
   scratch.pieces = 0;
-  HAN_RUN.lastIndex = 0;
-  for (let run = HAN_RUN.exec(text); run; run = HAN_RUN.exec(text)) {
-    const from = run.index;
-    const to = from + run[0].length;
+  for (let from = nextHanRun(text, 0); from >= 0; from = nextHanRun(text, hanRunEnd)) {
+    const to = hanRunEnd;
     if (!engine) {
-      segmentRun(text, from, to, lookup, sink, undefined);
+      segmentRun(text, from, to, lookup, out, undefined);
     } else if (mode === 'ambiguous') {
       const before = scratch.pieces;
       agreedPieces(text, from, to, lookup);
@@ -298,27 +254,36 @@ export function forEachChineseWord(text: string, lookup: WordLookup, sink: WordS
       }
     } else {
       edges ??= scratch.clearedEdges(text.length);
-      for (const part of engine.segment(run[0])) {
+      for (const part of engine.segment(text.slice(from, to))) {
         edges[from + part.index] = 1;
       }
-      segmentRun(text, from, to, lookup, sink, edges);
+      segmentRun(text, from, to, lookup, out, edges);
     }
   }
   if (engine && mode === 'ambiguous' && scratch.pieces > 0) {
     // Every stretch the dictionary reads two ways, segmented by ICU in one call.
     const stretchesEdges = ambiguous ? stretchEdges(text, engine) : undefined;
-    const { pieceStart, pieceEnd, pieceAmbiguous, pieces } = scratch;
+    const { pieceStart, pieceEnd, pieceAmbiguous, pieceId, pieces } = scratch;
     for (let k = 0; k < pieces; k++) {
       if (pieceAmbiguous[k] === 1 && stretchesEdges) {
-        segmentRun(text, pieceStart[k], pieceEnd[k], lookup, sink, stretchesEdges);
+        segmentRun(text, pieceStart[k], pieceEnd[k], lookup, out, stretchesEdges);
       } else {
-        sink(pieceStart[k], pieceEnd[k]);
+        out.push(pieceStart[k], pieceEnd[k], pieceId[k]);
       }
     }
   }
 }
 
-/** The Chinese words of `text` as tokens (see forEachChineseWord). */
+/** As segmentChinese, each word handed to `sink`. */
+export function forEachChineseWord(text: string, lookup: WordLookup, sink: WordSink, options: { icu?: 'all' | 'ambiguous' | 'none' } = {}): void {
+  const found = new FoundWords(); // the sink may segment text itself
+  segmentChinese(text, lookup, found, options);
+  for (let k = 0; k < found.count; k++) {
+    sink(found.starts[k], found.ends[k], found.ids[k]);
+  }
+}
+
+/** The Chinese words of `text` as tokens (see segmentChinese). */
 export function chineseWords(text: string, lookup: WordLookup, options: { icu?: 'all' | 'ambiguous' | 'none' } = {}): Token[] {
   const out: Token[] = [];
   forEachChineseWord(text, lookup, (start, end) => out.push({ start, end }), options);

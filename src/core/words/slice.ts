@@ -47,10 +47,13 @@ export function chineseSlice(texts: readonly string[], dictionary: ChineseDictio
 export function sliceLookup(slice: ChineseSlice): WordLookup {
   const words = new Set(Object.keys(slice.entries));
   const isWordAt = (text: string, start: number, end: number): boolean => end > start && end - start <= slice.maxWordLength && words.has(text.slice(start, end));
-  const matchesInto = (text: string, start: number, limit: number, out: Int32Array): number => {
+  const matchesInto = (text: string, start: number, limit: number, out: Int32Array, ids?: Int32Array): number => {
     let count = 0;
     for (let end = start + 1; end <= Math.min(limit, text.length, start + slice.maxWordLength); end++) {
       if (isWordAt(text, start, end)) {
+        if (ids) {
+          ids[count] = -1; // a slice numbers no words
+        }
         out[count++] = end - start;
       }
     }
