@@ -91,6 +91,11 @@ export class LibraryScanner<F> {
     const unchanged = files.length - toRead.length;
     this.listener.progress({ done: 0, total: files.length });
     await this.readAll(toRead, token, report, started, (done) => this.listener.progress({ done: unchanged + done, total: files.length }));
+    // A digest still known from its head only is no longer being read (the scan was cancelled, or its read
+    // failed and the host was told): its row goes rather than say "reading…" for ever; the next scan reads it.
+    for (const known of this.headsOnly()) {
+      this.forget(known.key);
+    }
     report.cancelled = token.isCancellationRequested;
     report.ms = Date.now() - started;
     this.listener.progress(undefined);
@@ -121,6 +126,9 @@ export class LibraryScanner<F> {
         continue; // the second pass tries it again, and says it is unreadable
       }
       slicer.restart(); // a read yielded
+      if (this.known.has(file.key)) {
+        continue; // a burst of the watcher's events read it meanwhile: what it found stands
+      }
       if (read.whole !== undefined) {
         report.read++;
         settled.add(file.key);
