@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { BurstSchedule } from '../core/library/bursts';
 
 /** File events come in bursts (a save is several): handled together this long after the first. */
 export const WATCH_DELAY_MS = 150;
@@ -24,8 +25,11 @@ export class LibraryFileWatch implements vscode.Disposable {
   private createdPaths = new Map<string, vscode.Uri>();
   /** Files that could not be read, by how many times they were tried again. */
   private readonly retries = new Map<string, number>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private working: Promise<void> = Promise.resolve();
+  private readonly bursts = new BurstSchedule(
+    () => this.handleBurst(),
+    () => this.pending.size > 0 || this.deletedFolders.size > 0 || this.createdPaths.size > 0,
+    WATCH_DELAY_MS,
+  );
   private disposed = false;
 
   constructor(
@@ -56,12 +60,12 @@ export class LibraryFileWatch implements vscode.Disposable {
 
   /** Events wait, or are being handled. */
   get busy(): boolean {
-    return this.timer !== undefined;
+    return this.bursts.busy;
   }
 
   /** Resolves when the burst being handled is done. */
   get idle(): Promise<void> {
-    return this.working;
+    return this.bursts.idle;
   }
 
   /** The file was read: it is no longer tried again. */
@@ -90,27 +94,29 @@ export class LibraryFileWatch implements vscode.Disposable {
     if (uri) {
       this.pending.set(uri.toString(), uri);
     }
-    if (this.timer === undefined) {
-      this.timer = setTimeout(() => {
-        const uris = [...this.pending.values()];
-        const named = new Set(this.pending.keys());
-        this.pending.clear();
-        const deletedFolders = this.deletedFolders;
-        this.deletedFolders = new Set();
-        // A created path the files' pattern names is one of `uris` already.
-        const created = [...this.createdPaths.entries()].filter(([key]) => !named.has(key)).map(([, uri]) => uri);
-        this.createdPaths = new Map();
-        this.working = this.working
-          .then(() => (this.disposed ? undefined : this.changed(uris, deletedFolders, created)))
-          .then(undefined, (error: unknown) => this.output.appendLine(`[${new Date().toISOString()}] The Library could not update ${uris.length} changed files: ${String(error)}`))
-          .finally(() => (this.timer = undefined));
-      }, WATCH_DELAY_MS);
+    this.bursts.poke();
+  }
+
+  /** Takes the events gathered so far and hands them to the Library. */
+  private async handleBurst(): Promise<void> {
+    const uris = [...this.pending.values()];
+    const named = new Set(this.pending.keys());
+    this.pending.clear();
+    const deletedFolders = this.deletedFolders;
+    this.deletedFolders = new Set();
+    // A created path the files' pattern names is one of `uris` already.
+    const created = [...this.createdPaths.entries()].filter(([key]) => !named.has(key)).map(([, uri]) => uri);
+    this.createdPaths = new Map();
+    try {
+      await this.changed(uris, deletedFolders, created);
+    } catch (error) {
+      this.output.appendLine(`[${new Date().toISOString()}] The Library could not update ${uris.length} changed files: ${String(error)}`);
     }
   }
 
   dispose(): void {
     this.disposed = true;
-    clearTimeout(this.timer);
+    this.bursts.dispose();
     this.watcher?.dispose();
   }
 }

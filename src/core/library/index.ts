@@ -6,4 +6,5 @@ export { CandidateRules, DEFAULT_INCLUDES, DIGEST_NAME_INCLUDES, excludeGlob, ex
 export { globStates, isExcludedPath, matchesGlob } from './globMatch';
 export { LibraryScanner, type CancellationLike, type FileStamp, type KnownFile, type ReadCount, type ScanHost, type ScanListener, type ScanProgress, type ScanReport } from './scanner';
 export { Slicer } from './slicer';
+export { BurstSchedule, type BurstTimer } from './bursts';
 export { DigestListings, listingAny } from './listings';
