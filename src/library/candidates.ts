@@ -1,6 +1,6 @@
 /** Which files the Library looks at, from the settings; and their size and mtime. */
 import * as vscode from 'vscode';
-import { CandidateRules, excludeGlobs, includeGlobs, joinGlobs, Slicer, type CancellationLike, type FileStamp } from '../core/library';
+import { CandidateRules, excludeGlobs, includeGlobs, isExcludedPath, joinGlobs, Slicer, type CancellationLike, type FileStamp } from '../core/library';
 
 const STAT_BATCH = 64;
 
@@ -54,23 +54,46 @@ export async function listCandidates(digestNamesOnly: (folder: vscode.WorkspaceF
 }
 
 /**
- * The candidate files in folders that came into the workspace whole (moved or unpacked in: the watcher
- * reports each such folder alone, none of its files), judged by the rules of the workspace folder they are in.
- * `created`: every path created that the watcher's files pattern does not name (folders among them).
+ * The candidates in folders created in one burst (moved or unpacked into the workspace: the watcher reports
+ * the folder, none of its files). A path under another created path is listed with that folder, and an
+ * excluded path (a build's output, node_modules) holds no candidate: neither is looked at, so a build
+ * that writes a thousand files costs no stat of them. The rest are looked at a batch at a time.
  */
 export async function candidatesInCreatedFolders(created: readonly vscode.Uri[], digestNamesOnly: (folder: vscode.WorkspaceFolder) => boolean): Promise<vscode.Uri[]> {
-  const files: vscode.Uri[] = [];
-  for (const uri of created) {
-    const where = relativeInFolder(uri);
-    const stat = where && (await Promise.resolve(vscode.workspace.fs.stat(uri)).then((found) => found, () => undefined));
-    if (!where || !stat || (stat.type & vscode.FileType.Directory) === 0) {
-      continue;
+  const keys = new Set(created.map((uri) => uri.toString()));
+  const rulesByFolder = new Map<string, CandidateRules>();
+  const rulesOf = (folder: vscode.WorkspaceFolder): CandidateRules => {
+    const key = folder.uri.toString();
+    const rules = rulesByFolder.get(key) ?? rulesFor(folder, digestNamesOnly(folder));
+    rulesByFolder.set(key, rules);
+    return rules;
+  };
+  const underAnother = (key: string): boolean => {
+    for (let end = key.lastIndexOf('/'); end > 0; end = key.lastIndexOf('/', end - 1)) {
+      if (keys.has(key.slice(0, end))) {
+        return true;
+      }
     }
-    const rules = rulesFor(where.folder, digestNamesOnly(where.folder));
-    for (const found of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'))) {
-      const file = relativeInFolder(found);
-      if (file?.folder.uri.toString() === where.folder.uri.toString() && rules.accepts(file.path)) {
-        files.push(found);
+    return false;
+  };
+  const looked = created.flatMap((uri) => {
+    const where = relativeInFolder(uri);
+    return where && !isExcludedPath(rulesOf(where.folder).excludes, where.path) && !underAnother(uri.toString()) ? [{ uri, where }] : [];
+  });
+  const files: vscode.Uri[] = [];
+  for (let i = 0; i < looked.length; i += STAT_BATCH) {
+    const batch = looked.slice(i, i + STAT_BATCH);
+    const stats = await Promise.all(batch.map(({ uri }) => Promise.resolve(vscode.workspace.fs.stat(uri)).then((found) => found, () => undefined)));
+    for (const [k, { uri, where }] of batch.entries()) {
+      if (!stats[k] || (stats[k].type & vscode.FileType.Directory) === 0) {
+        continue;
+      }
+      const rules = rulesOf(where.folder);
+      for (const found of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'))) {
+        const file = relativeInFolder(found);
+        if (file?.folder.uri.toString() === where.folder.uri.toString() && rules.accepts(file.path)) {
+          files.push(found);
+        }
       }
     }
   }

@@ -247,7 +247,7 @@ export class Library implements vscode.Disposable {
     for (const [uri] of present) {
       gone.delete(uri.toString()); // a save that replaces the file is a delete, then a create
     }
-    this.scanner.forgetUnder(gone);
+    let forgotten = this.scanner.forgetUnder(gone) > 0;
     const accepted: FileStamp<vscode.Uri>[] = [];
     for (const [uri, stat] of present) {
       const file: FileStamp<vscode.Uri> = { file: uri, key: uri.toString(), size: stat.size, mtime: stat.mtime };
@@ -255,8 +255,11 @@ export class Library implements vscode.Disposable {
       if (where && rulesFor(where.folder, this.digestNamesOnly(where.folder)).accepts(where.path)) {
         accepted.push(file);
       } else {
-        this.scanner.forget(file.key);
+        forgotten = this.scanner.forget(file.key) || forgotten;
       }
+    }
+    if (accepted.length === 0 && !forgotten) {
+      return; // no candidate in the burst (a build's output, say): nothing to redraw or to store
     }
     await this.scanner.update(accepted);
     this.fireChange(true);

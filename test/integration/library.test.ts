@@ -102,6 +102,26 @@ describe('Library: every digest of the workspace', () => {
     assert.equal(libraryRows(reader).get('cs.LG')?.length, 2);
   });
 
+  it('a burst of files that are no candidates (a build\'s output) neither redraws the Library nor rewrites its index', async () => {
+    await reader.library.whenIdle();
+    let changes = 0;
+    const listening = reader.library.onDidChange(() => changes++);
+    const build = folder('build');
+    try {
+      for (let k = 0; k < 20; k++) {
+        await writeText(vscode.Uri.joinPath(build, `chunk-${k}.js`), `export const chunk = ${k};\n`);
+      }
+      await writeText(vscode.Uri.joinPath(build, 'maps', 'chunk.js.map'), '{}\n');
+      // The watcher's bursts come 150 ms after their first event.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await reader.library.whenIdle();
+      assert.equal(changes, 0, 'the Library was told of a change');
+    } finally {
+      listening.dispose();
+      await vscode.workspace.fs.delete(build, { recursive: true, useTrash: false });
+    }
+  });
+
   it('clicking a digest opens it in an editor, and the Articles view shows it', async () => {
     const tree = reader.libraryTree;
     const dc = tree.getChildren().find((node) => labelOf(tree.getTreeItem(node)) === 'cs.DC');

@@ -221,8 +221,8 @@ export class LibraryScanner<F> {
     return !known || known.fromHead !== undefined || known.size !== file.size || known.mtime !== file.mtime;
   }
 
-  /** A file that is no longer a candidate (deleted, excluded). */
-  forget(key: string): void {
+  /** A file that is no longer a candidate (deleted, excluded); says whether it was known. */
+  forget(key: string): boolean {
     const known = this.known.get(key);
     if (known) {
       this.known.delete(key);
@@ -233,18 +233,24 @@ export class LibraryScanner<F> {
         this.listener.changed(false);
       }
     }
+    return known !== undefined;
   }
 
-  /** Deleted files, and every file under deleted folders: one pass over what is known, however many were deleted. */
-  forgetUnder(keys: ReadonlySet<string>): void {
+  /** Deleted files, and every file under deleted folders: one pass over what is known, however many were deleted. Says how many were known. */
+  forgetUnder(keys: ReadonlySet<string>): number {
+    let forgotten = 0;
+    if (keys.size === 0) {
+      return forgotten;
+    }
     for (const candidate of [...this.known.keys()]) {
       for (let end = candidate.length; end > 0; end = candidate.lastIndexOf('/', end - 1)) {
         if (keys.has(candidate.slice(0, end))) {
-          this.forget(candidate);
+          forgotten += this.forget(candidate) ? 1 : 0;
           break;
         }
       }
     }
+    return forgotten;
   }
 
   private async forgetAllBut(keep: ReadonlySet<string>, slicer: Slicer): Promise<void> {
