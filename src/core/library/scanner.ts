@@ -6,10 +6,10 @@
  * files; everything here runs in slices that yield (see Slicer), so a year of
  * digests never holds the extension host's thread for long.
  */
-import { decodePages, type TextPages } from '../digest/pages';
 import type { CacheEntry } from './cache';
+import { FileReads } from './fileReads';
 import { Slicer } from './slicer';
-import { HEAD_BYTES, looksLikeDigest, summarizeDigestSteps, type DigestSummary } from './summary';
+import { HEAD_BYTES, looksLikeDigest, type DigestSummary } from './summary';
 import type { CancellationLike, FileStamp, KnownFile, ReadCount, ScanHost, ScanListener, ScanReport } from './scanTypes';
 
 export type { CancellationLike, FileStamp, KnownFile, ReadCount, ScanHost, ScanListener, ScanProgress, ScanReport } from './scanTypes';
@@ -27,14 +27,25 @@ function newestFirst(a: FileStamp<unknown>, b: FileStamp<unknown>): number {
 
 export class LibraryScanner<F> {
   private readonly known = new Map<string, KnownFile<F>>();
-  private readonly inFlight = new Map<string, Promise<DigestSummary | undefined>>();
-  readonly reads: ReadCount = { files: 0, bytes: 0, wholeFiles: 0 };
+  private readonly files: FileReads<F>;
 
   constructor(
     private readonly host: ScanHost<F>,
     private readonly listener: ScanListener<F>,
     private readonly newSlicer: () => Slicer = () => new Slicer(),
-  ) {}
+  ) {
+    this.files = new FileReads(host, listener, this.known, newSlicer);
+  }
+
+  /** What the Library has read, in files and bytes. */
+  get reads(): Readonly<ReadCount> {
+    return this.files.reads;
+  }
+
+  /** Counts a file read (the Library's own, and the search's through the Library). */
+  count(bytes: number, whole: boolean): void {
+    this.files.count(bytes, whole);
+  }
 
   /** The digests known now, each with its summary. */
   digests(): KnownFile<F>[] {
@@ -132,7 +143,7 @@ export class LibraryScanner<F> {
       if (read.whole !== undefined) {
         report.read++;
         settled.add(file.key);
-        if ((await this.summarizeRead(file, read.whole, true)) && report.firstListedMs === undefined) {
+        if ((await this.files.summarizeRead(file, read.whole, true)) && report.firstListedMs === undefined) {
           report.firstListedMs = Date.now() - started;
           this.listener.changed(true);
         }
@@ -175,7 +186,7 @@ export class LibraryScanner<F> {
   async update(files: readonly FileStamp<F>[]): Promise<void> {
     for (const file of [...files].sort(newestFirst)) {
       if (this.needsRead(file)) {
-        await this.index(file);
+        await this.files.index(file);
         this.listener.changed(true);
       }
     }
@@ -203,7 +214,7 @@ export class LibraryScanner<F> {
       // A burst of the watcher's events may have read it meanwhile.
       if (!settled.has(file.key) && this.needsRead(file)) {
         report.read++;
-        const summary = await this.index(file);
+        const summary = await this.files.index(file);
         slicer.restart(); // a read yielded
         if (summary && report.firstListedMs === undefined) {
           report.firstListedMs = Date.now() - started;
@@ -259,80 +270,6 @@ export class LibraryScanner<F> {
         this.forget(key);
       }
       await slicer.tick();
-    }
-  }
-
-  /** Reads one file once, even when a scan and a watcher event ask for it at the same moment. */
-  private index(file: FileStamp<F>): Promise<DigestSummary | undefined> {
-    const version = `${file.size}:${file.mtime}:${file.key}`;
-    let reading = this.inFlight.get(version);
-    if (!reading) {
-      reading = this.readAndSummarize(file).finally(() => this.inFlight.delete(version));
-      this.inFlight.set(version, reading);
-    }
-    return reading;
-  }
-
-  /**
-   * Reads one file: its head first, the rest only when it is a digest. The
-   * text is decoded and summarized in steps (a digest of tens of megabytes
-   * is hundreds of milliseconds of work), yielding between slices.
-   */
-  private async readAndSummarize(file: FileStamp<F>): Promise<DigestSummary | undefined> {
-    let bytes: Uint8Array;
-    let readWhole: boolean;
-    const known = this.known.get(file.key);
-    try {
-      if (known?.fromHead && known.size === file.size && known.mtime === file.mtime) {
-        // Its head, read by this scan, said it is a digest.
-        bytes = await this.host.readWhole(file.file);
-        readWhole = true;
-      } else {
-        const { head, whole } = await this.host.readHead(file.file, HEAD_BYTES);
-        const isDigest = looksLikeDigest(new TextDecoder().decode(head)) !== undefined;
-        bytes = isDigest ? whole ?? (await this.host.readWhole(file.file)) : whole ?? head;
-        readWhole = whole !== undefined || isDigest;
-      }
-    } catch {
-      // Not read: the file keeps what was known of it (if anything), so its stamp does not match and it is read again.
-      this.listener.unreadable(file.file);
-      return this.known.get(file.key)?.summary ?? undefined;
-    }
-    return this.summarizeRead(file, bytes, readWhole);
-  }
-
-  /** Records what a file's bytes hold (the whole file, or its head when it is no digest). */
-  private async summarizeRead(file: FileStamp<F>, bytes: Uint8Array, readWhole: boolean): Promise<DigestSummary | undefined> {
-    let summary: DigestSummary | null = null;
-    let text: TextPages | undefined;
-    const isDigest = readWhole && looksLikeDigest(new TextDecoder().decode(bytes.subarray(0, HEAD_BYTES))) !== undefined;
-    try {
-      if (isDigest) {
-        const slicer = this.newSlicer();
-        text = await slicer.run(decodePages(bytes));
-        summary = (await slicer.run(summarizeDigestSteps(text))) ?? null;
-      }
-    } catch {
-      summary = null; // read, but not a digest after all
-      text = undefined;
-    }
-    this.count(bytes.byteLength, readWhole);
-    const before = this.known.get(file.key);
-    this.known.set(file.key, { file: file.file, key: file.key, size: file.size, mtime: file.mtime, summary, fromCache: false });
-    if (summary && text !== undefined) {
-      this.listener.read(file.file, text);
-    } else if (before?.summary) {
-      this.listener.removed(file.file);
-    }
-    return summary ?? undefined;
-  }
-
-  /** Counts a file read (the Library's own, and the search's through the Library). */
-  count(bytes: number, whole: boolean): void {
-    this.reads.files++;
-    this.reads.bytes += bytes;
-    if (whole) {
-      this.reads.wholeFiles++;
     }
   }
 }
