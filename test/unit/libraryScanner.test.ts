@@ -137,6 +137,26 @@ describe('library: the scan (core, no VS Code)', () => {
     assert.deepEqual(during, [...during].sort((a, b) => a - b), 'it only goes forward');
   });
 
+  it('says how far it is while it reads the heads too: a workspace of notes does not stay at 0 until the heads are read', async () => {
+    const files = new Map<string, MemoryFile>();
+    for (let n = 1; n <= 24; n++) {
+      files.set(`file:///w/note-${n}.md`, { text: `# Note ${n}\n\nNo digest.\n`, mtime: n });
+    }
+    files.set('file:///w/cs.DC-2025-06-01.txt', { text: day('2025-06-01', 1), mtime: 0 });
+    const host = memoryHost(files, []);
+    const reported: { done: number; headsRead: number }[] = [];
+    let headsRead = 0;
+    const library = new LibraryScanner({
+      ...host,
+      readHead: (key, bytes) => new Promise((resolve) => setTimeout(() => (headsRead++, resolve(host.readHead(key, bytes))), 25)),
+    }, { read: () => undefined, removed: () => undefined, changed: () => undefined, progress: (progress) => reported.push({ done: progress?.done ?? -1, headsRead }), unreadable: () => undefined });
+    await library.scan({ isCancellationRequested: false });
+    const text = reported.map(({ done, headsRead: heads }) => `${done} (${heads} heads read)`).join(', ');
+    assert.ok(reported.some(({ done, headsRead: heads }) => done > 0 && heads < files.size), `progress while the 25 heads of 25 ms each are read: ${text}`);
+    const counts = reported.map(({ done }) => done).filter((done) => done >= 0);
+    assert.deepEqual(counts, [...counts].sort((a, b) => a - b), 'it only goes forward');
+  });
+
   it('a deleted folder forgets every digest under it, and only those (not a folder whose name starts the same)', async () => {
     const files = new Map<string, MemoryFile>([
       ['file:///w/old/cs.DC-2025-05-31.txt', { text: day('2025-05-31', 1), mtime: 100 }],

@@ -20,6 +20,23 @@ const HEADS_SHOWN_AFTER_MS = 1_000;
 /** How often the scan says how far it is (the view's "Indexing digests… 120 of 730 files"). */
 const PROGRESS_EVERY_MS = 250;
 
+/**
+ * Says how far the scan is, at most every PROGRESS_EVERY_MS. By the clock: every read yields and starts a new
+ * slice, so a slicer's `due` rarely comes in a cold scan.
+ */
+class ProgressByClock {
+  private last = Date.now();
+
+  constructor(private readonly say?: (done: number) => void) {}
+
+  at(done: number): void {
+    if (Date.now() - this.last >= PROGRESS_EVERY_MS) {
+      this.last = Date.now();
+      this.say?.(done);
+    }
+  }
+}
+
 /** Newest first (the digests a reader wants today are usable first), then by key. */
 function newestFirst(a: FileStamp<unknown>, b: FileStamp<unknown>): number {
   return b.mtime - a.mtime || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
@@ -119,7 +136,7 @@ export class LibraryScanner<F> {
    * settled there, a digest is listed from its header (KnownFile.fromHead). Returns the files settled (not
    * to be read again by this scan): non-digests, and files the host read whole anyway (summarized at once).
    */
-  private async listFromHeads(files: readonly FileStamp<F>[], token: CancellationLike, slicer: Slicer, started: number, report: ScanReport): Promise<Set<string>> {
+  private async listFromHeads(files: readonly FileStamp<F>[], token: CancellationLike, slicer: Slicer, started: number, report: ScanReport, progress: ProgressByClock): Promise<Set<string>> {
     const settled = new Set<string>();
     let listed = false;
     let shown = Date.now();
@@ -127,6 +144,7 @@ export class LibraryScanner<F> {
       if (token.isCancellationRequested) {
         break;
       }
+      progress.at(settled.size); // a workspace of many notes is mostly settled here, by their heads
       if (this.known.has(file.key)) {
         continue; // a changed file keeps its row until it is read again
       }
@@ -198,21 +216,19 @@ export class LibraryScanner<F> {
    */
   private async readAll(files: readonly FileStamp<F>[], token: CancellationLike, report: ScanReport, started: number, progress?: (done: number) => void): Promise<void> {
     const slicer = this.newSlicer();
-    const settled = await this.listFromHeads(files, token, slicer, started, report);
-    let done = 0;
-    let reported = Date.now();
+    const clock = new ProgressByClock(progress);
+    const settled = await this.listFromHeads(files, token, slicer, started, report, clock);
+    let done = settled.size; // counted by the heads pass
     for (const file of files) {
       if (token.isCancellationRequested) {
         break;
       }
-      done++;
-      if (Date.now() - reported >= PROGRESS_EVERY_MS) {
-        // By the clock: every read yields and starts a new slice, so the slicer's `due` rarely comes in a cold scan.
-        reported = Date.now();
-        progress?.(done - 1);
+      if (settled.has(file.key)) {
+        continue;
       }
+      clock.at(done++);
       // A burst of the watcher's events may have read it meanwhile.
-      if (!settled.has(file.key) && this.needsRead(file)) {
+      if (this.needsRead(file)) {
         report.read++;
         const summary = await this.files.index(file);
         slicer.restart(); // a read yielded
