@@ -3,8 +3,9 @@
  * digest are recounted from them, not segmented again, when the learner
  * marks a word. Chinese words the dictionary has are kept by word id (the
  * number of their first CC-CEDICT entry, which the segmenter hands on from
- * its own walk of the dictionary): 4 bytes a word instead of a set entry,
- * repeats skipped with one read, and a key string made once per headword.
+ * its own walk of the dictionary): a small integer a word instead of a set
+ * entry, repeats skipped with one read, a key string made once per
+ * headword, and each word's status asked once per digest.
  */
 import type { WordLookup } from './dictionary';
 import { articleWordKeys, withoutMath, type ArticleTexts } from './articleWords';
@@ -32,6 +33,10 @@ class KeysById {
   private readonly keys: string[];
   /** Which keys are made: a byte each, read where the segmenter is (the keys themselves are far apart in memory). */
   private readonly made: Uint8Array;
+  /** Which statuses are known for this call (see isNewIn): a call's stamp, and a byte per id. */
+  private readonly asked: Int32Array;
+  private readonly newWords: Uint8Array;
+  private call = 0;
 
   constructor(size: number) {
     this.keys = new Array<string>(size).fill('');
@@ -39,11 +44,6 @@ class KeysById {
     this.asked = new Int32Array(size);
     this.newWords = new Uint8Array(size);
   }
-
-  /** Which statuses are known for this call (see isNewIn): a call's stamp, and a byte per id. */
-  private readonly asked: Int32Array;
-  private readonly newWords: Uint8Array;
-  private call = 0;
 
   keyOf(id: number): string {
     return this.keys[id];
