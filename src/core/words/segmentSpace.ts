@@ -6,6 +6,15 @@
  */
 import type { WordLookup } from './dictionary';
 
+/** A column of numbers twice as long, with what it held at its start (the columns here grow so, as needed). */
+export function doubled(column: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer>;
+export function doubled(column: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer>;
+export function doubled(column: Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>): Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer> {
+  const bigger = column instanceof Int32Array ? new Int32Array(column.length * 2) : new Uint8Array(column.length * 2);
+  bigger.set(column);
+  return bigger;
+}
+
 /** One character, or a surrogate pair (CJK extension B and beyond) kept whole. */
 export function characterLength(text: string, at: number, limit: number): number {
   const code = text.charCodeAt(at);
@@ -33,14 +42,9 @@ export class FoundWords {
   }
 
   private grow(): void {
-    const grown = (column: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
-      const bigger = new Int32Array(column.length * 2);
-      bigger.set(column);
-      return bigger;
-    };
-    this.starts = grown(this.starts);
-    this.ends = grown(this.ends);
-    this.ids = grown(this.ids);
+    this.starts = doubled(this.starts);
+    this.ends = doubled(this.ends);
+    this.ids = doubled(this.ids);
   }
 }
 
@@ -92,15 +96,10 @@ export class Scratch {
 
   addPiece(start: number, end: number, ambiguous: boolean, id: number): void {
     if (this.pieces === this.pieceStart.length) {
-      const grow = <T extends Int32Array | Uint8Array>(array: T, make: (n: number) => T): T => {
-        const bigger = make(array.length * 2);
-        bigger.set(array);
-        return bigger;
-      };
-      this.pieceStart = grow(this.pieceStart, (n) => new Int32Array(n));
-      this.pieceEnd = grow(this.pieceEnd, (n) => new Int32Array(n));
-      this.pieceAmbiguous = grow(this.pieceAmbiguous, (n) => new Uint8Array(n));
-      this.pieceId = grow(this.pieceId, (n) => new Int32Array(n));
+      this.pieceStart = doubled(this.pieceStart);
+      this.pieceEnd = doubled(this.pieceEnd);
+      this.pieceAmbiguous = doubled(this.pieceAmbiguous);
+      this.pieceId = doubled(this.pieceId);
     }
     this.pieceStart[this.pieces] = start;
     this.pieceEnd[this.pieces] = end;

@@ -11,6 +11,7 @@ import type { WordLookup } from './dictionary';
 import { articleWordKeys, withoutMath, type ArticleTexts } from './articleWords';
 import { wordKey, type NewWordShare, type WordLanguage, type WordStatuses } from './known';
 import { FoundWords, segmentChinese } from './segment';
+import { doubled } from './segmentSpace';
 
 /** A dictionary whose headwords have word ids (CC-CEDICT's). */
 export interface NumberedLookup extends WordLookup {
@@ -111,9 +112,7 @@ class WordCollector {
     this.stamps[word] = this.stamp;
     this.keys.remember(word, text, start, end);
     if (this.count === this.ids.length) {
-      const grown = new Int32Array(this.ids.length * 2);
-      grown.set(this.ids);
-      this.ids = grown;
+      this.ids = doubled(this.ids);
     }
     this.ids[this.count++] = word;
   }
