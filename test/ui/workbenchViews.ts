@@ -267,6 +267,38 @@ export const viewSteps = {
     await this.articlesView().locator('a.action-label[aria-label="Collapse All"]').filter({ visible: true }).first().click();
   },
 
+  /**
+   * Clicks a list row where it is drawn now, as a user's pointer does. Why not `row.click()`: Playwright takes
+   * hold of the row's element, then waits some frames and clicks where that element is then; a list redrawn
+   * meanwhile may have reused the element for another row (VS Code's lists recycle their row elements), and
+   * the click opens that row instead (seen in the Library while digests came in). Here aiming and clicking are
+   * one step apart; a click that still met another row is said and tried again.
+   */
+  async clickRowAsDrawn(this: Workbench, row: Locator): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      await row.waitFor();
+      // Aims, and listens for the row the press meets, in one step in the page.
+      const aim = await row.evaluate((element) => {
+        const box = element.getBoundingClientRect();
+        const page = window as unknown as { rowPressed?: string };
+        page.rowPressed = undefined;
+        document.addEventListener('mousedown', (event) => {
+          page.rowPressed = (event.target as Element | null)?.closest('.monaco-list-row')?.getAttribute('aria-label') ?? '(no row)';
+        }, { capture: true, once: true });
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2, label: element.getAttribute('aria-label') ?? '' };
+      });
+      await this.page.mouse.click(aim.x, aim.y);
+      const hitLabel = await this.page.evaluate(() => (window as unknown as { rowPressed?: string }).rowPressed ?? '(nothing)');
+      if (hitLabel === aim.label) {
+        return;
+      }
+      console.log(`      (a click aimed at "${aim.label}" met "${hitLabel}": the list redrew between aiming and clicking; attempt ${attempt})`);
+      if (attempt === 3) {
+        throw new Error(`Three clicks aimed at "${aim.label}" met other rows, the last "${hitLabel}"`);
+      }
+    }
+  },
+
   treeRow(this: Workbench, text: string): Locator {
     return this.articlesView().locator('.monaco-list-row', { hasText: text }).first();
   },
