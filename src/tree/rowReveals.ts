@@ -34,6 +34,8 @@ export class RowReveals<Node> {
     private readonly view: vscode.TreeView<Node>,
     private readonly refresh: RefreshScheduler<Node>,
     private readonly now: () => number = () => Date.now(),
+    /** Called before a reveal decides: a user's selection the extension host could not name when it came is counted now. */
+    private readonly settle: () => void = () => undefined,
   ) {}
 
   /** The count of the user's selections so far. */
@@ -67,11 +69,13 @@ export class RowReveals<Node> {
    * (and nothing is asked of the view) when the user selected a row since `since`.
    */
   reveal(find: () => Node | undefined, focus: boolean, since: number): { queued: boolean; done: Promise<void> } {
+    this.settle();
     if (since !== this.userSelections) {
       return { queued: false, done: Promise.resolve() };
     }
     const request = ++this.request;
     this.queue = this.queue.then(() => this.refresh.reveal(() => {
+      this.settle();
       if (request !== this.request || since !== this.userSelections || !this.view.visible) {
         return undefined;
       }

@@ -17,6 +17,9 @@ export interface ListedRows {
   nodeFor(target: ArticleTarget): ArticleNode | undefined;
 }
 
+/** How long after a selection VS Code could not name the view may still name it (its date's rows fetched again). */
+const NAMED_WITHIN_MS = 2_000;
+
 export function followCursorEnabled(): boolean {
   return vscode.workspace.getConfiguration('digestReader').get<boolean>('followCursor', true);
 }
@@ -37,6 +40,8 @@ export class RowSelection implements vscode.Disposable {
   private readonly ownCursors = new OwnCursorMoves();
   /** The row a click selected (its command carries no arguments). */
   private readonly clicks: ClickedRow<TreeNode>;
+  /** When VS Code last told of a selection with no row the extension host knew (see selectionChanged). */
+  private unnamedSelectionAt: number | undefined;
   private readonly disposables: vscode.Disposable[];
 
   constructor(
@@ -46,7 +51,7 @@ export class RowSelection implements vscode.Disposable {
     private readonly list: ListedRows,
     private readonly documents: DigestDocuments,
   ) {
-    this.reveals = new RowReveals(view, refresh);
+    this.reveals = new RowReveals(view, refresh, undefined, () => this.nameSelection());
     this.clicks = new ClickedRow(() => view);
     this.disposables = [
       view.onDidChangeSelection((event) => this.selectionChanged(event.selection)),
@@ -57,6 +62,10 @@ export class RowSelection implements vscode.Disposable {
   /** Call from `getChildren`: a click waiting for its row may find it now. */
   fetched(): void {
     this.clicks.fetched();
+    if (this.unnamedSelectionAt !== undefined) {
+      // The extension host registers the rows once getChildren and getTreeItem returned.
+      setTimeout(() => this.nameSelection(), 0);
+    }
   }
 
   /** The selected article of the shown digest, if any. */
@@ -147,11 +156,37 @@ export class RowSelection implements vscode.Disposable {
     return roots.find((root) => root.key === node.parent.key)?.children.find((row) => row.key === node.key);
   }
 
+  /**
+   * An empty selection is VS Code dropping a row that left the list (another digest, read ones hidden): nothing
+   * the user did. Or the user selected a row while VS Code redraws its date, which the extension host does not
+   * know until VS Code has fetched that date's rows again: the view names it then, and it counts as the user's
+   * selection from that moment (else a reveal begun before it, the first of two quick clicks, takes it back).
+   */
   private selectionChanged(selection: readonly TreeNode[]): void {
     const selected = selection[0];
-    if (selected === undefined) {
-      return; // VS Code dropping a row that left the list (another digest, read ones hidden): nothing the user did
+    this.unnamedSelectionAt = selected === undefined ? Date.now() : undefined;
+    if (selected !== undefined) {
+      this.handleSelected(selected);
     }
+  }
+
+  /** The selection that had no row when it came, if the view names one now (and not long after: see selectionChanged). */
+  private nameSelection(): void {
+    if (this.unnamedSelectionAt === undefined) {
+      return;
+    }
+    const selected = this.view.selection[0];
+    if (selected !== undefined || Date.now() - this.unnamedSelectionAt > NAMED_WITHIN_MS) {
+      this.unnamedSelectionAt = undefined;
+    }
+    // The row selected before, named again once redrawn: no new choice of the user's.
+    const same = selected instanceof ArticleNode && this.lastSelected !== undefined && selected.key === this.lastSelected.key && selected.parent.key === this.lastSelected.parent.key;
+    if (selected !== undefined && !same) {
+      this.handleSelected(selected);
+    }
+  }
+
+  private handleSelected(selected: TreeNode): void {
     if (this.reveals.selected(selected) === 'stale') {
       return; // an earlier reveal's row, selected late: the user is at the row of the reveal asked for since
     }

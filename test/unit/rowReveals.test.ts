@@ -64,6 +64,29 @@ describe('RowReveals: our reveals never take the selection back from the user', 
     assert.deepEqual(view.selection, ['b']);
   });
 
+  it("a user's selection the extension host could only name late (a redraw under way) is counted before a reveal decides", async () => {
+    const holder: { reveals?: RowReveals<string> } = {};
+    const view = new FakeView(() => holder.reveals!);
+    // What RowSelection does: a selection that came with no row is handed over once the view names it.
+    let unnamed: string | undefined;
+    const settle = () => {
+      if (unnamed !== undefined) {
+        holder.reveals!.selected(unnamed);
+        unnamed = undefined;
+      }
+    };
+    const reveals = new RowReveals(view as unknown as vscode.TreeView<string>, new RefreshScheduler<string>(() => undefined), () => 0, settle);
+    holder.reveals = reveals;
+    const began = reveals.epoch; // the first click's command begins
+    view.selection = ['b']; // the second click, named only now (its event said "no row")
+    unnamed = 'b';
+    const { queued, done } = reveals.reveal(() => 'a', false, began);
+    await done;
+    assert.equal(queued, false);
+    assert.deepEqual(view.revealed, []);
+    assert.deepEqual(view.selection, ['b']);
+  });
+
   it('a selection made while a reveal waits its turn drops it', async () => {
     const { view, reveals } = setup();
     const { queued, done } = reveals.reveal(() => 'a', false, reveals.epoch);
