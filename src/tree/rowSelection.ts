@@ -176,12 +176,14 @@ export class RowSelection implements vscode.Disposable {
       return;
     }
     const selected = this.view.selection[0];
-    if (selected !== undefined || Date.now() - this.unnamedSelectionAt > NAMED_WITHIN_MS) {
-      this.unnamedSelectionAt = undefined;
+    const late = Date.now() - this.unnamedSelectionAt > NAMED_WITHIN_MS;
+    if (selected === undefined && !late) {
+      return; // not named yet: its date's rows may come in a later fetch
     }
+    this.unnamedSelectionAt = undefined;
     // The row selected before, named again once redrawn: no new choice of the user's.
     const same = selected instanceof ArticleNode && this.lastSelected !== undefined && selected.key === this.lastSelected.key && selected.parent.key === this.lastSelected.parent.key;
-    if (selected !== undefined && !same) {
+    if (selected !== undefined && !late && !same) {
       this.handleSelected(selected);
     }
   }
