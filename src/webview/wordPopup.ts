@@ -9,6 +9,7 @@
  */
 import type { ArticleWords, WebviewToExtension } from '../common/messages';
 import { button, element, t, toggle } from './dom';
+import { chineseEntry, germanEntry } from './wordEntries';
 import { chineseLookupFor, reachableWords, textFrom } from './words';
 
 export interface PopupContext {
@@ -48,57 +49,6 @@ function sentenceOf(word: HTMLElement): number | undefined {
   return Number.isSafeInteger(sentence) && sentence >= 1 ? sentence : undefined;
 }
 
-function chineseBody(body: HTMLElement, word: string): string {
-  const entries = context.words()?.zh?.entries[word] ?? [];
-  if (entries.length === 0) {
-    body.append(element('p', 'no-entry', t('notInDictionary', 'CC-CEDICT')));
-    return word;
-  }
-  const traditional = [...new Set(entries.map((entry) => entry.traditional))].filter((form) => form !== word);
-  if (traditional.length > 0) {
-    const line = element('p', 'traditional', `${t('traditional')} `);
-    const forms = element('span', undefined, traditional.join(' · '));
-    forms.lang = 'zh-Hant';
-    line.append(forms);
-    body.append(line);
-  }
-  for (const entry of entries) {
-    const block = element('div', 'entry');
-    const reading = element('p', 'pinyin', entry.pinyin);
-    reading.lang = 'zh-Latn-pinyin';
-    const senses = element('ol', 'senses');
-    senses.lang = 'en';
-    for (const sense of entry.senses) {
-      senses.append(element('li', undefined, sense));
-    }
-    block.append(reading, senses);
-    body.append(block);
-  }
-  return `${word}, ${entries.map((entry) => `${entry.pinyin}: ${entry.senses.slice(0, 3).join('; ')}`).join('. ')}`;
-}
-
-function germanBody(body: HTMLElement, word: string): string {
-  const words = context.words();
-  const english = context.englishTitle();
-  if (english) {
-    const line = element('p', 'aligned');
-    const title = element('span', undefined, english);
-    title.lang = 'en';
-    line.append(element('span', 'aligned-label', `${t('englishTitle')} `), title);
-    body.append(line);
-  }
-  const entries = words?.de?.[word.toLocaleLowerCase('de')] ?? [];
-  if (words?.german === 'ready' && entries.length > 0) {
-    for (const entry of entries) {
-      body.append(element('p', 'german-entry', entry.text.length > 600 ? `${entry.text.slice(0, 599)}…` : entry.text));
-    }
-  } else {
-    const message = words?.german === 'ready' ? t('notInDictionary', words.germanName ?? '') : words?.german === 'loading' ? t('germanLoading') : words?.german === 'failed' ? t('germanFailed') : t('noGermanDictionary');
-    body.append(element('p', 'no-entry', message));
-  }
-  return `${word}. ${english ? `${t('englishTitle')} ${english}. ` : ''}${entries[0]?.text.split('\n').slice(0, 2).join(' ') ?? ''}`;
-}
-
 function place(anchor: HTMLElement): void {
   if (!popup) {
     return;
@@ -129,7 +79,7 @@ function draw(announce: boolean): void {
   close.setAttribute('aria-label', t('close'));
   head.append(title, close);
   const body = element('div', 'body');
-  const spoken = shown.language === 'zh' ? chineseBody(body, word) : germanBody(body, word);
+  const spoken = shown.language === 'zh' ? chineseEntry(body, word, context.words()) : germanEntry(body, word, context.words(), context.englishTitle());
   const actions = element('div', 'word-actions');
   if (shown.language === 'zh') {
     const at = shown.lengths.indexOf(shown.length);
