@@ -42,6 +42,7 @@ export class RowSelection implements vscode.Disposable {
   private readonly clicks: ClickedRow<TreeNode>;
   /** When VS Code last told of a selection with no row the extension host knew (see selectionChanged). */
   private unnamedSelectionAt: number | undefined;
+  private namingSoon = false;
   private readonly disposables: vscode.Disposable[];
 
   constructor(
@@ -62,9 +63,13 @@ export class RowSelection implements vscode.Disposable {
   /** Call from `getChildren`: a click waiting for its row may find it now. */
   fetched(): void {
     this.clicks.fetched();
-    if (this.unnamedSelectionAt !== undefined) {
-      // The extension host registers the rows once getChildren and getTreeItem returned.
-      setTimeout(() => this.nameSelection(), 0);
+    if (this.unnamedSelectionAt !== undefined && !this.namingSoon) {
+      // The extension host registers the rows once getChildren and getTreeItem returned: one look after a batch of fetches.
+      this.namingSoon = true;
+      setTimeout(() => {
+        this.namingSoon = false;
+        this.nameSelection();
+      }, 0);
     }
   }
 

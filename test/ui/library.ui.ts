@@ -93,8 +93,9 @@ export function libraryTopic(j: Journey): void {
     }, 300);
     try {
       await digestRow('cs.LG Tue 2025-04-01').waitFor({ timeout: 10_000 });
+      const clicked = [['cs.LG Sat 2025-05-31', 'cs.LG-2025-05-31.txt'], ['cs.LG Fri 2025-05-30', 'cs.LG-2025-05-30.txt']] as const;
       for (let click = 0; click < 10; click++) {
-        const [name, file] = click % 2 === 0 ? ['cs.LG Sat 2025-05-31', 'cs.LG-2025-05-31.txt'] : ['cs.LG Fri 2025-05-30', 'cs.LG-2025-05-30.txt'];
+        const [name, file] = clicked[click % 2];
         for (let attempt = 1; ; attempt++) {
           await workbench.clickRowAsDrawn(digestRow(name));
           if (await workbench.activeTab(file).waitFor({ timeout: 10_000 }).then(() => true, () => false)) {
@@ -107,7 +108,7 @@ export function libraryTopic(j: Journey): void {
           if (selected.startsWith(name) || attempt === 3) {
             throw new Error(`Click ${click + 1} on ${name} opened no ${file}; the Library's selected row: ${selected}`);
           }
-          const previous = click > 0 && selected.startsWith(click % 2 === 0 ? 'cs.LG Fri 2025-05-30' : 'cs.LG Sat 2025-05-31');
+          const previous = click > 0 && selected.startsWith(clicked[(click - 1) % 2][0]);
           console.log(`      (VS Code ${previous ? 'dropped' : 'took'} click ${click + 1} on "${name}"${previous ? ', the row before staying selected,' : ` for "${selected}"`} while redrawing; clicked again)`);
         }
         assert.equal(await workbench.page.locator('.notification-toast', { hasText: 'not found' }).count(), 0, `click ${click + 1}`);
