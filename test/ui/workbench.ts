@@ -5,7 +5,8 @@
  * This file opens, reloads and closes it; the steps a test takes are in
  * files by where they happen, mixed into the class: the sidebar's views
  * (workbenchViews.ts), the article panel (workbenchPanel.ts), VS Code's own
- * menus, settings, editor cursor and dialogs (workbenchDialogs.ts).
+ * menus, settings, editor cursor and dialogs (workbenchDialogs.ts), and a
+ * stopwatch of what a user waits for (workbenchTiming.ts).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -19,6 +20,7 @@ import { launchWebBrowser, startVsCodeWeb, VSCODE_WEB_VERSION } from '../host/vs
 import { dialogSteps } from './workbenchDialogs';
 import { panelSteps } from './workbenchPanel';
 import { viewSteps } from './workbenchViews';
+import { timingSteps } from './workbenchTiming';
 
 export const screenshotsRoot = path.join(projectRoot, 'test-results', 'screenshots');
 
@@ -272,5 +274,5 @@ type Steps<T> = { [K in keyof T]: OmitThisParameter<T[K]> };
 
 // The steps join the class: `workbench.treeRow(…)`, `workbench.articleFrame()`, `workbench.dialogText()`.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the steps are assigned to the prototype just below
-export interface Workbench extends Steps<typeof viewSteps>, Steps<typeof panelSteps>, Steps<typeof dialogSteps> {}
-Object.assign(Workbench.prototype, viewSteps, panelSteps, dialogSteps);
+export interface Workbench extends Steps<typeof viewSteps>, Steps<typeof panelSteps>, Steps<typeof dialogSteps>, Steps<typeof timingSteps> {}
+Object.assign(Workbench.prototype, viewSteps, panelSteps, dialogSteps, timingSteps);
