@@ -96,7 +96,7 @@ export class DigestDocuments implements vscode.Disposable {
 
   /**
    * Opens a digest in an editor, listing it in the Articles view first: it is
-   * read and made active, and `listed` awaited (the view's rows fetched),
+   * read and made active, and `listed` awaited (the view's rows drawn),
    * before the editor opens. Opening an editor keeps the workbench busy for
    * half a second, and rows asked for then were drawn a second after the
    * click. Anything not a digest just opens.

@@ -22,7 +22,7 @@ const AFTER_DIGEST_OPENED_MS = 1_000;
  * needs it, or Rescan Library is run, and is kept live by the watcher after.
  * A workspace that has nothing to do with digests is never read.
  */
-export function register(context: vscode.ExtensionContext, reading: ReadingStore, documents: DigestDocuments, output: vscode.OutputChannel, articles: { whenRowsFetched(ms: number): Promise<void> }): { library: Library; tree: LibraryTree } {
+export function register(context: vscode.ExtensionContext, reading: ReadingStore, documents: DigestDocuments, output: vscode.OutputChannel, articles: { whenRowsDrawn(ms: number): Promise<void> }): { library: Library; tree: LibraryTree } {
   const library = new Library(context.storageUri, headReaderForHost(), output);
   const tree = new LibraryTree(library, reading);
   const scan = () => {
@@ -45,7 +45,7 @@ export function register(context: vscode.ExtensionContext, reading: ReadingStore
     // From a row (no arguments: the row its click selected), or with the digest's Uri.
     vscode.commands.registerCommand(OPEN_FROM_LIBRARY, async (given: unknown) => {
       const uri = given instanceof vscode.Uri ? given : await tree.clickedDigest();
-      return uri && documents.openInEditor(uri, { preview: false }, () => articles.whenRowsFetched(ROWS_FIRST_MS));
+      return uri && documents.openInEditor(uri, { preview: false }, () => articles.whenRowsDrawn(ROWS_FIRST_MS));
     }),
     tree.view.onDidChangeVisibility((event) => event.visible && scan()),
     documents.onDidChangeDigest(digestOpened),

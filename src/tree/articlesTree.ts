@@ -17,6 +17,15 @@ import { HideRead } from './hideRead';
 
 export const ARTICLES_VIEW_ID = 'digestReader.articles';
 
+/**
+ * VS Code draws the rows once the extension host has answered its whole
+ * batch of fetches (the dates' articles are asked for one by one). An
+ * editor opened at the first of them reached the workbench before that
+ * answer, and the rows were drawn with the editor, 150–300 ms later. So
+ * "the rows are drawn" waits this long after the last fetch.
+ */
+const DRAWN_AFTER_LAST_FETCH_MS = 50;
+
 /** The Articles view: the active digest's articles by date. */
 export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private roots: DateNode[] = [];
@@ -30,6 +39,8 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   /** The selected row, clicks, our reveals and the followed cursor. */
   readonly selection: RowSelection;
   private readonly rowsWaiting: (() => void)[] = [];
+  /** VS Code is fetching the rows someone waits for: they count as drawn once it has been quiet for a moment. */
+  private rowsDrawnTimer: ReturnType<typeof setTimeout> | undefined;
   private fetchedUri: string | undefined;
   private unreadByDate = new Map<string | undefined, number>();
   private readonly alsoInRows = new AlsoInRows();
@@ -117,9 +128,13 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     if (node === undefined) {
       this.fetchedUri = this.shown?.document.uri.toString();
     }
-    // The rows are in: the dates' articles (VS Code asks for them right after the root), or a root of articles.
-    if (this.rowsWaiting.length > 0 && (node !== undefined || !rows.some((row) => row instanceof DateNode))) {
-      this.rowsWaiting.splice(0).forEach((resume) => resume());
+    // The rows are coming: the dates' articles (VS Code asks for them right after the root), or a root of articles.
+    if (this.rowsWaiting.length > 0 && (this.rowsDrawnTimer !== undefined || node !== undefined || !rows.some((row) => row instanceof DateNode))) {
+      clearTimeout(this.rowsDrawnTimer);
+      this.rowsDrawnTimer = setTimeout(() => {
+        this.rowsDrawnTimer = undefined;
+        this.rowsWaiting.splice(0).forEach((resume) => resume());
+      }, DRAWN_AFTER_LAST_FETCH_MS);
     }
     return rows;
   }
@@ -130,12 +145,12 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   }
 
   /**
-   * Resolves once VS Code has fetched the view's rows after this call (at
-   * most `ms` later, or at once when the view is hidden): a digest opened
-   * from the Library lists its articles before the workbench gets busy
-   * opening its editor.
+   * Resolves once VS Code has fetched and drawn the view's rows after this
+   * call (at most `ms` later, or at once when the view is hidden): a digest
+   * opened from the Library lists its articles before the workbench gets
+   * busy opening its editor.
    */
-  whenRowsFetched(ms: number): Promise<void> {
+  whenRowsDrawn(ms: number): Promise<void> {
     if (!this.view.visible) {
       return Promise.resolve();
     }
@@ -310,6 +325,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
 
 
   dispose(): void {
+    clearTimeout(this.rowsDrawnTimer);
     vscode.Disposable.from(...this.disposables).dispose();
   }
 }
