@@ -14,6 +14,9 @@ export interface DigestEntry {
 
 const REPARSE_DELAY_MS = 300;
 
+/** The longest a switch to the Digest language waits for the Articles view's rows (see `switchAfterRows`). */
+const SWITCH_WAITS_FOR_ROWS_MS = 500;
+
 /**
  * Knows which open documents are digests and keeps each one parsed:
  * re-parsed on edits after a pause, or at once when a provider asks for the
@@ -27,6 +30,7 @@ export class DigestDocuments implements vscode.Disposable {
   private readonly detection: PlainTextDetection;
   private readonly activeDigest: ActiveDigest;
   private readonly disposables: vscode.Disposable[] = [this.diagnostics];
+  private rowsDrawn: (ms: number) => Promise<void> = () => Promise.resolve();
 
   private readonly changeDigest = new vscode.EventEmitter<DigestEntry>();
   /** Any open digest was parsed (first read or re-parse). */
@@ -38,7 +42,10 @@ export class DigestDocuments implements vscode.Disposable {
   readonly onDidChangeActive: vscode.Event<DigestEntry | undefined>;
 
   constructor() {
-    this.detection = new PlainTextDetection((document) => this.parse(document));
+    this.detection = new PlainTextDetection(
+      (document) => this.parse(document),
+      (document) => (this.active?.document.uri.toString() === document.uri.toString() ? this.rowsDrawn(SWITCH_WAITS_FOR_ROWS_MS) : Promise.resolve()),
+    );
     this.activeDigest = new ActiveDigest(this);
     this.onDidChangeActive = this.activeDigest.onDidChange;
     this.disposables.push(
@@ -54,6 +61,18 @@ export class DigestDocuments implements vscode.Disposable {
     for (const document of vscode.workspace.textDocuments) {
       void this.detection.consider(document);
     }
+  }
+
+  /**
+   * A plain-text digest opened in an editor (Quick Open, the Explorer) is
+   * active at once, but its switch to the Digest language keeps the
+   * workbench busy for a few hundred ms (the grammar, outline, links), and
+   * the Articles view's rows, asked for meanwhile, were drawn after it. So
+   * the switch waits for them (`rowsDrawn`, given by the view), at most
+   * SWITCH_WAITS_FOR_ROWS_MS: the colours come a moment later instead.
+   */
+  switchAfterRows(rowsDrawn: (ms: number) => Promise<void>): void {
+    this.rowsDrawn = rowsDrawn;
   }
 
   get active(): DigestEntry | undefined {

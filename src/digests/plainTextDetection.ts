@@ -25,7 +25,11 @@ export class PlainTextDetection implements vscode.Disposable {
   private readonly switchingToDigest = new Set<string>();
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly accept: (document: vscode.TextDocument) => void) {
+  constructor(
+    private readonly accept: (document: vscode.TextDocument) => void,
+    /** Waited for after a digest is read and before it is switched to the Digest language. */
+    private readonly beforeSwitch: (document: vscode.TextDocument) => Promise<void>,
+  ) {
     this.disposables = [
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(`digestReader.${SETTING}`)) {
@@ -66,6 +70,10 @@ export class PlainTextDetection implements vscode.Disposable {
     this.switchedByUs.add(key);
     // Read it now, before the switch: a restored window's views can then answer at once (VS Code asks for restored rows right away).
     this.accept(document);
+    await this.beforeSwitch(document);
+    if (document.isClosed) {
+      return undefined; // closed meanwhile, and forgotten as any closed digest
+    }
     this.switchingToDigest.add(key);
     try {
       const switched = await vscode.languages.setTextDocumentLanguage(document, DIGEST_LANGUAGE);

@@ -13,6 +13,7 @@ export { DIGEST_ORDER, SortChoice, type ArticleOrder, type RowWhy } from './sort
 export function register(context: vscode.ExtensionContext, documents: DigestDocuments, reading: ReadingStore, seen: AlsoIn, filters: FilterService): ArticlesTree {
   const sort = new SortChoice();
   const tree = new ArticlesTree(documents, reading, seen, filters, sort);
+  documents.switchAfterRows((ms) => tree.whenRowsDrawn(ms));
   context.subscriptions.push(
     sort,
     tree,

@@ -78,6 +78,28 @@ describe('Foundations: addressing, active digest, language choice, fresh parses'
     await waitFor('the digest read again', () => reader.documents.get(back.uri));
   });
 
+  it('lists a plain-text digest opened in an editor in the Articles view before switching it to the Digest language', async () => {
+    // The switch keeps the workbench busy for a few hundred ms: rows asked for meanwhile were drawn after it.
+    const reader = await api();
+    const uri = await writeDigest('rows-first.txt', sampleText.replace('cs.DC @ 2025-06-01: 103', 'cs.DC @ 2025-06-03: 103'));
+    await vscode.commands.executeCommand('workbench.view.extension.digestReader');
+    await waitFor('the Articles view showing', () => reader.articlesTree.view.visible);
+    let fetchedAtSwitch: string | undefined;
+    const listening = vscode.workspace.onDidOpenTextDocument((document) => {
+      if (document.uri.toString() === uri.toString() && document.languageId === 'digest') {
+        fetchedAtSwitch ??= reader.articlesTree.fetchedDigest ?? 'none';
+      }
+    });
+    try {
+      // As Quick Open and the Explorer do: the workbench opens the editor, and the extension hears of both at once.
+      await vscode.commands.executeCommand('vscode.open', uri, { preview: false });
+      await waitFor('the digest switched to the Digest language', () => fetchedAtSwitch);
+    } finally {
+      listening.dispose();
+    }
+    assert.equal(fetchedAtSwitch, uri.toString(), 'the Articles view\'s rows were fetched before the switch');
+  });
+
   it('reads a digest closed and reopened at once as a digest again (a close is no choice of Plain Text)', async () => {
     const reader = await api();
     const uri = await writeDigest('reopened.txt', sampleText);
