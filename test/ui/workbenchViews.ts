@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import type { FrameLocator, Locator } from 'playwright-core';
 import { FIXTURE } from './uiWorkspace';
 import type { Workbench } from './workbench';
+import type { Sight } from './workbenchTiming';
 
 export const viewSteps = {
   /** Opens `fileName` from the Explorer, waits until it reads as a Digest and the sidebar lists its articles. */
@@ -76,8 +77,12 @@ export const viewSteps = {
     return welcome;
   },
 
-  /** Opens a digest with Quick Open (Ctrl+P), as a user does, and waits as openDigest does. */
-  async quickOpenDigest(this: Workbench, fileName: string): Promise<void> {
+  /**
+   * Opens a digest with Quick Open (Ctrl+P), as a user does, and waits as openDigest does. With `sights`, times them
+   * from the Enter (workbenchTiming.ts) and returns the times.
+   */
+  async quickOpenDigest(this: Workbench, fileName: string, sights?: Record<string, Sight>): Promise<Record<string, number> | undefined> {
+    let times: Record<string, number> | undefined;
     // In a window that has just opened, Quick Open's list may still be filling in when Enter is pressed (CI run 48: the
     // third window of the two-window test got no editor in 15 s). Then the window is screenshot, and Quick Open tried once more.
     for (let attempt = 1; ; attempt++) {
@@ -85,6 +90,7 @@ export const viewSteps = {
       await this.page.locator('.quick-input-widget input').waitFor();
       await this.page.keyboard.type(fileName);
       await this.page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: 15_000 });
+      const stopwatch = sights && (await this.stopwatch(sights));
       await this.page.keyboard.press('Enter');
       const opened = await this.activeTab(fileName).waitFor({ timeout: 15_000 }).then(() => true, async (error: unknown) => {
         await this.screenshot(`quick-open-no-editor-${attempt}`);
@@ -94,12 +100,14 @@ export const viewSteps = {
         return false;
       });
       if (opened) {
+        times = await stopwatch?.read();
         break;
       }
       await this.page.keyboard.press('Escape');
     }
     await this.page.waitForFunction(() => document.querySelector('[id="status.editor.mode"]')?.textContent?.includes('Digest'), undefined, { timeout: 20_000 });
     await this.openDigestsSidebar();
+    return times;
   },
 
   /** Opens a file from the Explorer with a double click, as a user does. */
