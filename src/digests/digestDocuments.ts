@@ -117,8 +117,8 @@ export class DigestDocuments implements vscode.Disposable {
    * Opens a digest in an editor, listing it in the Articles view first: it is
    * read and made active, and `listed` awaited (the view's rows drawn),
    * before the editor opens. Opening an editor keeps the workbench busy for
-   * half a second, and rows asked for then were drawn a second after the
-   * click. Anything not a digest just opens.
+   * a few hundred ms, and rows asked for then were drawn with the editor,
+   * not before it. Anything not a digest just opens.
    */
   async openInEditor(uri: vscode.Uri, options: vscode.TextDocumentShowOptions, listed: () => Promise<void>): Promise<void> {
     const entry = await this.open(uri).then(undefined, () => undefined);

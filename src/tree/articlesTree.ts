@@ -19,10 +19,10 @@ export const ARTICLES_VIEW_ID = 'digestReader.articles';
 
 /**
  * VS Code draws the rows once the extension host has answered its whole
- * batch of fetches (the dates' articles are asked for one by one). An
- * editor opened at the first of them reached the workbench before that
- * answer, and the rows were drawn with the editor, 150–300 ms later. So
- * "the rows are drawn" waits this long after the last fetch.
+ * batch of fetches (asked for together, the dates' articles are answered
+ * one by one). An editor opened at the first of them reached the workbench
+ * before that answer, and the rows were drawn with the editor, 150–300 ms
+ * later. So "the rows are drawn" waits this long after the last fetch.
  */
 const DRAWN_AFTER_LAST_FETCH_MS = 50;
 
