@@ -171,7 +171,7 @@ export function libraryTopic(j: Journey): void {
     await library.locator('.monaco-list-row[aria-level="1"]', { hasText: 'cs.DC' }).click();
     await digestRow('cs.DC Sun 2025-06-01').waitFor();
     const stopwatch = await workbench.stopwatch({
-      rows: { within: workbench.articlesView(), selector: '.monaco-list-row', text: 'Fri 2025-05-30' },
+      rows: workbench.articleRowSight('Fri 2025-05-30'),
       tab: { within: workbench.page.locator('.part.editor'), selector: '.tabs-container .tab.active', text: 'cs.DC-2025-06-01.txt' },
     });
     await digestRow('cs.DC Sun 2025-06-01').click();

@@ -26,6 +26,11 @@ interface PageStopwatch {
 }
 
 export const timingSteps = {
+  /** A row of the Articles view that holds `text`, to time. */
+  articleRowSight(this: Workbench, text: string): Sight {
+    return { within: this.articlesView(), selector: '.monaco-list-row', text };
+  },
+
   /**
    * Starts a stopwatch at the next pointer press or key press in the page;
    * it stops for each sight at the first animation frame after the sight is
